@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "pilotsim",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "pilotsim", targets: ["pilotsim"]),
+        .library(name: "PilotModel", targets: ["PilotModel"]),
+        .library(name: "Simulator", targets: ["Simulator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        .target(
+            name: "PilotModel",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            resources: [.embedInCode("Resources/haimen-baseline.yaml")]
+        ),
+        .target(
+            name: "Simulator",
+            dependencies: ["CGSL", "PilotModel"]
+        ),
+        .executableTarget(
+            name: "pilotsim",
+            dependencies: [
+                "PilotModel",
+                "Simulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "PilotModelTests",
+            dependencies: ["PilotModel"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "PilotModel"]),
+        .testTarget(name: "pilotsimTests", dependencies: ["pilotsim", "PilotModel", "Simulator"]),
+    ]
+)

@@ -1,0 +1,74 @@
+/*
+ * The private C surface of pilotsim over GSL. Not API: only the Simulator module imports it.
+ */
+#ifndef PILOTSIM_CGSL_SHIM_H
+#define PILOTSIM_CGSL_SHIM_H
+
+#include <stdint.h>
+#include <string.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_sf_gamma.h>
+#include <gsl/gsl_statistics_double.h>
+#include <gsl/gsl_sort_double.h>
+
+/* Swift 6 refuses to read C globals that are not concurrency-safe; these accessors return them. */
+static inline const gsl_rng_type *cgsl_rng_mt19937(void) { return gsl_rng_mt19937; }
+static inline const gsl_rng_type *cgsl_rng_taus2(void) { return gsl_rng_taus2; }
+
+/* The number of 32-bit words in MT19937's state. */
+#define CGSL_MT19937_WORDS 624
+
+/*
+ * Mirror of GSL's private `mt_state_t` (rng/mt.c): 624 words kept in `unsigned long`, and the
+ * index of the next word. `cgsl_mt19937_load_state` checks the size against `gsl_rng_size` so a
+ * GSL built differently is refused instead of written past.
+ */
+typedef struct {
+    unsigned long mt[CGSL_MT19937_WORDS];
+    int mti;
+} cgsl_mt19937_state;
+
+/*
+ * Sets the whole MT19937 state from 624 words (as `gsl_rng_set` cannot: it keeps 32 bits of
+ * the seed). `mti = 624` makes the next draw regenerate the block, as after seeding. Returns
+ * GSL_SUCCESS, or GSL_EBADLEN when `r` is not an mt19937 generator of the expected layout.
+ */
+static inline int cgsl_mt19937_load_state(gsl_rng *r, const uint32_t *words) {
+    if (r->type != gsl_rng_mt19937 || gsl_rng_size(r) != sizeof(cgsl_mt19937_state)) {
+        return GSL_EBADLEN;
+    }
+    cgsl_mt19937_state *state = (cgsl_mt19937_state *)gsl_rng_state(r);
+    for (int i = 0; i < CGSL_MT19937_WORDS; i++) {
+        state->mt[i] = words[i];
+    }
+    state->mti = CGSL_MT19937_WORDS;
+    return GSL_SUCCESS;
+}
+
+/*
+ * Mirror of GSL's private `taus_state_t` (rng/taus.c): three words of L'Ecuyer's combined
+ * Tausworthe generator, which must exceed 1, 7 and 15 respectively.
+ */
+typedef struct {
+    unsigned long s1, s2, s3;
+} cgsl_taus2_state;
+
+/*
+ * Sets taus2's whole state from three words, forcing the bits that keep each component
+ * non-degenerate. Returns GSL_SUCCESS, or GSL_EBADLEN for a generator of another type or layout.
+ */
+static inline int cgsl_taus2_load_state(gsl_rng *r, uint32_t s1, uint32_t s2, uint32_t s3) {
+    if (r->type != gsl_rng_taus2 || gsl_rng_size(r) != sizeof(cgsl_taus2_state)) {
+        return GSL_EBADLEN;
+    }
+    cgsl_taus2_state *state = (cgsl_taus2_state *)gsl_rng_state(r);
+    state->s1 = s1 | 2u;
+    state->s2 = s2 | 8u;
+    state->s3 = s3 | 16u;
+    return GSL_SUCCESS;
+}
+
+#endif

@@ -1,0 +1,168 @@
+import Foundation
+
+/// The distribution families of MODEL.md §2 and the keys each form takes.
+enum DistributionFamily: String, CaseIterable {
+    case normal, truncatedNormal = "truncated_normal", lognormal, uniform, triangular, pert, beta, gamma
+
+    /// The accepted key sets; a family with two forms lists both.
+    var forms: [[String]] {
+        switch self {
+        case .normal: return [["mean", "sd"]]
+        case .truncatedNormal: return [["mean", "sd", "min", "max"]]
+        case .lognormal: return [["median", "sigma"], ["mean", "sd"]]
+        case .uniform: return [["min", "max"]]
+        case .triangular, .pert: return [["min", "mode", "max"]]
+        case .beta: return [["alpha", "beta"], ["mean", "sd"]]
+        case .gamma: return [["shape", "scale"], ["mean", "sd"]]
+        }
+    }
+
+    static let names = allCases.map(\.rawValue)
+}
+
+extension DecodingContext {
+    /// Reads a parameter that is one value for the whole run: a number or a distribution.
+    func parameter(_ node: YAMLNode, _ path: String, _ domain: ParameterDomain) -> ParameterID? {
+        guard let distribution = distribution(node, path, domain) else { return nil }
+        return addParameter(ParameterSpec(keyPath: path, domain: domain, distribution: distribution, location: node.location))
+    }
+
+    /// Reads a parameter marked *by stage*: one value (or distribution) for every stage, or a map
+    /// naming every stage id once.
+    func stagedParameter(_ node: YAMLNode, _ path: String, _ domain: ParameterDomain) -> StagedParameter? {
+        guard case .mapping(let entries) = node.content, !isDistribution(entries) else {
+            guard let id = parameter(node, path, domain) else { return nil }
+            return StagedParameter(perStage: Array(repeating: id, count: stageIDs.count))
+        }
+        var ok = true
+        for entry in entries where !stageIDs.contains(entry.key) {
+            ok = false
+            let hint = closestMatch(to: entry.key, in: stageIDs + DistributionFamily.names).map { "did you mean '\($0)'?" }
+                ?? "expected a stage id (\(stageIDs.joined(separator: ", "))) or a distribution (\(DistributionFamily.names.joined(separator: ", ")))"
+            report(entry.keyLocation, "\(path).\(entry.key)", "unknown stage; \(hint)")
+        }
+        let missing = stageIDs.filter { id in !entries.contains { $0.key == id } }
+        if !missing.isEmpty && ok {
+            report(node, path, "no value for stage \(listing(missing)); expected a value for every stage, or one value for all")
+            ok = false
+        }
+        var ids: [ParameterID] = []
+        for stage in stageIDs {
+            guard let entry = entries.first(where: { $0.key == stage }) else { continue }
+            let distribution = self.distribution(entry.value, "\(path).\(stage)", domain)
+            if let distribution, ok {
+                ids.append(addParameter(ParameterSpec(keyPath: "\(path)[\(stage)]", domain: domain,
+                                                      distribution: distribution, location: entry.value.location)))
+            } else {
+                ok = false
+            }
+        }
+        return ok ? StagedParameter(perStage: ids) : nil
+    }
+
+    /// A single-key mapping whose key is a family name (not a stage id) is a distribution.
+    private func isDistribution(_ entries: [YAMLNode.MappingEntry]) -> Bool {
+        guard entries.count == 1, !stageIDs.contains(entries[0].key) else { return false }
+        return DistributionFamily(rawValue: entries[0].key) != nil || !stageIDs.isEmpty && closestMatch(to: entries[0].key, in: stageIDs) == nil
+    }
+
+    /// Reads a number or a `{family: {…}}` mapping and checks its parameters and its support
+    /// against the domain.
+    func distribution(_ node: YAMLNode, _ path: String, _ domain: ParameterDomain) -> Distribution? {
+        let expected = "\(domain.phrase), or a distribution such as {\(domain == .share ? "beta: {mean: 0.3, sd: 0.1}" : "lognormal: {median: 0.02, sigma: 0.5}")}"
+        switch node.content {
+        case .scalar(_, false):
+            guard let value = number(node, path, expected: expected) else { return nil }
+            guard domain.range.contains(value) else {
+                report(node, path, "\(formatNumber(value)) is out of range; expected \(domain.phrase)")
+                return nil
+            }
+            return .constant(value)
+        case .mapping(let entries) where entries.count == 1:
+            let entry = entries[0]
+            guard let family = DistributionFamily(rawValue: entry.key) else {
+                let hint = closestMatch(to: entry.key, in: DistributionFamily.names).map { "did you mean '\($0)'?" }
+                    ?? "expected one of \(DistributionFamily.names.joined(separator: ", "))"
+                report(entry.keyLocation, "\(path).\(entry.key)", "unknown distribution; \(hint)")
+                return nil
+            }
+            return distribution(family, entry.value, "\(path).\(entry.key)", domain)
+        default:
+            report(node, path, "\(describe(node)); expected \(expected)")
+            return nil
+        }
+    }
+
+    private func distribution(_ family: DistributionFamily, _ node: YAMLNode, _ path: String,
+                              _ domain: ParameterDomain) -> Distribution? {
+        let allKeys = family.forms.flatMap { $0 }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let formText = family.forms.map { "{\($0.joined(separator: ", "))}" }.joined(separator: " or ")
+        guard let reader = MappingReader(node, path: path, context: self, keys: allKeys, what: "\(family.rawValue) parameters") else { return nil }
+        guard case .mapping(let entries) = node.content else { return nil }
+        let given = Set(entries.map(\.key))
+        guard let form = family.forms.first(where: { Set($0) == given.intersection(allKeys) }) else {
+            if given.isSubset(of: allKeys) {
+                report(node, path, "parameters {\(entries.map(\.key).joined(separator: ", "))} do not form a \(family.rawValue); expected \(formText)")
+            }
+            return nil
+        }
+        var values: [String: Double] = [:]
+        for key in form {
+            guard let child = reader.optional(key), let value = number(child, "\(path).\(key)") else { return nil }
+            values[key] = value
+        }
+        func v(_ key: String) -> Double { values[key]! }
+        func fail(_ message: String) -> Distribution? { report(node, path, message); return nil }
+
+        let result: Distribution
+        switch (family, form) {
+        case (.normal, _):
+            return fail("a normal distribution can be negative; expected \(domain.phrase): use \(domain.suggestion)")
+        case (.truncatedNormal, _):
+            guard v("sd") > 0 else { return fail("sd must be > 0") }
+            guard v("min") < v("max") else { return fail("min must be < max") }
+            guard v("max") >= v("mean") - 8 * v("sd"), v("min") <= v("mean") + 8 * v("sd") else {
+                return fail("[min, max] lies more than 8 sd from the mean and has no probability to speak of; expected bounds near the mean")
+            }
+            result = .truncatedNormal(mean: v("mean"), sd: v("sd"), min: v("min"), max: v("max"))
+        case (.lognormal, ["median", "sigma"]):
+            guard v("median") > 0, v("sigma") > 0 else { return fail("median and sigma must be > 0") }
+            result = .lognormal(zeta: log(v("median")), sigma: v("sigma"))
+        case (.lognormal, _ /* mean, sd */):
+            guard v("mean") > 0, v("sd") > 0 else { return fail("mean and sd must be > 0") }
+            let sigma2 = log1p(v("sd") * v("sd") / (v("mean") * v("mean")))
+            result = .lognormal(zeta: log(v("mean")) - sigma2 / 2, sigma: sigma2.squareRoot())
+        case (.uniform, _):
+            guard v("min") < v("max") else { return fail("min must be < max") }
+            result = .uniform(min: v("min"), max: v("max"))
+        case (.triangular, _), (.pert, _):
+            guard v("min") < v("max") else { return fail("min must be < max") }
+            guard v("min") <= v("mode"), v("mode") <= v("max") else { return fail("mode \(formatNumber(v("mode"))) lies outside [min, max]; expected min ≤ mode ≤ max") }
+            result = family == .pert ? .pert(min: v("min"), mode: v("mode"), max: v("max"))
+                                     : .triangular(min: v("min"), mode: v("mode"), max: v("max"))
+        case (.beta, ["alpha", "beta"]):
+            guard v("alpha") > 0, v("beta") > 0 else { return fail("alpha and beta must be > 0") }
+            result = .beta(alpha: v("alpha"), beta: v("beta"))
+        case (.beta, _ /* mean, sd */):
+            let mean = v("mean"), sd = v("sd")
+            guard mean > 0, mean < 1 else { return fail("mean \(formatNumber(mean)) is outside (0, 1); expected 0 < mean < 1") }
+            guard sd > 0, sd * sd < mean * (1 - mean) else {
+                return fail("sd must be > 0 with sd² < mean·(1 − mean) = \(formatNumber(mean * (1 - mean))); expected a smaller sd")
+            }
+            let nu = mean * (1 - mean) / (sd * sd) - 1
+            result = .beta(alpha: mean * nu, beta: (1 - mean) * nu)
+        case (.gamma, ["shape", "scale"]):
+            guard v("shape") > 0, v("scale") > 0 else { return fail("shape and scale must be > 0") }
+            result = .gamma(shape: v("shape"), scale: v("scale"))
+        case (.gamma, _ /* mean, sd */):
+            guard v("mean") > 0, v("sd") > 0 else { return fail("mean and sd must be > 0") }
+            result = .gamma(shape: v("mean") * v("mean") / (v("sd") * v("sd")), scale: v("sd") * v("sd") / v("mean"))
+        }
+        let support = result.support
+        guard support.lowerBound >= domain.range.lowerBound, support.upperBound <= domain.range.upperBound else {
+            let range = "[\(formatNumber(support.lowerBound)), " + (support.upperBound.isFinite ? "\(formatNumber(support.upperBound))]" : "∞)")
+            return fail("\(family.rawValue) takes values in \(range), outside the domain; expected \(domain.phrase): use \(domain.suggestion)")
+        }
+        return result
+    }
+}

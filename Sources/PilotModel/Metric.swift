@@ -1,0 +1,73 @@
+/// A quantity reported at the end of each month (MODEL.md §4).
+public enum Metric: Hashable, Sendable, CustomStringConvertible {
+    case wallets, walletsPersonal, walletsCorporate, walletsActive
+    case merchants
+    case transactions
+    case amount, amountPersonal, amountCorporate, amountPublic, amountCampaign
+    case amountMonthly, transactionsMonthly
+    case milestone(String)
+
+    /// The metrics every scenario has, in report order.
+    public static let fixed: [Metric] = [
+        .wallets, .walletsPersonal, .walletsCorporate, .walletsActive, .merchants, .transactions,
+        .amount, .amountPersonal, .amountCorporate, .amountPublic, .amountCampaign,
+        .amountMonthly, .transactionsMonthly,
+    ]
+
+    /// The metric's name in scenario files and output, e.g. `amount.personal`.
+    public var description: String {
+        switch self {
+        case .wallets: return "wallets"
+        case .walletsPersonal: return "wallets.personal"
+        case .walletsCorporate: return "wallets.corporate"
+        case .walletsActive: return "wallets.active"
+        case .merchants: return "merchants"
+        case .transactions: return "transactions"
+        case .amount: return "amount"
+        case .amountPersonal: return "amount.personal"
+        case .amountCorporate: return "amount.corporate"
+        case .amountPublic: return "amount.public"
+        case .amountCampaign: return "amount.campaign"
+        case .amountMonthly: return "amount.monthly"
+        case .transactionsMonthly: return "transactions.monthly"
+        case .milestone(let name): return "milestones.\(name)"
+        }
+    }
+
+    /// Whether the metric is in yuan (for formatting).
+    public var isYuan: Bool {
+        switch self {
+        case .amount, .amountPersonal, .amountCorporate, .amountPublic, .amountCampaign, .amountMonthly: return true
+        default: return false
+        }
+    }
+}
+
+/// A goal for one metric at one month (MODEL.md §5).
+public struct Target: Sendable {
+    public enum Condition: Sendable, Equatable {
+        /// Met when metric(deadline) ≥ threshold.
+        case atLeast(Double)
+        /// Met when metric(deadline) − metric(base) ≥ amount.
+        case increaseOver(base: Month, amount: Double)
+    }
+
+    public var id: String
+    public var label: String
+    public var metric: Metric
+    public var deadline: Month
+    public var condition: Condition
+
+    /// The goal: the level (`at_least`) or the increase (`increase_over`) to reach.
+    public var threshold: Double {
+        switch condition {
+        case .atLeast(let x), .increaseOver(_, let x): return x
+        }
+    }
+
+    /// The base month of an `increase_over` target.
+    public var base: Month? {
+        if case .increaseOver(let base, _) = condition { return base }
+        return nil
+    }
+}

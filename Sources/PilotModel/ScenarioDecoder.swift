@@ -1,0 +1,278 @@
+/// Turns a scenario's YAML tree into a `Scenario`, reporting every problem (MODEL.md §7).
+struct ScenarioDecoder {
+    private let context = DecodingContext()
+
+    func decode(_ root: YAMLNode) throws -> Scenario {
+        let keys = ["name", "description", "calendar", "wallets", "merchants", "public_flows",
+                    "campaigns", "milestones", "targets", "verdict"]
+        guard let top = MappingReader(root, path: "", context: context, keys: keys, what: "a scenario mapping") else {
+            throw ScenarioValidationError(context.diagnostics)
+        }
+        let name = top.required("name", expected: "the scenario's name").flatMap { context.text($0, "name") }
+        let description = top.optional("description").flatMap { context.text($0, "description") }
+        let calendar = top.required("calendar", expected: "{start, end, stages}").flatMap(calendar)
+        if let calendar { context.stageIDs = calendar.stages.map(\.id) }
+
+        var personal: WalletSegment?, corporate: WalletSegment?
+        if let node = top.required("wallets", expected: "{personal, corporate}"),
+           let wallets = MappingReader(node, path: "wallets", context: context, keys: ["personal", "corporate"]) {
+            personal = wallets.required("personal", expected: "the personal wallet segment")
+                .flatMap { walletSegment($0, "wallets.personal", personal: true) }
+            corporate = wallets.required("corporate", expected: "the corporate wallet segment")
+                .flatMap { walletSegment($0, "wallets.corporate", personal: false) }
+        }
+        let merchants = top.required("merchants", expected: "{potential, outreach, wallet_pull, churn}").flatMap(merchantPool)
+        let publicFlows = top.optional("public_flows").map(self.publicFlows)
+        let campaigns = top.optional("campaigns").map { self.campaigns($0, calendar) } ?? []
+        let milestones = top.optional("milestones").map(self.milestones) ?? []
+        let verdict = top.optional("verdict").map(self.verdict) ?? .standard
+        let targets = top.optional("targets").map { self.targets($0, calendar, milestones.compactMap { $0 }) } ?? []
+
+        guard context.diagnostics.isEmpty, let name, let calendar, let personal, let corporate, let merchants,
+              let verdict
+        else { throw ScenarioValidationError(context.diagnostics) }
+        return Scenario(name: name, description: description, calendar: calendar, parameters: context.parameters,
+                        personal: personal, corporate: corporate, merchants: merchants, publicFlows: publicFlows ?? nil,
+                        campaigns: campaigns.compactMap { $0 }, milestones: milestones.compactMap { $0 },
+                        targets: targets.compactMap { $0 }, verdict: verdict)
+    }
+
+    // MARK: - Calendar
+
+    private func calendar(_ node: YAMLNode) -> ScenarioCalendar? {
+        guard let reader = MappingReader(node, path: "calendar", context: context, keys: ["start", "end", "stages"]) else { return nil }
+        let start = reader.required("start", expected: "the first month, YYYY-MM").flatMap { context.month($0, "calendar.start") }
+        let end = reader.required("end", expected: "the last month, YYYY-MM").flatMap { context.month($0, "calendar.end") }
+        guard let start, let end else { return nil }
+        guard start <= end else {
+            context.report(node, "calendar", "start \(start) is after end \(end); expected start ≤ end")
+            return nil
+        }
+        guard let stagesNode = reader.optional("stages") else {
+            return defaultStages(start, end, node).map { ScenarioCalendar(start: start, end: end, stages: $0) }
+        }
+        guard let items = context.list(stagesNode, "calendar.stages", of: "{id, from, to}") else { return nil }
+        guard !items.isEmpty else {
+            context.report(stagesNode, "calendar.stages", "the list is empty; expected at least one stage")
+            return nil
+        }
+        var stages: [ScenarioCalendar.Stage] = []
+        var ok = true
+        for (i, item) in items.enumerated() {
+            let path = "calendar.stages[\(i)]"
+            guard let stage = MappingReader(item, path: path, context: context, keys: ["id", "from", "to"]) else { ok = false; continue }
+            let id = stage.required("id", expected: "the stage's id").flatMap { context.identifier($0, "\(path).id") }
+            let from = stage.required("from", expected: "its first month, YYYY-MM").flatMap { context.month($0, "\(path).from") }
+            let to = stage.required("to", expected: "its last month, YYYY-MM").flatMap { context.month($0, "\(path).to") }
+            guard let id, let from, let to else { ok = false; continue }
+            if stages.contains(where: { $0.id == id }) {
+                context.report(item, "\(path).id", "stage '\(id)' is named twice; expected each id once")
+                ok = false
+            }
+            if from > to {
+                context.report(item, path, "from \(from) is after to \(to); expected from ≤ to")
+                ok = false
+            }
+            let expectedFrom = stages.last.map { $0.to.advanced(by: 1) } ?? start
+            if from > expectedFrom {
+                context.report(item, "\(path).from", "\(expectedFrom)…\(from.advanced(by: -1)) is in no stage (a gap); expected \(expectedFrom)")
+                ok = false
+            } else if from < expectedFrom {
+                let what = stages.isEmpty ? "before calendar.start" : "also in stage '\(stages.last!.id)' (an overlap)"
+                context.report(item, "\(path).from", "\(from) is \(what); expected \(expectedFrom)")
+                ok = false
+            }
+            stages.append(ScenarioCalendar.Stage(id: id, from: from, to: to))
+        }
+        if ok, let last = stages.last, last.to != end {
+            context.report(items.last!, "\(path(items.count - 1)).to",
+                           "the last stage ends \(last.to) but the calendar ends \(end); expected the stages to end at calendar.end")
+            ok = false
+        }
+        return ok ? ScenarioCalendar(start: start, end: end, stages: stages) : nil
+    }
+
+    private func path(_ stage: Int) -> String { "calendar.stages[\(stage)]" }
+
+    /// The plan's four stages clipped to `start…end`; a calendar reaching past them needs its own.
+    private func defaultStages(_ start: Month, _ end: Month, _ node: YAMLNode) -> [ScenarioCalendar.Stage]? {
+        let plan = ScenarioCalendar.planStages
+        guard start >= plan.first!.from, end <= plan.last!.to else {
+            context.report(node, "calendar.stages", "missing, and the plan's stages cover only \(plan.first!.from)…\(plan.last!.to); expected stages for \(start)…\(end)")
+            return nil
+        }
+        return plan.compactMap { stage in
+            let from = max(stage.from, start), to = min(stage.to, end)
+            return from <= to ? ScenarioCalendar.Stage(id: stage.id, from: from, to: to) : nil
+        }
+    }
+
+    // MARK: - Wallets and merchants
+
+    private func walletSegment(_ node: YAMLNode, _ path: String, personal: Bool) -> WalletSegment? {
+        let keys = ["population", "initial", "innovation", "imitation", "merchant_pull", "active_share",
+                    "tx_per_active"] + (personal ? ["nonmerchant_share"] : []) + ["ticket"]
+        guard let reader = MappingReader(node, path: path, context: context, keys: keys) else { return nil }
+        let population = reader.required("population", expected: "a whole number ≥ 0").flatMap { context.count($0, "\(path).population") }
+        let initial = reader.optional("initial").map { context.count($0, "\(path).initial") } ?? 0
+        let innovation = reader.required("innovation", expected: "a rate by stage").flatMap { context.stagedParameter($0, "\(path).innovation", .rate) }
+        let imitation = reader.required("imitation", expected: "a rate").flatMap { context.parameter($0, "\(path).imitation", .rate) }
+        let pull = reader.required("merchant_pull", expected: "a rate").flatMap { context.parameter($0, "\(path).merchant_pull", .rate) }
+        let active = reader.required("active_share", expected: "a share by stage").flatMap { context.stagedParameter($0, "\(path).active_share", .share) }
+        let perActive = reader.required("tx_per_active", expected: "a rate by stage").flatMap { context.stagedParameter($0, "\(path).tx_per_active", .rate) }
+        let nonmerchant = personal
+            ? reader.required("nonmerchant_share", expected: "a share").flatMap { context.parameter($0, "\(path).nonmerchant_share", .share) }
+            : nil
+        var ticketMean: ParameterID?, ticketCV: ParameterID?
+        if let ticket = reader.required("ticket", expected: "{mean, cv}"),
+           let t = MappingReader(ticket, path: "\(path).ticket", context: context, keys: ["mean", "cv"]) {
+            ticketMean = t.required("mean", expected: "a size in yuan").flatMap { context.parameter($0, "\(path).ticket.mean", .size) }
+            ticketCV = t.required("cv", expected: "a rate").flatMap { context.parameter($0, "\(path).ticket.cv", .rate) }
+        }
+        if let population, let initial, initial > population {
+            context.report(reader.optional("initial")!, "\(path).initial", "\(initial) exceeds the population \(population); expected initial ≤ population")
+            return nil
+        }
+        guard let population, let initial, let innovation, let imitation, let pull, let active, let perActive,
+              let ticketMean, let ticketCV, !personal || nonmerchant != nil else { return nil }
+        return WalletSegment(population: population, initial: initial, innovation: innovation, imitation: imitation,
+                             merchantPull: pull, activeShare: active, transactionsPerActive: perActive,
+                             nonmerchantShare: nonmerchant, ticketMean: ticketMean, ticketCV: ticketCV)
+    }
+
+    private func merchantPool(_ node: YAMLNode) -> MerchantPool? {
+        let path = "merchants"
+        guard let reader = MappingReader(node, path: path, context: context,
+                                         keys: ["potential", "initial", "outreach", "wallet_pull", "churn"]) else { return nil }
+        let potential = reader.required("potential", expected: "a whole number ≥ 0").flatMap { context.count($0, "\(path).potential") }
+        let initial = reader.optional("initial").map { context.count($0, "\(path).initial") } ?? 0
+        let outreach = reader.required("outreach", expected: "a rate by stage").flatMap { context.stagedParameter($0, "\(path).outreach", .rate) }
+        let pull = reader.required("wallet_pull", expected: "a rate").flatMap { context.parameter($0, "\(path).wallet_pull", .rate) }
+        let churn = reader.required("churn", expected: "a share per month").flatMap { context.parameter($0, "\(path).churn", .share) }
+        if let potential, let initial, initial > potential {
+            context.report(reader.optional("initial")!, "\(path).initial", "\(initial) exceeds the potential \(potential); expected initial ≤ potential")
+            return nil
+        }
+        guard let potential, let initial, let outreach, let pull, let churn else { return nil }
+        return MerchantPool(potential: potential, initial: initial, outreach: outreach, walletPull: pull, churn: churn)
+    }
+
+    // MARK: - Flows, campaigns, milestones
+
+    /// `nil` inside the optional means "present but invalid".
+    private func publicFlows(_ node: YAMLNode) -> PublicFlows? {
+        let path = "public_flows"
+        guard let reader = MappingReader(node, path: path, context: context, keys: ["amount", "cv", "count"]) else { return nil }
+        let amount = reader.required("amount", expected: "yuan per month by stage").flatMap { context.stagedParameter($0, "\(path).amount", .size) }
+        let cv = reader.required("cv", expected: "a rate").flatMap { context.parameter($0, "\(path).cv", .rate) }
+        let count = reader.required("count", expected: "transactions per month by stage").flatMap { context.stagedParameter($0, "\(path).count", .rate) }
+        guard let amount, let cv, let count else { return nil }
+        return PublicFlows(amount: amount, cv: cv, count: count)
+    }
+
+    private func campaigns(_ node: YAMLNode, _ calendar: ScenarioCalendar?) -> [Campaign?] {
+        guard let items = context.list(node, "campaigns", of: "campaigns") else { return [nil] }
+        return items.enumerated().map { i, item in
+            let path = "campaigns[\(i)]"
+            guard let reader = MappingReader(item, path: path, context: context,
+                                             keys: ["name", "month", "winners", "new_user_share", "voucher_value", "redemption", "leverage"])
+            else { return nil }
+            let name = reader.required("name", expected: "text").flatMap { context.text($0, "\(path).name") }
+            let month = reader.required("month", expected: "a month, YYYY-MM").flatMap { context.month($0, "\(path).month") }
+            if let month, let calendar, !calendar.contains(month) {
+                context.report(reader.optional("month")!, "\(path).month", "\(month) is outside the calendar; expected \(calendar.start)…\(calendar.end)")
+            }
+            let winners = reader.required("winners", expected: "a whole number ≥ 0").flatMap { context.count($0, "\(path).winners") }
+            let share = reader.required("new_user_share", expected: "a share").flatMap { context.parameter($0, "\(path).new_user_share", .share) }
+            let value = reader.required("voucher_value", expected: "a size in yuan").flatMap { context.parameter($0, "\(path).voucher_value", .size) }
+            let redemption = reader.required("redemption", expected: "a share").flatMap { context.parameter($0, "\(path).redemption", .share) }
+            let leverage = reader.required("leverage", expected: "a rate").flatMap { context.parameter($0, "\(path).leverage", .rate) }
+            guard let name, let month, let winners, let share, let value, let redemption, let leverage else { return nil }
+            return Campaign(name: name, month: month, winners: winners, newUserShare: share,
+                            voucherValue: value, redemption: redemption, leverage: leverage)
+        }
+    }
+
+    private func milestones(_ node: YAMLNode) -> [Milestone?] {
+        guard case .mapping(let entries) = node.content else {
+            context.report(node, "milestones", "\(describe(node)); expected a mapping of milestone name → rate by stage")
+            return [nil]
+        }
+        return entries.map { entry in
+            let path = "milestones.\(entry.key)"
+            let keyNode = YAMLNode(content: .scalar(entry.key, quoted: false), location: entry.keyLocation)
+            guard let name = context.identifier(keyNode, path),
+                  let rate = context.stagedParameter(entry.value, path, .rate) else { return nil }
+            return Milestone(name: name, rate: rate)
+        }
+    }
+
+    // MARK: - Targets and verdict
+
+    private func targets(_ node: YAMLNode, _ calendar: ScenarioCalendar?, _ milestones: [Milestone]) -> [Target?] {
+        guard let items = context.list(node, "targets", of: "targets") else { return [nil] }
+        let metrics = (Metric.fixed + milestones.map { .milestone($0.name) }).map(\.description)
+        var seen: Set<String> = []
+        return items.enumerated().map { i, item in
+            let path = "targets[\(i)]"
+            guard let reader = MappingReader(item, path: path, context: context,
+                                             keys: ["id", "label", "metric", "by", "at_least", "increase_over"]) else { return nil }
+            let id = reader.required("id", expected: "an identifier").flatMap { context.identifier($0, "\(path).id") }
+            if let id, !seen.insert(id).inserted {
+                context.report(reader.optional("id")!, "\(path).id", "target '\(id)' is named twice; expected each id once")
+            }
+            let label = reader.optional("label").flatMap { context.text($0, "\(path).label") }
+            var metric: Metric?
+            if let metricNode = reader.required("metric", expected: "a metric name"), let name = context.text(metricNode, "\(path).metric") {
+                if let index = metrics.firstIndex(of: name) {
+                    metric = (Metric.fixed + milestones.map { .milestone($0.name) })[index]
+                } else {
+                    let hint = closestMatch(to: name, in: metrics).map { "did you mean '\($0)'?" } ?? "expected one of \(metrics.joined(separator: ", "))"
+                    context.report(metricNode, "\(path).metric", "unknown metric '\(name)'; \(hint)")
+                }
+            }
+            let by = reader.required("by", expected: "the deadline, YYYY-MM").flatMap { monthInCalendar($0, "\(path).by", calendar) }
+            let threshold = reader.required("at_least", expected: "a number").flatMap { context.number($0, "\(path).at_least") }
+            var base: Month??
+            if let baseNode = reader.optional("increase_over") {
+                base = .some(monthInCalendar(baseNode, "\(path).increase_over", calendar))
+                if let b = base ?? nil, let by, b >= by {
+                    context.report(baseNode, "\(path).increase_over", "\(b) is not before the deadline \(by); expected a base month before 'by'")
+                    base = .some(nil)
+                }
+            }
+            guard let id, let metric, let by, let threshold, base.map({ $0 != nil }) ?? true else { return nil }
+            let condition: Target.Condition = (base ?? nil).map { .increaseOver(base: $0, amount: threshold) } ?? .atLeast(threshold)
+            return Target(id: id, label: label ?? id, metric: metric, deadline: by, condition: condition)
+        }
+    }
+
+    private func monthInCalendar(_ node: YAMLNode, _ path: String, _ calendar: ScenarioCalendar?) -> Month? {
+        guard let month = context.month(node, path) else { return nil }
+        if let calendar, !calendar.contains(month) {
+            context.report(node, path, "\(month) is outside the calendar; expected \(calendar.start)…\(calendar.end)")
+            return nil
+        }
+        return month
+    }
+
+    private func verdict(_ node: YAMLNode) -> VerdictThresholds? {
+        guard let reader = MappingReader(node, path: "verdict", context: context, keys: ["likely", "unlikely"]) else { return nil }
+        func share(_ key: String, _ fallback: Double) -> Double? {
+            guard let child = reader.optional(key) else { return fallback }
+            guard let value = context.number(child, "verdict.\(key)", expected: "a probability in [0, 1]") else { return nil }
+            guard (0...1).contains(value) else {
+                context.report(child, "verdict.\(key)", "\(formatNumber(value)) is out of range; expected a probability in [0, 1]")
+                return nil
+            }
+            return value
+        }
+        guard let likely = share("likely", VerdictThresholds.standard.likely),
+              let unlikely = share("unlikely", VerdictThresholds.standard.unlikely) else { return nil }
+        guard unlikely <= likely else {
+            context.report(node, "verdict", "unlikely \(formatNumber(unlikely)) is above likely \(formatNumber(likely)); expected unlikely ≤ likely")
+            return nil
+        }
+        return VerdictThresholds(likely: likely, unlikely: unlikely)
+    }
+}

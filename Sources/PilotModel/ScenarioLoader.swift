@@ -1,0 +1,61 @@
+import Foundation
+
+extension Scenario {
+    /// Parses and validates a scenario from YAML text, after applying `overrides` in order.
+    ///
+    /// - Parameter file: the name used in error locations.
+    /// - Throws: `ScenarioValidationError` listing every problem found.
+    public static func parse(_ text: String, file: String, overrides: [ScenarioOverride] = []) throws -> Scenario {
+        var root = try YAMLNode.parse(text, file: file)
+        let stageIDs = declaredStageIDs(root)
+        var problems: [ScenarioDiagnostic] = []
+        for override in overrides {
+            do {
+                try override.apply(to: &root, stageIDs: stageIDs)
+            } catch let error as ScenarioValidationError {
+                problems += error.diagnostics
+            }
+        }
+        guard problems.isEmpty else { throw ScenarioValidationError(problems) }
+        return try ScenarioDecoder().decode(root)
+    }
+
+    /// Reads, parses and validates the scenario file at `path`.
+    public static func load(path: String, overrides: [ScenarioOverride] = []) throws -> Scenario {
+        try parse(try readScenarioText(path), file: path, overrides: overrides)
+    }
+
+    /// The Haimen baseline scenario shipped inside the binary (`scenarios/haimen-baseline.yaml`).
+    public static func baseline(overrides: [ScenarioOverride] = []) throws -> Scenario {
+        try parse(baselineText, file: baselineFileName, overrides: overrides)
+    }
+
+    public static let baselineFileName = "haimen-baseline.yaml"
+
+    /// The text of the embedded baseline scenario.
+    public static var baselineText: String { String(decoding: PackageResources.haimen_baseline_yaml, as: UTF8.self) }
+
+    /// Stage ids as the file declares them (the plan's when it declares none), for `--set` paths.
+    private static func declaredStageIDs(_ root: YAMLNode) -> [String] {
+        guard case .sequence(let stages)? = root.entry("calendar")?.value.entry("stages")?.value.content else {
+            return ScenarioCalendar.planStages.map(\.id)
+        }
+        return stages.compactMap { stage in
+            if case .scalar(let id, _)? = stage.entry("id")?.value.content { return id }
+            return nil
+        }
+    }
+}
+
+/// Reads a scenario file as UTF-8, with a readable error when it cannot.
+func readScenarioText(_ path: String) throws -> String {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw ScenarioValidationError([ScenarioDiagnostic(location: SourceLocation(file: path, line: 1, column: 1),
+                                                          keyPath: "", message: "cannot read the file; expected a readable scenario file")])
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+        throw ScenarioValidationError([ScenarioDiagnostic(location: SourceLocation(file: path, line: 1, column: 1),
+                                                          keyPath: "", message: "the file is not UTF-8 text; expected a YAML scenario in UTF-8")])
+    }
+    return text
+}

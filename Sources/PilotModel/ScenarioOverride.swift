@@ -1,0 +1,121 @@
+/// One `--set KEY.PATH=YAML_VALUE` from the command line: replaces (or adds) the value at a key
+/// path before the scenario is validated, so an override is checked like the file itself.
+public struct ScenarioOverride: Sendable {
+    /// A step of a key path: a mapping key or a list index (`campaigns[0]`).
+    enum Step: Equatable, CustomStringConvertible {
+        case key(String)
+        case index(Int)
+
+        var description: String {
+            switch self {
+            case .key(let key): return key
+            case .index(let i): return "[\(i)]"
+            }
+        }
+    }
+
+    /// The argument as given, e.g. `wallets.personal.imitation={uniform: {min: 0.1, max: 0.2}}`.
+    public let argument: String
+    let steps: [Step]
+    let value: YAMLNode
+
+    public var keyPath: String { Self.render(steps) }
+
+    /// Parses `KEY.PATH=YAML_VALUE`; a malformed argument throws a diagnostic located in it.
+    public init(_ argument: String) throws {
+        self.argument = argument
+        let origin = SourceLocation(file: "--set", line: 1, column: 1)
+        guard let equals = argument.firstIndex(of: "=") else {
+            throw ScenarioValidationError([ScenarioDiagnostic(location: origin, keyPath: "",
+                message: "'\(argument)' has no '='; expected KEY.PATH=VALUE, e.g. wallets.personal.imitation=0.2")])
+        }
+        let pathText = String(argument[..<equals])
+        guard let steps = Self.parsePath(pathText) else {
+            throw ScenarioValidationError([ScenarioDiagnostic(location: origin, keyPath: "",
+                message: "'\(pathText)' is not a key path; expected keys separated by '.', with [N] for list items, e.g. campaigns[0].winners")])
+        }
+        self.steps = steps
+        let valueText = String(argument[argument.index(after: equals)...])
+        let column = argument.distance(from: argument.startIndex, to: equals) + 1
+        value = try YAMLNode.parse(valueText, file: "--set", columnOffset: column)
+    }
+
+    static func parsePath(_ text: String) -> [Step]? {
+        var steps: [Step] = []
+        for part in text.split(separator: ".", omittingEmptySubsequences: false) {
+            var rest = Substring(part)
+            let keyEnd = rest.firstIndex(of: "[") ?? rest.endIndex
+            let key = rest[..<keyEnd]
+            guard !key.isEmpty else { return nil }
+            steps.append(.key(String(key)))
+            rest = rest[keyEnd...]
+            while !rest.isEmpty {
+                guard rest.first == "[", let close = rest.firstIndex(of: "]"),
+                      let index = Int(rest[rest.index(after: rest.startIndex)..<close]), index >= 0 else { return nil }
+                steps.append(.index(index))
+                rest = rest[rest.index(after: close)...]
+            }
+        }
+        return steps.isEmpty ? nil : steps
+    }
+
+    static func render(_ steps: [Step]) -> String {
+        steps.enumerated().map { i, step in
+            if case .key = step, i > 0 { return ".\(step)" }
+            return step.description
+        }.joined()
+    }
+
+    /// Applies the override to `root`. A missing key is added (and then reported by validation if
+    /// it is not a known key). A stage id under a parameter given as one value for all stages turns
+    /// that value into a per-stage map first, so `innovation.launch=0.05` changes one stage only.
+    func apply(to root: inout YAMLNode, stageIDs: [String]) throws {
+        try Self.set(value, at: steps[...], in: &root, walked: [], stageIDs: stageIDs)
+    }
+
+    private static func set(_ value: YAMLNode, at steps: ArraySlice<Step>, in node: inout YAMLNode,
+                            walked: [Step], stageIDs: [String]) throws {
+        guard let step = steps.first else {
+            node = value
+            return
+        }
+        if case .key(let key) = step, stageIDs.contains(key), isSharedValue(node) {
+            node.content = .mapping(stageIDs.map { .init(key: $0, keyLocation: node.location, value: node) })
+        }
+        let here = walked + [step]
+        func fail(_ message: String) -> ScenarioValidationError {
+            ScenarioValidationError([ScenarioDiagnostic(location: node.location, keyPath: render(here), message: message)])
+        }
+        switch (step, node.content) {
+        case (.key(let key), .mapping(var entries)):
+            if let i = entries.firstIndex(where: { $0.key == key }) {
+                try set(value, at: steps.dropFirst(), in: &entries[i].value, walked: here, stageIDs: stageIDs)
+            } else {
+                var child = YAMLNode(content: .mapping([]), location: value.location)
+                try set(value, at: steps.dropFirst(), in: &child, walked: here, stageIDs: stageIDs)
+                entries.append(.init(key: key, keyLocation: value.location, value: child))
+            }
+            node.content = .mapping(entries)
+        case (.index(let index), .sequence(var items)):
+            guard index < items.count else {
+                throw fail(items.isEmpty ? "the list is empty; expected an existing item"
+                                         : "index \(index) is past the end; expected 0…\(items.count - 1)")
+            }
+            try set(value, at: steps.dropFirst(), in: &items[index], walked: here, stageIDs: stageIDs)
+            node.content = .sequence(items)
+        case (.index, _):
+            throw fail("\(render(walked)) is not a list; expected a key name instead of [N]")
+        case (.key, _):
+            throw fail("\(render(walked)) is a single value, not a mapping; expected a path that ends there")
+        }
+    }
+
+    /// A number, or a one-key `{family: {…}}` distribution: a value shared by every stage.
+    private static func isSharedValue(_ node: YAMLNode) -> Bool {
+        switch node.content {
+        case .scalar: return true
+        case .mapping(let entries): return entries.count == 1 && DistributionFamily(rawValue: entries[0].key) != nil
+        case .sequence: return false
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import Dispatch
+import PilotModel
+
+/// Runs a scenario many times, spread over threads; every run's draws come from its own streams
+/// (MODEL.md §6), so the result is the same to the bit whatever the thread count.
+public struct MonteCarlo: Sendable {
+    public var scenario: Scenario
+    public var seed: UInt64
+    public var threads: Int
+    /// Keep every metric of every month of every run (for monthly quantiles); costs
+    /// runs × months × metrics × 8 bytes.
+    public var keepTrajectories: Bool
+
+    public init(scenario: Scenario, seed: UInt64, threads: Int, keepTrajectories: Bool = false) {
+        self.scenario = scenario
+        self.seed = seed
+        self.threads = max(1, threads)
+        self.keepTrajectories = keepTrajectories
+    }
+
+    /// Simulates runs `0..<runs`.
+    public func run(runs: Int) -> SimulationResult {
+        precondition(runs > 0, "at least one run")
+        let s = scenario, months = s.calendar.monthCount
+        let model = PilotRun(s)
+        let metricCount = model.metricCount
+        let uncertain = s.parameters.indices.filter { s.parameters[$0].distribution.isUncertain }
+        let targets = s.targets.map { TargetColumns(target: $0, scenario: s) }
+        let stageEnds = s.calendar.stages.map { s.calendar.offset(of: $0.to) }
+        let incrementColumns = StageIncrement.metrics.map { s.metrics.firstIndex(of: $0)! }
+        let initialValues = [Double(s.personal.initial + s.corporate.initial), Double(s.merchants.initial), 0]
+
+        let parameterValues = SharedBuffer(count: runs * uncertain.count)
+        let targetValues = (0..<targets.count).map { _ in SharedBuffer(count: runs) }
+        let firstHit = (0..<targets.count).map { _ in SharedBuffer(count: runs) }
+        let increments = (0..<stageEnds.count * incrementColumns.count).map { _ in SharedBuffer(count: runs) }
+        let trajectories = keepTrajectories ? SharedBuffer(count: runs * months * metricCount) : nil
+        let workers = min(threads, runs)
+        let seed = self.seed
+
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let process = RandomSource(.mt19937, key: 0)
+            let draws = ParameterDraws(s.parameters)
+            var values = [Double](repeating: 0, count: s.parameters.count)
+            var metrics = [Double](repeating: 0, count: months * metricCount)
+            var run = worker
+            while run < runs {
+                let key = StreamSeeding.runKey(seed: seed, run: run)
+                draws.draw(runKey: key, into: &values)
+                process.select(key: key)
+                model.simulate(values, random: process, metrics: &metrics)
+
+                for (j, i) in uncertain.enumerated() { parameterValues[run * uncertain.count + j] = values[i] }
+                for (j, target) in targets.enumerated() {
+                    let outcome = target.evaluate(metrics, metricCount: metricCount, months: months)
+                    targetValues[j][run] = outcome.value
+                    firstHit[j][run] = Double(outcome.firstHit)
+                }
+                for (stage, end) in stageEnds.enumerated() {
+                    for (j, column) in incrementColumns.enumerated() {
+                        let before = stage == 0 ? initialValues[j] : metrics[stageEnds[stage - 1] * metricCount + column]
+                        increments[stage * incrementColumns.count + j][run] = metrics[end * metricCount + column] - before
+                    }
+                }
+                if let trajectories {
+                    for metric in 0..<metricCount {
+                        for month in 0..<months {
+                            trajectories[(metric * months + month) * runs + run] = metrics[month * metricCount + metric]
+                        }
+                    }
+                }
+                run += workers
+            }
+        }
+
+        return SimulationResult(
+            scenario: s, seed: seed, runs: runs, uncertainParameters: uncertain,
+            parameterValues: parameterValues.array,
+            targetValues: targetValues.map(\.array),
+            firstHit: firstHit.map { $0.array.map { Int32($0) } },
+            stageIncrements: (0..<stageEnds.count).map { stage in
+                (0..<incrementColumns.count).map { increments[stage * incrementColumns.count + $0].array }
+            },
+            trajectories: trajectories?.array)
+    }
+}
+
+/// A target's columns and months, resolved once for the per-run check.
+struct TargetColumns {
+    let column: Int
+    let deadline: Int
+    let base: Int?
+    let threshold: Double
+
+    init(target: Target, scenario: Scenario) {
+        column = scenario.metrics.firstIndex(of: target.metric)!
+        deadline = scenario.calendar.offset(of: target.deadline)
+        base = target.base.map { scenario.calendar.offset(of: $0) }
+        threshold = target.threshold
+    }
+
+    /// The deciding value and the first month (−1: never) at which the condition held.
+    func evaluate(_ metrics: [Double], metricCount: Int, months: Int) -> (value: Double, firstHit: Int) {
+        let baseValue = base.map { metrics[$0 * metricCount + column] } ?? 0
+        let value = metrics[deadline * metricCount + column] - baseValue
+        var first = -1
+        for month in ((base ?? -1) + 1)..<months where metrics[month * metricCount + column] - baseValue >= threshold {
+            first = month
+            break
+        }
+        return (value, first)
+    }
+}
+
+/// A fixed-size buffer that parallel workers write at disjoint indices, then read once all finished.
+final class SharedBuffer: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<Double>
+
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: 0)
+    }
+
+    deinit { storage.deallocate() }
+
+    subscript(index: Int) -> Double {
+        get { storage[index] }
+        set { storage[index] = newValue }
+    }
+
+    var array: [Double] { Array(storage) }
+}

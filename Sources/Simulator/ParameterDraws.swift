@@ -1,0 +1,27 @@
+import PilotModel
+
+/// Draws a run's parameter vector (MODEL.md §2: once per run), each uncertain parameter from its
+/// own stream so that its value depends only on (seed, run, its key path, its distribution).
+final class ParameterDraws {
+    private let parameters: [ParameterSpec]
+    private let names: [UInt64]
+    private let random = RandomSource(.taus2, key: 0)
+
+    init(_ parameters: [ParameterSpec]) {
+        self.parameters = parameters
+        names = parameters.map { StreamSeeding.name(of: $0.keyPath) }
+    }
+
+    /// Fills `values` (one slot per parameter, constants included) for the run with `runKey`.
+    func draw(runKey: UInt64, into values: inout [Double]) {
+        for i in parameters.indices {
+            let distribution = parameters[i].distribution
+            if case .constant(let value) = distribution {
+                values[i] = value
+            } else {
+                random.select(key: StreamSeeding.parameterKey(runKey: runKey, name: names[i]))
+                values[i] = distribution.sample(random)
+            }
+        }
+    }
+}

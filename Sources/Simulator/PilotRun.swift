@@ -1,0 +1,118 @@
+import Foundation
+import PilotModel
+
+/// The month step of MODEL.md §3 for one run, writing every metric of §4 at the end of each month.
+///
+/// `metrics` is a month-major table: row t holds the metrics of month offset t in the order of
+/// `Scenario.metrics` (the fixed metrics, then one column per milestone).
+struct PilotRun {
+    let scenario: Scenario
+    /// Campaign indices by month offset, in file order.
+    private let campaignsByMonth: [[Int]]
+    let metricCount: Int
+
+    init(_ scenario: Scenario) {
+        self.scenario = scenario
+        var byMonth = [[Int]](repeating: [], count: scenario.calendar.monthCount)
+        for (i, campaign) in scenario.campaigns.enumerated() {
+            byMonth[scenario.calendar.offset(of: campaign.month)].append(i)
+        }
+        campaignsByMonth = byMonth
+        metricCount = scenario.metrics.count
+    }
+
+    /// Column of each fixed metric in a row.
+    enum Column {
+        static let wallets = 0, walletsPersonal = 1, walletsCorporate = 2, walletsActive = 3
+        static let merchants = 4, transactions = 5, amount = 6, amountPersonal = 7, amountCorporate = 8
+        static let amountPublic = 9, amountCampaign = 10, amountMonthly = 11, transactionsMonthly = 12
+        static let firstMilestone = 13
+    }
+
+    /// Simulates the whole calendar with parameter values `v` (indexed like `scenario.parameters`).
+    func simulate(_ v: [Double], random: RandomSource, metrics: inout [Double]) {
+        let s = scenario, personal = s.personal, corporate = s.corporate, merchants = s.merchants
+        let np = personal.population, nc = corporate.population, k = merchants.potential
+        /// n/d, or 0 over an empty pool (MODEL.md §3).
+        @inline(__always) func ratio(_ n: Int, _ d: Int) -> Double { d == 0 ? 0 : Double(n) / Double(d) }
+
+        var wp = personal.initial, wc = corporate.initial, m = merchants.initial
+        var transactions = 0.0, amountPersonal = 0.0, amountCorporate = 0.0, amountPublic = 0.0, amountCampaign = 0.0
+        var milestoneCounts = [Double](repeating: 0, count: s.milestones.count)
+
+        for t in 0..<s.calendar.monthCount {
+            let stage = s.calendar.stageIndexOfMonth[t]
+            // 1–2. Wallets: hazards read last month's state.
+            let hp = -expm1(-(v[personal.innovation[stage].index] + v[personal.imitation.index] * ratio(wp, np)
+                              + v[personal.merchantPull.index] * ratio(m, k)))
+            let hc = -expm1(-(v[corporate.innovation[stage].index] + v[corporate.imitation.index] * ratio(wc, nc)
+                              + v[corporate.merchantPull.index] * ratio(m, k)))
+            let hm = -expm1(-(v[merchants.outreach[stage].index] + v[merchants.walletPull.index] * ratio(wp, np)))
+            wp += random.binomial(np - wp, hp)
+            wc += random.binomial(nc - wc, hc)
+
+            // 3. Campaigns of this month, in file order.
+            var monthTransactions = 0.0, monthAmount = 0.0
+            for c in campaignsByMonth[t] {
+                let campaign = s.campaigns[c]
+                wp += random.binomial(min(campaign.winners, np - wp), v[campaign.newUserShare.index])
+                let redeemed = Double(random.binomial(campaign.winners, v[campaign.redemption.index]))
+                let spent = redeemed * v[campaign.voucherValue.index] * v[campaign.leverage.index]
+                monthTransactions += redeemed
+                monthAmount += spent
+                amountCampaign += spent
+            }
+
+            // 4. Merchants.
+            let joined = random.binomial(k - m, hm)
+            let left = random.binomial(m, v[merchants.churn.index])
+            m += joined - left
+
+            // 5. Use, with wallets and merchants at this month's values.
+            let up = random.binomial(wp, v[personal.activeShare[stage].index])
+            let uc = random.binomial(wc, v[corporate.activeShare[stage].index])
+            let phi = v[personal.nonmerchantShare!.index]
+            let xp = random.poisson(Double(up) * v[personal.transactionsPerActive[stage].index] * (phi + (1 - phi) * ratio(m, k)))
+            let xc = random.poisson(Double(uc) * v[corporate.transactionsPerActive[stage].index])
+            let yp = random.amount(of: xp, mean: v[personal.ticketMean.index], cv: v[personal.ticketCV.index])
+            let yc = random.amount(of: xc, mean: v[corporate.ticketMean.index], cv: v[corporate.ticketCV.index])
+            monthTransactions += xp + xc
+            monthAmount += yp + yc
+            amountPersonal += yp
+            amountCorporate += yc
+
+            // 6. Public flows.
+            if let flows = s.publicFlows, v[flows.amount[stage].index] > 0 {
+                let yg = random.amount(of: 1, mean: v[flows.amount[stage].index], cv: v[flows.cv.index])
+                let xg = random.poisson(v[flows.count[stage].index])
+                monthTransactions += xg
+                monthAmount += yg
+                amountPublic += yg
+            }
+
+            // 7. Milestones.
+            for j in s.milestones.indices {
+                milestoneCounts[j] += random.poisson(v[s.milestones[j].rate[stage].index])
+            }
+
+            transactions += monthTransactions
+            let row = t * metricCount
+            metrics[row + Column.wallets] = Double(wp + wc)
+            metrics[row + Column.walletsPersonal] = Double(wp)
+            metrics[row + Column.walletsCorporate] = Double(wc)
+            metrics[row + Column.walletsActive] = Double(up + uc)
+            metrics[row + Column.merchants] = Double(m)
+            metrics[row + Column.transactions] = transactions
+            metrics[row + Column.amount] = amountPersonal + amountCorporate + amountPublic + amountCampaign
+            metrics[row + Column.amountPersonal] = amountPersonal
+            metrics[row + Column.amountCorporate] = amountCorporate
+            metrics[row + Column.amountPublic] = amountPublic
+            metrics[row + Column.amountCampaign] = amountCampaign
+            metrics[row + Column.amountMonthly] = monthAmount
+            metrics[row + Column.transactionsMonthly] = monthTransactions
+            for j in milestoneCounts.indices {
+                metrics[row + Column.firstMilestone + j] = milestoneCounts[j]
+            }
+        }
+    }
+}

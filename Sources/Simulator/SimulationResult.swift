@@ -1,0 +1,32 @@
+import PilotModel
+
+/// Everything kept of a Monte Carlo simulation, by run index: what each target saw, how much each
+/// stage added, the drawn parameters and, when asked for, every metric of every month.
+public struct SimulationResult: Sendable {
+    public let scenario: Scenario
+    public let seed: UInt64
+    public let runs: Int
+    /// Indices (into `scenario.parameters`) of the uncertain parameters, the columns of `parameterValues`.
+    public let uncertainParameters: [Int]
+    /// Run-major: run r's values at `r * uncertainParameters.count ..<`.
+    public let parameterValues: [Double]
+    /// Per target: the value that decides it in each run — metric(by), or metric(by) − metric(base).
+    public let targetValues: [[Double]]
+    /// Per target: the month offset at which each run first met it, or −1 if never by calendar end.
+    public let firstHit: [[Int32]]
+    /// Per stage, per `StageIncrement.metrics` entry: each run's increase over the stage.
+    public let stageIncrements: [[[Double]]]
+    /// When kept: metric-major, then month, then run: value at `(metric * months + month) * runs + run`.
+    public let trajectories: [Double]?
+
+    /// The metric values of all runs for one metric and month offset (requires `trajectories`).
+    public func trajectory(metric: Int, month: Int) -> ArraySlice<Double> {
+        let start = (metric * scenario.calendar.monthCount + month) * runs
+        return trajectories![start..<(start + runs)]
+    }
+}
+
+/// The metrics whose per-stage increase the report shows.
+public enum StageIncrement {
+    public static let metrics: [Metric] = [.wallets, .merchants, .amount]
+}

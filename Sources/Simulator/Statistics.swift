@@ -1,0 +1,39 @@
+internal import CGSL
+
+/// The estimators of MODEL.md §5.
+public enum Statistics {
+    /// z for a two-sided 95% interval: Φ⁻¹(0.975).
+    public static let z95 = 1.959963984540054
+
+    /// Wilson score interval for a binomial proportion (Wilson 1927):
+    /// (p̂ + z²/2n ± z·√(p̂(1−p̂)/n + z²/4n²)) / (1 + z²/n). Unlike p̂ ± z·SE it stays inside [0, 1]
+    /// and is not degenerate at 0 or n successes.
+    public static func wilson(successes: Int, trials: Int, z: Double = z95) -> ClosedRange<Double> {
+        precondition(trials > 0 && (0...trials).contains(successes))
+        let n = Double(trials), p = Double(successes) / n, z2 = z * z
+        let centre = (p + z2 / (2 * n)) / (1 + z2 / n)
+        let half = z * (p * (1 - p) / n + z2 / (4 * n * n)).squareRoot() / (1 + z2 / n)
+        return max(0, centre - half)...min(1, centre + half)
+    }
+
+    /// The p-quantile of sorted data by linear interpolation (Hyndman & Fan type 7, R's default),
+    /// `gsl_stats_quantile_from_sorted_data`.
+    public static func quantile(sorted data: [Double], _ p: Double) -> Double {
+        precondition(!data.isEmpty && (0...1).contains(p))
+        return data.withUnsafeBufferPointer { gsl_stats_quantile_from_sorted_data($0.baseAddress, 1, $0.count, p) }
+    }
+
+    /// Mean and sample standard deviation (n − 1; 0 for a single value).
+    public static func meanAndSD<C: Collection>(_ data: C) -> (mean: Double, sd: Double) where C.Element == Double {
+        precondition(!data.isEmpty)
+        // Welford's update: stable for large, close values such as cumulative yuan.
+        var mean = 0.0, m2 = 0.0, n = 0.0
+        for x in data {
+            n += 1
+            let delta = x - mean
+            mean += delta / n
+            m2 += delta * (x - mean)
+        }
+        return (mean, n > 1 ? (m2 / (n - 1)).squareRoot() : 0)
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import PilotModel
+
+/// The process exit codes pilotsim promises (sysexits.h where one fits).
+enum ExitStatus {
+    /// Bad command-line arguments: ArgumentParser's own `ValidationError` exit code.
+    static let badArguments = ExitCode.validationFailure
+    /// The scenario (file or `--set`) is invalid.
+    static let invalidScenario = ExitCode(65)
+    static let failure = ExitCode.failure
+}
+
+/// Writes a line to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Runs `body`, turning scenario errors into their diagnostics on stderr and exit code 65, and
+/// any other error into one `error:` line and exit code 1 — never a stack trace.
+func reportingFailures<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as ScenarioValidationError {
+        printError(error.description)
+        throw ExitStatus.invalidScenario
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as ValidationError {
+        throw error
+    } catch {
+        printError("error: \(error)")
+        throw ExitStatus.failure
+    }
+}

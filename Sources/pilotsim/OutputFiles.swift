@@ -1,0 +1,39 @@
+import Foundation
+
+/// Writes a set of files into a directory so that they appear whole or not at all: each is
+/// written to a hidden temporary name first, and only when all are written are they renamed.
+struct OutputFiles {
+    let directory: String
+    var files: [(name: String, contents: String)] = []
+
+    func write() throws {
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let base = URL(fileURLWithPath: directory, isDirectory: true)
+        let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: .min ... .max))"
+        var temporaries: [URL] = []
+        do {
+            for file in files {
+                let temporary = base.appendingPathComponent(".\(file.name).\(token).tmp")
+                temporaries.append(temporary)
+                try Data(file.contents.utf8).write(to: temporary)
+            }
+            for (file, temporary) in zip(files, temporaries) {
+                // rename(2) replaces an existing file atomically.
+                guard rename(temporary.path, base.appendingPathComponent(file.name).path) == 0 else {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.name])
+                }
+            }
+        } catch {
+            temporaries.forEach { try? manager.removeItem(at: $0) }
+            throw OutputError(directory: directory, underlying: error)
+        }
+    }
+}
+
+struct OutputError: Error, CustomStringConvertible {
+    let directory: String
+    let underlying: Error
+
+    var description: String { "cannot write the output files in \(directory): \(underlying.localizedDescription)" }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+@main
+struct Pilotsim: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pilotsim",
+        abstract: "Monte Carlo simulator for the Haimen District e-CNY pilot: how likely is each target to be met?",
+        discussion: """
+            Exit codes: 0 success, 64 bad arguments, 65 invalid scenario, 1 anything else.
+            The model and the scenario format: README.md and docs/scenario-format.md.
+            """,
+        subcommands: [Run.self, Validate.self, Baseline.self],
+        defaultSubcommand: Run.self
+    )
+}
