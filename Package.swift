@@ -36,12 +36,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(
-            name: "PilotModelTests",
-            dependencies: ["PilotModel"],
-            resources: [.copy("Fixtures")]
-        ),
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "PilotModel"]),
+        .testTarget(name: "PilotModelTests", dependencies: ["PilotModel"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "PilotModel", "CGSL"]),
         .testTarget(name: "pilotsimTests", dependencies: ["pilotsim", "PilotModel", "Simulator"]),
     ]
 )

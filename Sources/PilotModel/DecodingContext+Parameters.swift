@@ -113,49 +113,58 @@ extension DecodingContext {
         }
         func v(_ key: String) -> Double { values[key]! }
         func fail(_ message: String) -> Distribution? { report(node, path, message); return nil }
+        /// The first of `keys` that is not positive, as a message; `nil` when all are.
+        func notPositive(_ keys: String...) -> String? {
+            keys.first { v($0) <= 0 }.map { "\($0) is \(formatNumber(v($0))); expected \(keys.joined(separator: ", ")) > 0" }
+        }
+        func ordered() -> String? {
+            v("min") < v("max") ? nil : "min \(formatNumber(v("min"))) is not below max \(formatNumber(v("max"))); expected min < max"
+        }
 
         let result: Distribution
         switch (family, form) {
         case (.normal, _):
             return fail("a normal distribution can be negative; expected \(domain.phrase): use \(domain.suggestion)")
         case (.truncatedNormal, _):
-            guard v("sd") > 0 else { return fail("sd must be > 0") }
-            guard v("min") < v("max") else { return fail("min must be < max") }
+            if let problem = notPositive("sd") ?? ordered() { return fail(problem) }
             guard v("max") >= v("mean") - 8 * v("sd"), v("min") <= v("mean") + 8 * v("sd") else {
                 return fail("[min, max] lies more than 8 sd from the mean and has no probability to speak of; expected bounds near the mean")
             }
             result = .truncatedNormal(mean: v("mean"), sd: v("sd"), min: v("min"), max: v("max"))
         case (.lognormal, ["median", "sigma"]):
-            guard v("median") > 0, v("sigma") > 0 else { return fail("median and sigma must be > 0") }
+            if let problem = notPositive("median", "sigma") { return fail(problem) }
             result = .lognormal(zeta: log(v("median")), sigma: v("sigma"))
         case (.lognormal, _ /* mean, sd */):
-            guard v("mean") > 0, v("sd") > 0 else { return fail("mean and sd must be > 0") }
+            if let problem = notPositive("mean", "sd") { return fail(problem) }
             let sigma2 = log1p(v("sd") * v("sd") / (v("mean") * v("mean")))
             result = .lognormal(zeta: log(v("mean")) - sigma2 / 2, sigma: sigma2.squareRoot())
         case (.uniform, _):
-            guard v("min") < v("max") else { return fail("min must be < max") }
+            if let problem = ordered() { return fail(problem) }
             result = .uniform(min: v("min"), max: v("max"))
         case (.triangular, _), (.pert, _):
-            guard v("min") < v("max") else { return fail("min must be < max") }
-            guard v("min") <= v("mode"), v("mode") <= v("max") else { return fail("mode \(formatNumber(v("mode"))) lies outside [min, max]; expected min ≤ mode ≤ max") }
+            if let problem = ordered() { return fail(problem) }
+            guard v("min") <= v("mode"), v("mode") <= v("max") else {
+                return fail("mode \(formatNumber(v("mode"))) lies outside [min, max]; expected min ≤ mode ≤ max")
+            }
             result = family == .pert ? .pert(min: v("min"), mode: v("mode"), max: v("max"))
                                      : .triangular(min: v("min"), mode: v("mode"), max: v("max"))
         case (.beta, ["alpha", "beta"]):
-            guard v("alpha") > 0, v("beta") > 0 else { return fail("alpha and beta must be > 0") }
+            if let problem = notPositive("alpha", "beta") { return fail(problem) }
             result = .beta(alpha: v("alpha"), beta: v("beta"))
         case (.beta, _ /* mean, sd */):
             let mean = v("mean"), sd = v("sd")
             guard mean > 0, mean < 1 else { return fail("mean \(formatNumber(mean)) is outside (0, 1); expected 0 < mean < 1") }
-            guard sd > 0, sd * sd < mean * (1 - mean) else {
-                return fail("sd must be > 0 with sd² < mean·(1 − mean) = \(formatNumber(mean * (1 - mean))); expected a smaller sd")
+            if let problem = notPositive("sd") { return fail(problem) }
+            guard sd * sd < mean * (1 - mean) else {
+                return fail("sd² = \(formatNumber(sd * sd)) is not below mean·(1 − mean) = \(formatNumber(mean * (1 - mean))); expected a smaller sd")
             }
             let nu = mean * (1 - mean) / (sd * sd) - 1
             result = .beta(alpha: mean * nu, beta: (1 - mean) * nu)
         case (.gamma, ["shape", "scale"]):
-            guard v("shape") > 0, v("scale") > 0 else { return fail("shape and scale must be > 0") }
+            if let problem = notPositive("shape", "scale") { return fail(problem) }
             result = .gamma(shape: v("shape"), scale: v("scale"))
         case (.gamma, _ /* mean, sd */):
-            guard v("mean") > 0, v("sd") > 0 else { return fail("mean and sd must be > 0") }
+            if let problem = notPositive("mean", "sd") { return fail(problem) }
             result = .gamma(shape: v("mean") * v("mean") / (v("sd") * v("sd")), scale: v("sd") * v("sd") / v("mean"))
         }
         let support = result.support

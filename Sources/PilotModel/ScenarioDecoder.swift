@@ -74,12 +74,15 @@ struct ScenarioDecoder {
                 ok = false
             }
             let expectedFrom = stages.last.map { $0.to.advanced(by: 1) } ?? start
+            let fromNode = stage.optional("from")!
             if from > expectedFrom {
-                context.report(item, "\(path).from", "\(expectedFrom)…\(from.advanced(by: -1)) is in no stage (a gap); expected \(expectedFrom)")
+                let missing = from.advanced(by: -1)
+                let months = missing == expectedFrom ? "\(missing) is" : "\(expectedFrom)…\(missing) are"
+                context.report(fromNode, "\(path).from", "\(months) in no stage (a gap); expected \(expectedFrom)")
                 ok = false
             } else if from < expectedFrom {
                 let what = stages.isEmpty ? "before calendar.start" : "also in stage '\(stages.last!.id)' (an overlap)"
-                context.report(item, "\(path).from", "\(from) is \(what); expected \(expectedFrom)")
+                context.report(fromNode, "\(path).from", "\(from) is \(what); expected \(expectedFrom)")
                 ok = false
             }
             stages.append(ScenarioCalendar.Stage(id: id, from: from, to: to))
@@ -227,7 +230,7 @@ struct ScenarioDecoder {
                 if let index = metrics.firstIndex(of: name) {
                     metric = (Metric.fixed + milestones.map { .milestone($0.name) })[index]
                 } else {
-                    let hint = closestMatch(to: name, in: metrics).map { "did you mean '\($0)'?" } ?? "expected one of \(metrics.joined(separator: ", "))"
+                    let hint = closestMatch(to: name, in: metrics).map { "did you mean '\($0)'?" } ?? "expected one of \(metrics.joined(separator: ", ")), or milestones.NAME for a milestone the scenario defines"
                     context.report(metricNode, "\(path).metric", "unknown metric '\(name)'; \(hint)")
                 }
             }

@@ -1,0 +1,31 @@
+# pilotsim — the two commands of the README: `make run` and `make test`.
+SWIFT ?= swift
+RUNS ?= 100000
+
+.PHONY: run test bench build deps clean
+
+## Install what the build needs (GSL and pkg-config) when missing; Debian/Ubuntu, as root or with sudo.
+deps:
+	@if ! pkg-config --exists gsl 2>/dev/null; then \
+		echo "Installing libgsl-dev and pkg-config with apt-get…"; \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libgsl-dev pkg-config; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release
+
+## Build in release and print the report for the embedded Haimen baseline.
+run: build
+	.build/release/pilotsim run
+
+## Build and run every test.
+test: deps
+	$(SWIFT) test
+
+## Time $(RUNS) runs of the baseline in release: runs/s, wall time, peak memory.
+bench: build
+	@scripts/bench $(RUNS)
+
+clean:
+	rm -rf .build

@@ -1,0 +1,146 @@
+import Testing
+@testable import PilotModel
+
+/// Every class of scenario error, with its exact text: file, line, column, key path, what is
+/// wrong and what was expected.
+struct ScenarioDiagnosticsTests {
+    /// The diagnostics of `text` (file `s.yaml`), as printed.
+    private func errors(_ text: String, overrides: [String] = []) -> [String] {
+        do {
+            _ = try Scenario.parse(text, file: "s.yaml", overrides: try overrides.map(ScenarioOverride.init))
+            return []
+        } catch let error as ScenarioValidationError {
+            return error.diagnostics.map(\.description)
+        } catch {
+            return ["unexpected \(error)"]
+        }
+    }
+
+    private func errors(replacing prefix: String, with line: String) -> [String] {
+        errors(ScenarioText.replacing(prefix, with: line))
+    }
+
+    @Test func theMinimalScenarioIsValid() {
+        #expect(errors(ScenarioText.minimal) == [])
+    }
+
+    @Test func unknownKeyWithDidYouMean() {
+        #expect(errors(replacing: "imitation:", with: "imitaton: 0.1") == [
+            "s.yaml:9:5: error: wallets.personal.imitaton: unknown key; did you mean 'imitation'?",
+            "s.yaml:7:5: error: wallets.personal.imitation: missing; expected a rate",
+        ])
+        #expect(errors(replacing: "name: test", with: "name: test\nzzz: 1") == [
+            "s.yaml:2:1: error: zzz: unknown key; expected one of name, description, calendar, wallets, merchants, public_flows, campaigns, milestones, targets, verdict",
+        ])
+    }
+
+    @Test func duplicateKey() {
+        #expect(errors(replacing: "imitation:", with: "imitation: 0.1\n    imitation: 0.2") == [
+            "s.yaml:9:5: error: duplicate key 'imitation'; each key may appear once in a mapping",
+        ])
+    }
+
+    @Test func wrongTypes() {
+        #expect(errors(replacing: "population: 1000", with: "population: lots") == [
+            "s.yaml:7:17: error: wallets.personal.population: found 'lots'; expected a whole number ≥ 0",
+        ])
+        #expect(errors(replacing: "population: 1000", with: "population: 12.5") == [
+            "s.yaml:7:17: error: wallets.personal.population: 12.5 is not a count; expected a whole number ≥ 0",
+        ])
+        #expect(errors(replacing: "imitation:", with: "imitation: \"0.1\"") == [
+            "s.yaml:9:16: error: wallets.personal.imitation: found text \"0.1\"; expected a rate ≥ 0, or a distribution such as {lognormal: {median: 0.02, sigma: 0.5}}",
+        ])
+        #expect(errors(replacing: "start: 2023-01", with: "start: January") == [
+            "s.yaml:3:10: error: calendar.start: found 'January'; expected a month written YYYY-MM",
+        ])
+    }
+
+    @Test func domainViolationsSuggestAFamilyThatFits() {
+        #expect(errors(replacing: "active_share: 0.1", with: "active_share: {normal: {mean: 0.1, sd: 0.02}}") == [
+            "s.yaml:11:28: error: wallets.personal.active_share.normal: a normal distribution can be negative; expected a share in [0, 1]: use beta, or truncated_normal/uniform/triangular/pert with bounds in [0, 1]",
+        ])
+        #expect(errors(replacing: "imitation:", with: "imitation: {normal: {mean: 0.1, sd: 0.02}}") == [
+            "s.yaml:9:25: error: wallets.personal.imitation.normal: a normal distribution can be negative; expected a rate ≥ 0: use lognormal, gamma, or truncated_normal/uniform/triangular/pert with min ≥ 0",
+        ])
+        #expect(errors(replacing: "active_share: 0.1", with: "active_share: {lognormal: {median: 0.1, sigma: 0.5}}") == [
+            "s.yaml:11:31: error: wallets.personal.active_share.lognormal: lognormal takes values in [0, ∞), outside the domain; expected a share in [0, 1]: use beta, or truncated_normal/uniform/triangular/pert with bounds in [0, 1]",
+        ])
+        #expect(errors(replacing: "imitation:", with: "imitation: {uniform: {min: -0.1, max: 0.2}}") == [
+            "s.yaml:9:26: error: wallets.personal.imitation.uniform: uniform takes values in [-0.1, 0.2], outside the domain; expected a rate ≥ 0: use lognormal, gamma, or truncated_normal/uniform/triangular/pert with min ≥ 0",
+        ])
+        #expect(errors(replacing: "churn:", with: "churn: 1.5") == [
+            "s.yaml:27:10: error: merchants.churn: 1.5 is out of range; expected a share in [0, 1]",
+        ])
+    }
+
+    @Test func badDistributionParameters() {
+        #expect(errors(replacing: "imitation:", with: "imitation: {gamma: {mean: 0.1, sd: 0}}") == [
+            "s.yaml:9:24: error: wallets.personal.imitation.gamma: sd is 0; expected mean, sd > 0",
+        ])
+        #expect(errors(replacing: "imitation:", with: "imitation: {uniform: {min: 0.3, max: 0.2}}") == [
+            "s.yaml:9:26: error: wallets.personal.imitation.uniform: min 0.3 is not below max 0.2; expected min < max",
+        ])
+        #expect(errors(replacing: "imitation:", with: "imitation: {pert: {min: 0.1, mode: 0.5, max: 0.3}}") == [
+            "s.yaml:9:23: error: wallets.personal.imitation.pert: mode 0.5 lies outside [min, max]; expected min ≤ mode ≤ max",
+        ])
+        #expect(errors(replacing: "imitation:", with: "imitation: {beta: {mean: 0.5, sd: 0.6}}") == [
+            "s.yaml:9:23: error: wallets.personal.imitation.beta: sd² = 0.36 is not below mean·(1 − mean) = 0.25; expected a smaller sd",
+        ])
+        #expect(errors(replacing: "imitation:", with: "imitation: {gama: {mean: 0.1, sd: 0.1}}") == [
+            "s.yaml:9:17: error: wallets.personal.imitation.gama: unknown distribution; did you mean 'gamma'?",
+        ])
+        #expect(errors(replacing: "imitation:", with: "imitation: {lognormal: {median: 0.1, sd: 0.1}}") == [
+            "s.yaml:9:28: error: wallets.personal.imitation.lognormal: parameters {median, sd} do not form a lognormal; expected {median, sigma} or {mean, sd}",
+        ])
+    }
+
+    @Test func stagesWithAGapOrAnOverlap() {
+        let stages = { (second: String) in
+            "end: 2025-12\n  stages:\n    - {id: a, from: 2023-01, to: 2023-06}\n    - {id: b, from: \(second), to: 2025-12}"
+        }
+        #expect(errors(replacing: "end: 2025-12", with: stages("2023-08")) == [
+            "s.yaml:7:21: error: calendar.stages[1].from: 2023-07 is in no stage (a gap); expected 2023-07",
+        ])
+        #expect(errors(replacing: "end: 2025-12", with: stages("2023-05")) == [
+            "s.yaml:7:21: error: calendar.stages[1].from: 2023-05 is also in stage 'a' (an overlap); expected 2023-07",
+        ])
+    }
+
+    @Test func unknownAndMissingStageIDs() {
+        #expect(errors(replacing: "innovation: 0.05", with: "innovation: {preparation: 0.01, lanch: 0.02, expansion: 0.03, deepening: 0.01}") == [
+            "s.yaml:8:37: error: wallets.personal.innovation.lanch: unknown stage; did you mean 'launch'?",
+        ])
+        #expect(errors(replacing: "innovation: 0.05", with: "innovation: {preparation: 0.01, launch: 0.02}") == [
+            "s.yaml:8:17: error: wallets.personal.innovation: no value for stage 'expansion' or 'deepening'; expected a value for every stage, or one value for all",
+        ])
+    }
+
+    @Test func targetsOnUnknownMetricsOrOutsideTheCalendar() {
+        #expect(errors(replacing: "- {id: w", with: "- {id: w, metric: walets, by: 2023-12, at_least: 500}") == [
+            "s.yaml:29:21: error: targets[0].metric: unknown metric 'walets'; did you mean 'wallets'?",
+        ])
+        #expect(errors(replacing: "- {id: w", with: "- {id: w, metric: milestones.demo_zones, by: 2023-12, at_least: 1}").first?
+            .hasPrefix("s.yaml:29:21: error: targets[0].metric: unknown metric 'milestones.demo_zones'; expected one of wallets, ") == true)
+        #expect(errors(replacing: "- {id: w", with: "- {id: w, metric: wallets, by: 2026-12, at_least: 500}") == [
+            "s.yaml:29:34: error: targets[0].by: 2026-12 is outside the calendar; expected 2023-01…2025-12",
+        ])
+        #expect(errors(replacing: "- {id: w", with: "- {id: w, metric: amount, by: 2023-12, increase_over: 2024-01, at_least: 500}") == [
+            "s.yaml:29:57: error: targets[0].increase_over: 2024-01 is not before the deadline 2023-12; expected a base month before 'by'",
+        ])
+    }
+
+    @Test func everyProblemIsReportedInOnePass() {
+        let text = ScenarioText.replacing("population: 1000", with: "population: -5",
+                                          in: ScenarioText.replacing("churn:", with: "churn: 1.5"))
+        #expect(errors(text) == [
+            "s.yaml:7:17: error: wallets.personal.population: -5 is not a count; expected a whole number ≥ 0",
+            "s.yaml:27:10: error: merchants.churn: 1.5 is out of range; expected a share in [0, 1]",
+        ])
+    }
+
+    @Test func yamlSyntaxError() {
+        #expect(errors(replacing: "imitation:", with: "imitation: [0.1") == [
+            "s.yaml:10:18: error: YAML syntax: did not find expected ',' or ']'",
+        ])
+    }
+}
