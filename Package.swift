@@ -36,8 +36,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "PilotModelTests", dependencies: ["PilotModel"]),
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "PilotModel", "CGSL"]),
-        .testTarget(name: "pilotsimTests", dependencies: ["pilotsim", "PilotModel", "Simulator"]),
+        .target(name: "TestSupport", path: "Tests/Support"),
+        .testTarget(name: "PilotModelTests", dependencies: ["PilotModel", "TestSupport"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "PilotModel", "CGSL", "TestSupport"]),
+        .testTarget(name: "pilotsimTests", dependencies: ["pilotsim", "PilotModel", "Simulator", "TestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import PilotModel
 
 /// Every class of scenario error, with its exact text: file, line, column, key path, what is

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import PilotModel
 
 /// Loading valid scenarios: every distribution form, by-stage values, defaults, shipped files.
@@ -92,10 +93,4 @@ struct ScenarioLoaderTests {
         #expect(Scenario.baselineText == file)
         #expect(try Scenario.baseline().name == "Haimen e-CNY pilot — baseline")
     }
-}
-
-/// A path inside the repository, from this source file's location.
-func repositoryPath(_ relative: String) -> String {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent(relative).path
 }

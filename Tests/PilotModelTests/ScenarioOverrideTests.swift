@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import PilotModel
 
 /// `--set KEY.PATH=YAML_VALUE`: applied before validation, validated like the file.

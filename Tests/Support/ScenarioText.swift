@@ -1,7 +1,7 @@
 /// A small valid scenario for tests, one key per line so that tests can predict line numbers.
 /// Line numbers of notable keys are given in `ScenarioText.line`.
-enum ScenarioText {
-    static let minimal = """
+public enum ScenarioText {
+    public static let minimal = """
     name: test
     calendar:
       start: 2023-01
@@ -36,7 +36,7 @@ enum ScenarioText {
 
     /// `minimal` with the line that starts with `prefix` (after indentation) replaced by `line`,
     /// keeping the original indentation.
-    static func replacing(_ prefix: String, with line: String, in text: String = minimal) -> String {
+    public static func replacing(_ prefix: String, with line: String, in text: String = minimal) -> String {
         var lines = text.components(separatedBy: "\n")
         let i = lines.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix(prefix) }!
         let indent = lines[i].prefix { $0 == " " }
@@ -46,3 +46,9 @@ enum ScenarioText {
 }
 
 import Foundation
+
+/// A path inside the repository, from this source file's location.
+public func repositoryPath(_ relative: String) -> String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent(relative).path
+}

@@ -1,0 +1,95 @@
+import CGSL
+import Foundation
+import PilotModel
+import Testing
+@testable import Simulator
+
+/// Each sampler family: 200,000 draws, mean and variance within 5 SE of the analytic values.
+struct SamplerTests {
+    private let random = RandomSource(.mt19937, key: 0x5EED)
+
+    @Test func uniform() {
+        expectMoments("uniform", mean: 3.5, variance: 25.0 / 12) { random.flat(min: 1, max: 6) }
+    }
+
+    @Test func triangular() {
+        let (a, c, b) = (1.0, 2.0, 6.0)
+        expectMoments("triangular", mean: (a + b + c) / 3, variance: (a * a + b * b + c * c - a * b - a * c - b * c) / 18) {
+            random.triangular(min: a, mode: c, max: b)
+        }
+    }
+
+    @Test func pert() {
+        let (a, c, b) = (0.0, 0.1, 0.5)
+        let alpha = 1 + 4 * (c - a) / (b - a), beta = 1 + 4 * (b - c) / (b - a)
+        expectMoments("pert", mean: a + (b - a) * alpha / (alpha + beta),
+                      variance: (b - a) * (b - a) * alpha * beta / ((alpha + beta) * (alpha + beta) * (alpha + beta + 1))) {
+            random.pert(min: a, mode: c, max: b)
+        }
+        #expect((a + 4 * c + b) / 6 == a + (b - a) * alpha / (alpha + beta))  // the textbook PERT mean
+    }
+
+    @Test func beta() {
+        let (a, b) = (2.0, 5.0)
+        expectMoments("beta", mean: a / (a + b), variance: a * b / ((a + b) * (a + b) * (a + b + 1))) {
+            random.beta(alpha: a, beta: b)
+        }
+    }
+
+    @Test func gamma() {
+        expectMoments("gamma shape 3", mean: 3 * 2, variance: 3 * 4) { random.gamma(shape: 3, scale: 2) }
+        expectMoments("gamma shape 0.4", mean: 0.4 * 2, variance: 0.4 * 4) { random.gamma(shape: 0.4, scale: 2) }
+        #expect(random.gamma(shape: 0, scale: 2) == 0)
+    }
+
+    @Test func lognormal() {
+        let (zeta, sigma) = (log(0.02), 0.5)
+        expectMoments("lognormal", mean: exp(zeta + sigma * sigma / 2),
+                      variance: (exp(sigma * sigma) - 1) * exp(2 * zeta + sigma * sigma)) {
+            random.lognormal(zeta: zeta, sigma: sigma)
+        }
+    }
+
+    @Test func truncatedNormal() {
+        // E = μ + σ(φ(α) − φ(β))/Z, Var = σ²[1 + (αφ(α) − βφ(β))/Z − ((φ(α) − φ(β))/Z)²], Z = Φ(β) − Φ(α).
+        func check(mean mu: Double, sd: Double, min: Double, max: Double) {
+            let a = (min - mu) / sd, b = (max - mu) / sd
+            let z = gsl_cdf_ugaussian_P(b) - gsl_cdf_ugaussian_P(a)
+            let pa = gsl_ran_ugaussian_pdf(a), pb = gsl_ran_ugaussian_pdf(b)
+            let shift = (pa - pb) / z
+            expectMoments("truncated normal [\(min), \(max)]", mean: mu + sd * shift,
+                          variance: sd * sd * (1 + (a * pa - b * pb) / z - shift * shift)) {
+                random.truncatedNormal(mean: mu, sd: sd, min: min, max: max)
+            }
+        }
+        check(mean: 0.1, sd: 0.1, min: 0, max: 1)       // cut on one side
+        check(mean: 0.5, sd: 0.2, min: 0.3, max: 0.6)   // cut on both
+        check(mean: 0, sd: 1, min: 2, max: 4)           // wholly in the upper tail
+    }
+
+    @Test func binomial() {
+        expectMoments("binomial small", mean: 1000 * 0.3, variance: 1000 * 0.3 * 0.7) { Double(random.binomial(1000, 0.3)) }
+        expectMoments("binomial large", mean: 900_000 * 0.01, variance: 900_000 * 0.01 * 0.99) { Double(random.binomial(900_000, 0.01)) }
+        #expect(random.binomial(0, 0.5) == 0 && random.binomial(7, 0) == 0 && random.binomial(7, 1) == 7)
+    }
+
+    @Test func poisson() {
+        for mean in [3.0, 10.0, 50.0, 5000.0] {
+            expectMoments("poisson \(mean)", mean: mean, variance: mean) { random.poisson(mean) }
+        }
+        #expect(random.poisson(0) == 0)
+    }
+
+    @Test func amountOfPayments() {
+        // Gamma(count/cv², mean·cv²): mean count·mean, variance count·mean²·cv².
+        expectMoments("amount", mean: 40 * 60, variance: 40 * 60 * 60 * 1.5 * 1.5) { random.amount(of: 40, mean: 60, cv: 1.5) }
+        #expect(random.amount(of: 40, mean: 60, cv: 0) == 2400)
+    }
+
+    @Test func distributionSampleDispatchesToItsFamily() {
+        expectMoments("Distribution.gamma", mean: 0.2, variance: 0.01) {
+            Distribution.gamma(shape: 4, scale: 0.05).sample(random)
+        }
+        #expect(Distribution.constant(0.7).sample(random) == 0.7)
+    }
+}
