@@ -8,6 +8,15 @@ final class DecodingContext {
     /// Stage ids in calendar order, once the calendar is read (the plan's stages until then).
     var stageIDs: [String] = ScenarioCalendar.planStages.map(\.id)
 
+    /// The diagnostics in the order of their place in the file (`--set` ones after the file's).
+    var sortedDiagnostics: [ScenarioDiagnostic] {
+        diagnostics.enumerated().sorted { a, b in
+            let x = a.element.location, y = b.element.location
+            if x.file != y.file { return y.file == "--set" }
+            return (x.line, x.column, a.offset) < (y.line, y.column, b.offset)
+        }.map(\.element)
+    }
+
     func report(_ node: YAMLNode, _ path: String, _ message: String) {
         report(node.location, path, message)
     }

@@ -6,7 +6,7 @@ struct ScenarioDecoder {
         let keys = ["name", "description", "calendar", "wallets", "merchants", "public_flows",
                     "campaigns", "milestones", "targets", "verdict"]
         guard let top = MappingReader(root, path: "", context: context, keys: keys, what: "a scenario mapping") else {
-            throw ScenarioValidationError(context.diagnostics)
+            throw ScenarioValidationError(context.sortedDiagnostics)
         }
         let name = top.required("name", expected: "the scenario's name").flatMap { context.text($0, "name") }
         let description = top.optional("description").flatMap { context.text($0, "description") }
@@ -30,7 +30,7 @@ struct ScenarioDecoder {
 
         guard context.diagnostics.isEmpty, let name, let calendar, let personal, let corporate, let merchants,
               let verdict
-        else { throw ScenarioValidationError(context.diagnostics) }
+        else { throw ScenarioValidationError(context.sortedDiagnostics) }
         return Scenario(name: name, description: description, calendar: calendar, parameters: context.parameters,
                         personal: personal, corporate: corporate, merchants: merchants, publicFlows: publicFlows ?? nil,
                         campaigns: campaigns.compactMap { $0 }, milestones: milestones.compactMap { $0 },
@@ -78,11 +78,12 @@ struct ScenarioDecoder {
             if from > expectedFrom {
                 let missing = from.advanced(by: -1)
                 let months = missing == expectedFrom ? "\(missing) is" : "\(expectedFrom)…\(missing) are"
-                context.report(fromNode, "\(path).from", "\(months) in no stage (a gap); expected \(expectedFrom)")
+                let after = stages.last.map { " after stage '\($0.id)'" } ?? " at the calendar's start"
+                context.report(fromNode, "\(path).from", "\(months) in no stage (a gap\(after)); expected from: \(expectedFrom)")
                 ok = false
             } else if from < expectedFrom {
                 let what = stages.isEmpty ? "before calendar.start" : "also in stage '\(stages.last!.id)' (an overlap)"
-                context.report(fromNode, "\(path).from", "\(from) is \(what); expected \(expectedFrom)")
+                context.report(fromNode, "\(path).from", "\(from) is \(what); expected from: \(expectedFrom)")
                 ok = false
             }
             stages.append(ScenarioCalendar.Stage(id: id, from: from, to: to))

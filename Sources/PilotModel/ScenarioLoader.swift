@@ -49,9 +49,13 @@ extension Scenario {
 
 /// Reads a scenario file as UTF-8, with a readable error when it cannot.
 func readScenarioText(_ path: String) throws -> String {
+    guard FileManager.default.fileExists(atPath: path) else {
+        throw ScenarioValidationError([ScenarioDiagnostic(location: SourceLocation(file: path, line: 1, column: 1), keyPath: "",
+                                                          message: "no such file; expected a scenario YAML file")])
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
-        throw ScenarioValidationError([ScenarioDiagnostic(location: SourceLocation(file: path, line: 1, column: 1),
-                                                          keyPath: "", message: "cannot read the file; expected a readable scenario file")])
+        throw ScenarioValidationError([ScenarioDiagnostic(location: SourceLocation(file: path, line: 1, column: 1), keyPath: "",
+                                                          message: "cannot read the file; expected a readable scenario file")])
     }
     guard let text = String(data: data, encoding: .utf8) else {
         throw ScenarioValidationError([ScenarioDiagnostic(location: SourceLocation(file: path, line: 1, column: 1),

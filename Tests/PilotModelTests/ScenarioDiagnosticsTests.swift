@@ -27,8 +27,8 @@ struct ScenarioDiagnosticsTests {
 
     @Test func unknownKeyWithDidYouMean() {
         #expect(errors(replacing: "imitation:", with: "imitaton: 0.1") == [
-            "s.yaml:9:5: error: wallets.personal.imitaton: unknown key; did you mean 'imitation'?",
             "s.yaml:7:5: error: wallets.personal.imitation: missing; expected a rate",
+            "s.yaml:9:5: error: wallets.personal.imitaton: unknown key; did you mean 'imitation'?",
         ])
         #expect(errors(replacing: "name: test", with: "name: test\nzzz: 1") == [
             "s.yaml:2:1: error: zzz: unknown key; expected one of name, description, calendar, wallets, merchants, public_flows, campaigns, milestones, targets, verdict",
@@ -100,10 +100,10 @@ struct ScenarioDiagnosticsTests {
             "end: 2025-12\n  stages:\n    - {id: a, from: 2023-01, to: 2023-06}\n    - {id: b, from: \(second), to: 2025-12}"
         }
         #expect(errors(replacing: "end: 2025-12", with: stages("2023-08")) == [
-            "s.yaml:7:21: error: calendar.stages[1].from: 2023-07 is in no stage (a gap); expected 2023-07",
+            "s.yaml:7:21: error: calendar.stages[1].from: 2023-07 is in no stage (a gap after stage 'a'); expected from: 2023-07",
         ])
         #expect(errors(replacing: "end: 2025-12", with: stages("2023-05")) == [
-            "s.yaml:7:21: error: calendar.stages[1].from: 2023-05 is also in stage 'a' (an overlap); expected 2023-07",
+            "s.yaml:7:21: error: calendar.stages[1].from: 2023-05 is also in stage 'a' (an overlap); expected from: 2023-07",
         ])
     }
 

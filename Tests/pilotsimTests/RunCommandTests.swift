@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `pilotsim run` end to end, through the built executable.
+@Suite(.serialized) struct RunCommandTests {
+    static let targetIDs = ["wallets-2023", "amount-2023", "merchants-2023", "innovation-2023", "cases-2023",
+                            "demo-zone-2023", "demo-town-2023", "wallets-2025h1", "amount-2025h1"]
+
+    @Test(arguments: ["haimen-baseline", "haimen-optimistic", "haimen-pessimistic"])
+    func shippedScenariosRun(name: String) throws {
+        let output = try CommandLineTool.run("run", repositoryPath("scenarios/\(name).yaml"), "--runs", "300", "--format", "csv")
+        #expect(output.status == 0, "\(output.stderr)")
+        let lines = output.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.first == "target_id,label,metric,deadline,base,threshold,p_met,ci_low,ci_high,median,p05,p95,median_first_month,never_share,verdict")
+        #expect(lines.dropFirst().map { String($0.prefix { $0 != "," }) } == Self.targetIDs)
+    }
+
+    @Test func tableReportNamesWhatItRan() throws {
+        let output = try CommandLineTool.run("run", "--runs", "200")
+        #expect(output.status == 0)
+        let text = output.stdout
+        #expect(text.hasPrefix("pilotsim — Haimen e-CNY pilot — baseline\n"))
+        #expect(text.contains("  scenario   haimen-baseline.yaml (embedded)\n"))
+        #expect(text.contains("  runs       200   seed 20230817\n"))
+        #expect(text.contains("Wallets ≥ 120k by end-2023     2023-12   ≥ 120,000"))
+        #expect(text.contains("+¥500.0M over 2023-12"))
+        #expect(text.contains("Joint probabilities") && text.contains("all 9 targets"))
+        #expect(text.contains("Added in each stage") && text.contains("expansion    2024-01…2025-06"))
+        #expect(text.contains("Monte Carlo error: P(met) ±"))
+    }
+
+    @Test func jsonHasTheSummaryFieldsAndJointProbabilities() throws {
+        let output = try CommandLineTool.run("run", "--runs", "200", "--seed", "4", "--format", "json")
+        #expect(output.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        #expect(object["scenario"] as? String == "Haimen e-CNY pilot — baseline")
+        #expect(object["runs"] as? Int == 200 && object["seed"] as? Int == 4)
+        #expect((object["generator"] as? String)?.contains("mt19937") == true)
+        let targets = try #require(object["targets"] as? [[String: Any]])
+        #expect(targets.map { $0["target_id"] as? String } == Self.targetIDs)
+        #expect(Set(targets[0].keys) == ["target_id", "label", "metric", "deadline", "base", "threshold", "p_met", "ci_low", "ci_high",
+                                         "median", "p05", "p95", "median_first_month", "never_share", "verdict"])
+        #expect(targets[8]["base"] as? String == "2023-12" && targets[0]["base"] is NSNull)
+        let joint = try #require(object["joint"] as? [String: Any])
+        #expect((joint["by_deadline"] as? [[String: Any]])?.map { $0["deadline"] as? String } == ["2023-12", "2025-06"])
+        #expect((joint["overall"] as? [String: Any])?["targets"] as? [String] == Self.targetIDs)
+
+        // The same numbers as summary.csv.
+        let csv = try CommandLineTool.run("run", "--runs", "200", "--seed", "4", "--format", "csv").stdout
+        let row = csv.components(separatedBy: "\r\n")[1].components(separatedBy: ",")
+        #expect(Double(row[6]) == targets[0]["p_met"] as? Double)
+        #expect(Double(row[9]) == targets[0]["median"] as? Double)
+    }
+
+    @Test func outWritesTheThreeFiles() throws {
+        let dir = try CommandLineTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let output = try CommandLineTool.run("run", "--runs", "250", "--out", dir.path, "--format", "csv")
+        #expect(output.status == 0, "\(output.stderr)")
+        let read = { (name: String) in try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8) }
+        #expect(try read("summary.csv") == output.stdout)
+
+        let monthly = try read("monthly.csv").components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(monthly[0] == "month,stage,metric,mean,sd,p05,p10,p25,p50,p75,p90,p95")
+        #expect(monthly.count == 1 + 36 * 17)   // 36 months × (13 fixed metrics + 4 milestones)
+        #expect(monthly[1].hasPrefix("2023-01,preparation,wallets,"))
+        #expect(monthly.last!.hasPrefix("2025-12,deepening,milestones.demo_towns,"))
+
+        let runs = try read("runs.csv").components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        let header = runs[0].components(separatedBy: ",")
+        #expect(runs.count == 251)
+        #expect(header.first == "run" && header.contains("param:wallets.personal.innovation[launch]") && header.contains("param:merchants.churn"))
+        #expect(Array(header.suffix(9)) == Self.targetIDs.map { "value:\($0)" })
+        #expect(!header.contains("param:wallets.personal.population") && !header.contains("param:wallets.personal.ticket.cv"),
+                "counts and constants are not drawn")
+        #expect(runs.allSatisfy { $0.components(separatedBy: ",").count == header.count })
+    }
+
+    @Test func threadCountGivesIdenticalBytes() throws {
+        let one = try CommandLineTool.temporaryDirectory(), four = try CommandLineTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: one); try? FileManager.default.removeItem(at: four) }
+        let a = try CommandLineTool.run("run", "--runs", "300", "--threads", "1", "--out", one.path)
+        let b = try CommandLineTool.run("run", "--runs", "300", "--threads", "4", "--out", four.path)
+        #expect(a.status == 0 && b.status == 0)
+        #expect(a.stdout == b.stdout)
+        for name in ["summary.csv", "monthly.csv", "runs.csv"] {
+            #expect(try Data(contentsOf: one.appendingPathComponent(name)) == Data(contentsOf: four.appendingPathComponent(name)), "\(name)")
+        }
+    }
+
+    @Test func setOverridesAValue() throws {
+        let base = try CommandLineTool.run("run", "--runs", "300", "--format", "csv").stdout
+        let more = try CommandLineTool.run("run", "--runs", "300", "--format", "csv",
+                                           "--set", "merchants.outreach.launch={lognormal: {median: 0.2, sigma: 0.3}}").stdout
+        let merchants = { (csv: String) in Double(csv.components(separatedBy: "\r\n")[3].components(separatedBy: ",")[9])! }
+        #expect(merchants(more) > merchants(base), "stronger launch outreach gives more merchants by end-2023")
+    }
+
+    @Test func errorsLeaveNoOutputFiles() throws {
+        let dir = try CommandLineTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("results").path
+        let output = try CommandLineTool.run("run", "--runs", "100", "--out", out, "--set", "merchants.churn=2")
+        #expect(output.status == 65)
+        #expect(output.stderr == "--set:1:17: error: merchants.churn: 2 is out of range; expected a share in [0, 1]\n")
+        #expect(output.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+}
