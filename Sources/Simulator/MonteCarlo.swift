@@ -81,7 +81,7 @@ public struct MonteCarlo: Sendable {
             stageIncrements: (0..<stageEnds.count).map { stage in
                 (0..<incrementColumns.count).map { increments[stage * incrementColumns.count + $0].array }
             },
-            trajectories: trajectories?.array)
+            trajectories: trajectories)
     }
 }
 
@@ -110,23 +110,4 @@ struct TargetColumns {
         }
         return (value, first)
     }
-}
-
-/// A fixed-size buffer that parallel workers write at disjoint indices, then read once all finished.
-final class SharedBuffer: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<Double>
-
-    init(count: Int) {
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: 0)
-    }
-
-    deinit { storage.deallocate() }
-
-    subscript(index: Int) -> Double {
-        get { storage[index] }
-        set { storage[index] = newValue }
-    }
-
-    var array: [Double] { Array(storage) }
 }

@@ -17,12 +17,18 @@ public struct SimulationResult: Sendable {
     /// Per stage, per `StageIncrement.metrics` entry: each run's increase over the stage.
     public let stageIncrements: [[[Double]]]
     /// When kept: metric-major, then month, then run: value at `(metric * months + month) * runs + run`.
-    public let trajectories: [Double]?
+    /// Held without copying: at 10⁵ runs it is about half a gigabyte.
+    let trajectories: SharedBuffer?
 
-    /// The metric values of all runs for one metric and month offset (requires `trajectories`).
-    public func trajectory(metric: Int, month: Int) -> ArraySlice<Double> {
+    /// Whether every metric of every month of every run was kept.
+    public var keepsTrajectories: Bool { trajectories != nil }
+
+    /// The values of one metric at the end of one month (offset), for all runs in run order.
+    /// - Precondition: `keepsTrajectories`.
+    public func trajectory(metric: Int, month: Int) -> [Double] {
+        precondition(keepsTrajectories, "the simulation did not keep trajectories")
         let start = (metric * scenario.calendar.monthCount + month) * runs
-        return trajectories![start..<(start + runs)]
+        return trajectories!.slice(start..<(start + runs))
     }
 }
 

@@ -37,7 +37,7 @@ extension Pilotsim {
                 if let out {
                     try OutputFiles(directory: out, files: [
                         ("summary.csv", SummaryCSV.render(summary)),
-                        ("monthly.csv", MonthlyCSV.render(MonthlyQuantiles.table(result))),
+                        ("monthly.csv", MonthlyCSV.render(MonthlyQuantiles.table(result, threads: simulation.threadCount))),
                         ("runs.csv", RunsCSV.render(result)),
                     ]).write()
                 }

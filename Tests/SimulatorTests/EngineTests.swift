@@ -16,11 +16,11 @@ struct EngineTests {
         return try Scenario.parse(ScenarioText.minimal, file: "quiet.yaml", overrides: (off + overrides).map(ScenarioOverride.init))
     }
 
-    private func values(_ result: SimulationResult, _ metric: Metric, month: Int) -> ArraySlice<Double> {
+    private func values(_ result: SimulationResult, _ metric: Metric, month: Int) -> [Double] {
         result.trajectory(metric: result.scenario.metrics.firstIndex(of: metric)!, month: month)
     }
 
-    private func expectMean(_ values: ArraySlice<Double>, _ expected: Double, sd: Double, _ what: String,
+    private func expectMean(_ values: [Double], _ expected: Double, sd: Double, _ what: String,
                             sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let mean = values.reduce(0, +) / Double(values.count)
         let se = sd / Double(values.count).squareRoot()
@@ -84,8 +84,8 @@ struct EngineTests {
             let personal = values(result, .walletsPersonal, month: month), corporate = values(result, .walletsCorporate, month: month)
             #expect(personal.allSatisfy { $0 >= 0 && $0 <= np } && corporate.allSatisfy { $0 >= 0 && $0 <= nc })
             #expect(values(result, .merchants, month: month).allSatisfy { $0 >= 0 && $0 <= Double(scenario.merchants.potential) })
-            let total = Array(values(result, .amount, month: month))
-            let channels = [Metric.amountPersonal, .amountCorporate, .amountPublic, .amountCampaign].map { Array(values(result, $0, month: month)) }
+            let total = values(result, .amount, month: month)
+            let channels = [Metric.amountPersonal, .amountCorporate, .amountPublic, .amountCampaign].map { values(result, $0, month: month) }
             for run in total.indices {
                 let sum = channels.reduce(0) { $0 + $1[run] }
                 #expect(abs(total[run] - sum) <= 1e-6 * max(1, sum))

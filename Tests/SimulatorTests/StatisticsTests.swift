@@ -76,3 +76,19 @@ struct StatisticsTests {
         #expect(summary.targets[0].median == 11)  // type 7 over 3, 10, 12, 15
     }
 }
+
+/// Quantiles by selection agree exactly with quantiles of the sorted data.
+struct OrderStatisticsTests {
+    @Test func selectionEqualsSorting() {
+        let random = RandomSource(.mt19937, key: 77)
+        for n in [1, 2, 3, 10, 1001, 20_000] {
+            for ties in [false, true] {
+                let data = (0..<n).map { _ in ties ? Double(random.binomial(5, 0.3)) : random.lognormal(zeta: 0, sigma: 2) }
+                var scratch = data
+                let selected = OrderStatistics.quantiles(&scratch, at: MonthlyQuantiles.probabilities)
+                let sorted = data.sorted()
+                #expect(selected == MonthlyQuantiles.probabilities.map { Statistics.quantile(sorted: sorted, $0) }, "n \(n), ties \(ties)")
+            }
+        }
+    }
+}

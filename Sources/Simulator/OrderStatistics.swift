@@ -1,0 +1,49 @@
+/// Type-7 quantiles of unsorted data by multiple selection (Hoare's FIND with a three-way
+/// partition): the order statistics a set of quantiles needs, in O(n log m) for m quantiles
+/// instead of a full O(n log n) sort. Equal values (common in counts) fall in the middle part of
+/// each partition, so ties cost nothing extra.
+enum OrderStatistics {
+    /// The type-7 p-quantiles of `data` (reordered in place), equal to
+    /// `Statistics.quantile(sorted: data.sorted(), p)` for each p.
+    static func quantiles(_ data: inout [Double], at probabilities: [Double]) -> [Double] {
+        precondition(!data.isEmpty)
+        let n = data.count
+        // Type 7: h = (n − 1)p; needs ranks ⌊h⌋ and ⌊h⌋ + 1.
+        let positions = probabilities.map { Double(n - 1) * $0 }
+        let ranks = Set(positions.flatMap { h in [Int(h), min(Int(h) + 1, n - 1)] }).sorted()
+        data.withUnsafeMutableBufferPointer { select(ranks[...], in: $0, from: 0, to: n - 1) }
+        // The interpolation exactly as gsl_stats_quantile_from_sorted_data writes it, to the bit.
+        return positions.map { h in
+            let low = Int(h), delta = h - Double(low)
+            return low == n - 1 ? data[low] : (1 - delta) * data[low] + delta * data[low + 1]
+        }
+    }
+
+    /// Puts the elements of ranks `ranks` (sorted, all within lo...hi) in their sorted places.
+    private static func select(_ ranks: ArraySlice<Int>, in a: UnsafeMutableBufferPointer<Double>, from lo: Int, to hi: Int) {
+        guard !ranks.isEmpty, lo < hi else { return }
+        let mid = lo + (hi - lo) / 2
+        let pivot = medianOfThree(a[lo], a[mid], a[hi])
+        // Three-way partition: [lo, lt) < pivot, [lt, gt] == pivot, (gt, hi] > pivot.
+        var lt = lo, i = lo, gt = hi
+        while i <= gt {
+            let x = a[i]
+            if x < pivot {
+                a.swapAt(lt, i)
+                lt += 1
+                i += 1
+            } else if x > pivot {
+                a.swapAt(i, gt)
+                gt -= 1
+            } else {
+                i += 1
+            }
+        }
+        select(ranks.prefix { $0 < lt }, in: a, from: lo, to: lt - 1)
+        select(ranks.drop { $0 <= gt }, in: a, from: gt + 1, to: hi)
+    }
+
+    private static func medianOfThree(_ a: Double, _ b: Double, _ c: Double) -> Double {
+        max(min(a, b), min(max(a, b), c))
+    }
+}
