@@ -14,16 +14,12 @@ public struct ScenarioOverride: Sendable {
         }
     }
 
-    /// The argument as given, e.g. `wallets.personal.imitation={uniform: {min: 0.1, max: 0.2}}`.
-    public let argument: String
     let steps: [Step]
     let value: YAMLNode
 
-    public var keyPath: String { Self.render(steps) }
-
-    /// Parses `KEY.PATH=YAML_VALUE`; a malformed argument throws a diagnostic located in it.
+    /// Parses `KEY.PATH=YAML_VALUE`, e.g. `wallets.personal.imitation={uniform: {min: 0.1, max: 0.2}}`;
+    /// a malformed argument throws a diagnostic located in it.
     public init(_ argument: String) throws {
-        self.argument = argument
         let origin = SourceLocation(file: "--set", line: 1, column: 1)
         guard let equals = argument.firstIndex(of: "=") else {
             throw ScenarioValidationError([ScenarioDiagnostic(location: origin, keyPath: "",

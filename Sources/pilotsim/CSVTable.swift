@@ -1,3 +1,5 @@
+import Foundation
+
 /// A CSV document per RFC 4180: CRLF line ends, fields with a comma, quote or line break quoted
 /// and their quotes doubled; numbers with '.' decimals and no grouping.
 struct CSVTable {
@@ -24,5 +26,3 @@ struct CSVTable {
         return "\(value)"
     }
 }
-
-import Foundation

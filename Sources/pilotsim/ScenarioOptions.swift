@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PilotModel
 
 /// Which scenario to simulate and the overrides to apply to it.
@@ -59,5 +60,3 @@ struct SimulationOptions: ParsableArguments {
 
     var threadCount: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
 }
-
-import Foundation
