@@ -15,38 +15,7 @@
 #include <gsl/gsl_sort_double.h>
 
 /* Swift 6 refuses to read C globals that are not concurrency-safe; these accessors return them. */
-static inline const gsl_rng_type *cgsl_rng_mt19937(void) { return gsl_rng_mt19937; }
 static inline const gsl_rng_type *cgsl_rng_taus2(void) { return gsl_rng_taus2; }
-
-/* The number of 32-bit words in MT19937's state. */
-#define CGSL_MT19937_WORDS 624
-
-/*
- * Mirror of GSL's private `mt_state_t` (rng/mt.c): 624 words kept in `unsigned long`, and the
- * index of the next word. `cgsl_mt19937_load_state` checks the size against `gsl_rng_size` so a
- * GSL built differently is refused instead of written past.
- */
-typedef struct {
-    unsigned long mt[CGSL_MT19937_WORDS];
-    int mti;
-} cgsl_mt19937_state;
-
-/*
- * Sets the whole MT19937 state from 624 words (as `gsl_rng_set` cannot: it keeps 32 bits of
- * the seed). `mti = 624` makes the next draw regenerate the block, as after seeding. Returns
- * GSL_SUCCESS, or GSL_EBADLEN when `r` is not an mt19937 generator of the expected layout.
- */
-static inline int cgsl_mt19937_load_state(gsl_rng *r, const uint32_t *words) {
-    if (r->type != gsl_rng_mt19937 || gsl_rng_size(r) != sizeof(cgsl_mt19937_state)) {
-        return GSL_EBADLEN;
-    }
-    cgsl_mt19937_state *state = (cgsl_mt19937_state *)gsl_rng_state(r);
-    for (int i = 0; i < CGSL_MT19937_WORDS; i++) {
-        state->mt[i] = words[i];
-    }
-    state->mti = CGSL_MT19937_WORDS;
-    return GSL_SUCCESS;
-}
 
 /*
  * Mirror of GSL's private `taus_state_t` (rng/taus.c): three words of L'Ecuyer's combined

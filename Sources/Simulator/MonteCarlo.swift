@@ -39,7 +39,7 @@ public struct MonteCarlo: Sendable {
         let seed = self.seed
 
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let process = RandomSource(.mt19937, key: 0)
+            let streams = RunStreams(s)
             let draws = ParameterDraws(s.parameters)
             var values = [Double](repeating: 0, count: s.parameters.count)
             var metrics = [Double](repeating: 0, count: months * metricCount)
@@ -47,8 +47,8 @@ public struct MonteCarlo: Sendable {
             while run < runs {
                 let key = StreamSeeding.runKey(seed: seed, run: run)
                 draws.draw(runKey: key, into: &values)
-                process.select(key: key)
-                model.simulate(values, random: process, metrics: &metrics)
+                streams.select(runKey: key)
+                model.simulate(values, streams: streams, metrics: &metrics)
 
                 for (j, i) in uncertain.enumerated() { parameterValues[run * uncertain.count + j] = values[i] }
                 for (j, target) in targets.enumerated() {

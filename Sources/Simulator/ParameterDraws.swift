@@ -5,7 +5,7 @@ import PilotModel
 final class ParameterDraws {
     private let parameters: [ParameterSpec]
     private let names: [UInt64]
-    private let random = RandomSource(.taus2, key: 0)
+    private let random = RandomSource(key: 0)
 
     init(_ parameters: [ParameterSpec]) {
         self.parameters = parameters
@@ -19,7 +19,7 @@ final class ParameterDraws {
             if case .constant(let value) = distribution {
                 values[i] = value
             } else {
-                random.select(key: StreamSeeding.parameterKey(runKey: runKey, name: names[i]))
+                random.select(key: StreamSeeding.streamKey(runKey: runKey, name: names[i]))
                 values[i] = distribution.sample(random)
             }
         }

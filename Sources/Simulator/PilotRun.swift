@@ -29,8 +29,9 @@ struct PilotRun {
         static let firstMilestone = 13
     }
 
-    /// Simulates the whole calendar with parameter values `v` (indexed like `scenario.parameters`).
-    func simulate(_ v: [Double], random: RandomSource, metrics: inout [Double]) {
+    /// Simulates the whole calendar with parameter values `v` (indexed like `scenario.parameters`),
+    /// each step drawing from its own stream.
+    func simulate(_ v: [Double], streams: RunStreams, metrics: inout [Double]) {
         let s = scenario, personal = s.personal, corporate = s.corporate, merchants = s.merchants
         let np = personal.population, nc = corporate.population, k = merchants.potential
         /// n/d, or 0 over an empty pool (MODEL.md §3).
@@ -48,15 +49,15 @@ struct PilotRun {
             let hc = -expm1(-(v[corporate.innovation[stage].index] + v[corporate.imitation.index] * ratio(wc, nc)
                               + v[corporate.merchantPull.index] * ratio(m, k)))
             let hm = -expm1(-(v[merchants.outreach[stage].index] + v[merchants.walletPull.index] * ratio(wp, np)))
-            wp += random.binomial(np - wp, hp)
-            wc += random.binomial(nc - wc, hc)
+            wp += streams.personalWallets.binomial(np - wp, hp)
+            wc += streams.corporateWallets.binomial(nc - wc, hc)
 
             // 3. Campaigns of this month, in file order.
             var monthTransactions = 0.0, monthAmount = 0.0
             for c in campaignsByMonth[t] {
                 let campaign = s.campaigns[c]
-                wp += random.binomial(min(campaign.winners, np - wp), v[campaign.newUserShare.index])
-                let redeemed = Double(random.binomial(campaign.winners, v[campaign.redemption.index]))
+                wp += streams.campaignNewUsers[c].binomial(min(campaign.winners, np - wp), v[campaign.newUserShare.index])
+                let redeemed = Double(streams.campaignRedemptions[c].binomial(campaign.winners, v[campaign.redemption.index]))
                 let spent = redeemed * v[campaign.voucherValue.index] * v[campaign.leverage.index]
                 monthTransactions += redeemed
                 monthAmount += spent
@@ -64,18 +65,18 @@ struct PilotRun {
             }
 
             // 4. Merchants.
-            let joined = random.binomial(k - m, hm)
-            let left = random.binomial(m, v[merchants.churn.index])
+            let joined = streams.merchants.binomial(k - m, hm)
+            let left = streams.merchants.binomial(m, v[merchants.churn.index])
             m += joined - left
 
             // 5. Use, with wallets and merchants at this month's values.
-            let up = random.binomial(wp, v[personal.activeShare[stage].index])
-            let uc = random.binomial(wc, v[corporate.activeShare[stage].index])
+            let up = streams.personalUse.binomial(wp, v[personal.activeShare[stage].index])
+            let uc = streams.corporateUse.binomial(wc, v[corporate.activeShare[stage].index])
             let phi = v[personal.nonmerchantShare!.index]
-            let xp = random.poisson(Double(up) * v[personal.transactionsPerActive[stage].index] * (phi + (1 - phi) * ratio(m, k)))
-            let xc = random.poisson(Double(uc) * v[corporate.transactionsPerActive[stage].index])
-            let yp = random.amount(of: xp, mean: v[personal.ticketMean.index], cv: v[personal.ticketCV.index])
-            let yc = random.amount(of: xc, mean: v[corporate.ticketMean.index], cv: v[corporate.ticketCV.index])
+            let xp = streams.personalUse.poisson(Double(up) * v[personal.transactionsPerActive[stage].index] * (phi + (1 - phi) * ratio(m, k)))
+            let xc = streams.corporateUse.poisson(Double(uc) * v[corporate.transactionsPerActive[stage].index])
+            let yp = streams.personalAmount.amount(of: xp, mean: v[personal.ticketMean.index], cv: v[personal.ticketCV.index])
+            let yc = streams.corporateAmount.amount(of: xc, mean: v[corporate.ticketMean.index], cv: v[corporate.ticketCV.index])
             monthTransactions += xp + xc
             monthAmount += yp + yc
             amountPersonal += yp
@@ -83,8 +84,8 @@ struct PilotRun {
 
             // 6. Public flows.
             if let flows = s.publicFlows, v[flows.amount[stage].index] > 0 {
-                let yg = random.amount(of: 1, mean: v[flows.amount[stage].index], cv: v[flows.cv.index])
-                let xg = random.poisson(v[flows.count[stage].index])
+                let yg = streams.publicAmount.amount(of: 1, mean: v[flows.amount[stage].index], cv: v[flows.cv.index])
+                let xg = streams.publicCount.poisson(v[flows.count[stage].index])
                 monthTransactions += xg
                 monthAmount += yg
                 amountPublic += yg
@@ -92,7 +93,7 @@ struct PilotRun {
 
             // 7. Milestones.
             for j in s.milestones.indices {
-                milestoneCounts[j] += random.poisson(v[s.milestones[j].rate[stage].index])
+                milestoneCounts[j] += streams.milestones[j].poisson(v[s.milestones[j].rate[stage].index])
             }
 
             transactions += monthTransactions

@@ -1,33 +1,23 @@
 internal import CGSL
 
-/// A GSL generator, the only owner of a `gsl_rng` in pilotsim. Every draw goes through a
-/// `RandomSource` keyed to its stream (MODEL.md §6):
+/// A GSL generator, the only owner of a `gsl_rng` in pilotsim: `taus2`, L'Ecuyer's maximally
+/// equidistributed combined Tausworthe generator (Math. Comp. 65, 1996; period 2⁸⁸).
 ///
-/// - the **process** stream of a run (the month-by-month draws of §3) is MT19937, whose whole
-///   19,968-bit state is expanded from a 64-bit hash of (seed, run index);
-/// - each uncertain **parameter** of a run has its own stream, taus2 (L'Ecuyer 1996, period 2⁸⁸),
-///   keyed by (seed, run index, parameter key path). A parameter's draw thus depends on nothing
-///   but its own distribution: pinning or changing one parameter (a sweep, a tornado, a `--set`)
-///   leaves every other parameter's draw in that run unchanged — common random numbers.
+/// Every draw of a run comes from a short stream selected by a 64-bit key (MODEL.md §6; see
+/// `StreamSeeding` and `RunStreams`): one stream per uncertain parameter and one per random step
+/// of the model. `select(key:)` sets the generator's whole 88-bit state from the key, so a stream
+/// is a pure function of its key, and moving to another stream costs three words.
 ///
 /// Not `Sendable`: a source belongs to one thread; parallel runs each use their own.
 public final class RandomSource {
-    public enum Generator: Sendable {
-        case mt19937, taus2
-    }
-
     let rng: UnsafeMutablePointer<gsl_rng>
-    public let generator: Generator
-    private var stateWords: [UInt32]
+    private var stateWords = [UInt32](repeating: 0, count: 3)
 
-    /// A generator at the start of the stream `key` (see `StreamSeeding`).
-    public init(_ generator: Generator, key: UInt64) {
+    /// A generator at the start of the stream `key`.
+    public init(key: UInt64) {
         _ = GSLRuntime.prepared
-        let type = generator == .mt19937 ? cgsl_rng_mt19937() : cgsl_rng_taus2()
-        guard let rng = gsl_rng_alloc(type) else { fatalError("gsl_rng_alloc failed: out of memory") }
+        guard let rng = gsl_rng_alloc(cgsl_rng_taus2()) else { fatalError("gsl_rng_alloc failed: out of memory") }
         self.rng = rng
-        self.generator = generator
-        stateWords = [UInt32](repeating: 0, count: generator == .mt19937 ? Int(CGSL_MT19937_WORDS) : 3)
         select(key: key)
     }
 
@@ -36,15 +26,8 @@ public final class RandomSource {
     /// Moves the generator to the start of stream `key`: its whole state is expanded from the key.
     public func select(key: UInt64) {
         StreamSeeding.fill(&stateWords, from: key)
-        let status: Int32
-        switch generator {
-        case .mt19937:
-            if stateWords.allSatisfy({ $0 == 0 }) { stateWords[0] = 1 }  // MT19937 must not be all zero
-            status = stateWords.withUnsafeBufferPointer { cgsl_mt19937_load_state(rng, $0.baseAddress) }
-        case .taus2:
-            status = cgsl_taus2_load_state(rng, stateWords[0], stateWords[1], stateWords[2])
-        }
-        precondition(status == GSL_SUCCESS, "this GSL's generator state layout differs from the one pilotsim was written for")
+        let status = cgsl_taus2_load_state(rng, stateWords[0], stateWords[1], stateWords[2])
+        precondition(status == GSL_SUCCESS, "this GSL's taus2 state layout differs from the one pilotsim was written for")
     }
 
     /// A uniform draw in [0, 1).

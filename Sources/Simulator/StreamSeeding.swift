@@ -1,9 +1,10 @@
 /// Keys of the random streams of a simulation, MODEL.md §6.
 ///
-/// `gsl_rng_set` keeps only 32 bits of a seed for MT19937, so 10⁵ runs seeded by index would
-/// share streams by the birthday bound. Instead all 64 bits of the seed and the run index are
-/// hashed into one 64-bit key, and SplitMix64 (Steele, Lea & Flood, "Fast splittable pseudorandom
-/// number generators", OOPSLA 2014) expands that key into the generator's state.
+/// `gsl_rng_set` keeps only 32 bits of a seed, so 10⁵ runs seeded by index would share streams by
+/// the birthday bound. Instead all 64 bits of the seed and the run index are hashed into one
+/// 64-bit run key; each stream of the run is keyed by the run key and the stream's name; and
+/// SplitMix64 (Steele, Lea & Flood, "Fast splittable pseudorandom number generators", OOPSLA 2014)
+/// expands a stream key into the generator's state.
 public enum StreamSeeding {
     /// The SplitMix64 output function (a bijection on 64-bit words with full avalanche).
     @inline(__always) static func mix(_ value: UInt64) -> UInt64 {
@@ -15,20 +16,21 @@ public enum StreamSeeding {
 
     static let golden: UInt64 = 0x9E37_79B9_7F4A_7C15
 
-    /// The key of run `run`'s process stream; every bit of `seed` matters.
+    /// The key of run `run`; every bit of `seed` matters.
     public static func runKey(seed: UInt64, run: Int) -> UInt64 {
         mix(mix(seed &+ golden) ^ (UInt64(run) &* golden &+ 0x632B_E59B_D9B4_E019))
     }
 
-    /// The key of one parameter's stream in a run, from the run's key and the parameter's name.
-    public static func parameterKey(runKey: UInt64, name: UInt64) -> UInt64 {
+    /// The key of the stream called `name` in the run with key `runKey`.
+    @inline(__always) public static func streamKey(runKey: UInt64, name: UInt64) -> UInt64 {
         mix(runKey ^ mix(name &+ golden))
     }
 
-    /// A 64-bit name for a key path (FNV-1a over its UTF-8 bytes).
-    public static func name(of keyPath: String) -> UInt64 {
+    /// A 64-bit name for a stream, from its text (FNV-1a over the UTF-8 bytes), e.g. a parameter's
+    /// key path or `process:merchants`.
+    public static func name(of text: String) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in keyPath.utf8 {
+        for byte in text.utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
         }
         return hash

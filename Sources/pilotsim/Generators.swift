@@ -1,4 +1,4 @@
 /// How the report names the random generators.
 enum Generators {
-    static let description = "GSL mt19937 (process) + taus2 (parameters), streams keyed by SplitMix64(seed, run)"
+    static let description = "GSL taus2, one stream per parameter and per model step, keyed by SplitMix64(seed, run, name)"
 }

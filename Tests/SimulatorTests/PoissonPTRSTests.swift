@@ -10,7 +10,7 @@ struct PoissonPTRSTests {
     @Test(arguments: [10.0, 50.0, 2000.0])
     func ptrsMatchesGSLInDistribution(mean: Double) {
         let n = 200_000
-        let random = RandomSource(.mt19937, key: 42)
+        let random = RandomSource(key: 42)
         let ptrs = (0..<n).map { _ in Int(random.poissonPTRS(mean)) }
         let gsl = (0..<n).map { _ in Int(gsl_ran_poisson(random.rng, mean)) }
 

@@ -6,7 +6,7 @@ import Testing
 
 /// Each sampler family: 200,000 draws, mean and variance within 5 SE of the analytic values.
 struct SamplerTests {
-    private let random = RandomSource(.mt19937, key: 0x5EED)
+    private let random = RandomSource(key: 0x5EED)
 
     @Test func uniform() {
         expectMoments("uniform", mean: 3.5, variance: 25.0 / 12) { random.flat(min: 1, max: 6) }

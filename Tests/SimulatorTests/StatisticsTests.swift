@@ -80,7 +80,7 @@ struct StatisticsTests {
 /// Quantiles by selection agree exactly with quantiles of the sorted data.
 struct OrderStatisticsTests {
     @Test func selectionEqualsSorting() {
-        let random = RandomSource(.mt19937, key: 77)
+        let random = RandomSource(key: 77)
         for n in [1, 2, 3, 10, 1001, 20_000] {
             for ties in [false, true] {
                 let data = (0..<n).map { _ in ties ? Double(random.binomial(5, 0.3)) : random.lognormal(zeta: 0, sigma: 2) }

@@ -36,7 +36,7 @@ import TestSupport
         let object = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
         #expect(object["scenario"] as? String == "Haimen e-CNY pilot — baseline")
         #expect(object["runs"] as? Int == 200 && object["seed"] as? Int == 4)
-        #expect((object["generator"] as? String)?.contains("mt19937") == true)
+        #expect((object["generator"] as? String)?.contains("taus2") == true)
         let targets = try #require(object["targets"] as? [[String: Any]])
         #expect(targets.map { $0["target_id"] as? String } == Self.targetIDs)
         #expect(Set(targets[0].keys) == ["target_id", "label", "metric", "deadline", "base", "threshold", "p_met", "ci_low", "ci_high",
