@@ -50,15 +50,14 @@ public struct SimulationSummary: Sendable {
         targets = s.targets.indices.map { j in
             let target = s.targets[j]
             let count = met[j].lazy.filter { $0 }.count
-            let sorted = result.targetValues[j].sorted()
+            var values = result.targetValues[j]
+            let q = OrderStatistics.quantiles(&values, at: [0.5, 0.05, 0.95])
             let hits = result.firstHit[j].filter { $0 >= 0 }.sorted()
             let probability = Double(count) / Double(runs)
             return TargetSummary(
                 target: target, met: count, runs: runs,
                 interval: Statistics.wilson(successes: count, trials: runs),
-                median: Statistics.quantile(sorted: sorted, 0.5),
-                p05: Statistics.quantile(sorted: sorted, 0.05),
-                p95: Statistics.quantile(sorted: sorted, 0.95),
+                median: q[0], p05: q[1], p95: q[2],
                 medianFirstMonth: hits.isEmpty ? nil : s.calendar.month(at: Int(hits[(hits.count - 1) / 2])),
                 neverShare: Double(runs - hits.count) / Double(runs),
                 verdict: s.verdict.verdict(for: probability))
@@ -76,14 +75,11 @@ public struct SimulationSummary: Sendable {
 
         stageIncrements = s.calendar.stages.indices.flatMap { stage in
             StageIncrement.metrics.indices.map { j in
-                let values = result.stageIncrements[stage][j]
-                let sorted = values.sorted()
-                return StageIncrementSummary(
-                    stage: s.calendar.stages[stage].id, metric: StageIncrement.metrics[j],
-                    mean: Statistics.meanAndSD(values).mean,
-                    median: Statistics.quantile(sorted: sorted, 0.5),
-                    p05: Statistics.quantile(sorted: sorted, 0.05),
-                    p95: Statistics.quantile(sorted: sorted, 0.95))
+                var values = result.stageIncrements[stage][j]
+                let mean = Statistics.meanAndSD(values).mean
+                let q = OrderStatistics.quantiles(&values, at: [0.5, 0.05, 0.95])
+                return StageIncrementSummary(stage: s.calendar.stages[stage].id, metric: StageIncrement.metrics[j],
+                                             mean: mean, median: q[0], p05: q[1], p95: q[2])
             }
         }
     }
