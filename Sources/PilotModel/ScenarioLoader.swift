@@ -1,13 +1,32 @@
 import Foundation
 
-extension Scenario {
-    /// Parses and validates a scenario from YAML text, after applying `overrides` in order.
-    ///
-    /// - Parameter file: the name used in error locations.
+/// A scenario file parsed as YAML but not yet validated: the starting point for `--set` overrides,
+/// and for the many variants of one scenario that a sweep or a sensitivity analysis validates.
+public struct ScenarioDocument: Sendable {
+    public let root: YAMLNode
+    /// Stage ids as the file declares them (the plan's when it declares none), for override paths.
+    let stageIDs: [String]
+
+    /// Parses YAML text; `file` names it in locations and errors.
+    public init(text: String, file: String) throws {
+        root = try YAMLNode.parse(text, file: file)
+        stageIDs = Self.declaredStageIDs(root)
+    }
+
+    /// Reads and parses the scenario file at `path`.
+    public init(path: String) throws {
+        try self.init(text: try readScenarioText(path), file: path)
+    }
+
+    /// The Haimen baseline scenario shipped inside the binary (`scenarios/haimen-baseline.yaml`).
+    public static func baseline() throws -> ScenarioDocument {
+        try ScenarioDocument(text: Scenario.baselineText, file: Scenario.baselineFileName)
+    }
+
+    /// Validates the document after applying `overrides` in order.
     /// - Throws: `ScenarioValidationError` listing every problem found.
-    public static func parse(_ text: String, file: String, overrides: [ScenarioOverride] = []) throws -> Scenario {
-        var root = try YAMLNode.parse(text, file: file)
-        let stageIDs = declaredStageIDs(root)
+    public func scenario(overrides: [ScenarioOverride] = []) throws -> Scenario {
+        var root = self.root
         var problems: [ScenarioDiagnostic] = []
         for override in overrides {
             do {
@@ -20,22 +39,6 @@ extension Scenario {
         return try ScenarioDecoder().decode(root)
     }
 
-    /// Reads, parses and validates the scenario file at `path`.
-    public static func load(path: String, overrides: [ScenarioOverride] = []) throws -> Scenario {
-        try parse(try readScenarioText(path), file: path, overrides: overrides)
-    }
-
-    /// The Haimen baseline scenario shipped inside the binary (`scenarios/haimen-baseline.yaml`).
-    public static func baseline(overrides: [ScenarioOverride] = []) throws -> Scenario {
-        try parse(baselineText, file: baselineFileName, overrides: overrides)
-    }
-
-    public static let baselineFileName = "haimen-baseline.yaml"
-
-    /// The text of the embedded baseline scenario.
-    public static var baselineText: String { String(decoding: PackageResources.haimen_baseline_yaml, as: UTF8.self) }
-
-    /// Stage ids as the file declares them (the plan's when it declares none), for `--set` paths.
     private static func declaredStageIDs(_ root: YAMLNode) -> [String] {
         guard case .sequence(let stages)? = root.entry("calendar")?.value.entry("stages")?.value.content else {
             return ScenarioCalendar.planStages.map(\.id)
@@ -45,6 +48,31 @@ extension Scenario {
             return nil
         }
     }
+}
+
+extension Scenario {
+    /// Parses and validates a scenario from YAML text, after applying `overrides` in order.
+    ///
+    /// - Parameter file: the name used in error locations.
+    /// - Throws: `ScenarioValidationError` listing every problem found.
+    public static func parse(_ text: String, file: String, overrides: [ScenarioOverride] = []) throws -> Scenario {
+        try ScenarioDocument(text: text, file: file).scenario(overrides: overrides)
+    }
+
+    /// Reads, parses and validates the scenario file at `path`.
+    public static func load(path: String, overrides: [ScenarioOverride] = []) throws -> Scenario {
+        try ScenarioDocument(path: path).scenario(overrides: overrides)
+    }
+
+    /// The Haimen baseline scenario shipped inside the binary.
+    public static func baseline(overrides: [ScenarioOverride] = []) throws -> Scenario {
+        try ScenarioDocument.baseline().scenario(overrides: overrides)
+    }
+
+    public static let baselineFileName = "haimen-baseline.yaml"
+
+    /// The text of the embedded baseline scenario.
+    public static var baselineText: String { String(decoding: PackageResources.haimen_baseline_yaml, as: UTF8.self) }
 }
 
 /// Reads a scenario file as UTF-8, with a readable error when it cannot.

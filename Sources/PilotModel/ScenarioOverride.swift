@@ -1,7 +1,8 @@
 /// One `--set KEY.PATH=YAML_VALUE` from the command line: replaces (or adds) the value at a key
 /// path before the scenario is validated, so an override is checked like the file itself.
 public struct ScenarioOverride: Sendable {
-    /// A step of a key path: a mapping key or a list index (`campaigns[0]`).
+    /// A step of a key path: a mapping key, a list index (`campaigns[0]`), or the id of an item of a
+    /// list whose items have ids (`targets.wallets-2023`).
     enum Step: Equatable, CustomStringConvertible {
         case key(String)
         case index(Int)
@@ -96,6 +97,20 @@ public struct ScenarioOverride: Sendable {
             guard index < items.count else {
                 throw fail(items.isEmpty ? "the list is empty; expected an existing item"
                                          : "index \(index) is past the end; expected 0…\(items.count - 1)")
+            }
+            try set(value, at: steps.dropFirst(), in: &items[index], walked: here, stageIDs: stageIDs)
+            node.content = .sequence(items)
+        case (.key(let id), .sequence(var items)):
+            // A list of items with ids (targets): `targets.wallets-2023.at_least`.
+            let ids = items.map { item -> String? in
+                if case .scalar(let text, _)? = item.entry("id")?.value.content { return text }
+                return nil
+            }
+            guard let index = ids.firstIndex(of: id) else {
+                let known = ids.compactMap { $0 }
+                let hint = closestMatch(to: id, in: known).map { "did you mean '\($0)'?" }
+                    ?? (known.isEmpty ? "expected [N], a list index" : "expected an id (\(known.joined(separator: ", "))) or [N]")
+                throw fail("no item with id '\(id)'; \(hint)")
             }
             try set(value, at: steps.dropFirst(), in: &items[index], walked: here, stageIDs: stageIDs)
             node.content = .sequence(items)

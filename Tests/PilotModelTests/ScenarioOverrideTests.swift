@@ -35,6 +35,7 @@ struct ScenarioOverrideTests {
     @Test func listItemsAndNewKeys() throws {
         let s = try scenario("targets[0].at_least=700", "verdict.likely=0.9")
         #expect(s.targets[0].threshold == 700)
+        #expect(try scenario("targets.w.at_least=800").targets[0].threshold == 800)
         #expect(s.verdict.likely == 0.9 && s.verdict.unlikely == 0.2)
     }
 
@@ -47,6 +48,9 @@ struct ScenarioOverrideTests {
         ])
         #expect(errors("targets[3].at_least=1") == [
             "s.yaml:29:3: error: targets[3]: index 3 is past the end; expected 0…0",
+        ])
+        #expect(errors("targets.zzz.at_least=1") == [
+            "s.yaml:29:3: error: targets.zzz: no item with id 'zzz'; expected an id (w) or [N]",
         ])
         #expect(errors("name.first=1") == [
             "s.yaml:1:7: error: name.first: name is a single value, not a mapping; expected a path that ends there",
