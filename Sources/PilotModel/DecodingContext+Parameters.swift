@@ -23,6 +23,7 @@ enum DistributionFamily: String, CaseIterable {
 extension DecodingContext {
     /// Reads a parameter that is one value for the whole run: a number or a distribution.
     func parameter(_ node: YAMLNode, _ path: String, _ domain: ParameterDomain) -> ParameterID? {
+        recordNumericPath(path)
         guard let distribution = distribution(node, path, domain) else { return nil }
         return addParameter(ParameterSpec(keyPath: path, domain: domain, distribution: distribution, location: node.location))
     }
@@ -30,6 +31,8 @@ extension DecodingContext {
     /// Reads a parameter marked *by stage*: one value (or distribution) for every stage, or a map
     /// naming every stage id once.
     func stagedParameter(_ node: YAMLNode, _ path: String, _ domain: ParameterDomain) -> StagedParameter? {
+        recordNumericPath(path)
+        stageIDs.forEach { recordNumericPath("\(path).\($0)") }
         guard case .mapping(let entries) = node.content, !isDistribution(entries) else {
             guard let id = parameter(node, path, domain) else { return nil }
             return StagedParameter(perStage: Array(repeating: id, count: stageIDs.count))

@@ -16,6 +16,7 @@ extension DecodingContext {
 
     /// A count: a whole number from 0 to 4,294,967,295.
     func count(_ node: YAMLNode, _ path: String) -> Int? {
+        recordNumericPath(path)
         let expected = "a whole number ≥ 0"
         guard let value = number(node, path, expected: expected) else { return nil }
         guard value >= 0, value == value.rounded() else {

@@ -5,14 +5,16 @@
 final class DecodingContext {
     private(set) var diagnostics: [ScenarioDiagnostic] = []
     private(set) var parameters: [ParameterSpec] = []
+    /// Every key path that holds one number of the model, in reading order (see `Scenario.numericPaths`).
+    private(set) var numericPaths: [String] = []
     /// Stage ids in calendar order, once the calendar is read (the plan's stages until then).
     var stageIDs: [String] = ScenarioCalendar.planStages.map(\.id)
 
-    /// The diagnostics in the order of their place in the file (`--set` ones after the file's).
+    /// The diagnostics in the order of their place in the file (command-line ones after the file's).
     var sortedDiagnostics: [ScenarioDiagnostic] {
         diagnostics.enumerated().sorted { a, b in
             let x = a.element.location, y = b.element.location
-            if x.file != y.file { return y.file == "--set" }
+            if x.file != y.file { return y.file.hasPrefix("--") }
             return (x.line, x.column, a.offset) < (y.line, y.column, b.offset)
         }.map(\.element)
     }
@@ -23,6 +25,10 @@ final class DecodingContext {
 
     func report(_ location: SourceLocation, _ path: String, _ message: String) {
         diagnostics.append(ScenarioDiagnostic(location: location, keyPath: path, message: message))
+    }
+
+    func recordNumericPath(_ path: String) {
+        if !numericPaths.contains(path) { numericPaths.append(path) }
     }
 
     func addParameter(_ spec: ParameterSpec) -> ParameterID {

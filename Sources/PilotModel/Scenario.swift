@@ -6,6 +6,11 @@ public struct Scenario: Sendable {
     public var calendar: ScenarioCalendar
     /// Every numeric input, in the order the scenario names them; draws follow this order.
     public var parameters: [ParameterSpec]
+    /// Every key path that holds one number of the model, as `--set` and sweeps address it: each
+    /// parameter (a by-stage one both as a whole and stage by stage, `wallets.personal.innovation`
+    /// and `wallets.personal.innovation.launch`), each count (`campaigns[0].winners`) and each
+    /// target's threshold by id (`targets.wallets-2023.at_least`).
+    public var numericPaths: [String]
     public var personal: WalletSegment
     public var corporate: WalletSegment
     public var merchants: MerchantPool

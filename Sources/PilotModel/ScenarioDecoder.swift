@@ -32,6 +32,7 @@ struct ScenarioDecoder {
               let verdict
         else { throw ScenarioValidationError(context.sortedDiagnostics) }
         return Scenario(name: name, description: description, calendar: calendar, parameters: context.parameters,
+                        numericPaths: context.numericPaths,
                         personal: personal, corporate: corporate, merchants: merchants, publicFlows: publicFlows ?? nil,
                         campaigns: campaigns.compactMap { $0 }, milestones: milestones.compactMap { $0 },
                         targets: targets.compactMap { $0 }, verdict: verdict)
@@ -118,6 +119,7 @@ struct ScenarioDecoder {
                     "tx_per_active"] + (personal ? ["nonmerchant_share"] : []) + ["ticket"]
         guard let reader = MappingReader(node, path: path, context: context, keys: keys) else { return nil }
         let population = reader.required("population", expected: "a whole number ≥ 0").flatMap { context.count($0, "\(path).population") }
+        context.recordNumericPath("\(path).initial")
         let initial = reader.optional("initial").map { context.count($0, "\(path).initial") } ?? 0
         let innovation = reader.required("innovation", expected: "a rate by stage").flatMap { context.stagedParameter($0, "\(path).innovation", .rate) }
         let imitation = reader.required("imitation", expected: "a rate").flatMap { context.parameter($0, "\(path).imitation", .rate) }
@@ -149,6 +151,7 @@ struct ScenarioDecoder {
         guard let reader = MappingReader(node, path: path, context: context,
                                          keys: ["potential", "initial", "outreach", "wallet_pull", "churn"]) else { return nil }
         let potential = reader.required("potential", expected: "a whole number ≥ 0").flatMap { context.count($0, "\(path).potential") }
+        context.recordNumericPath("\(path).initial")
         let initial = reader.optional("initial").map { context.count($0, "\(path).initial") } ?? 0
         let outreach = reader.required("outreach", expected: "a rate by stage").flatMap { context.stagedParameter($0, "\(path).outreach", .rate) }
         let pull = reader.required("wallet_pull", expected: "a rate").flatMap { context.parameter($0, "\(path).wallet_pull", .rate) }
@@ -237,6 +240,7 @@ struct ScenarioDecoder {
             }
             let by = reader.required("by", expected: "the deadline, YYYY-MM").flatMap { monthInCalendar($0, "\(path).by", calendar) }
             let threshold = reader.required("at_least", expected: "a number").flatMap { context.number($0, "\(path).at_least") }
+            if let id { context.recordNumericPath("targets.\(id).at_least") }
             var base: Month??
             if let baseNode = reader.optional("increase_over") {
                 base = .some(monthInCalendar(baseNode, "\(path).increase_over", calendar))

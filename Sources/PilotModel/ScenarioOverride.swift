@@ -19,9 +19,10 @@ public struct ScenarioOverride: Sendable {
     let value: YAMLNode
 
     /// Parses `KEY.PATH=YAML_VALUE`, e.g. `wallets.personal.imitation={uniform: {min: 0.1, max: 0.2}}`;
-    /// a malformed argument throws a diagnostic located in it.
-    public init(_ argument: String) throws {
-        let origin = SourceLocation(file: "--set", line: 1, column: 1)
+    /// a malformed argument throws a diagnostic located in it. `source` names the argument's origin
+    /// in diagnostics (`--set:1:COL`).
+    public init(_ argument: String, source: String = "--set") throws {
+        let origin = SourceLocation(file: source, line: 1, column: 1)
         guard let equals = argument.firstIndex(of: "=") else {
             throw ScenarioValidationError([ScenarioDiagnostic(location: origin, keyPath: "",
                 message: "'\(argument)' has no '='; expected KEY.PATH=VALUE, e.g. wallets.personal.imitation=0.2")])
@@ -34,7 +35,7 @@ public struct ScenarioOverride: Sendable {
         self.steps = steps
         let valueText = String(argument[argument.index(after: equals)...])
         let column = argument.distance(from: argument.startIndex, to: equals) + 1
-        value = try YAMLNode.parse(valueText, file: "--set", columnOffset: column)
+        value = try YAMLNode.parse(valueText, file: source, columnOffset: column)
     }
 
     static func parsePath(_ text: String) -> [Step]? {

@@ -30,11 +30,15 @@ struct ScenarioOptions: ParsableArguments {
     /// The name reports show for the scenario's source.
     var sourceName: String { scenario ?? "\(Scenario.baselineFileName) (embedded)" }
 
+    /// The scenario file (or the embedded baseline), parsed but not yet validated.
+    func document() throws -> ScenarioDocument {
+        if let scenario { return try ScenarioDocument(path: scenario) }
+        return try ScenarioDocument.baseline()
+    }
+
     /// Loads and validates the scenario with its overrides.
     func load() throws -> Scenario {
-        let overrides = try parsedOverrides()
-        if let scenario { return try Scenario.load(path: scenario, overrides: overrides) }
-        return try Scenario.baseline(overrides: overrides)
+        try document().scenario(overrides: try parsedOverrides())
     }
 }
 

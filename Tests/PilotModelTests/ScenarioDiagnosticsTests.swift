@@ -8,7 +8,7 @@ struct ScenarioDiagnosticsTests {
     /// The diagnostics of `text` (file `s.yaml`), as printed.
     private func errors(_ text: String, overrides: [String] = []) -> [String] {
         do {
-            _ = try Scenario.parse(text, file: "s.yaml", overrides: try overrides.map(ScenarioOverride.init))
+            _ = try Scenario.parse(text, file: "s.yaml", overrides: try overrides.map { try ScenarioOverride($0) })
             return []
         } catch let error as ScenarioValidationError {
             return error.diagnostics.map(\.description)

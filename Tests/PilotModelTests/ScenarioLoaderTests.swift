@@ -94,3 +94,16 @@ struct ScenarioLoaderTests {
         #expect(try Scenario.baseline().name == "Haimen e-CNY pilot — baseline")
     }
 }
+
+extension ScenarioLoaderTests {
+    @Test func numericPathsNameEveryNumberOfTheModel() throws {
+        let paths = try Scenario.baseline().numericPaths
+        for path in ["wallets.personal.population", "wallets.personal.initial", "wallets.personal.innovation",
+                     "wallets.personal.innovation.launch", "wallets.corporate.active_share.deepening", "wallets.personal.ticket.cv",
+                     "merchants.churn", "merchants.initial", "public_flows.count.preparation", "campaigns[2].winners",
+                     "campaigns[0].leverage", "milestones.demo_zones.launch", "targets.wallets-2023.at_least"] {
+            #expect(paths.contains(path), "\(path)")
+        }
+        #expect(!paths.contains("name") && !paths.contains("calendar.start") && !paths.contains("wallets.personal"))
+    }
+}

@@ -5,12 +5,12 @@ import TestSupport
 /// `--set KEY.PATH=YAML_VALUE`: applied before validation, validated like the file.
 struct ScenarioOverrideTests {
     private func scenario(_ overrides: String...) throws -> Scenario {
-        try Scenario.parse(ScenarioText.minimal, file: "s.yaml", overrides: overrides.map(ScenarioOverride.init))
+        try Scenario.parse(ScenarioText.minimal, file: "s.yaml", overrides: overrides.map { try ScenarioOverride($0) })
     }
 
     private func errors(_ overrides: String...) -> [String] {
         do {
-            _ = try Scenario.parse(ScenarioText.minimal, file: "s.yaml", overrides: try overrides.map(ScenarioOverride.init))
+            _ = try Scenario.parse(ScenarioText.minimal, file: "s.yaml", overrides: try overrides.map { try ScenarioOverride($0) })
             return []
         } catch let error as ScenarioValidationError {
             return error.diagnostics.map(\.description)

@@ -13,7 +13,7 @@ struct EngineTests {
                    "wallets.personal.active_share=0", "wallets.corporate.innovation=0", "wallets.corporate.imitation=0",
                    "wallets.corporate.merchant_pull=0", "wallets.corporate.active_share=0",
                    "merchants.outreach=0", "merchants.wallet_pull=0", "merchants.churn=0"]
-        return try Scenario.parse(ScenarioText.minimal, file: "quiet.yaml", overrides: (off + overrides).map(ScenarioOverride.init))
+        return try Scenario.parse(ScenarioText.minimal, file: "quiet.yaml", overrides: (off + overrides).map { try ScenarioOverride($0) })
     }
 
     private func values(_ result: SimulationResult, _ metric: Metric, month: Int) -> [Double] {

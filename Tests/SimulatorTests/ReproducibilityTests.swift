@@ -56,7 +56,7 @@ struct ReproducibilityTests {
         let changed = try Scenario.baseline(overrides: try [
             "wallets.personal.ticket.cv=0.7", "milestones.typical_cases.launch=2", "public_flows.cv=1.2",
             "wallets.personal.active_share={beta: {mean: 0.3, sd: 0.1}}",
-        ].map(ScenarioOverride.init))
+        ].map { try ScenarioOverride($0) })
         let a = MonteCarlo(scenario: base, seed: 8, threads: 2).run(runs: 200)
         let b = MonteCarlo(scenario: changed, seed: 8, threads: 2).run(runs: 200)
         for id in ["wallets-2023", "merchants-2023", "wallets-2025h1", "innovation-2023"] {

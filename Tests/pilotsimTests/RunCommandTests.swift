@@ -11,9 +11,10 @@ import TestSupport
     func shippedScenariosRun(name: String) throws {
         let output = try CommandLineTool.run("run", repositoryPath("scenarios/\(name).yaml"), "--runs", "300", "--format", "csv")
         #expect(output.status == 0, "\(output.stderr)")
-        let lines = output.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(lines.first == "target_id,label,metric,deadline,base,threshold,p_met,ci_low,ci_high,median,p05,p95,median_first_month,never_share,verdict")
-        #expect(lines.dropFirst().map { String($0.prefix { $0 != "," }) } == Self.targetIDs)
+        let rows = parseCSV(output.stdout)
+        #expect(output.stdout.hasPrefix("target_id,label,metric,deadline,base,threshold,p_met,ci_low,ci_high,median,p05,p95,median_first_month,never_share,verdict\r\n"))
+        #expect(rows.dropFirst().map { $0[0] } == Self.targetIDs)
+        #expect(rows[3][1] == "Merchants ≥ 5,000 by end-2023", "a label with a comma is quoted")
     }
 
     @Test func tableReportNamesWhatItRan() throws {
@@ -48,7 +49,7 @@ import TestSupport
 
         // The same numbers as summary.csv.
         let csv = try CommandLineTool.run("run", "--runs", "200", "--seed", "4", "--format", "csv").stdout
-        let row = csv.components(separatedBy: "\r\n")[1].components(separatedBy: ",")
+        let row = parseCSV(csv)[1]
         #expect(Double(row[6]) == targets[0]["p_met"] as? Double)
         #expect(Double(row[9]) == targets[0]["median"] as? Double)
     }
@@ -67,14 +68,14 @@ import TestSupport
         #expect(monthly[1].hasPrefix("2023-01,preparation,wallets,"))
         #expect(monthly.last!.hasPrefix("2025-12,deepening,milestones.demo_towns,"))
 
-        let runs = try read("runs.csv").components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        let header = runs[0].components(separatedBy: ",")
+        let runs = parseCSV(try read("runs.csv"))
+        let header = runs[0]
         #expect(runs.count == 251)
         #expect(header.first == "run" && header.contains("param:wallets.personal.innovation[launch]") && header.contains("param:merchants.churn"))
         #expect(Array(header.suffix(9)) == Self.targetIDs.map { "value:\($0)" })
         #expect(!header.contains("param:wallets.personal.population") && !header.contains("param:wallets.personal.ticket.cv"),
                 "counts and constants are not drawn")
-        #expect(runs.allSatisfy { $0.components(separatedBy: ",").count == header.count })
+        #expect(runs.allSatisfy { $0.count == header.count })
     }
 
     @Test func threadCountGivesIdenticalBytes() throws {
@@ -93,7 +94,7 @@ import TestSupport
         let base = try CommandLineTool.run("run", "--runs", "300", "--format", "csv").stdout
         let more = try CommandLineTool.run("run", "--runs", "300", "--format", "csv",
                                            "--set", "merchants.outreach.launch={lognormal: {median: 0.2, sigma: 0.3}}").stdout
-        let merchants = { (csv: String) in Double(csv.components(separatedBy: "\r\n")[3].components(separatedBy: ",")[9])! }
+        let merchants = { (csv: String) in Double(parseCSV(csv)[3][9])! }
         #expect(merchants(more) > merchants(base), "stronger launch outreach gives more merchants by end-2023")
     }
 

@@ -1,0 +1,65 @@
+import PilotModel
+
+/// A sensitivity sweep: one scenario at every point of a line (one axis) or a grid (two axes),
+/// each point simulated with the same seed and run indices (common random numbers, MODEL.md §6),
+/// so that differences between points are the effect of the values, not noise.
+public struct Sweep: Sendable {
+    public let axes: [SweepAxis]
+    /// One value per axis, first axis outermost.
+    public let points: [[Double]]
+    /// The validated scenario of each point.
+    public let scenarios: [Scenario]
+
+    /// Validates the axes against the scenario and every point's scenario before anything runs.
+    ///
+    /// - Throws: `SweepPathError` for a path that is not a number of the scenario (with the
+    ///   closest valid paths), `ScenarioValidationError` for values a parameter cannot take.
+    public init(document: ScenarioDocument, overrides: [ScenarioOverride], axes: [SweepAxis]) throws {
+        let base = try document.scenario(overrides: overrides)
+        var canonical: [SweepAxis] = []
+        for axis in axes {
+            guard let path = base.canonicalNumericPath(axis.path), base.numericPaths.contains(path) else {
+                throw SweepPathError(path: axis.path, closest: base.numericPaths(closestTo: axis.path))
+            }
+            canonical.append(SweepAxis(path: path, values: axis.values))
+        }
+        self.axes = canonical
+        points = canonical.reduce([[]]) { partial, axis in partial.flatMap { p in axis.values.map { p + [$0] } } }
+
+        var scenarios: [Scenario] = []
+        var problems: [ScenarioDiagnostic] = []
+        var seen: Set<ScenarioDiagnostic> = []  // report each problem once, at the first point that has it
+        for point in points {
+            do {
+                let settings = try zip(canonical, point).map { try ScenarioOverride("\($0.path)=\(formatNumber($1))", source: "--vary") }
+                scenarios.append(try document.scenario(overrides: overrides + settings))
+            } catch let error as ScenarioValidationError {
+                let label = zip(canonical, point).map { "\($0.path)=\(formatNumber($1))" }.joined(separator: ", ")
+                problems += error.diagnostics.filter { seen.insert($0).inserted }
+                    .map { ScenarioDiagnostic(location: $0.location, keyPath: $0.keyPath, message: "\($0.message) (sweep point \(label))") }
+            }
+        }
+        guard problems.isEmpty else { throw ScenarioValidationError(problems) }
+        self.scenarios = scenarios
+    }
+
+    /// Simulates every point; `progress` is called with the number of points done.
+    public func run(seed: UInt64, runs: Int, threads: Int, progress: (Int) -> Void = { _ in }) -> [SimulationSummary] {
+        scenarios.enumerated().map { i, scenario in
+            let summary = SimulationSummary(MonteCarlo(scenario: scenario, seed: seed, threads: threads).run(runs: runs))
+            progress(i + 1)
+            return summary
+        }
+    }
+}
+
+/// A sweep path that names no number of the scenario.
+public struct SweepPathError: Error, CustomStringConvertible {
+    public let path: String
+    public let closest: [String]
+
+    public var description: String {
+        "--vary \(path): not a number of this scenario; expected a parameter, count or target threshold such as "
+            + closest.map { "'\($0)'" }.joined(separator: ", ")
+    }
+}

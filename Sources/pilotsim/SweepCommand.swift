@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import PilotModel
+import Simulator
+
+extension Pilotsim {
+    struct Sweep: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "P(met) of every target along a line or grid of values of one or two parameters.",
+            discussion: """
+                SPEC is FROM:TO:STEPS (both ends included), FROM:TO:STEPS:log, or v1,v2,v3. Any number of the \
+                scenario can be varied: a parameter (a distribution is replaced by the constant), one stage's value \
+                (wallets.personal.innovation.launch), a count (campaigns[0].winners) or a target's threshold \
+                (targets.wallets-2023.at_least). Every point uses the same seed and run indices.
+                """)
+
+        @OptionGroup var scenario: ScenarioOptions
+        @OptionGroup var simulation: SimulationOptions
+
+        @Option(name: .customLong("vary"), help: ArgumentHelp("KEY.PATH=SPEC; once for a line, twice for a grid.", valueName: "KEY.PATH=SPEC"))
+        var axisArguments: [String] = []
+
+        @Option(help: "Write the long CSV (one row per point and target) to this file.")
+        var out: String?
+
+        func validate() throws {
+            guard (1...2).contains(axisArguments.count) else { throw ValidationError("give one or two --vary KEY.PATH=SPEC") }
+            for argument in axisArguments {
+                do { _ = try SweepAxis(parsing: argument) } catch { throw ValidationError(error.description) }
+            }
+        }
+
+        func run() throws {
+            try reportingFailures {
+                let axes = try axisArguments.map { try SweepAxis(parsing: $0) }
+                let sweep: Simulator.Sweep
+                do {
+                    sweep = try Simulator.Sweep(document: try scenario.document(), overrides: try scenario.parsedOverrides(), axes: axes)
+                } catch let error as SweepPathError {
+                    printError("error: \(error)")
+                    throw ExitStatus.badArguments
+                }
+                let progress = ProgressLine("sweep", total: sweep.points.count)
+                let summaries = sweep.run(seed: simulation.seed, runs: simulation.runs, threads: simulation.threadCount,
+                                          progress: progress.update)
+                if let out {
+                    try OutputFiles(directory: URL(fileURLWithPath: out).deletingLastPathComponent().path,
+                                    files: [(URL(fileURLWithPath: out).lastPathComponent, SweepReport.csv(sweep, summaries))]).write()
+                }
+                print(SweepReport.table(sweep, summaries, runs: simulation.runs, seed: simulation.seed,
+                                        scenario: sweep.scenarios[0].name, source: scenario.sourceName), terminator: "")
+            }
+        }
+    }
+}
