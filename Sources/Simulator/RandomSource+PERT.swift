@@ -3,7 +3,7 @@ extension RandomSource {
     /// (MODEL.md §2); mean (min + 4·mode + max)/6. - Precondition: min ≤ mode ≤ max, min < max.
     public func pert(min: Double, mode: Double, max: Double) -> Double {
         precondition(min < max && min <= mode && mode <= max, "pert(\(min), \(mode), \(max)) outside its domain")
-        let width = max - min
-        return min + width * beta(alpha: 1 + 4 * (mode - min) / width, beta: 1 + 4 * (max - mode) / width)
+        let (alpha, beta) = InverseCDF.pertShape(min: min, mode: mode, max: max)
+        return min + (max - min) * self.beta(alpha: alpha, beta: beta)
     }
 }

@@ -6,6 +6,17 @@ struct OutputFiles {
     let directory: String
     var files: [(name: String, contents: String)] = []
 
+    init(directory: String, files: [(name: String, contents: String)]) {
+        self.directory = directory
+        self.files = files
+    }
+
+    /// One file at `path` (its directory is created if missing).
+    init(path: String, contents: String) {
+        let url = URL(fileURLWithPath: path)
+        self.init(directory: url.deletingLastPathComponent().path, files: [(url.lastPathComponent, contents)])
+    }
+
     func write() throws {
         let manager = FileManager.default
         try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -44,8 +44,7 @@ extension Pilotsim {
                 let summaries = sweep.run(seed: simulation.seed, runs: simulation.runs, threads: simulation.threadCount,
                                           progress: progress.update)
                 if let out {
-                    try OutputFiles(directory: URL(fileURLWithPath: out).deletingLastPathComponent().path,
-                                    files: [(URL(fileURLWithPath: out).lastPathComponent, SweepReport.csv(sweep, summaries))]).write()
+                    try OutputFiles(path: out, contents: SweepReport.csv(sweep, summaries)).write()
                 }
                 print(SweepReport.table(sweep, summaries, runs: simulation.runs, seed: simulation.seed,
                                         scenario: sweep.scenarios[0].name, source: scenario.sourceName), terminator: "")

@@ -93,3 +93,24 @@ struct SamplerTests {
         #expect(Distribution.constant(0.7).sample(random) == 0.7)
     }
 }
+
+/// Quantile functions: F(F⁻¹(p)) = p, checked against the empirical CDF of 200,000 draws.
+struct QuantileTests {
+    @Test(arguments: [
+        Distribution.truncatedNormal(mean: 0.1, sd: 0.1, min: 0, max: 1), .lognormal(zeta: -4, sigma: 0.5),
+        .uniform(min: 1, max: 3), .triangular(min: 0, mode: 0.2, max: 1), .pert(min: 0, mode: 0.1, max: 0.5),
+        .beta(alpha: 2, beta: 5), .gamma(shape: 0.7, scale: 2),
+    ])
+    func quantilesMatchTheSampler(distribution: Distribution) {
+        let random = RandomSource(key: 31)
+        let n = 200_000
+        let draws = (0..<n).map { _ in distribution.sample(random) }
+        for p in [0.05, 0.1, 0.5, 0.9, 0.95] {
+            let q = distribution.quantile(p)
+            let share = Double(draws.lazy.filter { $0 <= q }.count) / Double(n)
+            // The empirical CDF at the true quantile is a binomial share: SE = √(p(1−p)/n); 5 SE.
+            #expect(abs(share - p) <= 5 * (p * (1 - p) / Double(n)).squareRoot(), "\(distribution) at \(p): \(share)")
+        }
+        #expect(Distribution.constant(3).quantile(0.2) == 3)
+    }
+}

@@ -42,3 +42,29 @@ import TestSupport
         #expect(spec.status == 64 && spec.stderr.contains("'0.1:0.2' is not a range"))
     }
 }
+
+@Suite(.serialized) struct TornadoCommandTests {
+    @Test func csvHasEveryParameterForEveryTargetSortedBySwing() throws {
+        let dir = try CommandLineTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = dir.appendingPathComponent("tornado.csv").path
+        let output = try CommandLineTool.run("tornado", "--runs", "100", "--out", csv)
+        #expect(output.status == 0, "\(output.stderr)")
+        let rows = parseCSV(try String(contentsOfFile: csv, encoding: .utf8))
+        #expect(rows[0] == ["target_id", "parameter", "low_value", "high_value", "p_met_low", "p_met_high", "swing"])
+        let targets = Set(rows.dropFirst().map { $0[0] })
+        #expect(targets.count == 9)
+        let perTarget = rows.dropFirst().filter { $0[0] == "amount-2023" }
+        #expect(perTarget.count == (rows.count - 1) / 9)
+        let swings = perTarget.map { Double($0[6])! }
+        #expect(swings == swings.sorted(by: >))
+        #expect(output.stdout.contains("Amount ≥ ¥200M by end-2023 (amount-2023): P(met)"))
+        #expect(output.stdout.contains("Monte Carlo error:"))
+    }
+
+    @Test func quantilesMustBeOrdered() throws {
+        let output = try CommandLineTool.run("tornado", "--low", "0.9", "--high", "0.1")
+        #expect(output.status == 64)
+        #expect(output.stderr.contains("--low and --high must satisfy 0 < low < high < 1"))
+    }
+}

@@ -1,0 +1,67 @@
+import PilotModel
+
+/// One-at-a-time sensitivity: each uncertain parameter pinned at a low and a high quantile while
+/// all others stay uncertain, with the same seed and run indices throughout (common random numbers).
+public struct Tornado: Sendable {
+    /// One parameter's effect on one target.
+    public struct Bar: Sendable {
+        /// The parameter's key path, e.g. `wallets.personal.innovation[launch]`.
+        public let parameter: String
+        public let lowValue: Double, highValue: Double
+        public let lowProbability: Double, highProbability: Double
+        /// |P(met) at high − P(met) at low|.
+        public var swing: Double { abs(highProbability - lowProbability) }
+        /// Standard error of the difference, from the paired runs: sd(met_high − met_low)/√n.
+        public let swingStandardError: Double
+    }
+
+    public let scenario: Scenario
+    public let low: Double, high: Double
+
+    /// - Precondition: 0 < low < high < 1.
+    public init(scenario: Scenario, low: Double, high: Double) {
+        precondition(low > 0 && low < high && high < 1)
+        self.scenario = scenario
+        self.low = low
+        self.high = high
+    }
+
+    /// Indices of the parameters that are pinned: every uncertain one (a by-stage map's stages each count).
+    public var parameters: [Int] { scenario.parameters.indices.filter { scenario.parameters[$0].distribution.isUncertain } }
+
+    /// P(met) of each target with nothing pinned, then the bars of each target sorted by swing
+    /// (largest first); `progress` is called with the number of simulations done (2 per parameter).
+    public func run(seed: UInt64, runs: Int, threads: Int, progress: (Int) -> Void = { _ in }) -> (baseline: SimulationSummary, bars: [[Bar]]) {
+        func simulate(_ scenario: Scenario) -> SimulationResult {
+            MonteCarlo(scenario: scenario, seed: seed, threads: threads).run(runs: runs)
+        }
+        func met(_ result: SimulationResult, _ target: Int) -> [Bool] {
+            result.targetValues[target].map { $0 >= scenario.targets[target].threshold }
+        }
+        let baseline = SimulationSummary(simulate(scenario))
+        var bars = [[Bar]](repeating: [], count: scenario.targets.count)
+        for (k, i) in parameters.enumerated() {
+            let distribution = scenario.parameters[i].distribution
+            let values = (distribution.quantile(low), distribution.quantile(high))
+            var pinned = scenario
+            pinned.parameters[i].distribution = .constant(values.0)
+            let lowResult = simulate(pinned)
+            pinned.parameters[i].distribution = .constant(values.1)
+            let highResult = simulate(pinned)
+            progress(2 * (k + 1))
+            for j in scenario.targets.indices {
+                let a = met(lowResult, j), b = met(highResult, j)
+                let differences = zip(a, b).map { Double(($1 ? 1 : 0) - ($0 ? 1 : 0)) }
+                let sd = Statistics.meanAndSD(differences).sd
+                bars[j].append(Bar(parameter: scenario.parameters[i].keyPath, lowValue: values.0, highValue: values.1,
+                                   lowProbability: Double(a.lazy.filter { $0 }.count) / Double(runs),
+                                   highProbability: Double(b.lazy.filter { $0 }.count) / Double(runs),
+                                   swingStandardError: sd / Double(runs).squareRoot()))
+            }
+        }
+        // Stable order: by swing, then by the scenario's parameter order.
+        return (baseline, bars.map { row in
+            row.enumerated().sorted { ($0.element.swing, -$0.offset) > ($1.element.swing, -$1.offset) }.map(\.element)
+        })
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import PilotModel
+import Simulator
+
+extension Pilotsim {
+    struct Tornado: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Which assumptions move each target: every uncertain parameter pinned at a low and a high quantile.",
+            discussion: """
+                Each parameter given as a distribution (each stage's value of a by-stage map counts as its own) is \
+                pinned at its --low and --high quantiles while all others stay uncertain; every simulation uses the \
+                same seed and run indices, so a parameter that does not enter a target's metric has a swing of exactly 0.
+                """)
+
+        @OptionGroup var scenario: ScenarioOptions
+        @OptionGroup var simulation: SimulationOptions
+
+        @Option(help: "The low quantile to pin each parameter at.")
+        var low: Double = 0.1
+
+        @Option(help: "The high quantile to pin each parameter at.")
+        var high: Double = 0.9
+
+        @Option(help: "How many parameters to show per target in the terminal (the CSV has all).")
+        var top: Int = 8
+
+        @Option(help: "Write target_id,parameter,low_value,high_value,p_met_low,p_met_high,swing to this file.")
+        var out: String?
+
+        func validate() throws {
+            guard low > 0, low < high, high < 1 else {
+                throw ValidationError("--low and --high must satisfy 0 < low < high < 1 (got \(low), \(high))")
+            }
+            guard top >= 1 else { throw ValidationError("--top must be at least 1 (got \(top))") }
+        }
+
+        func run() throws {
+            try reportingFailures {
+                let loaded = try scenario.load()
+                let tornado = Simulator.Tornado(scenario: loaded, low: low, high: high)
+                let progress = ProgressLine("tornado", total: 2 * tornado.parameters.count)
+                let (baseline, bars) = tornado.run(seed: simulation.seed, runs: simulation.runs, threads: simulation.threadCount,
+                                                   progress: progress.update)
+                if let out {
+                    try OutputFiles(path: out, contents: TornadoReport.csv(loaded, bars)).write()
+                }
+                print(TornadoReport.table(tornado, baseline: baseline, bars: bars, top: top, runs: simulation.runs,
+                                          seed: simulation.seed, source: scenario.sourceName), terminator: "")
+            }
+        }
+    }
+}
