@@ -16,8 +16,9 @@ func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
-/// Runs `body`, turning scenario errors into their diagnostics on stderr and exit code 65, and
-/// any other error into one `error:` line and exit code 1 — never a stack trace.
+/// Runs `body`, turning scenario errors into their diagnostics on stderr and exit code 65,
+/// argument errors into an `error:` line and exit code 64, and any other error into an `error:`
+/// line and exit code 1 — never a stack trace.
 func reportingFailures<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
@@ -27,7 +28,9 @@ func reportingFailures<T>(_ body: () throws -> T) throws -> T {
     } catch let error as ExitCode {
         throw error
     } catch let error as ValidationError {
-        throw error
+        // A problem with the arguments found only once the scenario is known.
+        printError("error: \(error.message)")
+        throw ExitStatus.badArguments
     } catch {
         printError("error: \(error)")
         throw ExitStatus.failure

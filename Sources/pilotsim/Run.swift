@@ -20,17 +20,45 @@ extension Pilotsim {
         @Option(help: "What to print: the readable table, summary.csv, or one JSON object.")
         var format: Format = .table
 
+        @Option(help: ArgumentHelp("Run in growing batches until every target's 95% interval half-width is at most H (e.g. 0.005); replaces --runs.",
+                                   valueName: "H"))
+        var precision: Double?
+
+        @Option(help: "With --precision: the most runs to spend; reaching it is reported as a warning.")
+        var maxRuns: Int = 1_000_000
+
+        func validate() throws {
+            if let precision {
+                guard precision > 0, precision < 0.5 else { throw ValidationError("--precision must be between 0 and 0.5 (got \(precision))") }
+                guard simulation.runs == nil else { throw ValidationError("give --runs or --precision, not both") }
+            }
+            guard maxRuns >= 1, maxRuns <= 10_000_000 else { throw ValidationError("--max-runs must be from 1 to 10,000,000 (got \(maxRuns))") }
+        }
+
         func run() throws {
             try reportingFailures {
                 let loaded = try scenario.load()
                 let engine = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount,
                                         keepTrajectories: out != nil)
-                let result = engine.run(runs: simulation.runs)
+                let result: SimulationResult
+                var stoppingRule: String?
+                if let precision {
+                    guard !loaded.targets.isEmpty else { throw ValidationError("--precision needs a scenario with targets") }
+                    let (precise, reached) = engine.run(precision: precision, maxRuns: maxRuns)
+                    result = precise
+                    stoppingRule = reached ? "until every P(met) half-width ≤ \(formatNumber(precision))"
+                                           : "--max-runs reached before every P(met) half-width ≤ \(formatNumber(precision))"
+                    if !reached {
+                        printError("warning: --max-runs \(ReadableNumbers.count(Double(maxRuns))) reached before every P(met) half-width was ≤ \(formatNumber(precision)); reporting \(ReadableNumbers.count(Double(result.runs))) runs")
+                    }
+                } else {
+                    result = engine.run(runs: simulation.runCount(default: 10_000))
+                }
                 let summary = SimulationSummary(result)
 
                 let printed: String
                 switch format {
-                case .table: printed = TerminalReport.render(summary, result: result, source: scenario.sourceName)
+                case .table: printed = TerminalReport.render(summary, result: result, source: scenario.sourceName, stoppingRule: stoppingRule)
                 case .csv: printed = SummaryCSV.render(summary)
                 case .json: printed = try JSONReport.render(summary, scenario: loaded.name, runs: result.runs, seed: result.seed)
                 }

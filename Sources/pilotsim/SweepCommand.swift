@@ -37,16 +37,15 @@ extension Pilotsim {
                 do {
                     sweep = try Simulator.Sweep(document: try scenario.document(), overrides: try scenario.parsedOverrides(), axes: axes)
                 } catch let error as SweepPathError {
-                    printError("error: \(error)")
-                    throw ExitStatus.badArguments
+                    throw ValidationError(error.description)
                 }
                 let progress = ProgressLine("sweep", total: sweep.points.count)
-                let summaries = sweep.run(seed: simulation.seed, runs: simulation.runs, threads: simulation.threadCount,
+                let summaries = sweep.run(seed: simulation.seed, runs: simulation.runCount(default: 2000), threads: simulation.threadCount,
                                           progress: progress.update)
                 if let out {
                     try OutputFiles(path: out, contents: SweepReport.csv(sweep, summaries)).write()
                 }
-                print(SweepReport.table(sweep, summaries, runs: simulation.runs, seed: simulation.seed,
+                print(SweepReport.table(sweep, summaries, runs: simulation.runCount(default: 2000), seed: simulation.seed,
                                         scenario: sweep.scenarios[0].name, source: scenario.sourceName), terminator: "")
             }
         }

@@ -4,12 +4,13 @@ import Simulator
 /// The report `pilotsim run` prints by default: what was run, each target's chance, the joint
 /// chances and what each stage adds.
 enum TerminalReport {
-    static func render(_ summary: SimulationSummary, result: SimulationResult, source: String) -> String {
+    /// `stoppingRule` says how the run count was chosen, when it was not given.
+    static func render(_ summary: SimulationSummary, result: SimulationResult, source: String, stoppingRule: String? = nil) -> String {
         let s = result.scenario, calendar = s.calendar
         var out: [String] = []
         out.append("pilotsim — \(s.name)")
         out.append("  scenario   \(source)")
-        out.append("  runs       \(ReadableNumbers.count(Double(result.runs)))   seed \(result.seed)")
+        out.append("  runs       \(ReadableNumbers.count(Double(result.runs)))\(stoppingRule.map { " (\($0))" } ?? "")   seed \(result.seed)")
         out.append("  generator  \(Generators.description)")
         out.append("  calendar   \(calendar.start) … \(calendar.end): "
                    + calendar.stages.map { "\($0.id) \($0.from)…\($0.to)" }.joined(separator: ", "))
@@ -44,7 +45,7 @@ enum TerminalReport {
         out.append("")
         out.append(stages(summary, calendar: calendar))
         out.append("")
-        let worst = summary.targets.map { ($0.interval.upperBound - $0.interval.lowerBound) / 2 }.max() ?? 0
+        let worst = MonteCarlo.widestHalfWidth(summary)
         out.append("Monte Carlo error: P(met) ± \(ReadableNumbers.fixed(worst * 100, 1)) points at most (95% Wilson half-width, "
                    + "\(ReadableNumbers.count(Double(result.runs))) runs); more runs narrow it by 1/√runs.")
         return out.joined(separator: "\n") + "\n"

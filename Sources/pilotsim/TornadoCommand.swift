@@ -40,12 +40,12 @@ extension Pilotsim {
                 let loaded = try scenario.load()
                 let tornado = Simulator.Tornado(scenario: loaded, low: low, high: high)
                 let progress = ProgressLine("tornado", total: 2 * tornado.parameters.count)
-                let (baseline, bars) = tornado.run(seed: simulation.seed, runs: simulation.runs, threads: simulation.threadCount,
+                let (baseline, bars) = tornado.run(seed: simulation.seed, runs: simulation.runCount(default: 2000), threads: simulation.threadCount,
                                                    progress: progress.update)
                 if let out {
                     try OutputFiles(path: out, contents: TornadoReport.csv(loaded, bars)).write()
                 }
-                print(TornadoReport.table(tornado, baseline: baseline, bars: bars, top: top, runs: simulation.runs,
+                print(TornadoReport.table(tornado, baseline: baseline, bars: bars, top: top, runs: simulation.runCount(default: 2000),
                                           seed: simulation.seed, source: scenario.sourceName), terminator: "")
             }
         }

@@ -67,3 +67,25 @@ struct ReproducibilityTests {
         #expect(a.targetValues[cases] != b.targetValues[cases])
     }
 }
+
+/// `run --precision`: the stopping rule, and identity with a plain run of the same count.
+struct PrecisionTests {
+    @Test func stopsWhenEveryIntervalIsNarrowEnoughAndEqualsAPlainRun() throws {
+        let engine = MonteCarlo(scenario: try Scenario.baseline(), seed: 77, threads: 2)
+        let (result, reached) = engine.run(precision: 0.02, maxRuns: 100_000)
+        #expect(reached)
+        let summary = SimulationSummary(result)
+        #expect(MonteCarlo.widestHalfWidth(summary) <= 0.02)
+        #expect(result.runs % 1000 == 0 && result.runs > 1000)
+        let plain = engine.run(runs: result.runs)
+        #expect(plain.targetValues == result.targetValues && plain.parameterValues == result.parameterValues)
+        // The first batch was not enough, so the rule did grow the count.
+        #expect(MonteCarlo.widestHalfWidth(SimulationSummary(engine.run(runs: 1000))) > 0.02)
+    }
+
+    @Test func maxRunsStopsTheSearch() throws {
+        let engine = MonteCarlo(scenario: try Scenario.baseline(), seed: 77, threads: 2)
+        let (result, reached) = engine.run(precision: 0.001, maxRuns: 3000)
+        #expect(!reached && result.runs == 3000)
+    }
+}

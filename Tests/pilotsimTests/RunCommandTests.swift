@@ -108,4 +108,29 @@ import TestSupport
         #expect(output.stdout.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: out))
     }
+
+    @Test func precisionEqualsAPlainRunOfTheSameCount() throws {
+        let precise = try CommandLineTool.run("run", "--precision", "0.02", "--seed", "3", "--format", "json")
+        #expect(precise.status == 0, "\(precise.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(precise.stdout.utf8)) as? [String: Any])
+        let runs = try #require(object["runs"] as? Int)
+        let plain = try CommandLineTool.run("run", "--runs", String(runs), "--seed", "3", "--format", "json")
+        #expect(plain.stdout == precise.stdout)
+        let table = try CommandLineTool.run("run", "--precision", "0.02", "--seed", "3")
+        #expect(table.stdout.contains("  runs       \(ReadableCount.text(runs)) (until every P(met) half-width ≤ 0.02)   seed 3"))
+
+        let capped = try CommandLineTool.run("run", "--precision", "0.001", "--max-runs", "2000", "--format", "csv")
+        #expect(capped.status == 0)
+        #expect(capped.stderr == "warning: --max-runs 2,000 reached before every P(met) half-width was ≤ 0.001; reporting 2,000 runs\n")
+        let both = try CommandLineTool.run("run", "--precision", "0.01", "--runs", "100")
+        #expect(both.status == 64 && both.stderr.contains("give --runs or --precision, not both"))
+    }
+}
+
+/// Thousands separators, as the report prints counts.
+enum ReadableCount {
+    static func text(_ n: Int) -> String {
+        let digits = String(n)
+        return digits.enumerated().map { i, c in (i > 0 && (digits.count - i) % 3 == 0 ? "," : "") + String(c) }.joined()
+    }
 }
