@@ -5,9 +5,9 @@
 #define PILOTSIM_CGSL_SHIM_H
 
 #include <stdint.h>
-#include <string.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_rng.h>
+#include <gsl/gsl_qrng.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_sf_gamma.h>
@@ -16,6 +16,10 @@
 
 /* Swift 6 refuses to read C globals that are not concurrency-safe; these accessors return them. */
 static inline const gsl_rng_type *cgsl_rng_taus2(void) { return gsl_rng_taus2; }
+static inline const gsl_qrng_type *cgsl_qrng_sobol(void) { return gsl_qrng_sobol; }
+
+/* The largest dimension GSL's Sobol generator supports (qrng/sobol.c, SOBOL_MAX_DIMENSION). */
+#define CGSL_SOBOL_MAX_DIMENSION 40
 
 /*
  * Mirror of GSL's private `taus_state_t` (rng/taus.c): three words of L'Ecuyer's combined

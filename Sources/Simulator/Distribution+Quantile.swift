@@ -2,11 +2,12 @@ internal import CGSL
 import PilotModel
 
 extension Distribution {
-    /// The p-quantile (inverse CDF) for p in (0, 1): GSL's inverse CDFs for the lognormal, uniform,
-    /// beta and gamma; the closed forms of `InverseCDF` for the triangular and truncated normal; the
-    /// beta's for PERT.
+    /// The p-quantile (inverse CDF) for p in (0, 1): GSL's inverse CDFs for the lognormal and
+    /// uniform; GSL's for the beta and gamma, made safe by `InverseCDF`; closed forms for the
+    /// triangular and truncated normal; the beta's for PERT.
     public func quantile(_ p: Double) -> Double {
         precondition(p > 0 && p < 1, "quantile(\(p)) needs 0 < p < 1")
+        _ = GSLRuntime.prepared
         switch self {
         case .constant(let value): return value
         case .truncatedNormal(let mean, let sd, let min, let max):
@@ -16,9 +17,9 @@ extension Distribution {
         case .triangular(let min, let mode, let max): return InverseCDF.triangular(p, min: min, mode: mode, max: max)
         case .pert(let min, let mode, let max):
             let (alpha, beta) = InverseCDF.pertShape(min: min, mode: mode, max: max)
-            return min + (max - min) * gsl_cdf_beta_Pinv(p, alpha, beta)
-        case .beta(let alpha, let beta): return gsl_cdf_beta_Pinv(p, alpha, beta)
-        case .gamma(let shape, let scale): return gsl_cdf_gamma_Pinv(p, shape, scale)
+            return min + (max - min) * InverseCDF.beta(p, alpha: alpha, beta: beta)
+        case .beta(let alpha, let beta): return InverseCDF.beta(p, alpha: alpha, beta: beta)
+        case .gamma(let shape, let scale): return InverseCDF.gamma(p, shape: shape, scale: scale)
         }
     }
 }
@@ -49,6 +50,42 @@ enum InverseCDF {
             z = gsl_cdf_ugaussian_Pinv(pa + u * (pb - pa))
         }
         return Swift.min(max, Swift.max(min, mean + sd * z))
+    }
+
+    /// Beta(alpha, beta)'s p-quantile. `gsl_cdf_beta_Pinv` returns NaN for some shapes (for
+    /// alpha 3.95, beta 391.05 at p = 0.75, say: its Newton iteration leaves [0, 1]); its answer
+    /// is used as the first guess of a bracketed Newton iteration on GSL's exact CDF.
+    static func beta(_ p: Double, alpha: Double, beta: Double) -> Double {
+        let guess = gsl_cdf_beta_Pinv(p, alpha, beta)
+        return solve(p, guess: guess.isFinite ? guess : alpha / (alpha + beta), lower: 0, upper: 1,
+                     cdf: { gsl_cdf_beta_P($0, alpha, beta) }, density: { gsl_ran_beta_pdf($0, alpha, beta) })
+    }
+
+    /// Gamma(shape, scale)'s p-quantile, by the same safeguard around `gsl_cdf_gamma_Pinv`.
+    static func gamma(_ p: Double, shape: Double, scale: Double) -> Double {
+        let guess = gsl_cdf_gamma_Pinv(p, shape, scale)
+        var upper = Swift.max(shape * scale, guess.isFinite ? guess : 0) * 2 + scale
+        while gsl_cdf_gamma_P(upper, shape, scale) < p { upper *= 2 }
+        return solve(p, guess: guess.isFinite ? guess : shape * scale, lower: 0, upper: upper,
+                     cdf: { gsl_cdf_gamma_P($0, shape, scale) }, density: { gsl_ran_gamma_pdf($0, shape, scale) })
+    }
+
+    /// The x in [lower, upper] with cdf(x) = p, by Newton steps from `guess` that fall back to
+    /// bisection whenever a step would leave the bracket that still holds the root; it stops when
+    /// the bracket is two neighbouring doubles and returns the better of them.
+    static func solve(_ p: Double, guess: Double, lower: Double, upper: Double,
+                      cdf: (Double) -> Double, density: (Double) -> Double) -> Double {
+        var lo = lower, hi = upper
+        var x = Swift.min(Swift.max(guess, lower), upper)
+        for _ in 0..<400 {
+            let f = cdf(x) - p
+            if f == 0 { return x }
+            if f < 0 { lo = x } else { hi = x }
+            if hi <= lo.nextUp { break }
+            let step = x - f / density(x)
+            x = step > lo && step < hi && step.isFinite ? step : lo + (hi - lo) / 2
+        }
+        return abs(cdf(lo) - p) <= abs(cdf(hi) - p) ? lo : hi
     }
 
     /// The beta shape parameters of PERT(min, mode, max) (MODEL.md §2).

@@ -22,50 +22,47 @@ public struct MonteCarlo: Sendable {
     public func run(runs: Int) -> SimulationResult {
         precondition(runs > 0, "at least one run")
         let s = scenario, months = s.calendar.monthCount
-        let model = PilotRun(s)
-        let metricCount = model.metricCount
+        let metricCount = s.metrics.count
         let uncertain = s.parameters.indices.filter { s.parameters[$0].distribution.isUncertain }
-        let targets = s.targets.map { TargetColumns(target: $0, scenario: s) }
+        let targetCount = s.targets.count
         let stageEnds = s.calendar.stages.map { s.calendar.offset(of: $0.to) }
         let incrementColumns = StageIncrement.metrics.map { s.metrics.firstIndex(of: $0)! }
         let initialValues = [Double(s.personal.initial + s.corporate.initial), Double(s.merchants.initial), 0]
 
         let parameterValues = SharedBuffer(count: runs * uncertain.count)
-        let targetValues = (0..<targets.count).map { _ in SharedBuffer(count: runs) }
-        let firstHit = (0..<targets.count).map { _ in SharedBuffer(count: runs) }
+        let targetValues = (0..<targetCount).map { _ in SharedBuffer(count: runs) }
+        let firstHit = (0..<targetCount).map { _ in SharedBuffer(count: runs) }
         let increments = (0..<stageEnds.count * incrementColumns.count).map { _ in SharedBuffer(count: runs) }
         let trajectories = keepTrajectories ? SharedBuffer(count: runs * months * metricCount) : nil
         let workers = min(threads, runs)
         let seed = self.seed
 
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let streams = RunStreams(s)
+            let evaluator = RunEvaluator(s)
             let draws = ParameterDraws(s.parameters)
             var values = [Double](repeating: 0, count: s.parameters.count)
-            var metrics = [Double](repeating: 0, count: months * metricCount)
             var run = worker
             while run < runs {
                 let key = StreamSeeding.runKey(seed: seed, run: run)
                 draws.draw(runKey: key, into: &values)
-                streams.select(runKey: key)
-                model.simulate(values, streams: streams, metrics: &metrics)
+                evaluator.simulate(values, runKey: key)
 
                 for (j, i) in uncertain.enumerated() { parameterValues[run * uncertain.count + j] = values[i] }
-                for (j, target) in targets.enumerated() {
-                    let outcome = target.evaluate(metrics, metricCount: metricCount, months: months)
+                for j in 0..<targetCount {
+                    let outcome = evaluator.outcome(target: j)
                     targetValues[j][run] = outcome.value
                     firstHit[j][run] = Double(outcome.firstHit)
                 }
                 for (stage, end) in stageEnds.enumerated() {
                     for (j, column) in incrementColumns.enumerated() {
-                        let before = stage == 0 ? initialValues[j] : metrics[stageEnds[stage - 1] * metricCount + column]
-                        increments[stage * incrementColumns.count + j][run] = metrics[end * metricCount + column] - before
+                        let before = stage == 0 ? initialValues[j] : evaluator.metric(column, month: stageEnds[stage - 1])
+                        increments[stage * incrementColumns.count + j][run] = evaluator.metric(column, month: end) - before
                     }
                 }
                 if let trajectories {
                     for metric in 0..<metricCount {
                         for month in 0..<months {
-                            trajectories[(metric * months + month) * runs + run] = metrics[month * metricCount + metric]
+                            trajectories[(metric * months + month) * runs + run] = evaluator.metric(metric, month: month)
                         }
                     }
                 }

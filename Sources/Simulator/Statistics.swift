@@ -20,6 +20,7 @@ public enum Statistics {
     /// `gsl_stats_quantile_from_sorted_data`.
     public static func quantile(sorted data: [Double], _ p: Double) -> Double {
         precondition(!data.isEmpty && (0...1).contains(p))
+        _ = GSLRuntime.prepared
         return data.withUnsafeBufferPointer { gsl_stats_quantile_from_sorted_data($0.baseAddress, 1, $0.count, p) }
     }
 

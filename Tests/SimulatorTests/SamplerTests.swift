@@ -113,4 +113,25 @@ struct QuantileTests {
         }
         #expect(Distribution.constant(3).quantile(0.2) == 3)
     }
+
+    /// Shapes where `gsl_cdf_beta_Pinv` alone returns NaN (the baseline's churn is one).
+    @Test func quantilesAreFiniteAndInvertTheCDF() {
+        for distribution in [Distribution.beta(alpha: 3.95, beta: 391.05), .beta(alpha: 0.3, beta: 0.4), .beta(alpha: 500, beta: 2),
+                             .gamma(shape: 0.05, scale: 1), .gamma(shape: 4000, scale: 0.001)] {
+            for p in [1e-12, 0.001, 0.25, 0.5, 0.75, 0.999, 1 - 1e-12] {
+                let q = distribution.quantile(p)
+                #expect(q.isFinite && distribution.support.contains(q), "\(distribution) at \(p): \(q)")
+                let cdf: (Double) -> Double
+                switch distribution {
+                case .beta(let a, let b): cdf = { gsl_cdf_beta_P($0, a, b) }
+                case .gamma(let k, let theta): cdf = { gsl_cdf_gamma_P($0, k, theta) }
+                default: cdf = { _ in p }
+                }
+                // F(q) = p to 1e-9 relative, or q is as close as doubles get: p lies between F at q's neighbours.
+                let close = abs(cdf(q) - p) <= 1e-9 * max(1, 1 / p)
+                let neighbours = cdf(q.nextDown) <= p && p <= cdf(q.nextUp)
+                #expect(close || neighbours, "\(distribution) at \(p): F(q) = \(cdf(q))")
+            }
+        }
+    }
 }

@@ -68,3 +68,20 @@ import TestSupport
         #expect(output.stderr.contains("--low and --high must satisfy 0 < low < high < 1"))
     }
 }
+
+@Suite(.serialized) struct SobolCommandTests {
+    @Test func csvHasEveryInputForEveryTarget() throws {
+        let dir = try CommandLineTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = dir.appendingPathComponent("sobol.csv").path
+        let output = try CommandLineTool.run("sobol", "--samples", "100", "--out", csv, "--top", "3")
+        #expect(output.status == 0, "\(output.stderr)")
+        let rows = parseCSV(try String(contentsOfFile: csv, encoding: .utf8))
+        #expect(rows[0] == ["target_id", "parameter", "s1", "s1_low", "s1_high", "st", "st_low", "st_high"])
+        let wallets = rows.dropFirst().filter { $0[0] == "wallets-2023" }
+        #expect(wallets.last?[1] == "noise (run index)")
+        #expect(wallets.contains { $0[1] == "wallets.personal.innovation[launch]" })
+        #expect((rows.count - 1) % 9 == 0 && (rows.count - 1) / 9 == wallets.count)
+        #expect(output.stdout.contains("pseudo-random draws") && output.stdout.contains("Monte Carlo error: intervals are bootstrap 95%"))
+    }
+}

@@ -1,0 +1,47 @@
+import PilotModel
+
+/// Sobol indices of each target's deciding value with respect to the scenario's uncertain
+/// parameters and the process noise.
+///
+/// The noise — everything drawn month by month — is one more input: a column of the sample
+/// matrices that picks the run whose process streams are used, like a parameter picks its value.
+/// Its total index is the share of the spread that no assumption can remove; its first-order
+/// index the part that is pure chance whatever the assumptions.
+public struct GlobalSensitivity: Sendable {
+    public let scenario: Scenario
+    /// Indices (into `scenario.parameters`) of the inputs that are parameters; the noise comes after.
+    public let parameters: [Int]
+
+    /// The input name of the process noise in reports.
+    public static let noiseName = "noise (run index)"
+
+    public init(scenario: Scenario) {
+        self.scenario = scenario
+        parameters = scenario.parameters.indices.filter { scenario.parameters[$0].distribution.isUncertain }
+    }
+
+    /// Input names, parameters by key path then the noise.
+    public var inputNames: [String] { parameters.map { scenario.parameters[$0].keyPath } + [Self.noiseName] }
+
+    /// Evaluates N(d + 2) runs (d = parameters + 1) on `threads` threads.
+    public func run(samples: Int, seed: UInt64, threads: Int) -> SobolAnalysis.Estimate {
+        let scenario = scenario, parameters = parameters
+        return SobolAnalysis.estimate(inputs: parameters.count + 1, outputs: scenario.targets.count, samples: samples,
+                                      seed: seed, threads: threads) { _ in
+            let evaluator = RunEvaluator(scenario)
+            var values = scenario.parameters.map { spec -> Double in
+                if case .constant(let value) = spec.distribution { return value }
+                return 0
+            }
+            return { point in
+                for (k, i) in parameters.enumerated() {
+                    values[i] = scenario.parameters[i].distribution.quantile(point[k])
+                }
+                // The noise coordinate chooses one of 2³¹ runs' process streams.
+                let run = Int(point[parameters.count] * 0x1p31)
+                evaluator.simulate(values, runKey: StreamSeeding.runKey(seed: seed, run: run))
+                return scenario.targets.indices.map { evaluator.outcome(target: $0).value }
+            }
+        }
+    }
+}
