@@ -17,6 +17,8 @@ public struct Scenario: Sendable {
     public var publicFlows: PublicFlows?
     public var campaigns: [Campaign]
     public var milestones: [Milestone]
+    /// Rank correlations between uncertain parameters' draws (none: independent).
+    public var correlations: [RankCorrelation]
     public var targets: [Target]
     public var verdict: VerdictThresholds
 

@@ -4,7 +4,7 @@ struct ScenarioDecoder {
 
     func decode(_ root: YAMLNode) throws -> Scenario {
         let keys = ["name", "description", "calendar", "wallets", "merchants", "public_flows",
-                    "campaigns", "milestones", "targets", "verdict"]
+                    "campaigns", "milestones", "correlations", "targets", "verdict"]
         guard let top = MappingReader(root, path: "", context: context, keys: keys, what: "a scenario mapping") else {
             throw ScenarioValidationError(context.sortedDiagnostics)
         }
@@ -27,6 +27,7 @@ struct ScenarioDecoder {
         let milestones = top.optional("milestones").map(self.milestones) ?? []
         let verdict = top.optional("verdict").map(self.verdict) ?? .standard
         let targets = top.optional("targets").map { self.targets($0, calendar, milestones.compactMap { $0 }) } ?? []
+        let correlations = top.optional("correlations").map(self.correlations) ?? []
 
         guard context.diagnostics.isEmpty, let name, let calendar, let personal, let corporate, let merchants,
               let verdict
@@ -35,6 +36,7 @@ struct ScenarioDecoder {
                         numericPaths: context.numericPaths,
                         personal: personal, corporate: corporate, merchants: merchants, publicFlows: publicFlows ?? nil,
                         campaigns: campaigns.compactMap { $0 }, milestones: milestones.compactMap { $0 },
+                        correlations: correlations,
                         targets: targets.compactMap { $0 }, verdict: verdict)
     }
 
@@ -212,6 +214,80 @@ struct ScenarioDecoder {
                   let rate = context.stagedParameter(entry.value, path, .rate) else { return nil }
             return Milestone(name: name, rate: rate)
         }
+    }
+
+    // MARK: - Correlations
+
+    private func correlations(_ node: YAMLNode) -> [RankCorrelation] {
+        guard let items = context.list(node, "correlations", of: "{between: [KEY.PATH, KEY.PATH], rank: R}") else { return [] }
+        var result: [RankCorrelation] = []
+        for (i, item) in items.enumerated() {
+            let path = "correlations[\(i)]"
+            guard let reader = MappingReader(item, path: path, context: context, keys: ["between", "rank"]) else { continue }
+            var ids: [ParameterID] = []
+            if let between = reader.required("between", expected: "two parameter key paths"),
+               let paths = context.list(between, "\(path).between", of: "two parameter key paths") {
+                if paths.count != 2 {
+                    context.report(between, "\(path).between", "\(paths.count) paths; expected exactly two")
+                }
+                for (k, pathNode) in paths.prefix(2).enumerated() {
+                    if let id = uncertainParameter(pathNode, "\(path).between[\(k)]") { ids.append(id) }
+                }
+                if ids.count == 2 && ids[0] == ids[1] {
+                    context.report(between, "\(path).between", "both paths name the same parameter; expected two different parameters")
+                    ids.removeAll()
+                }
+            }
+            let rank = reader.required("rank", expected: "a rank correlation in (−1, 1)").flatMap { rankNode -> Double? in
+                guard let value = context.number(rankNode, "\(path).rank", expected: "a rank correlation in (−1, 1)") else { return nil }
+                guard value > -1, value < 1 else {
+                    context.report(rankNode, "\(path).rank", "\(formatNumber(value)) is out of range; expected a rank correlation in (−1, 1)")
+                    return nil
+                }
+                return value
+            }
+            guard ids.count == 2, let rank else { continue }
+            if result.contains(where: { Set([$0.first, $0.second]) == Set(ids) }) {
+                context.report(item, path, "this pair is already correlated; expected each pair once")
+                continue
+            }
+            result.append(RankCorrelation(first: ids[0], second: ids[1], rank: rank))
+        }
+        if context.diagnostics.isEmpty, !result.isEmpty {
+            let members = result.flatMap { [$0.first, $0.second] }.reduce(into: [ParameterID]()) { if !$0.contains($1) { $0.append($1) } }
+            var matrix = members.map { a in members.map { b in a == b ? 1.0 : 0.0 } }
+            for c in result {
+                let i = members.firstIndex(of: c.first)!, j = members.firstIndex(of: c.second)!
+                matrix[i][j] = c.normalScoreCorrelation
+                matrix[j][i] = c.normalScoreCorrelation
+            }
+            if Cholesky.factor(matrix) == nil {
+                let names = members.map { context.parameters[$0.index].keyPath }.joined(separator: ", ")
+                context.report(node, "correlations", "the rank correlations among \(names) are not positive definite (no joint distribution has them); expected a consistent set, e.g. weaker correlations")
+            }
+        }
+        return result
+    }
+
+    /// The uncertain parameter a correlation names: by its key path as `--set` writes it
+    /// (`wallets.personal.innovation.launch` for one stage) or as runs.csv does (`…innovation[launch]`).
+    private func uncertainParameter(_ node: YAMLNode, _ path: String) -> ParameterID? {
+        guard let text = context.text(node, path) else { return nil }
+        var candidates = [text]
+        if let dot = text.lastIndex(of: ".") {
+            candidates.append("\(text[..<dot])[\(text[text.index(after: dot)...])]")
+        }
+        guard let index = context.parameters.firstIndex(where: { candidates.contains($0.keyPath) }) else {
+            let names = context.parameters.filter { $0.distribution.isUncertain }.map(\.keyPath)
+            let hint = closestMatch(to: text, in: names).map { "did you mean '\($0)'?" } ?? "expected the key path of a parameter given as a distribution"
+            context.report(node, path, "'\(text)' is not a parameter of this scenario; \(hint)")
+            return nil
+        }
+        guard context.parameters[index].distribution.isUncertain else {
+            context.report(node, path, "'\(text)' is a constant; expected a parameter given as a distribution")
+            return nil
+        }
+        return ParameterID(index: index)
     }
 
     // MARK: - Targets and verdict

@@ -36,6 +36,7 @@ public struct MonteCarlo: Sendable {
         let trajectories = keepTrajectories ? SharedBuffer(count: runs * months * metricCount) : nil
         let workers = min(threads, runs)
         let seed = self.seed
+        let correlated = correlatedValues(runs: runs)
 
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let evaluator = RunEvaluator(s)
@@ -45,6 +46,10 @@ public struct MonteCarlo: Sendable {
             while run < runs {
                 let key = StreamSeeding.runKey(seed: seed, run: run)
                 draws.draw(runKey: key, into: &values)
+                if let (members, blocks) = correlated {
+                    let row = blocks[run / ImanConover.blockSize][run % ImanConover.blockSize]
+                    for (c, i) in members.enumerated() { values[i] = row[c] }
+                }
                 evaluator.simulate(values, runKey: key)
 
                 for (j, i) in uncertain.enumerated() { parameterValues[run * uncertain.count + j] = values[i] }
@@ -79,6 +84,24 @@ public struct MonteCarlo: Sendable {
                 (0..<incrementColumns.count).map { increments[stage * incrementColumns.count + $0].array }
             },
             trajectories: trajectories)
+    }
+}
+
+extension MonteCarlo {
+    /// The values of the correlated parameters for every block that runs `0..<runs` touch
+    /// (`nil` without correlations), computed in parallel over blocks.
+    func correlatedValues(runs: Int) -> (members: [Int], blocks: [[[Double]]])? {
+        guard let method = ImanConover(scenario) else { return nil }
+        let count = (runs + ImanConover.blockSize - 1) / ImanConover.blockSize
+        let slots = ResultSlots<[[Double]]>(count: count)
+        let scenario = scenario, seed = seed
+        DispatchQueue.concurrentPerform(iterations: min(threads, count)) { worker in
+            let draws = ParameterDraws(scenario.parameters)
+            for b in stride(from: worker, to: count, by: min(threads, count)) {
+                slots[b] = method.block(b, seed: seed, draws: draws)
+            }
+        }
+        return (method.members, slots.values)
     }
 }
 

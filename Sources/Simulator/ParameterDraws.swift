@@ -12,6 +12,9 @@ final class ParameterDraws {
         names = parameters.map { StreamSeeding.name(of: $0.keyPath) }
     }
 
+    /// How many values `draw` fills: one per parameter.
+    var count: Int { parameters.count }
+
     /// Fills `values` (one slot per parameter, constants included) for the run with `runKey`.
     func draw(runKey: UInt64, into values: inout [Double]) {
         for i in parameters.indices {

@@ -40,6 +40,9 @@ extension Pilotsim {
             try reportingFailures {
                 let loaded = try scenario.load()
                 guard !loaded.targets.isEmpty else { throw ValidationError("sobol needs a scenario with targets") }
+                if !loaded.correlations.isEmpty {
+                    printError("warning: Sobol indices assume independent inputs; the scenario's correlations are not applied here")
+                }
                 let analysis = GlobalSensitivity(scenario: loaded)
                 let estimate = analysis.run(samples: samples, seed: seed,
                                             threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)

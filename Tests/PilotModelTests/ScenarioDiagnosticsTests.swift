@@ -31,7 +31,7 @@ struct ScenarioDiagnosticsTests {
             "s.yaml:9:5: error: wallets.personal.imitaton: unknown key; did you mean 'imitation'?",
         ])
         #expect(errors(replacing: "name: test", with: "name: test\nzzz: 1") == [
-            "s.yaml:2:1: error: zzz: unknown key; expected one of name, description, calendar, wallets, merchants, public_flows, campaigns, milestones, targets, verdict",
+            "s.yaml:2:1: error: zzz: unknown key; expected one of name, description, calendar, wallets, merchants, public_flows, campaigns, milestones, correlations, targets, verdict",
         ])
     }
 
@@ -142,6 +142,56 @@ struct ScenarioDiagnosticsTests {
     @Test func yamlSyntaxError() {
         #expect(errors(replacing: "imitation:", with: "imitation: [0.1") == [
             "s.yaml:10:18: error: YAML syntax: did not find expected ',' or ']'",
+        ])
+    }
+}
+
+/// `correlations:` — loading and every kind of error.
+struct CorrelationDiagnosticsTests {
+    private func load(_ correlations: String) throws -> Scenario {
+        try Scenario.parse(ScenarioText.minimal, file: "s.yaml", overrides: [
+            try ScenarioOverride("wallets.personal.imitation={uniform: {min: 0, max: 0.2}}"),
+            try ScenarioOverride("merchants.churn={beta: {mean: 0.01, sd: 0.005}}"),
+            try ScenarioOverride("merchants.wallet_pull={gamma: {mean: 0.05, sd: 0.02}}"),
+            try ScenarioOverride("correlations=\(correlations)"),
+        ])
+    }
+
+    private func errors(_ correlations: String) -> [String] {
+        do { _ = try load(correlations); return [] } catch let error as ScenarioValidationError {
+            return error.diagnostics.map(\.description)
+        } catch { return ["\(error)"] }
+    }
+
+    @Test func pairsLoadByKeyPath() throws {
+        let s = try load("[{between: [wallets.personal.imitation, merchants.churn], rank: 0.5}]")
+        #expect(s.correlations.count == 1 && s.correlations[0].rank == 0.5)
+        #expect(s[s.correlations[0].first].keyPath == "wallets.personal.imitation" && s[s.correlations[0].second].keyPath == "merchants.churn")
+    }
+
+    @Test func badPairs() {
+        #expect(errors("[{between: [wallets.personal.imitaton, merchants.churn], rank: 0.5}]") == [
+            "--set:1:26: error: correlations[0].between[0]: 'wallets.personal.imitaton' is not a parameter of this scenario; did you mean 'wallets.personal.imitation'?",
+        ])
+        #expect(errors("[{between: [wallets.personal.merchant_pull, merchants.churn], rank: 0.5}]") == [
+            "--set:1:26: error: correlations[0].between[0]: 'wallets.personal.merchant_pull' is a constant; expected a parameter given as a distribution",
+        ])
+        #expect(errors("[{between: [merchants.churn, merchants.churn], rank: 0.5}]") == [
+            "--set:1:25: error: correlations[0].between: both paths name the same parameter; expected two different parameters",
+        ])
+        #expect(errors("[{between: [wallets.personal.imitation, merchants.churn], rank: 1}]") == [
+            "--set:1:78: error: correlations[0].rank: 1 is out of range; expected a rank correlation in (−1, 1)",
+        ])
+    }
+
+    /// a~b 0.9 and b~c 0.9 force a~c well above 0.6: −0.5 is impossible.
+    @Test func inconsistentMatricesAreRefused() {
+        #expect(errors("""
+            [{between: [wallets.personal.imitation, merchants.churn], rank: 0.9},
+             {between: [merchants.churn, merchants.wallet_pull], rank: 0.9},
+             {between: [wallets.personal.imitation, merchants.wallet_pull], rank: -0.5}]
+            """) == [
+            "--set:1:14: error: correlations: the rank correlations among wallets.personal.imitation, merchants.churn, merchants.wallet_pull are not positive definite (no joint distribution has them); expected a consistent set, e.g. weaker correlations",
         ])
     }
 }
