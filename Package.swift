@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -28,17 +29,29 @@ let package = Package(
             name: "Simulator",
             dependencies: ["CGSL", "PilotModel"]
         ),
+        .target(
+            name: "PilotReport",
+            dependencies: ["PilotModel", "Simulator", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [
+                .embedInCode("Templates/report.html.mustache"),
+                .embedInCode("Templates/fan-chart.svg.mustache"),
+                .embedInCode("Templates/histogram.svg.mustache"),
+                .embedInCode("Templates/tornado.svg.mustache"),
+            ]
+        ),
         .executableTarget(
             name: "pilotsim",
             dependencies: [
                 "PilotModel",
                 "Simulator",
+                "PilotReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(name: "PilotModelTests", dependencies: ["PilotModel", "TestSupport"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "PilotModel", "CGSL", "TestSupport"]),
+        .testTarget(name: "PilotReportTests", dependencies: ["PilotReport", "PilotModel", "Simulator", "TestSupport"]),
         .testTarget(name: "pilotsimTests", dependencies: ["pilotsim", "PilotModel", "Simulator", "TestSupport"]),
     ]
 )

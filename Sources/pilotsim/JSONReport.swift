@@ -1,5 +1,6 @@
 import Foundation
 import PilotModel
+import PilotReport
 import Simulator
 
 /// `--format json`: one object with the run's identity, the summary.csv rows as objects, and the

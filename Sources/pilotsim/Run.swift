@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import PilotModel
+import PilotReport
 import Simulator
 
 extension Pilotsim {
@@ -27,6 +29,9 @@ extension Pilotsim {
         @Option(help: "With --precision: the most runs to spend; reaching it is reported as a warning.")
         var maxRuns: Int = 1_000_000
 
+        @Option(help: "Language of the table report: en (English) or zh (Chinese, the plan's terms and 万/亿 units).")
+        var lang: Language = .english
+
         func validate() throws {
             if let precision {
                 guard precision > 0, precision < 0.5 else { throw ValidationError("--precision must be between 0 and 0.5 (got \(precision))") }
@@ -49,7 +54,7 @@ extension Pilotsim {
                     stoppingRule = reached ? "until every P(met) half-width ≤ \(formatNumber(precision))"
                                            : "--max-runs reached before every P(met) half-width ≤ \(formatNumber(precision))"
                     if !reached {
-                        printError("warning: --max-runs \(ReadableNumbers.count(Double(maxRuns))) reached before every P(met) half-width was ≤ \(formatNumber(precision)); reporting \(ReadableNumbers.count(Double(result.runs))) runs")
+                        printError("warning: --max-runs \(NumberStyle.grouped(Double(maxRuns))) reached before every P(met) half-width was ≤ \(formatNumber(precision)); reporting \(NumberStyle.grouped(Double(result.runs))) runs")
                     }
                 } else {
                     result = engine.run(runs: simulation.runCount(default: 10_000))
@@ -58,7 +63,11 @@ extension Pilotsim {
 
                 let printed: String
                 switch format {
-                case .table: printed = TerminalReport.render(summary, result: result, source: scenario.sourceName, stoppingRule: stoppingRule)
+                case .table:
+                    printed = TerminalReport.render(summary, result: result, source: scenario.sourceName, labels: lang.labels,
+                                                    style: .standardOutput(isTerminal: isatty(STDOUT_FILENO) == 1,
+                                                                           environment: ProcessInfo.processInfo.environment),
+                                                    stoppingRule: stoppingRule)
                 case .csv: printed = SummaryCSV.render(summary)
                 case .json: printed = try JSONReport.render(summary, scenario: loaded.name, runs: result.runs, seed: result.seed)
                 }

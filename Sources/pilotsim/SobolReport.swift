@@ -1,4 +1,5 @@
 import PilotModel
+import PilotReport
 import Simulator
 
 /// The Sobol analysis' terminal table and CSV.
@@ -18,8 +19,8 @@ enum SobolReport {
         let s = analysis.scenario, names = analysis.inputNames
         var out = ["pilotsim sobol — \(s.name)",
                    "  scenario   \(source)",
-                   "  samples    \(ReadableNumbers.count(Double(estimate.samples))) rows, \(names.count) inputs (\(names.count - 1) parameters + noise), "
-                       + "\(ReadableNumbers.count(Double(estimate.evaluations))) runs   seed \(seed)",
+                   "  samples    \(NumberStyle.grouped(Double(estimate.samples))) rows, \(names.count) inputs (\(names.count - 1) parameters + noise), "
+                       + "\(NumberStyle.grouped(Double(estimate.evaluations))) runs   seed \(seed)",
                    "  design     Saltelli A/B matrices from \(estimate.design == .sobol ? "GSL's Sobol sequence" : "pseudo-random draws (more inputs than GSL's 40-dimensional Sobol sequence allows)")",
                    ""]
         for (target, indices) in zip(s.targets, estimate.indices) {
@@ -40,11 +41,11 @@ enum SobolReport {
             out.append(table.render())
             out.append("")
         }
-        out.append("Monte Carlo error: intervals are bootstrap 95% percentiles over the \(ReadableNumbers.count(Double(estimate.samples))) rows "
+        out.append("Monte Carlo error: intervals are bootstrap 95% percentiles over the \(NumberStyle.grouped(Double(estimate.samples))) rows "
                    + "(500 resamples); more --samples narrow them by about 1/√N. S1 is the share of the value's variance an input "
                    + "explains alone, ST the share it takes part in; the noise row is what no assumption can remove.")
         return out.joined(separator: "\n") + "\n"
     }
 
-    private static func f(_ x: Double) -> String { ReadableNumbers.fixed(x, 3) }
+    private static func f(_ x: Double) -> String { NumberStyle.fixed(x, 3) }
 }

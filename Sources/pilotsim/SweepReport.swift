@@ -1,4 +1,5 @@
 import PilotModel
+import PilotReport
 import Simulator
 
 /// The sweep's terminal table and long CSV.
@@ -22,20 +23,20 @@ enum SweepReport {
         let targets = summaries.first?.targets.map(\.target) ?? []
         var out = ["pilotsim sweep — \(scenario)",
                    "  scenario   \(source)",
-                   "  runs       \(ReadableNumbers.count(Double(runs))) a point, \(sweep.points.count) points   seed \(seed)",
+                   "  runs       \(NumberStyle.grouped(Double(runs))) a point, \(sweep.points.count) points   seed \(seed)",
                    "  generator  \(Generators.description)",
                    "",
                    "P(met) in % (95% interval) at each point"]
         var table = TextTable([("point", .right)] + sweep.axes.map { ($0.path, .right) } + targets.map { ($0.id, .left) })
         for (i, summary) in summaries.enumerated() {
             table.append([String(i)] + sweep.points[i].map(formatNumber) + summary.targets.map { t in
-                "\(ReadableNumbers.fixed(t.probability * 100, 1)) (\(ReadableNumbers.fixed(t.interval.lowerBound * 100, 1))–\(ReadableNumbers.fixed(t.interval.upperBound * 100, 1)))"
+                "\(NumberStyle.fixed(t.probability * 100, 1)) (\(NumberStyle.fixed(t.interval.lowerBound * 100, 1))–\(NumberStyle.fixed(t.interval.upperBound * 100, 1)))"
             })
         }
         out.append(table.render())
         out.append("")
         let worst = summaries.flatMap(\.targets).map { ($0.interval.upperBound - $0.interval.lowerBound) / 2 }.max() ?? 0
-        out.append("Monte Carlo error: each P(met) ± \(ReadableNumbers.fixed(worst * 100, 1)) points at most (95% Wilson half-width). "
+        out.append("Monte Carlo error: each P(met) ± \(NumberStyle.fixed(worst * 100, 1)) points at most (95% Wilson half-width). "
                    + "All points share seed and run indices, so differences between points carry much less noise than that.")
         return out.joined(separator: "\n") + "\n"
     }

@@ -1,5 +1,6 @@
 import Foundation
 import PilotModel
+import PilotReport
 import Simulator
 
 /// The tornado's terminal table and CSV.
@@ -20,17 +21,17 @@ enum TornadoReport {
         let s = tornado.scenario
         var out = ["pilotsim tornado — \(s.name)",
                    "  scenario   \(source)",
-                   "  runs       \(ReadableNumbers.count(Double(runs))) a simulation, \(2 * tornado.parameters.count + 1) simulations   seed \(seed)",
-                   "  pinned at  P\(ReadableNumbers.fixed(tornado.low * 100, 0)) and P\(ReadableNumbers.fixed(tornado.high * 100, 0)) of each of \(tornado.parameters.count) uncertain parameters",
+                   "  runs       \(NumberStyle.grouped(Double(runs))) a simulation, \(2 * tornado.parameters.count + 1) simulations   seed \(seed)",
+                   "  pinned at  P\(NumberStyle.fixed(tornado.low * 100, 0)) and P\(NumberStyle.fixed(tornado.high * 100, 0)) of each of \(tornado.parameters.count) uncertain parameters",
                    ""]
         for (target, row) in zip(baseline.targets, bars) {
-            out.append("\(target.target.label) (\(target.target.id)): P(met) \(ReadableNumbers.percent(target.probability)) with nothing pinned")
+            out.append("\(target.target.label) (\(target.target.id)): P(met) \(NumberStyle(.english).percent(target.probability)) with nothing pinned")
             var table = TextTable([("parameter", .left), ("at low", .right), ("P(met)", .right), ("at high", .right),
                                    ("P(met)", .right), ("swing", .right)])
             for bar in row.prefix(top) {
-                table.append([bar.parameter, String(format: "%.4g", bar.lowValue), ReadableNumbers.percent(bar.lowProbability),
-                              String(format: "%.4g", bar.highValue), ReadableNumbers.percent(bar.highProbability),
-                              "\(ReadableNumbers.fixed(bar.swing * 100, 1)) ± \(ReadableNumbers.fixed(1.96 * bar.swingStandardError * 100, 1))"])
+                table.append([bar.parameter, String(format: "%.4g", bar.lowValue), NumberStyle(.english).percent(bar.lowProbability),
+                              String(format: "%.4g", bar.highValue), NumberStyle(.english).percent(bar.highProbability),
+                              "\(NumberStyle.fixed(bar.swing * 100, 1)) ± \(NumberStyle.fixed(1.96 * bar.swingStandardError * 100, 1))"])
             }
             out.append(table.render())
             out.append("")

@@ -1,0 +1,91 @@
+import PilotModel
+
+/// Numbers as people read them in reports, in a language's conventions. CSV and JSON keep plain
+/// numbers.
+///
+/// - English: thousands separators (`120,000`), yuan scaled to K/M/B (`¥200.0M`, `¥1.25B`).
+/// - Chinese: 万 and 亿 units (`12万`, `22.5万`, `2亿元`, `4.33亿元`), plain digits below 10,000.
+public struct NumberStyle: Sendable {
+    public let language: Language
+
+    public init(_ language: Language) { self.language = language }
+
+    /// A count or other plain quantity.
+    public func count(_ value: Double) -> String {
+        switch language {
+        case .english: return Self.grouped(value)
+        case .chinese: return Self.chineseUnits(value, unit: "")
+        }
+    }
+
+    /// An amount of yuan.
+    public func yuan(_ value: Double) -> String {
+        switch language {
+        case .english:
+            let magnitude = abs(value), sign = value < 0 ? "-" : ""
+            if magnitude >= 1e9 { return "\(sign)¥\(Self.fixed(magnitude / 1e9, 2))B" }
+            if magnitude >= 1e6 { return "\(sign)¥\(Self.fixed(magnitude / 1e6, 1))M" }
+            if magnitude >= 1e4 { return "\(sign)¥\(Self.fixed(magnitude / 1e3, 1))K" }
+            return "\(sign)¥\(Self.grouped(magnitude))"
+        case .chinese:
+            return Self.chineseUnits(value, unit: "元")
+        }
+    }
+
+    /// A metric's value in its unit.
+    public func value(_ value: Double, of metric: Metric) -> String {
+        metric.isYuan ? yuan(value) : count(value)
+    }
+
+    /// `81.2%`.
+    public func percent(_ p: Double) -> String { "\(Self.fixed(p * 100, 1))%" }
+
+    /// `80.4–81.9%`.
+    public func interval(_ range: ClosedRange<Double>) -> String {
+        "\(Self.fixed(range.lowerBound * 100, 1))–\(percent(range.upperBound))"
+    }
+
+    /// `1,234,567` (rounded to a whole number).
+    public static func grouped(_ value: Double) -> String {
+        let rounded = value.rounded()
+        guard abs(rounded) < 1e18 else { return "\(value)" }
+        let digits = String(Int64(abs(rounded)))
+        var grouped = ""
+        for (i, digit) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return (rounded < 0 ? "-" : "") + grouped
+    }
+
+    /// 亿 from 10⁸, 万 from 10⁴, with up to three significant digits and no trailing zeros.
+    static func chineseUnits(_ value: Double, unit: String) -> String {
+        let magnitude = abs(value), sign = value < 0 ? "-" : ""
+        let (scaled, suffix): (Double, String) = magnitude >= 1e8 ? (magnitude / 1e8, "亿") : magnitude >= 1e4 ? (magnitude / 1e4, "万") : (magnitude, "")
+        let places = suffix.isEmpty ? 0 : scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2
+        return sign + trimmed(fixed(scaled, places)) + suffix + unit
+    }
+
+    /// `x` with `places` decimals, rounded half away from zero.
+    public static func fixed(_ x: Double, _ places: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let scaled = (abs(x) * scale).rounded()
+        let whole = Int64(scaled / scale)
+        var text = (x < 0 && scaled > 0 ? "-" : "") + String(whole)
+        if places > 0 {
+            let fraction = String(Int64(scaled) - whole * Int64(scale))
+            text += "." + String(repeating: "0", count: places - fraction.count) + fraction
+        }
+        return text
+    }
+
+    /// `2.50` → `2.5`, `2.00` → `2`.
+    static func trimmed(_ text: String) -> String {
+        guard text.contains(".") else { return text }
+        var t = text
+        while t.hasSuffix("0") { t.removeLast() }
+        if t.hasSuffix(".") { t.removeLast() }
+        return t
+    }
+}

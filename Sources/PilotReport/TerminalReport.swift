@@ -1,0 +1,68 @@
+import PilotModel
+import Simulator
+
+/// The report `pilotsim run` prints by default: what was run, each target's chance, the joint
+/// chances and what each stage adds — in the labels and number units of a language.
+public enum TerminalReport {
+    /// - Parameter stoppingRule: how the run count was chosen, when it was not given.
+    public static func render(_ summary: SimulationSummary, result: SimulationResult, source: String, labels: Labels = .english,
+                              style: TerminalStyle = .plain, stoppingRule: String? = nil) -> String {
+        let s = result.scenario, calendar = s.calendar, numbers = labels.numbers
+        let header = [
+            (labels.scenario, source),
+            (labels.runs, "\(NumberStyle.grouped(Double(result.runs)))\(stoppingRule.map { " (\($0))" } ?? "")   \(labels.seed) \(result.seed)"),
+            (labels.generator, Generators.description),
+            (labels.calendar, "\(calendar.start) … \(calendar.end): "
+                + calendar.stages.map { "\(labels.stage($0.id)) \($0.from)…\($0.to)" }.joined(separator: ", ")),
+        ]
+        let keyWidth = header.map { TextTable.displayWidth($0.0) }.max()!
+        var out = [style.heading("pilotsim — \(s.name)")]
+        out += header.map { key, value in "  \(key)\(String(repeating: " ", count: keyWidth - TextTable.displayWidth(key) + 3))\(value)" }
+        out.append("")
+
+        guard !summary.targets.isEmpty else {
+            out.append(labels.noTargets)
+            out.append(stages(summary, calendar: calendar, labels: labels, style: style))
+            return out.joined(separator: "\n") + "\n"
+        }
+        out.append(style.heading(labels.targets))
+        var table = TextTable([(labels.target, .left), (labels.deadline, .left), (labels.goal, .left), (labels.medianAtDeadline, .left),
+                               (labels.probability, .right), (labels.interval95, .left), (labels.verdict, .left)])
+        for t in summary.targets {
+            let metric = t.target.metric
+            let spread = "\(numbers.value(t.median, of: metric)) (\(numbers.value(t.p05, of: metric))–\(numbers.value(t.p95, of: metric)))"
+            table.append([t.target.label, t.target.deadline.description, labels.goal(t.target), spread, numbers.percent(t.probability),
+                          numbers.interval(t.interval), labels.verdict(t.verdict)],
+                         decorations: style.verdict(t.verdict).map { [6: $0] } ?? [:])
+        }
+        out.append(table.render())
+        out.append("")
+
+        out.append(style.heading(labels.joint))
+        var joint = TextTable([(labels.jointTargets, .left), (labels.probabilityAll, .right), (labels.interval95, .left)])
+        for j in summary.joint {
+            let name = j.deadline.map { labels.due($0, count: j.targetIDs.count) } ?? labels.all(j.targetIDs.count)
+            joint.append([name, numbers.percent(j.probability), numbers.interval(j.interval)])
+        }
+        out.append(joint.render())
+        out.append("")
+        out.append(stages(summary, calendar: calendar, labels: labels, style: style))
+        out.append("")
+        out.append(labels.monteCarloError(halfWidthPoints: NumberStyle.fixed(MonteCarlo.widestHalfWidth(summary) * 100, 1),
+                                          runs: NumberStyle.grouped(Double(result.runs))))
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private static func stages(_ summary: SimulationSummary, calendar: ScenarioCalendar, labels: Labels, style: TerminalStyle) -> String {
+        let numbers = labels.numbers
+        var table = TextTable([(labels.stage, .left), (labels.months, .left)] + StageIncrement.metrics.map { ("+" + labels.metric($0), .left) })
+        for stage in calendar.stages {
+            let cells = StageIncrement.metrics.map { metric -> String in
+                let row = summary.stageIncrements.first { $0.stage == stage.id && $0.metric == metric }!
+                return "\(numbers.value(row.median, of: metric)) (\(numbers.value(row.p05, of: metric))–\(numbers.value(row.p95, of: metric)))"
+            }
+            table.append([labels.stage(stage.id), "\(stage.from)…\(stage.to)"] + cells)
+        }
+        return style.heading(labels.stagesHeading) + "\n" + table.render()
+    }
+}

@@ -1,4 +1,0 @@
-/// How the report names the random generators.
-enum Generators {
-    static let description = "GSL taus2, one stream per parameter and per model step, keyed by SplitMix64(seed, run, name)"
-}

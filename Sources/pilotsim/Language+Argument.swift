@@ -1,0 +1,4 @@
+import ArgumentParser
+import PilotReport
+
+extension Language: ExpressibleByArgument {}
