@@ -17,7 +17,7 @@ public enum TerminalReport {
         ]
         let keyWidth = header.map { TextTable.displayWidth($0.0) }.max()!
         var out = [style.heading("pilotsim — \(s.name)")]
-        out += header.map { key, value in "  \(key)\(String(repeating: " ", count: keyWidth - TextTable.displayWidth(key) + 3))\(value)" }
+        out += header.map { key, value in "  \(key)\(String(repeating: " ", count: keyWidth - TextTable.displayWidth(key) + 2))\(value)" }
         out.append("")
 
         guard !summary.targets.isEmpty else {
