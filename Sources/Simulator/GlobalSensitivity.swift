@@ -24,10 +24,11 @@ public struct GlobalSensitivity: Sendable {
     public var inputNames: [String] { parameters.map { scenario.parameters[$0].keyPath } + [Self.noiseName] }
 
     /// Evaluates N(d + 2) runs (d = parameters + 1) on `threads` threads.
-    public func run(samples: Int, seed: UInt64, threads: Int) -> SobolAnalysis.Estimate {
+    public func run(samples: Int, seed: UInt64, threads: Int,
+                    progress: (@Sendable (_ evaluated: Int, _ of: Int) -> Void)? = nil) -> SobolAnalysis.Estimate {
         let scenario = scenario, parameters = parameters
         return SobolAnalysis.estimate(inputs: parameters.count + 1, outputs: scenario.targets.count, samples: samples,
-                                      seed: seed, threads: threads) { _ in
+                                      seed: seed, threads: threads, progress: progress) { _ in
             let evaluator = RunEvaluator(scenario)
             var values = scenario.parameters.map { spec -> Double in
                 if case .constant(let value) = spec.distribution { return value }

@@ -18,8 +18,9 @@ public struct MonteCarlo: Sendable {
         self.keepTrajectories = keepTrajectories
     }
 
-    /// Simulates runs `0..<runs`.
-    public func run(runs: Int) -> SimulationResult {
+    /// Simulates runs `0..<runs`; `progress`, if given, is called now and then (from one thread)
+    /// with an estimate of the runs done.
+    public func run(runs: Int, progress: (@Sendable (Int) -> Void)? = nil) -> SimulationResult {
         precondition(runs > 0, "at least one run")
         let s = scenario, months = s.calendar.monthCount
         let metricCount = s.metrics.count
@@ -72,8 +73,10 @@ public struct MonteCarlo: Sendable {
                     }
                 }
                 run += workers
+                if worker == 0, let progress, (run / workers) % 256 == 0 { progress(min(runs, run)) }
             }
         }
+        progress?(runs)
 
         return SimulationResult(
             scenario: s, seed: seed, runs: runs, uncertainParameters: uncertain,

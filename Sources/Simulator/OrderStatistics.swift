@@ -2,10 +2,10 @@
 /// partition): the order statistics a set of quantiles needs, in O(n log m) for m quantiles
 /// instead of a full O(n log n) sort. Equal values (common in counts) fall in the middle part of
 /// each partition, so ties cost nothing extra.
-enum OrderStatistics {
+public enum OrderStatistics {
     /// The type-7 p-quantiles of `data` (reordered in place), equal to
     /// `Statistics.quantile(sorted: data.sorted(), p)` for each p.
-    static func quantiles(_ data: inout [Double], at probabilities: [Double]) -> [Double] {
+    public static func quantiles(_ data: inout [Double], at probabilities: [Double]) -> [Double] {
         precondition(!data.isEmpty)
         let n = data.count
         // Type 7: h = (n − 1)p; needs ranks ⌊h⌋ and ⌊h⌋ + 1.

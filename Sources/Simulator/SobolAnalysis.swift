@@ -38,6 +38,7 @@ public enum SobolAnalysis {
     ///     of (0, 1)^inputs to the outputs. Points never have a coordinate of exactly 0 or 1.
     ///   - seed: drives the pseudo-random design (if used) and the bootstrap.
     public static func estimate(inputs: Int, outputs: Int, samples: Int, seed: UInt64, threads: Int, resamples: Int = 500,
+                                progress: (@Sendable (_ evaluated: Int, _ of: Int) -> Void)? = nil,
                                 makeModel: @Sendable (_ worker: Int) -> ([Double]) -> [Double]) -> Estimate {
         precondition(inputs >= 1 && outputs >= 1 && samples >= 2 && resamples >= 1)
         let (design, a, b) = matrices(inputs: inputs, samples: samples, seed: seed)
@@ -56,8 +57,10 @@ public enum SobolAnalysis {
                 default: point = a[j]; point[block - 2] = b[j][block - 2]
                 }
                 for (k, value) in model(point).enumerated() { f[k][row] = value }
+                if worker == 0, let progress, (row / workers) % 64 == 0 { progress(row, rows) }
             }
         }
+        progress?(rows, rows)
         let random = RandomSource(key: StreamSeeding.streamKey(runKey: seed, name: StreamSeeding.name(of: "sobol:bootstrap")))
         let resampled = (0..<resamples).map { _ in (0..<samples).map { _ in Int(random.uniform() * Double(samples)) } }
         let indices = f.map { output -> [Indices] in

@@ -9,7 +9,7 @@ struct Pilotsim: ParsableCommand {
             Exit codes: 0 success, 64 bad arguments, 65 invalid scenario, 1 anything else.
             The model and the scenario format: README.md and docs/scenario-format.md.
             """,
-        subcommands: [Run.self, Sweep.self, Tornado.self, Sobol.self, Validate.self, Baseline.self],
+        subcommands: [Run.self, Sweep.self, Tornado.self, Sobol.self, Report.self, Validate.self, Baseline.self],
         defaultSubcommand: Run.self
     )
 }

@@ -1,29 +1,38 @@
 import Foundation
 
-/// A one-line progress report with an ETA on standard error, redrawn in place — only when
-/// standard error is a terminal, so logs and CI output stay clean.
-final class ProgressLine {
+/// A progress bar with an ETA on standard error, redrawn in place — only when standard error is a
+/// terminal and `--quiet` was not given, and only once the work has taken half a second, so quick
+/// commands, logs and CI output stay clean.
+///
+/// `@unchecked Sendable`: updates come from one thread at a time (a single worker, or the caller).
+final class ProgressLine: @unchecked Sendable {
     private let label: String
     private let total: Int
     private let enabled: Bool
     private let start = Date()
+    private var drawn = false
 
-    init(_ label: String, total: Int, enabled: Bool = isatty(STDERR_FILENO) == 1) {
+    init(_ label: String, total: Int, quiet: Bool) {
         self.label = label
-        self.total = total
-        self.enabled = enabled
+        self.total = max(1, total)
+        enabled = !quiet && isatty(STDERR_FILENO) == 1
     }
 
     func update(_ done: Int) {
         guard enabled else { return }
         let elapsed = Date().timeIntervalSince(start)
-        let remaining = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
-        let eta = done > 0 ? ", ETA \(Self.clock(remaining))" : ""
-        FileHandle.standardError.write(Data("\r\(label): \(done)/\(total)\(eta)   ".utf8))
-        if done == total { finish() }
+        guard elapsed >= 0.5 || drawn else { return }
+        drawn = true
+        let fraction = min(1, Double(done) / Double(total))
+        let filled = Int((fraction * 24).rounded(.down))
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 24 - filled)
+        let eta = done > 0 ? " ETA \(Self.clock(elapsed / Double(done) * Double(total - done)))" : ""
+        FileHandle.standardError.write(Data("\r\(label) \(bar) \(Int(fraction * 100))% \(done)/\(total)\(eta)\u{1B}[K".utf8))
     }
 
-    private func finish() {
+    /// Clears the line, if anything was drawn.
+    func finish() {
+        guard enabled, drawn else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 

@@ -57,7 +57,10 @@ extension Pilotsim {
                         printError("warning: --max-runs \(NumberStyle.grouped(Double(maxRuns))) reached before every P(met) half-width was ≤ \(formatNumber(precision)); reporting \(NumberStyle.grouped(Double(result.runs))) runs")
                     }
                 } else {
-                    result = engine.run(runs: simulation.runCount(default: 10_000))
+                    let runs = simulation.runCount(default: 10_000)
+                    let progress = ProgressLine("run", total: runs, quiet: simulation.quiet)
+                    result = engine.run(runs: runs, progress: progress.update)
+                    progress.finish()
                 }
                 let summary = SimulationSummary(result)
 

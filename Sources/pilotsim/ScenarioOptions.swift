@@ -56,6 +56,9 @@ struct SimulationOptions: ParsableArguments {
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
     var threads: Int?
 
+    @Flag(help: "No progress bar (it is shown only when stderr is a terminal anyway).")
+    var quiet = false
+
     func validate() throws {
         if let runs {
             guard runs >= 1 else { throw ValidationError("--runs must be at least 1 (got \(runs))") }

@@ -30,6 +30,9 @@ extension Pilotsim {
         @Option(help: "Write target_id,parameter,s1,s1_low,s1_high,st,st_low,st_high to this file.")
         var out: String?
 
+        @Flag(help: "No progress bar (it is shown only when stderr is a terminal anyway).")
+        var quiet = false
+
         func validate() throws {
             guard samples >= 100, samples <= 1_000_000 else { throw ValidationError("--samples must be from 100 to 1,000,000 (got \(samples))") }
             if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
@@ -44,8 +47,10 @@ extension Pilotsim {
                     printError("warning: Sobol indices assume independent inputs; the scenario's correlations are not applied here")
                 }
                 let analysis = GlobalSensitivity(scenario: loaded)
-                let estimate = analysis.run(samples: samples, seed: seed,
-                                            threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+                let progress = ProgressLine("sobol", total: samples * (analysis.inputNames.count + 2), quiet: quiet)
+                let estimate = analysis.run(samples: samples, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+                                            progress: { done, _ in progress.update(done) })
+                progress.finish()
                 if let out {
                     try OutputFiles(path: out, contents: SobolReport.csv(analysis, estimate)).write()
                 }

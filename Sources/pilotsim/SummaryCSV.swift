@@ -1,4 +1,5 @@
 import PilotModel
+import PilotReport
 import Simulator
 
 /// summary.csv: one row per target (MODEL.md §5).

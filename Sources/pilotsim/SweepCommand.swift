@@ -39,9 +39,10 @@ extension Pilotsim {
                 } catch let error as SweepPathError {
                     throw ValidationError(error.description)
                 }
-                let progress = ProgressLine("sweep", total: sweep.points.count)
+                let progress = ProgressLine("sweep", total: sweep.points.count, quiet: simulation.quiet)
                 let summaries = sweep.run(seed: simulation.seed, runs: simulation.runCount(default: 2000), threads: simulation.threadCount,
                                           progress: progress.update)
+                progress.finish()
                 if let out {
                     try OutputFiles(path: out, contents: SweepReport.csv(sweep, summaries)).write()
                 }

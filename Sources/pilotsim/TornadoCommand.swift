@@ -39,9 +39,10 @@ extension Pilotsim {
             try reportingFailures {
                 let loaded = try scenario.load()
                 let tornado = Simulator.Tornado(scenario: loaded, low: low, high: high)
-                let progress = ProgressLine("tornado", total: 2 * tornado.parameters.count)
+                let progress = ProgressLine("tornado", total: 2 * tornado.parameters.count, quiet: simulation.quiet)
                 let (baseline, bars) = tornado.run(seed: simulation.seed, runs: simulation.runCount(default: 2000), threads: simulation.threadCount,
                                                    progress: progress.update)
+                progress.finish()
                 if let out {
                     try OutputFiles(path: out, contents: TornadoReport.csv(loaded, bars)).write()
                 }

@@ -2,26 +2,26 @@ import Foundation
 
 /// A CSV document per RFC 4180: CRLF line ends, fields with a comma, quote or line break quoted
 /// and their quotes doubled; numbers with '.' decimals and no grouping.
-struct CSVTable {
-    private(set) var text: String
+public struct CSVTable {
+    public private(set) var text: String
 
-    init(header: [String]) {
+    public init(header: [String]) {
         text = ""
         append(header)
     }
 
-    mutating func append(_ fields: [String]) {
+    public mutating func append(_ fields: [String]) {
         text += fields.map(Self.escape).joined(separator: ",") + "\r\n"
     }
 
-    static func escape(_ field: String) -> String {
+    public static func escape(_ field: String) -> String {
         guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// A number as CSV writes it: whole numbers without a fraction, others in the shortest form
     /// that reads back to the same double.
-    static func number(_ value: Double) -> String {
+    public static func number(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return "\(value)"
     }

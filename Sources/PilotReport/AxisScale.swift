@@ -1,0 +1,41 @@
+import Foundation
+
+/// A linear map from values to pixels with "nice" ticks (steps of 1, 2 or 5 × 10ᵏ).
+struct AxisScale {
+    let domain: ClosedRange<Double>
+    let pixels: ClosedRange<Double>
+    /// Reversed for a y axis: the domain's low end at the bottom (`pixels.upperBound`).
+    let reversed: Bool
+    let ticks: [Double]
+
+    /// A scale whose domain is widened to whole ticks around `values` (and 0, when `fromZero`).
+    init(covering values: [Double], pixels: ClosedRange<Double>, reversed: Bool, fromZero: Bool, targetTicks: Int = 5) {
+        var low = values.min() ?? 0, high = values.max() ?? 1
+        if fromZero { low = min(low, 0) }
+        if high <= low { high = low + 1 }
+        let step = Self.niceStep((high - low) / Double(targetTicks))
+        let first = (low / step).rounded(.down) * step, last = (high / step).rounded(.up) * step
+        domain = first...last
+        self.pixels = pixels
+        self.reversed = reversed
+        ticks = stride(from: first, through: last + step / 2, by: step).map { abs($0) < step * 1e-9 ? 0 : $0 }
+    }
+
+    /// The smallest step of 1, 2 or 5 × 10ᵏ at least `raw`.
+    static func niceStep(_ raw: Double) -> Double {
+        let magnitude = pow(10, (log10(raw)).rounded(.down))
+        for multiple in [1.0, 2, 5, 10] where multiple * magnitude >= raw * (1 - 1e-12) {
+            return multiple * magnitude
+        }
+        return 10 * magnitude
+    }
+
+    func callAsFunction(_ value: Double) -> Double {
+        let t = (value - domain.lowerBound) / (domain.upperBound - domain.lowerBound)
+        let span = pixels.upperBound - pixels.lowerBound
+        return reversed ? pixels.upperBound - t * span : pixels.lowerBound + t * span
+    }
+}
+
+/// Coordinates as SVG writes them: two decimals, no exponent.
+func svgNumber(_ x: Double) -> String { String(format: "%.2f", x) }

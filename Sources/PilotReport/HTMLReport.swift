@@ -1,0 +1,133 @@
+import Foundation
+import PilotModel
+import Simulator
+
+/// The self-contained HTML report: one XHTML file with inline SVG charts and CSS, no scripts and
+/// nothing fetched, so it opens from an e-mail attachment.
+public struct HTMLReport {
+    /// The fan-chart metrics.
+    public static let fanMetrics: [Metric] = [.wallets, .merchants, .amount]
+    /// How many parameters each tornado chart shows.
+    static let tornadoBars = 8
+
+    let result: SimulationResult
+    let summary: SimulationSummary
+    let monthly: [MonthlyQuantiles]
+    let tornado: (baseline: SimulationSummary, bars: [[Tornado.Bar]])?
+    let labels: Labels
+    let commandLine: String
+    let generated: Date
+    let source: String
+
+    /// - Parameters:
+    ///   - result: a simulation that kept its trajectories.
+    ///   - tornado: the tornado analysis to include, if any.
+    public init(result: SimulationResult, summary: SimulationSummary, monthly: [MonthlyQuantiles],
+                tornado: (baseline: SimulationSummary, bars: [[Tornado.Bar]])?, labels: Labels,
+                commandLine: String, generated: Date, source: String) {
+        self.result = result
+        self.summary = summary
+        self.monthly = monthly
+        self.tornado = tornado
+        self.labels = labels
+        self.commandLine = commandLine
+        self.generated = generated
+        self.source = source
+    }
+
+    var scenario: Scenario { result.scenario }
+
+    func fanChart(_ metric: Metric) -> FanChart {
+        FanChart(metric: metric, rows: monthly.filter { $0.metric == metric }, scenario: scenario, labels: labels)
+    }
+
+    /// Every chart as a standalone SVG document, named for `--svg-dir`.
+    public func charts() -> [(name: String, svg: String)] {
+        var charts = Self.fanMetrics.map { ("fan-\($0).svg", fanChart($0).svg()) }
+        charts += scenario.targets.enumerated().map { j, target in
+            ("histogram-\(target.id).svg", Histogram(target: target, values: result.targetValues[j], labels: labels)
+                .svg(title: labels.histogramTitle(label: target.label, deadline: target.deadline)))
+        }
+        if let tornado {
+            charts += scenario.targets.enumerated().map { j, target in
+                ("tornado-\(target.id).svg", TornadoChart(target: target, baseline: tornado.baseline.targets[j].probability,
+                                                          bars: Array(tornado.bars[j].prefix(Self.tornadoBars)), labels: labels)
+                    .svg(title: "\(target.label) (\(target.id))"))
+            }
+        }
+        return charts.map { (name: $0.0, svg: $0.1) }
+    }
+
+    public func html() -> String {
+        let numbers = labels.numbers
+        let charts = charts()
+        func chart(_ prefix: String) -> [[String: String]] {
+            charts.filter { $0.name.hasPrefix(prefix) }.map { ["svg": $0.svg] }
+        }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+
+        let targets = summary.targets.map { t -> [String: Any] in
+            let m = t.target.metric
+            return [
+                "id": t.target.id, "label": t.target.label, "deadline": t.target.deadline.description, "goal": labels.goal(t.target),
+                "threshold": CSVTable.number(t.target.threshold),
+                "median": numbers.value(t.median, of: m), "medianValue": CSVTable.number(t.median),
+                "p05": numbers.value(t.p05, of: m), "p05Value": CSVTable.number(t.p05),
+                "p95": numbers.value(t.p95, of: m), "p95Value": CSVTable.number(t.p95),
+                "pMet": numbers.percent(t.probability), "pMetValue": CSVTable.number(t.probability),
+                "interval": numbers.interval(t.interval),
+                "ciLowValue": CSVTable.number(t.interval.lowerBound), "ciHighValue": CSVTable.number(t.interval.upperBound),
+                "verdict": labels.verdict(t.verdict), "verdictClass": t.verdict.rawValue,
+            ]
+        }
+        let joint = summary.joint.map { j -> [String: String] in
+            ["name": j.deadline.map { labels.due($0, count: j.targetIDs.count) } ?? labels.all(j.targetIDs.count),
+             "targets": j.targetIDs.joined(separator: ", "), "p": numbers.percent(j.probability), "interval": numbers.interval(j.interval)]
+        }
+        let stages = scenario.calendar.stages.map { stage -> [String: Any] in
+            ["name": labels.stage(stage.id), "months": "\(stage.from)…\(stage.to)",
+             "cells": StageIncrement.metrics.map { metric -> [String: String] in
+                 let row = summary.stageIncrements.first { $0.stage == stage.id && $0.metric == metric }!
+                 return ["text": "\(numbers.value(row.median, of: metric)) (\(numbers.value(row.p05, of: metric))–\(numbers.value(row.p95, of: metric)))"]
+             }]
+        }
+        let assumptions = scenario.parameters.filter { $0.distribution.isUncertain }.map { spec -> [String: String] in
+            let q = [0.05, 0.5, 0.95].map { String(format: "%.4g", spec.distribution.quantile($0)) }
+            return ["path": spec.keyPath, "distribution": spec.distribution.text, "p05": q[0], "p50": q[1], "p95": q[2]]
+        }
+        let view: [String: Any] = [
+            "lang": labels.language == .chinese ? "zh-CN" : "en",
+            "title": "\(labels.reportTitle) — \(scenario.name)", "labels": labelView,
+            "scenarioName": scenario.name, "description": scenario.description ?? "", "hasDescription": scenario.description != nil,
+            "source": source, "generated": formatter.string(from: generated), "command": commandLine,
+            "seed": String(result.seed), "runs": NumberStyle.grouped(Double(result.runs)), "generator": Generators.description,
+            "calendar": "\(scenario.calendar.start) … \(scenario.calendar.end)",
+            "hasTargets": !summary.targets.isEmpty, "targets": targets, "joint": joint,
+            "stageMetrics": StageIncrement.metrics.map { ["name": "+" + labels.metric($0)] }, "stages": stages,
+            "fanCharts": chart("fan-"), "histograms": chart("histogram-"),
+            "hasTornado": tornado != nil, "tornadoCharts": chart("tornado-"),
+            "assumptions": assumptions,
+            "error": labels.monteCarloError(halfWidthPoints: NumberStyle.fixed(MonteCarlo.widestHalfWidth(summary) * 100, 1),
+                                            runs: NumberStyle.grouped(Double(result.runs))),
+        ]
+        return Templates.report.render(view)
+    }
+
+    /// The label table as the template reads it.
+    private var labelView: [String: String] {
+        [
+            "scenario": labels.scenario, "runs": labels.runs, "seed": labels.seed, "generator": labels.generator,
+            "calendar": labels.calendar, "generated": labels.generated, "command": labels.command,
+            "targets": labels.targets, "target": labels.target, "deadline": labels.deadline, "goal": labels.goal,
+            "medianAtDeadline": labels.medianAtDeadline, "probability": labels.probability, "interval95": labels.interval95,
+            "verdict": labels.verdict, "joint": labels.joint, "jointTargets": labels.jointTargets, "probabilityAll": labels.probabilityAll,
+            "stagesHeading": labels.stagesHeading, "stage": labels.stage, "months": labels.months, "noTargets": labels.noTargets,
+            "assumptions": labels.assumptions, "parameter": labels.parameter, "distribution": labels.distribution,
+            "howToReadHeading": labels.howToReadHeading, "howToRead": labels.howToRead,
+            "fanChartsHeading": labels.fanChartsHeading, "histogramsHeading": labels.histogramsHeading, "tornadoHeading": labels.tornadoHeading,
+        ]
+    }
+}

@@ -1,0 +1,19 @@
+import Mustache
+
+/// The Mustache templates of the HTML report and its SVG charts, embedded in the binary.
+/// Mustache escapes every `{{value}}` for HTML/XML (& < > " '); only `{{{chart}}}` inserts markup,
+/// and only markup that one of these templates rendered.
+enum Templates {
+    static let report = load(PackageResources.report_html_mustache)
+    static let fanChart = load(PackageResources.fan_chart_svg_mustache)
+    static let histogram = load(PackageResources.histogram_svg_mustache)
+    static let tornado = load(PackageResources.tornado_svg_mustache)
+
+    private static func load(_ bytes: [UInt8]) -> MustacheTemplate {
+        do {
+            return try MustacheTemplate(string: String(decoding: bytes, as: UTF8.self))
+        } catch {
+            preconditionFailure("an embedded template does not parse: \(error)")
+        }
+    }
+}

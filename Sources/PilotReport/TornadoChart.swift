@@ -1,0 +1,42 @@
+import PilotModel
+import Simulator
+
+/// A tornado chart for one target: for its most influential parameters, P(met) with the parameter
+/// pinned low (light) and high (dark) against P(met) with nothing pinned (the dashed line).
+struct TornadoChart {
+    static let width = 760.0, rowHeight = 26.0
+    static let left = 330.0, right = 730.0, top = 44.0
+
+    let target: Target
+    let baseline: Double
+    let bars: [Tornado.Bar]
+    let labels: Labels
+
+    var height: Double { Self.top + Double(bars.count) * Self.rowHeight + 56 }
+
+    struct Row { let label: String, y: String, textY: String, lowX: String, lowWidth: String, highX: String, highWidth: String, lowText: String, highText: String }
+    struct Tick { let position: String, label: String }
+
+    func svg(title: String) -> String {
+        let x = AxisScale(covering: [0, 1], pixels: Self.left...Self.right, reversed: false, fromZero: true, targetTicks: 5)
+        let base = x(baseline)
+        let rows = bars.enumerated().map { i, bar -> Row in
+            let y = Self.top + Double(i) * Self.rowHeight
+            let low = x(bar.lowProbability), high = x(bar.highProbability)
+            return Row(label: bar.parameter, y: svgNumber(y + 4), textY: svgNumber(y + 17),
+                       lowX: svgNumber(min(base, low)), lowWidth: svgNumber(abs(low - base)),
+                       highX: svgNumber(min(base, high)), highWidth: svgNumber(abs(high - base)),
+                       lowText: labels.numbers.percent(bar.lowProbability), highText: labels.numbers.percent(bar.highProbability))
+        }
+        let bottom = Self.top + Double(bars.count) * Self.rowHeight
+        let view: [String: Any] = [
+            "width": svgNumber(Self.width), "height": svgNumber(height), "title": title,
+            "left": svgNumber(Self.left), "right": svgNumber(Self.right), "top": svgNumber(Self.top), "bottom": svgNumber(bottom),
+            "labelX": svgNumber(Self.left - 8), "rows": rows, "baseX": svgNumber(base),
+            "ticks": x.ticks.map { Tick(position: svgNumber(x($0)), label: labels.numbers.percent($0)) },
+            "tickLabelY": svgNumber(bottom + 18), "legendY": svgNumber(bottom + 42),
+            "low": labels.lowQuantile, "high": labels.highQuantile, "nothingPinned": "\(labels.withNothingPinned) \(labels.numbers.percent(baseline))",
+        ]
+        return Templates.tornado.render(view)
+    }
+}

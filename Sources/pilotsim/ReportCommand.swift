@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import PilotModel
+import PilotReport
+import Simulator
+
+extension Pilotsim {
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a self-contained HTML report with charts, in English or Chinese.",
+            discussion: """
+                One HTML file that opens anywhere (no scripts, nothing fetched): the targets with verdicts and \
+                intervals, fan charts of wallets, merchants and amount, a histogram per target, the per-stage table, \
+                every uncertain assumption, and with --tornado the tornado charts.
+                """)
+
+        @OptionGroup var scenario: ScenarioOptions
+        @OptionGroup var simulation: SimulationOptions
+
+        @Option(help: "Language of labels and number units: en or zh (the plan's terms, 万/亿).")
+        var lang: Language = .english
+
+        @Option(help: "The HTML file to write.")
+        var out: String = "report.html"
+
+        @Option(help: "Also write every chart as a standalone SVG file into this directory.")
+        var svgDir: String?
+
+        @Flag(help: "Include tornado charts (two simulations per uncertain parameter).")
+        var tornado = false
+
+        @Option(help: "Runs per tornado simulation.")
+        var tornadoRuns: Int = 1000
+
+        func validate() throws {
+            guard tornadoRuns >= 1 else { throw ValidationError("--tornado-runs must be at least 1 (got \(tornadoRuns))") }
+        }
+
+        func run() throws {
+            try reportingFailures {
+                let loaded = try scenario.load()
+                let runs = simulation.runCount(default: 10_000)
+                let progress = ProgressLine("report", total: runs, quiet: simulation.quiet)
+                let result = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount, keepTrajectories: true)
+                    .run(runs: runs, progress: progress.update)
+                progress.finish()
+                var tornadoResult: (baseline: SimulationSummary, bars: [[Simulator.Tornado.Bar]])?
+                if tornado {
+                    let analysis = Simulator.Tornado(scenario: loaded, low: 0.1, high: 0.9)
+                    let tornadoProgress = ProgressLine("tornado", total: 2 * analysis.parameters.count, quiet: simulation.quiet)
+                    tornadoResult = analysis.run(seed: simulation.seed, runs: tornadoRuns, threads: simulation.threadCount,
+                                                 progress: tornadoProgress.update)
+                    tornadoProgress.finish()
+                }
+                let report = HTMLReport(
+                    result: result, summary: SimulationSummary(result),
+                    monthly: MonthlyQuantiles.table(result, threads: simulation.threadCount), tornado: tornadoResult,
+                    labels: lang.labels, commandLine: Self.commandLine(), generated: Date(), source: scenario.sourceName)
+                try OutputFiles(path: out, contents: report.html()).write()
+                if let svgDir {
+                    try OutputFiles(directory: svgDir, files: report.charts().map { ($0.name, $0.svg) }).write()
+                }
+                print(out)
+            }
+        }
+
+        /// The command line that made the report, quoted so that it can be pasted into a shell.
+        static func commandLine() -> String {
+            (["pilotsim"] + CommandLine.arguments.dropFirst()).map { argument in
+                let safe = argument.unicodeScalars.allSatisfy {
+                    CharacterSet.alphanumerics.contains($0) || "-_./=:,+@%".unicodeScalars.contains($0)
+                }
+                return safe && !argument.isEmpty ? argument : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+            }.joined(separator: " ")
+        }
+    }
+}
