@@ -21,6 +21,16 @@ struct AxisScale {
         ticks = stride(from: first, through: last + step / 2, by: step).map { abs($0) < step * 1e-9 ? 0 : $0 }
     }
 
+    /// A scale over exactly `domain`, with nice ticks inside it.
+    init(domain: ClosedRange<Double>, pixels: ClosedRange<Double>, reversed: Bool, targetTicks: Int = 5) {
+        self.domain = domain
+        self.pixels = pixels
+        self.reversed = reversed
+        let step = Self.niceStep((domain.upperBound - domain.lowerBound) / Double(targetTicks))
+        let first = (domain.lowerBound / step).rounded(.up) * step
+        ticks = stride(from: first, through: domain.upperBound + step * 1e-9, by: step).map { abs($0) < step * 1e-9 ? 0 : $0 }
+    }
+
     /// The smallest step of 1, 2 or 5 × 10ᵏ at least `raw`.
     static func niceStep(_ raw: Double) -> Double {
         let magnitude = pow(10, (log10(raw)).rounded(.down))

@@ -5,8 +5,8 @@ import Simulator
 /// A fan chart of one metric over the calendar: P5–P95 and P25–P75 bands, the median line,
 /// the stages shaded and named, and each target on the metric as a diamond at its deadline.
 struct FanChart {
-    static let width = 760.0, height = 410.0
-    static let left = 92.0, right = 740.0, top = 42.0, bottom = 330.0
+    static let width = 760.0, height = 424.0
+    static let left = 92.0, right = 740.0, top = 56.0, bottom = 344.0
 
     let metric: Metric
     let rows: [MonthlyQuantiles]
@@ -66,7 +66,7 @@ struct FanChart {
         }
         let xTicks = (0..<calendar.monthCount).filter { calendar.month(at: $0).month == 1 || calendar.month(at: $0).month == 7 }
             .map { Tick(position: svgNumber(x($0)), label: calendar.month(at: $0).description) }
-        let yTicks = y.ticks.map { Tick(position: svgNumber(y($0)), label: labels.numbers.value($0, of: metric)) }
+        let yTicks = y.ticks.map { Tick(position: svgNumber(y($0)), label: labels.numbers.tick($0, of: metric)) }
         let markers = Self.goals(metric: metric, rows: rows, scenario: scenario).map { goal -> Marker in
             let (mx, my) = point(month: goal.month, value: goal.value)
             let onRight = mx > (Self.left + Self.right) / 2

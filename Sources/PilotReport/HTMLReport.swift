@@ -103,7 +103,7 @@ public struct HTMLReport {
             "title": "\(labels.reportTitle) — \(scenario.name)", "labels": labelView,
             "scenarioName": scenario.name, "description": scenario.description ?? "", "hasDescription": scenario.description != nil,
             "source": source, "generated": formatter.string(from: generated), "command": commandLine,
-            "seed": String(result.seed), "runs": NumberStyle.grouped(Double(result.runs)), "generator": Generators.description,
+            "seed": String(result.seed), "runs": NumberStyle.grouped(Double(result.runs)), "generator": labels.generatorDescription,
             "calendar": "\(scenario.calendar.start) … \(scenario.calendar.end)",
             "hasTargets": !summary.targets.isEmpty, "targets": targets, "joint": joint,
             "stageMetrics": StageIncrement.metrics.map { ["name": "+" + labels.metric($0)] }, "stages": stages,

@@ -7,6 +7,10 @@ public struct Labels: Sendable {
     public let reportTitle: String
     public let scenario: String, runs: String, seed: String, generator: String, calendar: String
     public let generated: String, command: String
+    /// How the random generators are set up (`Generators.description` in English).
+    public let generatorDescription: String
+    /// Appended to the baseline's file name when it is the copy inside the binary.
+    public let embedded: String
     public let targets: String, target: String, deadline: String, goal: String
     public let medianAtDeadline: String, probability: String, interval95: String, verdict: String
     public let joint: String, jointTargets: String, probabilityAll: String
@@ -60,6 +64,7 @@ public struct Labels: Sendable {
         language: .english, reportTitle: "pilotsim report",
         scenario: "scenario", runs: "runs", seed: "seed", generator: "generator", calendar: "calendar",
         generated: "generated", command: "command",
+        generatorDescription: Generators.description, embedded: "embedded",
         targets: "Targets", target: "target", deadline: "deadline", goal: "goal",
         medianAtDeadline: "median (P5–P95) at deadline", probability: "P(met)", interval95: "95% interval", verdict: "verdict",
         joint: "Joint probabilities (all listed targets met in the same run)", jointTargets: "targets", probabilityAll: "P(all met)",
@@ -101,6 +106,8 @@ public struct Labels: Sendable {
         language: .chinese, reportTitle: "pilotsim 试点模拟报告",
         scenario: "情景", runs: "模拟次数", seed: "随机种子", generator: "随机数发生器", calendar: "时间范围",
         generated: "生成时间", command: "命令",
+        generatorDescription: "GSL taus2；每个参数、每个模拟步骤各用一条随机数流，由 SplitMix64(种子, 模拟序号, 名称) 确定",
+        embedded: "内置",
         targets: "量化目标", target: "目标", deadline: "截止月份", goal: "目标值",
         medianAtDeadline: "截止时中位数（P5–P95）", probability: "达成概率", interval95: "95% 区间", verdict: "判断",
         joint: "联合概率（同一次模拟中所列目标全部达成）", jointTargets: "目标", probabilityAll: "全部达成概率",

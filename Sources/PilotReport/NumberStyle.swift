@@ -37,6 +37,16 @@ public struct NumberStyle: Sendable {
         metric.isYuan ? yuan(value) : count(value)
     }
 
+    /// A tick label: like `value(_:of:)` but without trailing zeros (`¥20B`, `¥2.5B`, `200,000`).
+    public func tick(_ value: Double, of metric: Metric) -> String {
+        guard metric.isYuan, language == .english else { return self.value(value, of: metric) }
+        let magnitude = abs(value), sign = value < 0 ? "-" : ""
+        if magnitude >= 1e9 { return "\(sign)¥\(Self.trimmed(Self.fixed(magnitude / 1e9, 2)))B" }
+        if magnitude >= 1e6 { return "\(sign)¥\(Self.trimmed(Self.fixed(magnitude / 1e6, 2)))M" }
+        if magnitude >= 1e4 { return "\(sign)¥\(Self.trimmed(Self.fixed(magnitude / 1e3, 2)))K" }
+        return "\(sign)¥\(Self.grouped(magnitude))"
+    }
+
     /// `81.2%`.
     public func percent(_ p: Double) -> String { "\(Self.fixed(p * 100, 1))%" }
 

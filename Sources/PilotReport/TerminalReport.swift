@@ -11,7 +11,7 @@ public enum TerminalReport {
         let header = [
             (labels.scenario, source),
             (labels.runs, "\(NumberStyle.grouped(Double(result.runs)))\(stoppingRule.map { " (\($0))" } ?? "")   \(labels.seed) \(result.seed)"),
-            (labels.generator, Generators.description),
+            (labels.generator, labels.generatorDescription),
             (labels.calendar, "\(calendar.start) … \(calendar.end): "
                 + calendar.stages.map { "\(labels.stage($0.id)) \($0.from)…\($0.to)" }.joined(separator: ", ")),
         ]

@@ -18,7 +18,11 @@ struct TornadoChart {
     struct Tick { let position: String, label: String }
 
     func svg(title: String) -> String {
-        let x = AxisScale(covering: [0, 1], pixels: Self.left...Self.right, reversed: false, fromZero: true, targetTicks: 5)
+        // The axis spans the bars (to the nearest 5 points), within 0–100%.
+        let probabilities = bars.flatMap { [$0.lowProbability, $0.highProbability] } + [baseline]
+        let low = max(0, ((probabilities.min()! - 0.01) / 0.05).rounded(.down) * 0.05)
+        let high = min(1, ((probabilities.max()! + 0.01) / 0.05).rounded(.up) * 0.05)
+        let x = AxisScale(domain: low...max(high, low + 0.05), pixels: Self.left...Self.right, reversed: false, targetTicks: 5)
         let base = x(baseline)
         let rows = bars.enumerated().map { i, bar -> Row in
             let y = Self.top + Double(i) * Self.rowHeight

@@ -20,19 +20,29 @@ final class SharedBuffer: @unchecked Sendable {
     func slice(_ range: Range<Int>) -> [Double] { Array(storage[range]) }
 }
 
-/// Result slots that parallel workers fill at disjoint indices; read `values` once all have finished.
+/// Result slots that parallel workers fill at disjoint indices; read `values` once all have
+/// finished. The storage is allocated once, so concurrent writes never touch shared bookkeeping
+/// (an `Array` would check its uniqueness on every write — a data race).
 final class ResultSlots<Element>: @unchecked Sendable {
-    private var slots: [Element?]
+    private let storage: UnsafeMutableBufferPointer<Element?>
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
+    }
 
-    var count: Int { slots.count }
+    deinit {
+        _ = storage.deinitialize()
+        storage.deallocate()
+    }
+
+    var count: Int { storage.count }
 
     subscript(index: Int) -> Element {
-        get { slots[index]! }
-        set { slots.withUnsafeMutableBufferPointer { $0[index] = newValue } }
+        get { storage[index]! }
+        set { storage[index] = newValue }
     }
 
     /// Every slot, in index order. - Precondition: all were filled.
-    var values: [Element] { slots.map { $0! } }
+    var values: [Element] { storage.map { $0! } }
 }

@@ -55,7 +55,7 @@ extension Pilotsim {
                 let report = HTMLReport(
                     result: result, summary: SimulationSummary(result),
                     monthly: MonthlyQuantiles.table(result, threads: simulation.threadCount), tornado: tornadoResult,
-                    labels: lang.labels, commandLine: Self.commandLine(), generated: Date(), source: scenario.sourceName)
+                    labels: lang.labels, commandLine: Self.commandLine(), generated: Date(), source: scenario.sourceName(lang.labels))
                 try OutputFiles(path: out, contents: report.html()).write()
                 if let svgDir {
                     try OutputFiles(directory: svgDir, files: report.charts().map { ($0.name, $0.svg) }).write()

@@ -67,7 +67,7 @@ extension Pilotsim {
                 let printed: String
                 switch format {
                 case .table:
-                    printed = TerminalReport.render(summary, result: result, source: scenario.sourceName, labels: lang.labels,
+                    printed = TerminalReport.render(summary, result: result, source: scenario.sourceName(lang.labels), labels: lang.labels,
                                                     style: .standardOutput(isTerminal: isatty(STDOUT_FILENO) == 1,
                                                                            environment: ProcessInfo.processInfo.environment),
                                                     stoppingRule: stoppingRule)

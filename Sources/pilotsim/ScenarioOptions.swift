@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PilotModel
+import PilotReport
 
 /// Which scenario to simulate and the overrides to apply to it.
 struct ScenarioOptions: ParsableArguments {
@@ -28,7 +29,7 @@ struct ScenarioOptions: ParsableArguments {
     }
 
     /// The name reports show for the scenario's source.
-    var sourceName: String { scenario ?? "\(Scenario.baselineFileName) (embedded)" }
+    func sourceName(_ labels: Labels = .english) -> String { scenario ?? "\(Scenario.baselineFileName) (\(labels.embedded))" }
 
     /// The scenario file (or the embedded baseline), parsed but not yet validated.
     func document() throws -> ScenarioDocument {

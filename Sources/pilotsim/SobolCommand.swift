@@ -54,7 +54,7 @@ extension Pilotsim {
                 if let out {
                     try OutputFiles(path: out, contents: SobolReport.csv(analysis, estimate)).write()
                 }
-                print(SobolReport.table(analysis, estimate, top: top, seed: seed, source: scenario.sourceName), terminator: "")
+                print(SobolReport.table(analysis, estimate, top: top, seed: seed, source: scenario.sourceName()), terminator: "")
             }
         }
     }

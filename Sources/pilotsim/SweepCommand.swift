@@ -47,7 +47,7 @@ extension Pilotsim {
                     try OutputFiles(path: out, contents: SweepReport.csv(sweep, summaries)).write()
                 }
                 print(SweepReport.table(sweep, summaries, runs: simulation.runCount(default: 2000), seed: simulation.seed,
-                                        scenario: sweep.scenarios[0].name, source: scenario.sourceName), terminator: "")
+                                        scenario: sweep.scenarios[0].name, source: scenario.sourceName()), terminator: "")
             }
         }
     }

@@ -47,7 +47,7 @@ extension Pilotsim {
                     try OutputFiles(path: out, contents: TornadoReport.csv(loaded, bars)).write()
                 }
                 print(TornadoReport.table(tornado, baseline: baseline, bars: bars, top: top, runs: simulation.runCount(default: 2000),
-                                          seed: simulation.seed, source: scenario.sourceName), terminator: "")
+                                          seed: simulation.seed, source: scenario.sourceName()), terminator: "")
             }
         }
     }

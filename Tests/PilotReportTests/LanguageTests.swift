@@ -1,0 +1,59 @@
+import Foundation
+import PilotModel
+import Testing
+import TestSupport
+@testable import PilotReport
+@testable import Simulator
+
+struct LanguageTests {
+    @Test func chineseUnits() {
+        let zh = NumberStyle(.chinese)
+        #expect(zh.yuan(200_000_000) == "2亿元")
+        #expect(zh.count(120_000) == "12万")
+        #expect(zh.count(300_000) == "30万" && zh.count(225_109) == "22.5万" && zh.count(5000) == "5000")
+        #expect(zh.yuan(500_000_000) == "5亿元" && zh.yuan(432_700_000) == "4.33亿元" && zh.yuan(56_780_000) == "5678万元")
+        let en = NumberStyle(.english)
+        #expect(en.yuan(200_000_000) == "¥200.0M" && en.count(120_000) == "120,000" && en.yuan(1.25e9) == "¥1.25B")
+        #expect(en.tick(2e10, of: .amount) == "¥20B" && en.tick(2.5e9, of: .amount) == "¥2.5B")
+    }
+
+    @Test func chineseLabelsUseThePlansTerms() {
+        let zh = Labels.chinese
+        #expect(zh.metric(.wallets) == "钱包数量" && zh.metric(.amount) == "总交易金额" && zh.metric(.merchants) == "受理商户")
+        #expect(zh.stage("preparation") == "试点准备阶段" && zh.stage("launch") == "推广启动阶段")
+        #expect(zh.stage("expansion") == "增量扩面阶段" && zh.stage("deepening") == "总结深化阶段")
+        #expect(zh.stage("my-own-stage") == "my-own-stage")
+    }
+
+    private static func report(_ labels: Labels) throws -> String {
+        let scenario = try Scenario.baseline(overrides: [try ScenarioOverride("description=Plain text")])
+        let result = MonteCarlo(scenario: scenario, seed: 1, threads: 2, keepTrajectories: true).run(runs: 300)
+        return HTMLReport(result: result, summary: SimulationSummary(result), monthly: MonthlyQuantiles.table(result, threads: 2),
+                          tornado: nil, labels: labels, commandLine: "pilotsim report", generated: Date(timeIntervalSince1970: 0),
+                          source: "haimen-baseline.yaml").html()
+    }
+
+    /// Text of the report outside the scenario's own words (its name, description and target
+    /// labels) and outside code (the command line, key paths and distributions in scenario syntax).
+    private static func reportText(_ html: String, scenario: Scenario) -> String {
+        var text = XMLCheck(html, skipping: ["style", "code"]).text
+        for own in [scenario.name] + scenario.targets.map(\.label) { text = text.replacingOccurrences(of: own, with: "") }
+        return text
+    }
+
+    @Test func englishReportHasNoChineseAndChineseReportNoEnglishLabels() throws {
+        let scenario = try Scenario.baseline()
+        let english = Self.reportText(try Self.report(.english), scenario: scenario)
+        #expect(!english.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3000...0x303F).contains($0.value) },
+                "no Chinese outside the scenario's own text")
+        let chinese = Self.reportText(try Self.report(.chinese), scenario: scenario)
+        for term in ["钱包数量", "总交易金额", "受理商户", "试点准备阶段", "推广启动阶段", "增量扩面阶段", "总结深化阶段", "12万", "2亿元"] {
+            #expect(chinese.contains(term), "\(term)")
+        }
+        let mirror = Mirror(reflecting: Labels.english), zhMirror = Mirror(reflecting: Labels.chinese)
+        for (child, zhChild) in zip(mirror.children, zhMirror.children) {
+            guard let label = child.value as? String, let zhLabel = zhChild.value as? String, label != zhLabel, label.count >= 4 else { continue }
+            #expect(!chinese.contains(label), "English label '\(label)' in the Chinese report")
+        }
+    }
+}

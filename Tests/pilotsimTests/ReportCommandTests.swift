@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite(.serialized) struct ReportCommandTests {
+    /// The report is well-formed XHTML, and every number behind its targets table is summary.csv's.
+    @Test func targetsTableEqualsSummaryCSV() throws {
+        let dir = try CommandLineTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let html = dir.appendingPathComponent("report.html").path
+        let output = try CommandLineTool.run("report", "--runs", "400", "--seed", "12", "--out", html, "--svg-dir", dir.appendingPathComponent("svg").path)
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stderr.isEmpty, "no progress bar when stderr is not a terminal")
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        let check = XMLCheck(page)
+        #expect(check.wellFormed, "\(String(describing: check.error))")
+        #expect(!page.contains("<script"), "no scripts")
+
+        let rows = check.all("tr").filter { $0["data-target-id"] != nil }
+        let cells = check.all("td")
+        let summary = parseCSV(try CommandLineTool.run("run", "--runs", "400", "--seed", "12", "--format", "csv").stdout)
+        #expect(rows.count == summary.count - 1)
+        for (row, csv) in zip(rows, summary.dropFirst()) {
+            #expect(row["data-target-id"] == csv[0] && row["data-threshold"] == csv[5])
+        }
+        let column = { (name: String) in cells.compactMap { $0[name] } }
+        #expect(column("data-p-met") == summary.dropFirst().map { $0[6] })
+        #expect(column("data-ci-low") == summary.dropFirst().map { $0[7] })
+        #expect(column("data-ci-high") == summary.dropFirst().map { $0[8] })
+        #expect(column("data-median") == summary.dropFirst().map { $0[9] })
+        #expect(column("data-p05") == summary.dropFirst().map { $0[10] })
+        #expect(column("data-p95") == summary.dropFirst().map { $0[11] })
+        #expect(check.text.contains("--seed 12"), "the command line is in the report")
+
+        let svgs = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("svg").path)
+        #expect(Set(svgs).isSuperset(of: ["fan-wallets.svg", "fan-merchants.svg", "fan-amount.svg", "histogram-wallets-2023.svg"]))
+    }
+
+    @Test func scenarioTextIsEscaped() throws {
+        let dir = try CommandLineTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let html = dir.appendingPathComponent("r.html").path
+        let output = try CommandLineTool.run("report", "--runs", "100", "--out", html, "--set", "name=R&D <script>alert('x')</script>",
+                                             "--set", "targets[0].label=\"<b>bold</b> & \\\"quoted\\\"\"")
+        #expect(output.status == 0, "\(output.stderr)")
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("R&amp;D &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
+        #expect(page.contains("&lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot;"))
+        #expect(!page.contains("<script") && !page.contains("<b>"))
+        #expect(XMLCheck(page).wellFormed)
+    }
+
+    @Test func chineseReport() throws {
+        let dir = try CommandLineTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let html = dir.appendingPathComponent("zh.html").path
+        let output = try CommandLineTool.run("report", "--runs", "100", "--lang", "zh", "--out", html, "--tornado", "--tornado-runs", "50")
+        #expect(output.status == 0, "\(output.stderr)")
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        for term in ["lang=\"zh-CN\"", "钱包数量", "受理商户", "总交易金额", "试点准备阶段", "≥ 12万", "≥ 2亿元", "龙卷风图"] {
+            #expect(page.contains(term), "\(term)")
+        }
+        #expect(XMLCheck(page).wellFormed)
+    }
+
+    @Test func terminalReportInChinese() throws {
+        let output = try CommandLineTool.run("run", "--runs", "200", "--lang", "zh")
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("量化目标") && output.stdout.contains("≥ 12万") && output.stdout.contains("≥ 2亿元"))
+        #expect(output.stdout.contains("试点准备阶段") && !output.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
+        #expect(output.stderr.isEmpty)
+    }
+}
