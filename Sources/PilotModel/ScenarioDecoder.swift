@@ -120,9 +120,7 @@ struct ScenarioDecoder {
         let keys = ["population", "initial", "innovation", "imitation", "merchant_pull", "active_share",
                     "tx_per_active"] + (personal ? ["nonmerchant_share"] : []) + ["ticket"]
         guard let reader = MappingReader(node, path: path, context: context, keys: keys) else { return nil }
-        let population = reader.required("population", expected: "a whole number ≥ 0").flatMap { context.count($0, "\(path).population") }
-        context.recordNumericPath("\(path).initial")
-        let initial = reader.optional("initial").map { context.count($0, "\(path).initial") } ?? 0
+        let (population, initial) = poolAndInitial(reader, pool: "population")
         let innovation = reader.required("innovation", expected: "a rate by stage").flatMap { context.stagedParameter($0, "\(path).innovation", .rate) }
         let imitation = reader.required("imitation", expected: "a rate").flatMap { context.parameter($0, "\(path).imitation", .rate) }
         let pull = reader.required("merchant_pull", expected: "a rate").flatMap { context.parameter($0, "\(path).merchant_pull", .rate) }
@@ -137,10 +135,6 @@ struct ScenarioDecoder {
             ticketMean = t.required("mean", expected: "a size in yuan").flatMap { context.parameter($0, "\(path).ticket.mean", .size) }
             ticketCV = t.required("cv", expected: "a rate").flatMap { context.parameter($0, "\(path).ticket.cv", .rate) }
         }
-        if let population, let initial, initial > population {
-            context.report(reader.optional("initial")!, "\(path).initial", "\(initial) exceeds the population \(population); expected initial ≤ population")
-            return nil
-        }
         guard let population, let initial, let innovation, let imitation, let pull, let active, let perActive,
               let ticketMean, let ticketCV, !personal || nonmerchant != nil else { return nil }
         return WalletSegment(population: population, initial: initial, innovation: innovation, imitation: imitation,
@@ -152,18 +146,27 @@ struct ScenarioDecoder {
         let path = "merchants"
         guard let reader = MappingReader(node, path: path, context: context,
                                          keys: ["potential", "initial", "outreach", "wallet_pull", "churn"]) else { return nil }
-        let potential = reader.required("potential", expected: "a whole number ≥ 0").flatMap { context.count($0, "\(path).potential") }
-        context.recordNumericPath("\(path).initial")
-        let initial = reader.optional("initial").map { context.count($0, "\(path).initial") } ?? 0
+        let (potential, initial) = poolAndInitial(reader, pool: "potential")
         let outreach = reader.required("outreach", expected: "a rate by stage").flatMap { context.stagedParameter($0, "\(path).outreach", .rate) }
         let pull = reader.required("wallet_pull", expected: "a rate").flatMap { context.parameter($0, "\(path).wallet_pull", .rate) }
         let churn = reader.required("churn", expected: "a share per month").flatMap { context.parameter($0, "\(path).churn", .share) }
-        if let potential, let initial, initial > potential {
-            context.report(reader.optional("initial")!, "\(path).initial", "\(initial) exceeds the potential \(potential); expected initial ≤ potential")
-            return nil
-        }
         guard let potential, let initial, let outreach, let pull, let churn else { return nil }
         return MerchantPool(potential: potential, initial: initial, outreach: outreach, walletPull: pull, churn: churn)
+    }
+
+    /// A pool's size (`population`, `potential`) and its optional `initial` count (default 0),
+    /// which may not exceed it; `nil` for either after reporting a problem.
+    private func poolAndInitial(_ reader: MappingReader, pool: String) -> (pool: Int?, initial: Int?) {
+        let path = reader.path
+        let size = reader.required(pool, expected: "a whole number ≥ 0").flatMap { context.count($0, "\(path).\(pool)") }
+        context.recordNumericPath("\(path).initial")
+        let initialNode = reader.optional("initial")
+        let initial = initialNode.map { context.count($0, "\(path).initial") } ?? 0
+        if let size, let initial, let initialNode, initial > size {
+            context.report(initialNode, "\(path).initial", "\(initial) exceeds the \(pool) \(size); expected initial ≤ \(pool)")
+            return (size, nil)
+        }
+        return (size, initial)
     }
 
     // MARK: - Flows, campaigns, milestones

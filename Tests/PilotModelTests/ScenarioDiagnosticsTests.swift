@@ -130,6 +130,15 @@ struct ScenarioDiagnosticsTests {
         ])
     }
 
+    @Test func initialCountsMayNotExceedTheirPool() {
+        #expect(errors(ScenarioText.minimal, overrides: ["merchants.initial=300"]) == [
+            "--set:1:19: error: merchants.initial: 300 exceeds the potential 200; expected initial ≤ potential",
+        ])
+        #expect(errors(ScenarioText.minimal, overrides: ["wallets.corporate.initial=101"]) == [
+            "--set:1:27: error: wallets.corporate.initial: 101 exceeds the population 100; expected initial ≤ population",
+        ])
+    }
+
     @Test func everyProblemIsReportedInOnePass() {
         let text = ScenarioText.replacing("population: 1000", with: "population: -5",
                                           in: ScenarioText.replacing("churn:", with: "churn: 1.5"))
