@@ -19,11 +19,11 @@ struct OutputFiles {
 
     func write() throws {
         let manager = FileManager.default
-        try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let base = URL(fileURLWithPath: directory, isDirectory: true)
         let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: .min ... .max))"
         var temporaries: [URL] = []
         do {
+            try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
             for file in files {
                 let temporary = base.appendingPathComponent(".\(file.name).\(token).tmp")
                 temporaries.append(temporary)
@@ -32,7 +32,7 @@ struct OutputFiles {
             for (file, temporary) in zip(files, temporaries) {
                 // rename(2) replaces an existing file atomically.
                 guard rename(temporary.path, base.appendingPathComponent(file.name).path) == 0 else {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.name])
+                    throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno))
                 }
             }
         } catch {
@@ -46,5 +46,12 @@ struct OutputError: Error, CustomStringConvertible {
     let directory: String
     let underlying: Error
 
-    var description: String { "cannot write the output files in \(directory): \(underlying.localizedDescription)" }
+    var description: String { "cannot write the output files in \(directory): \(reason)" }
+
+    /// The operating system's words for the failure (Foundation's own text is often "(null)" on Linux).
+    private var reason: String {
+        var error = underlying as NSError
+        if let inner = error.userInfo[NSUnderlyingErrorKey] as? NSError { error = inner }
+        return error.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32(error.code))) : error.localizedDescription
+    }
 }

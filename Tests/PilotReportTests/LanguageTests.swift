@@ -57,3 +57,23 @@ struct LanguageTests {
         }
     }
 }
+
+struct TerminalStyleTests {
+    @Test func colourOnlyOnATerminalWithoutNoColor() {
+        #expect(TerminalStyle.standardOutput(isTerminal: true, environment: [:]).colour)
+        #expect(!TerminalStyle.standardOutput(isTerminal: true, environment: ["NO_COLOR": "1"]).colour)
+        #expect(!TerminalStyle.standardOutput(isTerminal: true, environment: ["NO_COLOR": ""]).colour)
+        #expect(!TerminalStyle.standardOutput(isTerminal: false, environment: [:]).colour)
+        #expect(TerminalStyle.plain.verdict(.likely) == nil)
+        #expect(TerminalStyle(colour: true).verdict(.unlikely)?("x") == "\u{1B}[31mx\u{1B}[0m")
+    }
+
+    /// Colour codes wrap the padded cell, so columns still line up.
+    @Test func decoratedCellsKeepTheirWidth() {
+        var table = TextTable([("a", .left), ("verdict", .left)])
+        table.append(["1", "likely"], decorations: [1: { "<\($0)>" }])
+        table.append(["22", "unlikely"])
+        #expect(table.render(indent: "") == "a   verdict\n1   <likely  >\n22  unlikely")
+        #expect(TextTable.displayWidth("钱包数量") == 8 && TextTable.displayWidth("ab") == 2)
+    }
+}

@@ -47,6 +47,18 @@ struct CommandErrorTests {
         #expect(!broken.stderr.contains("Fatal") && !broken.stderr.contains("0x"), "no stack trace")
     }
 
+    @Test func otherFailuresExit1WithoutAStackTrace() throws {
+        let dir = try CommandLineTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let blocker = dir.appendingPathComponent("file")
+        try Data("x".utf8).write(to: blocker)
+        // --out names a directory inside a regular file: it cannot be created.
+        let output = try CommandLineTool.run("run", "--runs", "50", "--out", blocker.appendingPathComponent("out").path)
+        #expect(output.status == 1)
+        #expect(output.stderr == "error: cannot write the output files in \(blocker.path)/out: Not a directory\n", "\(output.stderr)")
+        #expect(output.stdout.isEmpty)
+    }
+
     @Test func baselinePrintsTheEmbeddedScenario() throws {
         let output = try CommandLineTool.run("baseline")
         #expect(output.status == 0)
