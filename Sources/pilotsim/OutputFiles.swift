@@ -23,7 +23,7 @@ struct OutputFiles {
         let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: .min ... .max))"
         var temporaries: [URL] = []
         do {
-            try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try Self.makeDirectories(directory)
             for file in files {
                 let temporary = base.appendingPathComponent(".\(file.name).\(token).tmp")
                 temporaries.append(temporary)
@@ -38,6 +38,23 @@ struct OutputFiles {
         } catch {
             temporaries.forEach { try? manager.removeItem(at: $0) }
             throw OutputError(directory: directory, underlying: error)
+        }
+    }
+}
+
+extension OutputFiles {
+    /// `mkdir -p`, failing with the system's errno (Foundation's `createDirectory` loses it on Linux).
+    static func makeDirectories(_ path: String) throws {
+        var current = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            current += "/" + component
+            if mkdir(current, 0o777) != 0 && errno != EEXIST {
+                throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno))
+            }
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw NSError(domain: NSPOSIXErrorDomain, code: Int(ENOTDIR))
         }
     }
 }
