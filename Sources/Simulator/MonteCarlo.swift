@@ -18,6 +18,11 @@ public struct MonteCarlo: Sendable {
         self.keepTrajectories = keepTrajectories
     }
 
+    /// The memory that keeping trajectories takes for `runs` runs: runs × months × metrics × 8 bytes.
+    public func trajectoryBytes(runs: Int) -> Int {
+        runs * scenario.calendar.monthCount * scenario.metrics.count * MemoryLayout<Double>.size
+    }
+
     /// Simulates runs `0..<runs`; `progress`, if given, is called now and then (from one thread)
     /// with an estimate of the runs done.
     public func run(runs: Int, progress: (@Sendable (Int) -> Void)? = nil) -> SimulationResult {

@@ -41,8 +41,9 @@ extension Pilotsim {
                 let loaded = try scenario.load()
                 let runs = simulation.runCount(default: 10_000)
                 let progress = ProgressLine("report", total: runs, quiet: simulation.quiet)
-                let result = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount, keepTrajectories: true)
-                    .run(runs: runs, progress: progress.update)
+                let engine = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount, keepTrajectories: true)
+                try checkTrajectoryMemory(engine, runs: runs, option: "report")
+                let result = engine.run(runs: runs, progress: progress.update)
                 progress.finish()
                 var tornadoResult: (baseline: SimulationSummary, bars: [[Simulator.Tornado.Bar]])?
                 if tornado {

@@ -45,6 +45,9 @@ extension Pilotsim {
                 let loaded = try scenario.load()
                 let engine = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount,
                                         keepTrajectories: out != nil)
+                if out != nil {
+                    try checkTrajectoryMemory(engine, runs: precision == nil ? simulation.runCount(default: 10_000) : maxRuns, option: "--out")
+                }
                 let result: SimulationResult
                 var stoppingRule: String?
                 if let precision {
