@@ -1,3 +1,4 @@
+import Foundation
 import PilotModel
 
 extension Distribution {
@@ -16,5 +17,3 @@ extension Distribution {
         }
     }
 }
-
-import Foundation

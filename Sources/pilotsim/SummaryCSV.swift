@@ -23,31 +23,3 @@ enum SummaryCSV {
         return table.text
     }
 }
-
-/// monthly.csv: the distribution of every metric at the end of every month.
-enum MonthlyCSV {
-    static let header = ["month", "stage", "metric", "mean", "sd", "p05", "p10", "p25", "p50", "p75", "p90", "p95"]
-
-    static func render(_ rows: [MonthlyQuantiles]) -> String {
-        var table = CSVTable(header: header)
-        for row in rows {
-            table.append([row.month.description, row.stage, row.metric.description, CSVTable.number(row.mean),
-                          CSVTable.number(row.sd)] + row.quantiles.map(CSVTable.number))
-        }
-        return table.text
-    }
-}
-
-/// runs.csv: one row per run — its drawn parameters and each target's deciding value.
-enum RunsCSV {
-    static func render(_ result: SimulationResult) -> String {
-        let s = result.scenario, width = result.uncertainParameters.count
-        var table = CSVTable(header: ["run"] + result.uncertainParameters.map { "param:\(s.parameters[$0].keyPath)" }
-                                 + s.targets.map { "value:\($0.id)" })
-        for run in 0..<result.runs {
-            let parameters = result.parameterValues[(run * width)..<((run + 1) * width)]
-            table.append([String(run)] + parameters.map(CSVTable.number) + result.targetValues.map { CSVTable.number($0[run]) })
-        }
-        return table.text
-    }
-}

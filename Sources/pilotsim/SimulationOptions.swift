@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+
+/// How many runs, from which seed, on how many threads.
+struct SimulationOptions: ParsableArguments {
+    /// The seed used when none is given: the date of the plan, 17 August 2023.
+    static let defaultSeed: UInt64 = 20230817
+
+    @Option(help: "Number of Monte Carlo runs (default: 10,000 for run; 2,000 a point for sweep and tornado).")
+    var runs: Int?
+
+    @Option(help: "Random seed, any 64-bit unsigned integer; the report always prints it.")
+    var seed: UInt64 = defaultSeed
+
+    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
+    var threads: Int?
+
+    @Flag(help: "No progress bar (it is shown only when stderr is a terminal anyway).")
+    var quiet = false
+
+    func validate() throws {
+        if let runs {
+            guard runs >= 1 else { throw ValidationError("--runs must be at least 1 (got \(runs))") }
+            guard runs <= 10_000_000 else { throw ValidationError("--runs must be at most 10,000,000 (got \(runs))") }
+        }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+    }
+
+    var threadCount: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
+
+    /// `--runs`, or the command's default.
+    func runCount(default standard: Int) -> Int { runs ?? standard }
+}
