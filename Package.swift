@@ -48,6 +48,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "pilotsim-bench", dependencies: ["Simulator", "CGSL"]),
         .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(name: "PilotModelTests", dependencies: ["PilotModel", "TestSupport"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "PilotModel", "CGSL", "TestSupport"]),
