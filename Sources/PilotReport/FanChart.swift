@@ -21,8 +21,19 @@ struct FanChart {
         self.scenario = scenario
         self.labels = labels
         let goals = Self.goals(metric: metric, rows: rows, scenario: scenario).map(\.value)
-        y = AxisScale(covering: rows.map { $0.quantiles[6] } + goals, pixels: Self.top...Self.bottom, reversed: true, fromZero: true)
+        // Yuan grow over orders of magnitude (and their upper tail is long): a log axis keeps the
+        // first year's targets readable next to the last year's spread.
+        if Self.usesLogScale(metric) {
+            let lowest = rows.map { $0.quantiles[0] }.filter { $0 > 0 }.min() ?? 1
+            y = AxisScale(logCovering: [max(lowest, (rows.map { $0.quantiles[6] }.max() ?? 1) * 1e-4)] + rows.map { $0.quantiles[6] } + goals,
+                          pixels: Self.top...Self.bottom, reversed: true)
+        } else {
+            y = AxisScale(covering: rows.map { $0.quantiles[6] } + goals, pixels: Self.top...Self.bottom, reversed: true, fromZero: true)
+        }
     }
+
+    /// Amounts in yuan are drawn on a log axis, counts on a linear one.
+    static func usesLogScale(_ metric: Metric) -> Bool { metric.isYuan }
 
     /// The x of month offset `month`: the middle of its column.
     func x(_ month: Int) -> Double {
@@ -77,7 +88,8 @@ struct FanChart {
         let legend = [("outer", labels.legendOuterBand), ("inner", labels.legendInnerBand), ("median", labels.legendMedian), ("target", labels.legendTarget)]
             .enumerated().map { i, item in Legend(x: svgNumber(Self.left + Double(i) * 150), label: item.1, kind: item.0) }
         let view: [String: Any] = [
-            "width": svgNumber(Self.width), "height": svgNumber(Self.height), "title": labels.metric(metric),
+            "width": svgNumber(Self.width), "height": svgNumber(Self.height),
+            "title": y.logarithmic ? "\(labels.metric(metric)) (\(labels.logScale))" : labels.metric(metric),
             "left": svgNumber(Self.left), "right": svgNumber(Self.right), "top": svgNumber(Self.top), "bottom": svgNumber(Self.bottom),
             "plotWidth": svgNumber(Self.right - Self.left), "plotHeight": svgNumber(Self.bottom - Self.top),
             "stages": stages, "xTicks": xTicks, "yTicks": yTicks, "markers": markers,

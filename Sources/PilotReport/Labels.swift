@@ -20,6 +20,8 @@ public struct Labels: Sendable {
     public let howToReadHeading: String, howToRead: String
     public let fanChartsHeading: String, histogramsHeading: String, tornadoHeading: String
     public let legendOuterBand: String, legendInnerBand: String, legendMedian: String, legendTarget: String
+    /// Said of a chart whose value axis is logarithmic.
+    public let logScale: String
     public let threshold: String, runsMeeting: String, otherRuns: String
     public let swingAxis: String, lowQuantile: String, highQuantile: String, withNothingPinned: String
     /// Verdict words.
@@ -83,7 +85,7 @@ public struct Labels: Sendable {
             """,
         fanChartsHeading: "How the pilot unfolds", histogramsHeading: "Where the runs end at each deadline",
         tornadoHeading: "Which assumptions move each target (tornado)",
-        legendOuterBand: "P5–P95", legendInnerBand: "P25–P75", legendMedian: "median", legendTarget: "target",
+        legendOuterBand: "P5–P95", legendInnerBand: "P25–P75", legendMedian: "median", legendTarget: "target", logScale: "log scale",
         threshold: "target", runsMeeting: "runs meeting the target", otherRuns: "other runs",
         swingAxis: "P(met)", lowQuantile: "parameter at P10", highQuantile: "parameter at P90", withNothingPinned: "nothing pinned",
         verdicts: [.likely: "likely", .uncertain: "uncertain", .unlikely: "unlikely"],
@@ -123,7 +125,7 @@ public struct Labels: Sendable {
             """,
         fanChartsHeading: "试点进程", histogramsHeading: "截止月份的模拟结果分布",
         tornadoHeading: "影响各目标的关键假设（龙卷风图）",
-        legendOuterBand: "P5–P95", legendInnerBand: "P25–P75", legendMedian: "中位数", legendTarget: "目标",
+        legendOuterBand: "P5–P95", legendInnerBand: "P25–P75", legendMedian: "中位数", legendTarget: "目标", logScale: "对数刻度",
         threshold: "目标值", runsMeeting: "达成目标的模拟", otherRuns: "其他模拟",
         swingAxis: "达成概率", lowQuantile: "参数取 P10", highQuantile: "参数取 P90", withNothingPinned: "参数均不固定",
         verdicts: [.likely: "可能达成", .uncertain: "不确定", .unlikely: "难以达成"],

@@ -59,6 +59,20 @@ struct ChartTests {
         }
     }
 
+    /// Amounts are drawn on a log axis: every decade is the same height, and the median path still
+    /// passes through the monthly medians.
+    @Test func amountUsesALogAxis() throws {
+        let chart = fanChart(.amount)
+        #expect(chart.y.logarithmic && !fanChart(.wallets).y.logarithmic)
+        #expect(abs((chart.y(1e8) - chart.y(1e9)) - (chart.y(1e9) - chart.y(1e10))) < 1e-9)
+        let svg = chart.svg()
+        #expect(svg.contains("<title>transaction amount (log scale)</title>"))
+        let d = try #require(XMLCheck(svg).all("path").first { $0["class"] == "median" }?["d"])
+        let vertex = d.split(separator: " ")[11].dropFirst().split(separator: ",").map { Double($0)! }
+        let median = Self.monthly.filter { $0.metric == .amount }[11].quantiles[3]
+        #expect(abs(vertex[1] - chart.point(month: 11, value: median).y) < 0.01)
+    }
+
     @Test func niceTicks() {
         #expect(AxisScale.niceStep(0.013) == 0.02 && AxisScale.niceStep(170_000) == 200_000 && AxisScale.niceStep(3) == 5)
         let scale = AxisScale(covering: [0, 734_000], pixels: 0...100, reversed: false, fromZero: true)
