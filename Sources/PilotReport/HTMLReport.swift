@@ -7,7 +7,7 @@ import Simulator
 public struct HTMLReport {
     /// The fan-chart metrics.
     public static let fanMetrics: [Metric] = [.wallets, .merchants, .amount]
-    /// How many parameters each tornado chart shows.
+    /// How many parameters each tornado chart shows at most (those that move the target at all).
     static let tornadoBars = 8
 
     let result: SimulationResult
@@ -51,7 +51,8 @@ public struct HTMLReport {
         if let tornado {
             charts += scenario.targets.enumerated().map { j, target in
                 ("tornado-\(target.id).svg", TornadoChart(target: target, baseline: tornado.baseline.targets[j].probability,
-                                                          bars: Array(tornado.bars[j].prefix(Self.tornadoBars)), labels: labels)
+                                                          bars: Array(tornado.bars[j].filter { $0.swing > 0 }.prefix(Self.tornadoBars)),
+                                                          labels: labels)
                     .svg(title: "\(target.label) (\(target.id))"))
             }
         }
