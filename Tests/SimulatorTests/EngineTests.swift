@@ -67,6 +67,44 @@ struct EngineTests {
         }
     }
 
+    /// Use only, with every wallet open from the start: Up ~ Binom(Np, a), Xp ~ Pois(Up·τ) with
+    /// φ = 1, so the month's transactions have mean Np·a·τ and variance Np·a·τ + Np·a(1 − a)·τ², and
+    /// the month's amount mean Np·a·τ·ticket.
+    @Test func useOfOpenWalletsGivesTheExpectedTransactions() throws {
+        let scenario = try Self.quietScenario(["wallets.personal.population=5000", "wallets.personal.initial=5000",
+                                               "wallets.personal.active_share=0.2", "wallets.personal.tx_per_active=3",
+                                               "wallets.personal.nonmerchant_share=1", "wallets.personal.ticket={mean: 100, cv: 0}"])
+        let result = MonteCarlo(scenario: scenario, seed: 19, threads: 2, keepTrajectories: true).run(runs: 4000)
+        let (n, a, tau) = (5000.0, 0.2, 3.0)
+        let sd = (n * a * tau + n * a * (1 - a) * tau * tau).squareRoot()
+        expectMean(values(result, .transactionsMonthly, month: 4), n * a * tau, sd: sd, "transactions in a month")
+        expectMean(values(result, .amountMonthly, month: 4), n * a * tau * 100, sd: sd * 100, "amount in a month (every ticket 100)")
+        expectMean(values(result, .walletsActive, month: 4), n * a, sd: (n * a * (1 - a)).squareRoot(), "active wallets")
+    }
+
+    /// φ = 0: personal use needs a merchant, so with none accepting there is none, and with every
+    /// merchant accepting it is the same as φ = 1.
+    @Test func personalUseScalesWithMerchantAcceptance() throws {
+        let common = ["wallets.personal.population=5000", "wallets.personal.initial=5000", "wallets.personal.active_share=0.2",
+                      "wallets.personal.tx_per_active=3", "wallets.personal.nonmerchant_share=0"]
+        let none = MonteCarlo(scenario: try Self.quietScenario(common), seed: 29, threads: 2, keepTrajectories: true).run(runs: 500)
+        #expect(values(none, .transactions, month: 35).allSatisfy { $0 == 0 })
+        let all = MonteCarlo(scenario: try Self.quietScenario(common + ["merchants.initial=200"]), seed: 29, threads: 2,
+                             keepTrajectories: true).run(runs: 4000)
+        let (n, a, tau) = (5000.0, 0.2, 3.0)
+        expectMean(values(all, .transactionsMonthly, month: 2), n * a * tau,
+                   sd: (n * a * tau + n * a * (1 - a) * tau * tau).squareRoot(), "transactions with every merchant accepting")
+    }
+
+    /// A milestone with rate λ per month: its count after t months is Poisson(λt).
+    @Test func milestonesCountAPoissonProcess() throws {
+        let scenario = try Self.quietScenario(["milestones={m: {preparation: 0.1, launch: 0.5, expansion: 0.2, deepening: 1}}"])
+        let result = MonteCarlo(scenario: scenario, seed: 23, threads: 2, keepTrajectories: true).run(runs: 4000)
+        let byEnd2023 = 6 * 0.1 + 6 * 0.5, byEnd2025 = byEnd2023 + 18 * 0.2 + 6 * 1
+        expectMean(values(result, .milestone("m"), month: 11), byEnd2023, sd: byEnd2023.squareRoot(), "milestones by 2023-12")
+        expectMean(values(result, .milestone("m"), month: 35), byEnd2025, sd: byEnd2025.squareRoot(), "milestones by 2025-12")
+    }
+
     /// Public flows only: Gamma(1/cv², amount·cv²) a month has mean `amount` and sd amount·cv.
     @Test func publicFlowsOnlyAddTheirMonthlyAmount() throws {
         let scenario = try Self.quietScenario(["public_flows={amount: 1000000, cv: 0.3, count: 50}"])
