@@ -15,9 +15,7 @@ public enum TerminalReport {
             (labels.calendar, "\(calendar.start) … \(calendar.end): "
                 + calendar.stages.map { "\(labels.stage($0.id)) \($0.from)…\($0.to)" }.joined(separator: ", ")),
         ]
-        let keyWidth = header.map { TextTable.displayWidth($0.0) }.max()!
-        var out = [style.heading("pilotsim — \(s.name)")]
-        out += header.map { key, value in "  \(key)\(String(repeating: " ", count: keyWidth - TextTable.displayWidth(key) + 2))\(value)" }
+        var out = ReportHeader.render(title: "pilotsim — \(s.name)", header.map { (key: $0.0, value: $0.1) }, style: style)
         out.append("")
 
         guard !summary.targets.isEmpty else {

@@ -17,12 +17,13 @@ enum SobolReport {
 
     static func table(_ analysis: GlobalSensitivity, _ estimate: SobolAnalysis.Estimate, top: Int, seed: UInt64, source: String) -> String {
         let s = analysis.scenario, names = analysis.inputNames
-        var out = ["pilotsim sobol — \(s.name)",
-                   "  scenario   \(source)",
-                   "  samples    \(NumberStyle.grouped(Double(estimate.samples))) rows, \(names.count) inputs (\(names.count - 1) parameters + noise), "
-                       + "\(NumberStyle.grouped(Double(estimate.evaluations))) runs   seed \(seed)",
-                   "  design     Saltelli A/B matrices from \(estimate.design == .sobol ? "GSL's Sobol sequence" : "pseudo-random draws (more inputs than GSL's 40-dimensional Sobol sequence allows)")",
-                   ""]
+        var out = ReportHeader.render(title: "pilotsim sobol — \(s.name)", [
+            ("scenario", source),
+            ("samples", "\(NumberStyle.grouped(Double(estimate.samples))) rows, \(names.count) inputs (\(names.count - 1) parameters + noise), "
+                + "\(NumberStyle.grouped(Double(estimate.evaluations))) runs   seed \(seed)"),
+            ("design", "Saltelli A/B matrices from " + (estimate.design == .sobol ? "GSL's Sobol sequence"
+                : "pseudo-random draws (more inputs than GSL's 40-dimensional Sobol sequence allows)")),
+        ]) + [""]
         for (target, indices) in zip(s.targets, estimate.indices) {
             out.append("\(target.label) (\(target.id))")
             guard !indices.isEmpty else {

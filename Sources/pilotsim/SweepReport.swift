@@ -21,12 +21,11 @@ enum SweepReport {
     static func table(_ sweep: Sweep, _ summaries: [SimulationSummary], runs: Int, seed: UInt64,
                       scenario: String, source: String) -> String {
         let targets = summaries.first?.targets.map(\.target) ?? []
-        var out = ["pilotsim sweep — \(scenario)",
-                   "  scenario   \(source)",
-                   "  runs       \(NumberStyle.grouped(Double(runs))) a point, \(sweep.points.count) points   seed \(seed)",
-                   "  generator  \(Generators.description)",
-                   "",
-                   "P(met) in % (95% interval) at each point"]
+        var out = ReportHeader.render(title: "pilotsim sweep — \(scenario)", [
+            ("scenario", source),
+            ("runs", "\(NumberStyle.grouped(Double(runs))) a point, \(sweep.points.count) points   seed \(seed)"),
+            ("generator", Generators.description),
+        ]) + ["", "P(met) in % (95% interval) at each point"]
         var table = TextTable([("point", .right)] + sweep.axes.map { ($0.path, .right) } + targets.map { ($0.id, .left) })
         for (i, summary) in summaries.enumerated() {
             table.append([String(i)] + sweep.points[i].map(formatNumber) + summary.targets.map { t in

@@ -19,11 +19,11 @@ enum TornadoReport {
     static func table(_ tornado: Tornado, baseline: SimulationSummary, bars: [[Tornado.Bar]], top: Int, runs: Int,
                       seed: UInt64, source: String) -> String {
         let s = tornado.scenario
-        var out = ["pilotsim tornado — \(s.name)",
-                   "  scenario   \(source)",
-                   "  runs       \(NumberStyle.grouped(Double(runs))) a simulation, \(2 * tornado.parameters.count + 1) simulations   seed \(seed)",
-                   "  pinned at  P\(NumberStyle.fixed(tornado.low * 100, 0)) and P\(NumberStyle.fixed(tornado.high * 100, 0)) of each of \(tornado.parameters.count) uncertain parameters",
-                   ""]
+        var out = ReportHeader.render(title: "pilotsim tornado — \(s.name)", [
+            ("scenario", source),
+            ("runs", "\(NumberStyle.grouped(Double(runs))) a simulation, \(2 * tornado.parameters.count + 1) simulations   seed \(seed)"),
+            ("pinned at", "P\(NumberStyle.fixed(tornado.low * 100, 0)) and P\(NumberStyle.fixed(tornado.high * 100, 0)) of each of \(tornado.parameters.count) uncertain parameters"),
+        ]) + [""]
         for (target, row) in zip(baseline.targets, bars) {
             out.append("\(target.target.label) (\(target.target.id)): P(met) \(NumberStyle(.english).percent(target.probability)) with nothing pinned")
             var table = TextTable([("parameter", .left), ("at low", .right), ("P(met)", .right), ("at high", .right),
