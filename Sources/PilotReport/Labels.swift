@@ -24,6 +24,8 @@ public struct Labels: Sendable {
     public let logScale: String
     public let threshold: String, runsMeeting: String, otherRuns: String
     public let swingAxis: String, lowQuantile: String, highQuantile: String, withNothingPinned: String
+    /// The words of `sweep`, `tornado` and `sobol`.
+    public let analysis: AnalysisLabels
     /// Verdict words.
     let verdicts: [Verdict: String]
     /// Metric names by `Metric.description`.
@@ -88,6 +90,7 @@ public struct Labels: Sendable {
         legendOuterBand: "P5–P95", legendInnerBand: "P25–P75", legendMedian: "median", legendTarget: "target", logScale: "log scale",
         threshold: "target", runsMeeting: "runs meeting the target", otherRuns: "other runs",
         swingAxis: "P(met)", lowQuantile: "parameter at P10", highQuantile: "parameter at P90", withNothingPinned: "nothing pinned",
+        analysis: .english,
         verdicts: [.likely: "likely", .uncertain: "uncertain", .unlikely: "unlikely"],
         metricNames: [
             "wallets": "wallets", "wallets.personal": "personal wallets", "wallets.corporate": "corporate wallets",
@@ -128,6 +131,7 @@ public struct Labels: Sendable {
         legendOuterBand: "P5–P95", legendInnerBand: "P25–P75", legendMedian: "中位数", legendTarget: "目标", logScale: "对数刻度",
         threshold: "目标值", runsMeeting: "达成目标的模拟", otherRuns: "其他模拟",
         swingAxis: "达成概率", lowQuantile: "参数取 P10", highQuantile: "参数取 P90", withNothingPinned: "参数均不固定",
+        analysis: .chinese,
         verdicts: [.likely: "可能达成", .uncertain: "不确定", .unlikely: "难以达成"],
         metricNames: [
             "wallets": "钱包数量", "wallets.personal": "个人钱包数量", "wallets.corporate": "对公钱包数量",

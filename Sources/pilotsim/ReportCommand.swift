@@ -17,8 +17,7 @@ extension Pilotsim {
         @OptionGroup var scenario: ScenarioOptions
         @OptionGroup var simulation: SimulationOptions
 
-        @Option(help: "Language of labels and number units: en or zh (the plan's terms, 万/亿).")
-        var lang: Language = .english
+        @OptionGroup var language: LanguageOption
 
         @Option(help: "The HTML file to write.")
         var out: String = "report.html"
@@ -56,7 +55,7 @@ extension Pilotsim {
                 let report = HTMLReport(
                     result: result, summary: SimulationSummary(result),
                     monthly: MonthlyQuantiles.table(result, threads: simulation.threadCount), tornado: tornadoResult,
-                    labels: lang.labels, commandLine: Self.commandLine(), generated: Date(), source: scenario.sourceName(lang.labels))
+                    labels: language.labels, commandLine: Self.commandLine(), generated: Date(), source: scenario.sourceName(language.labels))
                 try OutputFiles(path: out, contents: report.html()).write()
                 if let svgDir {
                     try OutputFiles(directory: svgDir, files: report.charts().map { ($0.name, $0.svg) }).write()

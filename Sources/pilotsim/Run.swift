@@ -29,8 +29,7 @@ extension Pilotsim {
         @Option(help: "With --precision: the most runs to spend; reaching it is reported as a warning.")
         var maxRuns: Int = 1_000_000
 
-        @Option(help: "Language of the table report: en (English) or zh (Chinese, the plan's terms and 万/亿 units).")
-        var lang: Language = .english
+        @OptionGroup var language: LanguageOption
 
         func validate() throws {
             if let precision {
@@ -70,7 +69,7 @@ extension Pilotsim {
                 let printed: String
                 switch format {
                 case .table:
-                    printed = TerminalReport.render(summary, result: result, source: scenario.sourceName(lang.labels), labels: lang.labels,
+                    printed = TerminalReport.render(summary, result: result, source: scenario.sourceName(language.labels), labels: language.labels,
                                                     style: .standardOutput(isTerminal: isatty(STDOUT_FILENO) == 1,
                                                                            environment: ProcessInfo.processInfo.environment),
                                                     stoppingRule: stoppingRule)

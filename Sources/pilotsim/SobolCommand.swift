@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PilotModel
+import PilotReport
 import Simulator
 
 extension Pilotsim {
@@ -14,6 +15,8 @@ extension Pilotsim {
                 """)
 
         @OptionGroup var scenario: ScenarioOptions
+
+        @OptionGroup var language: LanguageOption
 
         @Option(help: "N, the rows of each Saltelli matrix.")
         var samples: Int = 1000
@@ -54,7 +57,8 @@ extension Pilotsim {
                 if let out {
                     try OutputFiles(path: out, contents: SobolReport.csv(analysis, estimate)).write()
                 }
-                print(SobolReport.table(analysis, estimate, top: top, seed: seed, source: scenario.sourceName()), terminator: "")
+                print(SobolReport.table(analysis, estimate, top: top, seed: seed, source: scenario.sourceName(language.labels),
+                                       labels: language.labels), terminator: "")
             }
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PilotModel
+import PilotReport
 import Simulator
 
 extension Pilotsim {
@@ -19,6 +20,8 @@ extension Pilotsim {
 
         @Option(name: .customLong("vary"), help: ArgumentHelp("KEY.PATH=SPEC; once for a line, twice for a grid.", valueName: "KEY.PATH=SPEC"))
         var axisArguments: [String] = []
+
+        @OptionGroup var language: LanguageOption
 
         @Option(help: "Write the long CSV (one row per point and target) to this file.")
         var out: String?
@@ -47,7 +50,7 @@ extension Pilotsim {
                     try OutputFiles(path: out, contents: SweepReport.csv(sweep, summaries)).write()
                 }
                 print(SweepReport.table(sweep, summaries, runs: simulation.runCount(default: 2000), seed: simulation.seed,
-                                        scenario: sweep.scenarios[0].name, source: scenario.sourceName()), terminator: "")
+                                        source: scenario.sourceName(language.labels), labels: language.labels), terminator: "")
             }
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PilotModel
+import PilotReport
 import Simulator
 
 extension Pilotsim {
@@ -15,6 +16,8 @@ extension Pilotsim {
 
         @OptionGroup var scenario: ScenarioOptions
         @OptionGroup var simulation: SimulationOptions
+
+        @OptionGroup var language: LanguageOption
 
         @Option(help: "The low quantile to pin each parameter at.")
         var low: Double = 0.1
@@ -47,7 +50,8 @@ extension Pilotsim {
                     try OutputFiles(path: out, contents: TornadoReport.csv(loaded, bars)).write()
                 }
                 print(TornadoReport.table(tornado, baseline: baseline, bars: bars, top: top, runs: simulation.runCount(default: 2000),
-                                          seed: simulation.seed, source: scenario.sourceName()), terminator: "")
+                                          seed: simulation.seed, source: scenario.sourceName(language.labels), labels: language.labels),
+                      terminator: "")
             }
         }
     }

@@ -70,4 +70,16 @@ import TestSupport
         #expect(output.stdout.contains("试点准备阶段") && !output.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
         #expect(output.stderr.isEmpty)
     }
+
+    /// The sensitivity reports take their words from the same tables.
+    @Test func analysisReportsInChinese() throws {
+        let tornado = try CommandLineTool.run("tornado", "--runs", "50", "--top", "1", "--lang", "zh")
+        #expect(tornado.status == 0)
+        #expect(tornado.stdout.hasPrefix("pilotsim 龙卷风分析") && tornado.stdout.contains("参数均不固定时达成概率"))
+        #expect(!tornado.stdout.contains("with nothing pinned") && !tornado.stdout.contains("Monte Carlo error"))
+        let sweep = try CommandLineTool.run("sweep", "--vary", "merchants.churn=0.01,0.02", "--runs", "50", "--lang", "zh")
+        #expect(sweep.stdout.contains("各取值点的达成概率") && !sweep.stdout.contains("at each point"))
+        let sobol = try CommandLineTool.run("sobol", "--samples", "100", "--top", "1", "--lang", "zh")
+        #expect(sobol.stdout.contains("总效应指数 ST") && !sobol.stdout.contains("first-order"))
+    }
 }

@@ -1,10 +1,9 @@
 import PilotModel
-import PilotReport
 import Simulator
 
 /// The Sobol analysis' terminal table and CSV.
-enum SobolReport {
-    static func csv(_ analysis: GlobalSensitivity, _ estimate: SobolAnalysis.Estimate) -> String {
+public enum SobolReport {
+    public static func csv(_ analysis: GlobalSensitivity, _ estimate: SobolAnalysis.Estimate) -> String {
         var table = CSVTable(header: ["target_id", "parameter", "s1", "s1_low", "s1_high", "st", "st_low", "st_high"])
         for (target, indices) in zip(analysis.scenario.targets, estimate.indices) {
             for (name, i) in zip(analysis.inputNames, indices) {
@@ -15,23 +14,22 @@ enum SobolReport {
         return table.text
     }
 
-    static func table(_ analysis: GlobalSensitivity, _ estimate: SobolAnalysis.Estimate, top: Int, seed: UInt64, source: String) -> String {
-        let s = analysis.scenario, names = analysis.inputNames
-        var out = ReportHeader.render(title: "pilotsim sobol — \(s.name)", [
-            ("scenario", source),
-            ("samples", "\(NumberStyle.grouped(Double(estimate.samples))) rows, \(names.count) inputs (\(names.count - 1) parameters + noise), "
-                + "\(NumberStyle.grouped(Double(estimate.evaluations))) runs   seed \(seed)"),
-            ("design", "Saltelli A/B matrices from " + (estimate.design == .sobol ? "GSL's Sobol sequence"
-                : "pseudo-random draws (more inputs than GSL's 40-dimensional Sobol sequence allows)")),
+    public static func table(_ analysis: GlobalSensitivity, _ estimate: SobolAnalysis.Estimate, top: Int, seed: UInt64,
+                             source: String, labels: Labels = .english) -> String {
+        let s = analysis.scenario, names = analysis.inputNames, words = labels.analysis
+        var out = ReportHeader.render(title: "\(words.sobolTitle) — \(s.name)", [
+            (labels.scenario, source),
+            (words.samples, "\(words.samples(rows: NumberStyle.grouped(Double(estimate.samples)), inputs: names.count, runs: NumberStyle.grouped(Double(estimate.evaluations))))   \(labels.seed) \(seed)"),
+            (words.design, estimate.design == .sobol ? words.sobolDesign : words.pseudoRandomDesign),
         ]) + [""]
         for (target, indices) in zip(s.targets, estimate.indices) {
             out.append("\(target.label) (\(target.id))")
             guard !indices.isEmpty else {
-                out.append("  the value does not vary across runs; no indices")
+                out.append("  " + words.noVariation)
                 out.append("")
                 continue
             }
-            var table = TextTable([("input", .left), ("first-order S1 (95%)", .left), ("total ST (95%)", .left)])
+            var table = TextTable([(words.input, .left), (words.firstOrder, .left), (words.total, .left)])
             let ranked = indices.indices.sorted { indices[$0].total > indices[$1].total }
             let noise = names.count - 1
             for k in Array(ranked.prefix(top).filter { $0 != noise }) + [noise] {
@@ -42,9 +40,7 @@ enum SobolReport {
             out.append(table.render())
             out.append("")
         }
-        out.append("Monte Carlo error: intervals are bootstrap 95% percentiles over the \(NumberStyle.grouped(Double(estimate.samples))) rows "
-                   + "(500 resamples); more --samples narrow them by about 1/√N. S1 is the share of the value's variance an input "
-                   + "explains alone, ST the share it takes part in; the noise row is what no assumption can remove.")
+        out.append(words.sobolError(rows: NumberStyle.grouped(Double(estimate.samples))))
         return out.joined(separator: "\n") + "\n"
     }
 

@@ -1,0 +1,42 @@
+import Foundation
+import PilotModel
+import Simulator
+
+/// The tornado's terminal table and CSV.
+public enum TornadoReport {
+    public static func csv(_ scenario: Scenario, _ bars: [[Tornado.Bar]]) -> String {
+        var table = CSVTable(header: ["target_id", "parameter", "low_value", "high_value", "p_met_low", "p_met_high", "swing"])
+        for (target, row) in zip(scenario.targets, bars) {
+            for bar in row {
+                table.append([target.id, bar.parameter, CSVTable.number(bar.lowValue), CSVTable.number(bar.highValue),
+                              CSVTable.number(bar.lowProbability), CSVTable.number(bar.highProbability), CSVTable.number(bar.swing)])
+            }
+        }
+        return table.text
+    }
+
+    public static func table(_ tornado: Tornado, baseline: SimulationSummary, bars: [[Tornado.Bar]], top: Int, runs: Int,
+                             seed: UInt64, source: String, labels: Labels = .english) -> String {
+        let s = tornado.scenario, words = labels.analysis, numbers = labels.numbers
+        var out = ReportHeader.render(title: "\(words.tornadoTitle) — \(s.name)", [
+            (labels.scenario, source),
+            (labels.runs, "\(words.tornadoRuns(NumberStyle.grouped(Double(runs)), simulations: 2 * tornado.parameters.count + 1))   \(labels.seed) \(seed)"),
+            (words.pinnedAt, words.pinned(low: NumberStyle.fixed(tornado.low * 100, 0), high: NumberStyle.fixed(tornado.high * 100, 0),
+                                          parameters: tornado.parameters.count)),
+        ]) + [""]
+        for (target, row) in zip(baseline.targets, bars) {
+            out.append(words.tornadoTarget(target.target.label, id: target.target.id, probability: numbers.percent(target.probability)))
+            var table = TextTable([(words.parameter, .left), (words.atLow, .right), (labels.probability, .right), (words.atHigh, .right),
+                                   (labels.probability, .right), (words.swing, .right)])
+            for bar in row.prefix(top) {
+                table.append([bar.parameter, String(format: "%.4g", bar.lowValue), numbers.percent(bar.lowProbability),
+                              String(format: "%.4g", bar.highValue), numbers.percent(bar.highProbability),
+                              "\(NumberStyle.fixed(bar.swing * 100, 1)) ± \(NumberStyle.fixed(1.96 * bar.swingStandardError * 100, 1))"])
+            }
+            out.append(table.render())
+            out.append("")
+        }
+        out.append(words.tornadoError)
+        return out.joined(separator: "\n") + "\n"
+    }
+}

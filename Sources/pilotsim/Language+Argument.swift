@@ -1,4 +1,0 @@
-import ArgumentParser
-import PilotReport
-
-extension Language: ExpressibleByArgument {}
