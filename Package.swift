@@ -53,6 +53,6 @@ let package = Package(
         .testTarget(name: "PilotModelTests", dependencies: ["PilotModel", "TestSupport"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "PilotModel", "CGSL", "TestSupport"]),
         .testTarget(name: "PilotReportTests", dependencies: ["PilotReport", "PilotModel", "Simulator", "TestSupport"]),
-        .testTarget(name: "pilotsimTests", dependencies: ["pilotsim", "PilotModel", "Simulator", "TestSupport"]),
+        .testTarget(name: "pilotsimTests", dependencies: ["pilotsim", "PilotModel", "Simulator", "PilotReport", "TestSupport"]),
     ]
 )

@@ -59,9 +59,10 @@ public struct HTMLReport {
         return charts.map { (name: $0.0, svg: $0.1) }
     }
 
-    public func html() -> String {
+    /// The page, with `charts` (from `charts()`, passed in when the caller also needs them) inline.
+    public func html(charts: [(name: String, svg: String)]? = nil) -> String {
         let numbers = labels.numbers
-        let charts = charts()
+        let charts = charts ?? self.charts()
         func chart(_ prefix: String) -> [[String: String]] {
             charts.filter { $0.name.hasPrefix(prefix) }.map { ["svg": $0.svg] }
         }

@@ -56,9 +56,10 @@ extension Pilotsim {
                     result: result, summary: SimulationSummary(result),
                     monthly: MonthlyQuantiles.table(result, threads: simulation.threadCount), tornado: tornadoResult,
                     labels: language.labels, commandLine: Self.commandLine(), generated: Date(), source: scenario.sourceName(language.labels))
-                try OutputFiles(path: out, contents: report.html()).write()
+                let charts = report.charts()
+                try OutputFiles(path: out, contents: report.html(charts: charts)).write()
                 if let svgDir {
-                    try OutputFiles(directory: svgDir, files: report.charts().map { ($0.name, $0.svg) }).write()
+                    try OutputFiles(directory: svgDir, files: charts.map { ($0.name, $0.svg) }).write()
                 }
                 print(out)
             }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PilotReport
 import TestSupport
 
 /// `pilotsim run` end to end, through the built executable.
@@ -117,7 +118,7 @@ import TestSupport
         let plain = try CommandLineTool.run("run", "--runs", String(runs), "--seed", "3", "--format", "json")
         #expect(plain.stdout == precise.stdout)
         let table = try CommandLineTool.run("run", "--precision", "0.02", "--seed", "3")
-        #expect(table.stdout.contains("  runs       \(ReadableCount.text(runs)) (until every P(met) half-width ≤ 0.02)   seed 3"))
+        #expect(table.stdout.contains("  runs       \(NumberStyle.grouped(Double(runs))) (until every P(met) half-width ≤ 0.02)   seed 3"))
 
         let capped = try CommandLineTool.run("run", "--precision", "0.001", "--max-runs", "2000", "--format", "csv")
         #expect(capped.status == 0)
@@ -127,10 +128,3 @@ import TestSupport
     }
 }
 
-/// Thousands separators, as the report prints counts.
-enum ReadableCount {
-    static func text(_ n: Int) -> String {
-        let digits = String(n)
-        return digits.enumerated().map { i, c in (i > 0 && (digits.count - i) % 3 == 0 ? "," : "") + String(c) }.joined()
-    }
-}
