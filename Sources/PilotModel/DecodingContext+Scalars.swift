@@ -43,7 +43,7 @@ extension DecodingContext {
         let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyz0123456789_-")
         guard let first = text.unicodeScalars.first, CharacterSet.lowercaseLetters.contains(first),
               text.unicodeScalars.allSatisfy(allowed.contains) else {
-            report(node, path, "'\(text)' is not an identifier; expected lower-case letters, digits, '_' or '-', starting with a letter")
+            report(node, path, "'\(text.excerpt)' is not an identifier; expected lower-case letters, digits, '_' or '-', starting with a letter")
             return nil
         }
         return text

@@ -78,7 +78,7 @@ func describe(_ node: YAMLNode) -> String {
     switch node.content {
     case .scalar(let text, let quoted):
         if text.isEmpty && !quoted { return "no value" }
-        return quoted ? "found text \"\(text)\"" : "found '\(text)'"
+        return quoted ? "found text \"\(text.excerpt)\"" : "found '\(text.excerpt)'"
     case .mapping: return "found a mapping"
     case .sequence: return "found a list"
     }

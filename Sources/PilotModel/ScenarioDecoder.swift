@@ -69,7 +69,7 @@ struct ScenarioDecoder {
             let to = stage.required("to", expected: "its last month, YYYY-MM").flatMap { context.month($0, "\(path).to") }
             guard let id, let from, let to else { ok = false; continue }
             if stages.contains(where: { $0.id == id }) {
-                context.report(item, "\(path).id", "stage '\(id)' is named twice; expected each id once")
+                context.report(item, "\(path).id", "stage '\(id.excerpt)' is named twice; expected each id once")
                 ok = false
             }
             if from > to {
@@ -283,11 +283,11 @@ struct ScenarioDecoder {
         guard let index = context.parameters.firstIndex(where: { candidates.contains($0.keyPath) }) else {
             let names = context.parameters.filter { $0.distribution.isUncertain }.map(\.keyPath)
             let hint = closestMatch(to: text, in: names).map { "did you mean '\($0)'?" } ?? "expected the key path of a parameter given as a distribution"
-            context.report(node, path, "'\(text)' is not a parameter of this scenario; \(hint)")
+            context.report(node, path, "'\(text.excerpt)' is not a parameter of this scenario; \(hint)")
             return nil
         }
         guard context.parameters[index].distribution.isUncertain else {
-            context.report(node, path, "'\(text)' is a constant; expected a parameter given as a distribution")
+            context.report(node, path, "'\(text.excerpt)' is a constant; expected a parameter given as a distribution")
             return nil
         }
         return ParameterID(index: index)
@@ -305,7 +305,7 @@ struct ScenarioDecoder {
                                              keys: ["id", "label", "metric", "by", "at_least", "increase_over"]) else { return nil }
             let id = reader.required("id", expected: "an identifier").flatMap { context.identifier($0, "\(path).id") }
             if let id, !seen.insert(id).inserted {
-                context.report(reader.optional("id")!, "\(path).id", "target '\(id)' is named twice; expected each id once")
+                context.report(reader.optional("id")!, "\(path).id", "target '\(id.excerpt)' is named twice; expected each id once")
             }
             let label = reader.optional("label").flatMap { context.text($0, "\(path).label") }
             var metric: Metric?
@@ -314,7 +314,7 @@ struct ScenarioDecoder {
                     metric = (Metric.fixed + milestones.map { .milestone($0.name) })[index]
                 } else {
                     let hint = closestMatch(to: name, in: metrics).map { "did you mean '\($0)'?" } ?? "expected one of \(metrics.joined(separator: ", ")), or milestones.NAME for a milestone the scenario defines"
-                    context.report(metricNode, "\(path).metric", "unknown metric '\(name)'; \(hint)")
+                    context.report(metricNode, "\(path).metric", "unknown metric '\(name.excerpt)'; \(hint)")
                 }
             }
             let by = reader.required("by", expected: "the deadline, YYYY-MM").flatMap { monthInCalendar($0, "\(path).by", calendar) }

@@ -15,7 +15,7 @@ public struct ScenarioDiagnostic: Error, Hashable, Sendable, CustomStringConvert
     public var description: String {
         keyPath.isEmpty
             ? "\(location): error: \(message)"
-            : "\(location): error: \(keyPath): \(message)"
+            : "\(location): error: \(keyPath.excerpt): \(message)"
     }
 }
 

@@ -81,6 +81,10 @@ func readScenarioText(_ path: String) throws -> String {
         throw ScenarioValidationError([ScenarioDiagnostic(location: SourceLocation(file: path, line: 1, column: 1), keyPath: "",
                                                           message: "no such file; expected a scenario YAML file")])
     }
+    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > YAMLNode.maximumTextBytes {
+        throw ScenarioValidationError([ScenarioDiagnostic(location: SourceLocation(file: path, line: 1, column: 1), keyPath: "",
+            message: "the file is \(size) bytes; expected at most \(YAMLNode.maximumTextBytes) (4 MiB)")])
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
         throw ScenarioValidationError([ScenarioDiagnostic(location: SourceLocation(file: path, line: 1, column: 1), keyPath: "",
                                                           message: "cannot read the file; expected a readable scenario file")])

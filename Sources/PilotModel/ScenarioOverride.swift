@@ -25,12 +25,12 @@ public struct ScenarioOverride: Sendable {
         let origin = SourceLocation(file: source, line: 1, column: 1)
         guard let equals = argument.firstIndex(of: "=") else {
             throw ScenarioValidationError([ScenarioDiagnostic(location: origin, keyPath: "",
-                message: "'\(argument)' has no '='; expected KEY.PATH=VALUE, e.g. wallets.personal.imitation=0.2")])
+                message: "'\(argument.excerpt)' has no '='; expected KEY.PATH=VALUE, e.g. wallets.personal.imitation=0.2")])
         }
         let pathText = String(argument[..<equals])
         guard let steps = Self.parsePath(pathText) else {
             throw ScenarioValidationError([ScenarioDiagnostic(location: origin, keyPath: "",
-                message: "'\(pathText)' is not a key path; expected keys separated by '.', with [N] for list items, e.g. campaigns[0].winners")])
+                message: "'\(pathText.excerpt)' is not a key path; expected keys separated by '.', with [N] for list items, e.g. campaigns[0].winners")])
         }
         self.steps = steps
         let valueText = String(argument[argument.index(after: equals)...])
@@ -111,7 +111,7 @@ public struct ScenarioOverride: Sendable {
                 let known = ids.compactMap { $0 }
                 let hint = closestMatch(to: id, in: known).map { "did you mean '\($0)'?" }
                     ?? (known.isEmpty ? "expected [N], a list index" : "expected an id (\(known.joined(separator: ", "))) or [N]")
-                throw fail("no item with id '\(id)'; \(hint)")
+                throw fail("no item with id '\(id.excerpt)'; \(hint)")
             }
             try set(value, at: steps.dropFirst(), in: &items[index], walked: here, stageIDs: stageIDs)
             node.content = .sequence(items)

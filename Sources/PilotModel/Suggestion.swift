@@ -1,7 +1,9 @@
 /// "Did you mean" for a misspelt key or name: the closest candidate within a small edit distance.
 func closestMatch(to word: String, in candidates: [String]) -> String? {
     let limit = max(1, min(3, word.count / 3))
-    let scored = candidates.map { ($0, editDistance(word, $0)) }.filter { $0.1 <= limit }
+    let length = word.count
+    let scored = candidates.filter { abs($0.count - length) <= limit }
+        .map { ($0, editDistance(word, $0)) }.filter { $0.1 <= limit }
     return scored.min { $0.1 < $1.1 }?.0
 }
 

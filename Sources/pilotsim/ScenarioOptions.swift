@@ -13,19 +13,10 @@ struct ScenarioOptions: ParsableArguments {
         valueName: "KEY.PATH=VALUE"))
     var overrides: [String] = []
 
-    func validate() throws {
-        _ = try parsedOverrides()
-    }
-
-    /// The `--set` arguments, parsed; a malformed one is a bad argument.
+    /// The `--set` arguments, parsed. A malformed one is a scenario error located in the argument
+    /// (`--set:1:COL`, exit 65), like every other problem with a `--set` value.
     func parsedOverrides() throws -> [ScenarioOverride] {
-        try overrides.map { argument in
-            do {
-                return try ScenarioOverride(argument)
-            } catch let error as ScenarioValidationError {
-                throw ValidationError(error.diagnostics.map { "--set \(argument): \($0.message)" }.joined(separator: "\n"))
-            }
-        }
+        try overrides.map { try ScenarioOverride($0) }
     }
 
     /// The name reports show for the scenario's source.

@@ -9,8 +9,14 @@ struct SimulationOptions: ParsableArguments {
     @Option(help: "Number of Monte Carlo runs (default: 10,000 for run; 2,000 a point for sweep and tornado).")
     var runs: Int?
 
-    @Option(help: "Random seed, any 64-bit unsigned integer; the report always prints it.")
-    var seed: UInt64 = defaultSeed
+    /// `--seed` as typed: read as text, so that `--seed -1` is answered with the valid range
+    /// rather than taken for an option.
+    @Option(name: .customLong("seed"), parsing: .unconditional,
+            help: ArgumentHelp("Random seed, a whole number from 0 to \(UInt64.max); the report always prints it.", valueName: "seed"))
+    var seedArgument: String = String(defaultSeed)
+
+    /// The seed (valid once `validate()` has passed).
+    var seed: UInt64 { UInt64(seedArgument) ?? Self.defaultSeed }
 
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
     var threads: Int?
@@ -19,6 +25,9 @@ struct SimulationOptions: ParsableArguments {
     var quiet = false
 
     func validate() throws {
+        guard UInt64(seedArgument) != nil else {
+            throw ValidationError("--seed must be a whole number from 0 to \(UInt64.max) (got '\(seedArgument)')")
+        }
         if let runs {
             guard runs >= 1 else { throw ValidationError("--runs must be at least 1 (got \(runs))") }
             guard runs <= 10_000_000 else { throw ValidationError("--runs must be at most 10,000,000 (got \(runs))") }

@@ -37,8 +37,47 @@ struct ScenarioDiagnosticsTests {
 
     @Test func duplicateKey() {
         #expect(errors(replacing: "imitation:", with: "imitation: 0.1\n    imitation: 0.2") == [
-            "s.yaml:9:5: error: duplicate key 'imitation'; each key may appear once in a mapping",
+            "s.yaml:10:5: error: duplicate key 'imitation' (first at line 9, column 5); each key may appear once in a mapping",
         ])
+    }
+
+    @Test func anchorsAndAliasesAreRefusedAtTheFirst() {
+        #expect(errors(replacing: "imitation:", with: "imitation: &x 0.1\n    merchant_pull: *x") == [
+            "s.yaml:9:16: error: YAML anchor '&x': anchors and aliases are not supported; write the value out",
+        ])
+        #expect(errors(replacing: "name: test", with: "name: *nowhere") == [
+            "s.yaml:1:7: error: YAML alias '*nowhere': anchors and aliases are not supported; write the value out",
+        ])
+    }
+
+    /// A "billion laughs" document (ten aliases of the level below, nine levels: 10⁹ scalars if
+    /// expanded) is refused at its first anchor, without expanding anything.
+    @Test func billionLaughsIsRefusedWithoutExpansion() {
+        var lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+        for level in 1...8 {
+            lines.append("a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]")
+        }
+        lines.append("name: *a8")
+        let clock = ContinuousClock()
+        var found: [String] = []
+        let elapsed = clock.measure { found = errors(lines.joined(separator: "\n")) }
+        #expect(found == ["s.yaml:1:5: error: YAML anchor '&a0': anchors and aliases are not supported; write the value out"])
+        #expect(elapsed < .seconds(1))
+    }
+
+    @Test func nestingAndSizeAreBounded() {
+        let deep = "name: " + String(repeating: "[", count: 40) + String(repeating: "]", count: 40)
+        #expect(errors(deep) == ["s.yaml:1:38: error: nested more than 32 levels deep; expected a scenario"])
+        let huge = "name: " + String(repeating: "a", count: YAMLNode.maximumTextBytes)
+        #expect(errors(huge) == ["s.yaml:1:1: error: the text is 4194310 bytes; expected at most 4194304 (4 MiB)"])
+        #expect(errors("name: a\n---\nname: b\n") == ["s.yaml:2:1: error: a second YAML document; expected one scenario per file"])
+    }
+
+    /// An error quotes at most 80 characters of the value it is about.
+    @Test func longValuesAreQuotedInPart() {
+        let long = String(repeating: "z", count: 100_000)
+        let found = errors(replacing: "population: 1000", with: "population: \(long)")
+        #expect(found == ["s.yaml:7:17: error: wallets.personal.population: found '\(String(repeating: "z", count: 79))…'; expected a whole number ≥ 0"])
     }
 
     @Test func wrongTypes() {

@@ -30,11 +30,27 @@ struct CommandErrorTests {
     }
 
     @Test func badArgumentsExit64() throws {
-        for arguments in [["run", "--runs", "0"], ["run", "--format", "xml"], ["run", "--set", "no-equals-sign"],
+        for arguments in [["run", "--runs", "0"], ["run", "--format", "xml"],
                           ["run", "--threads", "0"], ["run", "--seed", "-1"], ["validate"]] {
             let output = try CommandLineTool.run(arguments)
             #expect(output.status == 64, "\(arguments): \(output.stderr)")
             #expect(!output.stderr.isEmpty && output.stdout.isEmpty, "\(arguments)")
+        }
+        let seed = try CommandLineTool.run("run", "--seed", "-1")
+        #expect(seed.stderr.hasPrefix("Error: --seed must be a whole number from 0 to 18446744073709551615 (got '-1')\n"))
+    }
+
+    /// Every problem with a `--set` argument, its syntax included, is a scenario error located in it.
+    @Test func setErrorsAreLocatedInTheArgumentAndExit65() throws {
+        let cases = [
+            ("no-equals-sign", "--set:1:1: error: 'no-equals-sign' has no '='; expected KEY.PATH=VALUE, e.g. wallets.personal.imitation=0.2\n"),
+            ("wallets.personal.imitation={a: [1", "--set:1:34: error: YAML syntax: did not find expected ',' or ']'\n"),
+        ]
+        for (argument, message) in cases {
+            let output = try CommandLineTool.run("run", "--runs", "10", "--set", argument)
+            #expect(output.status == 65, "\(argument)")
+            #expect(output.stderr == message)
+            #expect(output.stdout.isEmpty)
         }
     }
 
