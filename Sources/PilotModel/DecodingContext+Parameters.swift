@@ -170,11 +170,48 @@ extension DecodingContext {
             if let problem = notPositive("mean", "sd") { return fail(problem) }
             result = .gamma(shape: v("mean") * v("mean") / (v("sd") * v("sd")), scale: v("sd") * v("sd") / v("mean"))
         }
+        if let problem = result.limitProblem(in: domain) { return fail(problem) }
         let support = result.support
-        guard support.lowerBound >= domain.range.lowerBound, support.upperBound <= domain.range.upperBound else {
+        guard support.lowerBound >= domain.range.lowerBound,
+              support.upperBound <= domain.range.upperBound || support.upperBound == .infinity && domain.capsUpperTail else {
             let range = "[\(formatNumber(support.lowerBound)), " + (support.upperBound.isFinite ? "\(formatNumber(support.upperBound))]" : "∞)")
             return fail("\(family.rawValue) takes values in \(range), outside the domain; expected \(domain.phrase): use \(domain.suggestion)")
         }
         return result
+    }
+}
+
+extension Distribution {
+    /// The largest `sigma` of a lognormal: P95/P5 is then e^(2·1.645·10) ≈ 2·10¹⁴.
+    static let maximumLogSigma = 10.0
+    /// The range of a beta's or gamma's shape parameters: beyond it a draw is a constant or
+    /// zero to double precision, and the samplers' arithmetic leaves the doubles.
+    static let shapeRange = 1e-6...1e12
+
+    /// Why the distribution's parameters are too extreme for the domain's arithmetic, or `nil`.
+    func limitProblem(in domain: ParameterDomain) -> String? {
+        let largest = domain.range.upperBound
+        func tooLarge(_ name: String, _ value: Double) -> String? {
+            value.isFinite && abs(value) <= largest ? nil
+                : "\(name) \(formatDerivedNumber(value)) is beyond the domain's bounds; expected \(domain.phrase)"
+        }
+        func shape(_ name: String, _ value: Double) -> String? {
+            Self.shapeRange.contains(value) ? nil
+                : "\(name) \(formatDerivedNumber(value)) is outside [1e-6, 1e12]; expected a less extreme distribution (or a constant)"
+        }
+        switch self {
+        case .constant, .uniform, .triangular, .pert:
+            return nil                                        // bounded by their support
+        case .truncatedNormal(let mean, let sd, _, _):
+            return tooLarge("mean", mean) ?? tooLarge("sd", sd)
+        case .lognormal(let zeta, let sigma):
+            if let problem = tooLarge("median", exp(zeta)) { return problem }
+            return sigma <= Self.maximumLogSigma ? nil
+                : "sigma \(formatDerivedNumber(sigma)) is above \(formatNumber(Self.maximumLogSigma)) (P95/P5 over 10¹⁴); expected a narrower lognormal"
+        case .beta(let alpha, let beta):
+            return shape("alpha", alpha) ?? shape("beta", beta)
+        case .gamma(let shapeValue, let scale):
+            return shape("shape", shapeValue) ?? tooLarge("mean", shapeValue * scale)
+        }
     }
 }

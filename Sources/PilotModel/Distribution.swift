@@ -33,9 +33,3 @@ public enum Distribution: Hashable, Sendable {
         }
     }
 }
-
-/// Shortest round-tripping text for a number: `0.15`, `900000`, `2.5e-07`.
-public func formatNumber(_ value: Double) -> String {
-    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-    return "\(value)"
-}

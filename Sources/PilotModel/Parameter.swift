@@ -1,25 +1,42 @@
 /// What values a parameter may take (MODEL.md §2).
+///
+/// Every domain is finite, with bounds far outside any real pilot, so that the month step's
+/// arithmetic stays finite and exact where it must: a Poisson mean is at most
+/// 4,294,967,295 wallets × 10⁶ transactions ≈ 4.3·10¹⁵ < 2⁵³ (so counts stay whole numbers), and a
+/// month's amount at most about 4.3·10¹⁵ × 10¹² yuan, far inside a double's range.
 public enum ParameterDomain: String, Sendable {
     /// A proportion in [0, 1].
     case share
-    /// A non-negative rate (per month) or coefficient.
+    /// A rate (per month) or coefficient in [0, 10⁶].
     case rate
-    /// A non-negative amount, such as yuan.
+    /// An amount, such as yuan, in [0, 10¹²].
     case size
 
     public var range: ClosedRange<Double> {
         switch self {
         case .share: return 0...1
-        case .rate, .size: return 0...Double.infinity
+        case .rate: return 0...1e6
+        case .size: return 0...1e12
         }
     }
+
+    /// `value` brought into the range: a draw from an unbounded family (lognormal, gamma) beyond
+    /// the largest value the domain allows is that value.
+    public func clamp(_ value: Double) -> Double {
+        Swift.min(Swift.max(value, range.lowerBound), range.upperBound)
+    }
+
+    /// Whether an unbounded family (lognormal, gamma) fits the domain, its tail cut at the upper
+    /// bound by `clamp`: true for rates and sizes, whose bound is an arithmetic safety limit; false
+    /// for shares, whose bound 1 is part of what a share means.
+    var capsUpperTail: Bool { self != .share }
 
     /// Plain words for error messages.
     var phrase: String {
         switch self {
         case .share: return "a share in [0, 1]"
-        case .rate: return "a rate ≥ 0"
-        case .size: return "a size ≥ 0"
+        case .rate: return "a rate in [0, 1e6]"
+        case .size: return "a size in [0, 1e12]"
         }
     }
 

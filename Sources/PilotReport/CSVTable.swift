@@ -18,11 +18,4 @@ public struct CSVTable {
         guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
-
-    /// A number as CSV writes it: whole numbers without a fraction, others in the shortest form
-    /// that reads back to the same double.
-    public static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
-    }
 }

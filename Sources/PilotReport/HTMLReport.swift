@@ -75,13 +75,13 @@ public struct HTMLReport {
             let m = t.target.metric
             return [
                 "id": t.target.id, "label": t.target.label, "deadline": t.target.deadline.description, "goal": labels.goal(t.target),
-                "threshold": CSVTable.number(t.target.threshold),
-                "median": numbers.value(t.median, of: m), "medianValue": CSVTable.number(t.median),
-                "p05": numbers.value(t.p05, of: m), "p05Value": CSVTable.number(t.p05),
-                "p95": numbers.value(t.p95, of: m), "p95Value": CSVTable.number(t.p95),
-                "pMet": numbers.percent(t.probability), "pMetValue": CSVTable.number(t.probability),
+                "threshold": formatNumber(t.target.threshold),
+                "median": numbers.value(t.median, of: m), "medianValue": formatNumber(t.median),
+                "p05": numbers.value(t.p05, of: m), "p05Value": formatNumber(t.p05),
+                "p95": numbers.value(t.p95, of: m), "p95Value": formatNumber(t.p95),
+                "pMet": numbers.percent(t.probability), "pMetValue": formatNumber(t.probability),
                 "interval": numbers.interval(t.interval),
-                "ciLowValue": CSVTable.number(t.interval.lowerBound), "ciHighValue": CSVTable.number(t.interval.upperBound),
+                "ciLowValue": formatNumber(t.interval.lowerBound), "ciHighValue": formatNumber(t.interval.upperBound),
                 "verdict": labels.verdict(t.verdict), "verdictClass": t.verdict.rawValue,
             ]
         }
@@ -97,7 +97,7 @@ public struct HTMLReport {
              }]
         }
         let assumptions = scenario.parameters.filter { $0.distribution.isUncertain }.map { spec -> [String: String] in
-            let q = [0.05, 0.5, 0.95].map { String(format: "%.4g", spec.distribution.quantile($0)) }
+            let q = [0.05, 0.5, 0.95].map { String(format: "%.4g", spec.quantile($0)) }
             return ["path": spec.keyPath, "distribution": spec.distribution.text, "p05": q[0], "p50": q[1], "p95": q[2]]
         }
         let view: [String: Any] = [

@@ -1,3 +1,4 @@
+import Foundation
 import PilotModel
 
 /// Numbers as people read them in reports, in a language's conventions. CSV and JSON keep plain
@@ -57,9 +58,9 @@ public struct NumberStyle: Sendable {
 
     /// `1,234,567` (rounded to a whole number).
     public static func grouped(_ value: Double) -> String {
+        guard value.isFinite else { return "\(value)" }
         let rounded = value.rounded()
-        guard abs(rounded) < 1e18 else { return "\(value)" }
-        let digits = String(Int64(abs(rounded)))
+        let digits = String(format: "%.0f", abs(rounded))
         var grouped = ""
         for (i, digit) in digits.enumerated() {
             if i > 0 && (digits.count - i) % 3 == 0 { grouped.append(",") }
@@ -78,6 +79,9 @@ public struct NumberStyle: Sendable {
 
     /// `x` with `places` decimals, rounded half away from zero.
     public static func fixed(_ x: Double, _ places: Int) -> String {
+        guard x.isFinite else { return "\(x)" }
+        // From 2⁵³ on a double has no fraction and Int64 may not hold it: print its digits.
+        guard abs(x) < 0x1p53 else { return String(format: "%.\(places)f", x) }
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
         let scaled = (abs(x) * scale).rounded()

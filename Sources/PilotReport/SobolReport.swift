@@ -8,7 +8,7 @@ public enum SobolReport {
         for (target, indices) in zip(analysis.scenario.targets, estimate.indices) {
             for (name, i) in zip(analysis.inputNames, indices) {
                 table.append([target.id, name] + [i.firstOrder, i.firstOrderInterval.lowerBound, i.firstOrderInterval.upperBound,
-                                                  i.total, i.totalInterval.lowerBound, i.totalInterval.upperBound].map(CSVTable.number))
+                                                  i.total, i.totalInterval.lowerBound, i.totalInterval.upperBound].map(formatNumber))
             }
         }
         return table.text

@@ -8,10 +8,10 @@ public enum SweepReport {
                              + ["target_id", "p_met", "ci_low", "ci_high", "median", "p05", "p95"])
         for (i, summary) in summaries.enumerated() {
             for t in summary.targets {
-                table.append([String(i)] + sweep.points[i].map(CSVTable.number)
-                             + [t.target.id, CSVTable.number(t.probability), CSVTable.number(t.interval.lowerBound),
-                                CSVTable.number(t.interval.upperBound), CSVTable.number(t.median), CSVTable.number(t.p05),
-                                CSVTable.number(t.p95)])
+                table.append([String(i)] + sweep.points[i].map(formatNumber)
+                             + [t.target.id, formatNumber(t.probability), formatNumber(t.interval.lowerBound),
+                                formatNumber(t.interval.upperBound), formatNumber(t.median), formatNumber(t.p05),
+                                formatNumber(t.p95)])
             }
         }
         return table.text

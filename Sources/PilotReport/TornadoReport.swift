@@ -8,8 +8,8 @@ public enum TornadoReport {
         var table = CSVTable(header: ["target_id", "parameter", "low_value", "high_value", "p_met_low", "p_met_high", "swing"])
         for (target, row) in zip(scenario.targets, bars) {
             for bar in row {
-                table.append([target.id, bar.parameter, CSVTable.number(bar.lowValue), CSVTable.number(bar.highValue),
-                              CSVTable.number(bar.lowProbability), CSVTable.number(bar.highProbability), CSVTable.number(bar.swing)])
+                table.append([target.id, bar.parameter, formatNumber(bar.lowValue), formatNumber(bar.highValue),
+                              formatNumber(bar.lowProbability), formatNumber(bar.highProbability), formatNumber(bar.swing)])
             }
         }
         return table.text

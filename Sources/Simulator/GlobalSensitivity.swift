@@ -36,7 +36,7 @@ public struct GlobalSensitivity: Sendable {
             }
             return { point in
                 for (k, i) in parameters.enumerated() {
-                    values[i] = scenario.parameters[i].distribution.quantile(point[k])
+                    values[i] = scenario.parameters[i].quantile(point[k])
                 }
                 // The noise coordinate chooses one of 2³¹ runs' process streams.
                 let run = Int(point[parameters.count] * 0x1p31)

@@ -18,12 +18,11 @@ final class ParameterDraws {
     /// Fills `values` (one slot per parameter, constants included) for the run with `runKey`.
     func draw(runKey: UInt64, into values: inout [Double]) {
         for i in parameters.indices {
-            let distribution = parameters[i].distribution
-            if case .constant(let value) = distribution {
+            if case .constant(let value) = parameters[i].distribution {
                 values[i] = value
             } else {
                 random.select(key: StreamSeeding.streamKey(runKey: runKey, name: names[i]))
-                values[i] = distribution.sample(random)
+                values[i] = parameters[i].draw(random)
             }
         }
     }

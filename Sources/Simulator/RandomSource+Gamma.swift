@@ -12,11 +12,14 @@ extension RandomSource {
 
     /// The sum of `count` payments with mean `mean` and coefficient of variation `cv`, as a gamma
     /// matched in mean and variance: Gamma(count/cv², mean·cv²) (MODEL.md §3 step 5). With cv = 0
-    /// every payment is exactly `mean`, the limit of that gamma.
+    /// every payment is exactly `mean`, the limit of that gamma; so is a cv so small that the
+    /// gamma's relative sd, cv/√count, is below 2⁻⁵² (shape above 2¹⁰⁴), or that mean·cv²
+    /// underflows: the draw would equal count·mean to double precision.
     @inline(__always) public func amount(of count: Double, mean: Double, cv: Double) -> Double {
         if count == 0 || mean == 0 { return 0 }
-        if cv == 0 { return count * mean }
         let cv2 = cv * cv
-        return gamma(shape: count / cv2, scale: mean * cv2)
+        let shape = count / cv2, scale = mean * cv2
+        if !(shape < 0x1p104) || scale == 0 { return count * mean }
+        return gamma(shape: shape, scale: scale)
     }
 }

@@ -41,8 +41,8 @@ public struct Tornado: Sendable {
         let baseline = SimulationSummary(simulate(scenario))
         var bars = [[Bar]](repeating: [], count: scenario.targets.count)
         for (k, i) in parameters.enumerated() {
-            let distribution = scenario.parameters[i].distribution
-            let values = (distribution.quantile(low), distribution.quantile(high))
+            let spec = scenario.parameters[i]
+            let values = (spec.quantile(low), spec.quantile(high))
             var pinned = scenario
             pinned.parameters[i].distribution = .constant(values.0)
             let lowResult = simulate(pinned)

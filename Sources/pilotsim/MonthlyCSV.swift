@@ -9,8 +9,8 @@ enum MonthlyCSV {
     static func render(_ rows: [MonthlyQuantiles]) -> String {
         var table = CSVTable(header: header)
         for row in rows {
-            table.append([row.month.description, row.stage, row.metric.description, CSVTable.number(row.mean),
-                          CSVTable.number(row.sd)] + row.quantiles.map(CSVTable.number))
+            table.append([row.month.description, row.stage, row.metric.description, formatNumber(row.mean),
+                          formatNumber(row.sd)] + row.quantiles.map(formatNumber))
         }
         return table.text
     }

@@ -10,7 +10,7 @@ enum RunsCSV {
                                  + s.targets.map { "value:\($0.id)" })
         for run in 0..<result.runs {
             let parameters = result.parameterValues[(run * width)..<((run + 1) * width)]
-            table.append([String(run)] + parameters.map(CSVTable.number) + result.targetValues.map { CSVTable.number($0[run]) })
+            table.append([String(run)] + parameters.map(formatNumber) + result.targetValues.map { formatNumber($0[run]) })
         }
         return table.text
     }

@@ -10,10 +10,10 @@ enum SummaryCSV {
     static func rows(_ summary: SimulationSummary) -> [[String]] {
         summary.targets.map { t in
             [t.target.id, t.target.label, t.target.metric.description, t.target.deadline.description,
-             t.target.base?.description ?? "", CSVTable.number(t.target.threshold),
-             CSVTable.number(t.probability), CSVTable.number(t.interval.lowerBound), CSVTable.number(t.interval.upperBound),
-             CSVTable.number(t.median), CSVTable.number(t.p05), CSVTable.number(t.p95),
-             t.medianFirstMonth?.description ?? "", CSVTable.number(t.neverShare), t.verdict.rawValue]
+             t.target.base?.description ?? "", formatNumber(t.target.threshold),
+             formatNumber(t.probability), formatNumber(t.interval.lowerBound), formatNumber(t.interval.upperBound),
+             formatNumber(t.median), formatNumber(t.p05), formatNumber(t.p95),
+             t.medianFirstMonth?.description ?? "", formatNumber(t.neverShare), t.verdict.rawValue]
         }
     }
 

@@ -88,7 +88,7 @@ struct ScenarioDiagnosticsTests {
             "s.yaml:7:17: error: wallets.personal.population: 12.5 is not a count; expected a whole number ≥ 0",
         ])
         #expect(errors(replacing: "imitation:", with: "imitation: \"0.1\"") == [
-            "s.yaml:9:16: error: wallets.personal.imitation: found text \"0.1\"; expected a rate ≥ 0, or a distribution such as {lognormal: {median: 0.02, sigma: 0.5}}",
+            "s.yaml:9:16: error: wallets.personal.imitation: found text \"0.1\"; expected a rate in [0, 1e6], or a distribution such as {lognormal: {median: 0.02, sigma: 0.5}}",
         ])
         #expect(errors(replacing: "start: 2023-01", with: "start: January") == [
             "s.yaml:3:10: error: calendar.start: found 'January'; expected a month written YYYY-MM",
@@ -100,13 +100,13 @@ struct ScenarioDiagnosticsTests {
             "s.yaml:11:28: error: wallets.personal.active_share.normal: a normal distribution can be negative; expected a share in [0, 1]: use beta, or truncated_normal/uniform/triangular/pert with bounds in [0, 1]",
         ])
         #expect(errors(replacing: "imitation:", with: "imitation: {normal: {mean: 0.1, sd: 0.02}}") == [
-            "s.yaml:9:25: error: wallets.personal.imitation.normal: a normal distribution can be negative; expected a rate ≥ 0: use lognormal, gamma, or truncated_normal/uniform/triangular/pert with min ≥ 0",
+            "s.yaml:9:25: error: wallets.personal.imitation.normal: a normal distribution can be negative; expected a rate in [0, 1e6]: use lognormal, gamma, or truncated_normal/uniform/triangular/pert with min ≥ 0",
         ])
         #expect(errors(replacing: "active_share: 0.1", with: "active_share: {lognormal: {median: 0.1, sigma: 0.5}}") == [
             "s.yaml:11:31: error: wallets.personal.active_share.lognormal: lognormal takes values in [0, ∞), outside the domain; expected a share in [0, 1]: use beta, or truncated_normal/uniform/triangular/pert with bounds in [0, 1]",
         ])
         #expect(errors(replacing: "imitation:", with: "imitation: {uniform: {min: -0.1, max: 0.2}}") == [
-            "s.yaml:9:26: error: wallets.personal.imitation.uniform: uniform takes values in [-0.1, 0.2], outside the domain; expected a rate ≥ 0: use lognormal, gamma, or truncated_normal/uniform/triangular/pert with min ≥ 0",
+            "s.yaml:9:26: error: wallets.personal.imitation.uniform: uniform takes values in [-0.1, 0.2], outside the domain; expected a rate in [0, 1e6]: use lognormal, gamma, or truncated_normal/uniform/triangular/pert with min ≥ 0",
         ])
         #expect(errors(replacing: "churn:", with: "churn: 1.5") == [
             "s.yaml:27:10: error: merchants.churn: 1.5 is out of range; expected a share in [0, 1]",
