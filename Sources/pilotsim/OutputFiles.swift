@@ -1,61 +1,116 @@
 import Foundation
 
-/// Writes a set of files into a directory so that they appear whole or not at all: each is
-/// written to a hidden temporary name first, and only when all are written are they renamed.
+/// A set of output files, possibly in several directories, written as one transaction: after any
+/// failure or interruption at any moment, the targets hold either all their old contents or all
+/// the new, and no temporary file is left.
+///
+/// Every file is first written under a hidden temporary name beside its target. Then, with
+/// interruptions held back (`PendingFiles.whileCommitting`), each existing target is kept as a
+/// hard-linked backup and the temporary file renamed over it; if a rename fails, the targets
+/// already replaced get their backups back (or are removed if they did not exist), and the
+/// directories the transaction created are removed again.
 struct OutputFiles {
-    let directory: String
-    var files: [(name: String, contents: String)] = []
+    private(set) var files: [(path: String, contents: String)] = []
 
+    init() {}
+
+    /// Files named `files` in `directory` (created if missing).
     init(directory: String, files: [(name: String, contents: String)]) {
-        self.directory = directory
-        self.files = files
+        add(directory: directory, files: files)
     }
 
     /// One file at `path` (its directory is created if missing).
     init(path: String, contents: String) {
-        let url = URL(fileURLWithPath: path)
-        self.init(directory: url.deletingLastPathComponent().path, files: [(url.lastPathComponent, contents)])
+        files = [(path, contents)]
+    }
+
+    mutating func add(directory: String, files more: [(name: String, contents: String)]) {
+        let base = URL(fileURLWithPath: directory, isDirectory: true)
+        files += more.map { (base.appendingPathComponent($0.name).path, $0.contents) }
     }
 
     func write() throws {
-        let manager = FileManager.default
-        let base = URL(fileURLWithPath: directory, isDirectory: true)
         let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: .min ... .max))"
-        var temporaries: [URL] = []
+        let targets = files.map { URL(fileURLWithPath: $0.path) }
+        let temporaries = targets.map { $0.deletingLastPathComponent().appendingPathComponent(".\($0.lastPathComponent).\(token).tmp").path }
+        let backups = targets.map { $0.deletingLastPathComponent().appendingPathComponent(".\($0.lastPathComponent).\(token).old").path }
+        var created: [String] = []
+        defer {
+            (temporaries + backups).forEach { unlink($0) }
+            PendingFiles.clear()
+        }
         do {
-            try Self.makeDirectories(directory)
-            for file in files {
-                let temporary = base.appendingPathComponent(".\(file.name).\(token).tmp")
-                temporaries.append(temporary)
-                try Data(file.contents.utf8).write(to: temporary)
+            for directory in Set(targets.map { $0.deletingLastPathComponent().path }).sorted() {
+                created += try Self.makeDirectories(directory)
+            }
+            var isDirectory: ObjCBool = false
+            if targets.contains(where: { FileManager.default.fileExists(atPath: $0.path, isDirectory: &isDirectory) && isDirectory.boolValue }) {
+                throw NSError(domain: NSPOSIXErrorDomain, code: Int(EISDIR))
             }
             for (file, temporary) in zip(files, temporaries) {
-                // rename(2) replaces an existing file atomically.
-                guard rename(temporary.path, base.appendingPathComponent(file.name).path) == 0 else {
-                    throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno))
-                }
+                PendingFiles.register(temporary)
+                try Data(file.contents.utf8).write(to: URL(fileURLWithPath: temporary))
+            }
+            try PendingFiles.whileCommitting {
+                try Self.commit(targets.map(\.path), temporaries: temporaries, backups: backups)
             }
         } catch {
-            temporaries.forEach { try? manager.removeItem(at: $0) }
-            throw OutputError(directory: directory, underlying: error)
+            created.reversed().forEach { rmdir($0) }
+            throw OutputError(directory: Self.describe(targets), underlying: error)
         }
     }
-}
 
-extension OutputFiles {
-    /// `mkdir -p`, failing with the system's errno (Foundation's `createDirectory` loses it on Linux).
-    static func makeDirectories(_ path: String) throws {
+    /// Renames every temporary file over its target, or none.
+    private static func commit(_ targets: [String], temporaries: [String], backups: [String]) throws {
+        var replaced: [(target: String, backup: String?)] = []
+        do {
+            for (i, target) in targets.enumerated() {
+                var backup: String?
+                if FileManager.default.fileExists(atPath: target) {
+                    PendingFiles.register(backups[i])
+                    guard link(target, backups[i]) == 0 else { throw posixError() }
+                    backup = backups[i]
+                }
+                // rename(2) replaces an existing file atomically.
+                guard rename(temporaries[i], target) == 0 else { throw posixError() }
+                replaced.append((target, backup))
+            }
+        } catch {
+            for (target, backup) in replaced.reversed() {
+                if let backup { rename(backup, target) } else { unlink(target) }
+            }
+            throw error
+        }
+    }
+
+    private static func posixError() -> NSError { NSError(domain: NSPOSIXErrorDomain, code: Int(errno)) }
+
+    /// The directory the files go to, or the list of them.
+    private static func describe(_ targets: [URL]) -> String {
+        let directories = targets.map { $0.deletingLastPathComponent().path }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        return directories.joined(separator: " and ")
+    }
+
+    /// `mkdir -p`, failing with the system's errno (Foundation's `createDirectory` loses it on
+    /// Linux). Returns the directories it created, outermost first.
+    static func makeDirectories(_ path: String) throws -> [String] {
         var current = path.hasPrefix("/") ? "" : "."
+        var created: [String] = []
         for component in path.split(separator: "/") {
             current += "/" + component
-            if mkdir(current, 0o777) != 0 && errno != EEXIST {
-                throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno))
+            if mkdir(current, 0o777) == 0 {
+                created.append(current)
+            } else if errno != EEXIST {
+                created.reversed().forEach { rmdir($0) }
+                throw posixError()
             }
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            created.reversed().forEach { rmdir($0) }
             throw NSError(domain: NSPOSIXErrorDomain, code: Int(ENOTDIR))
         }
+        return created
     }
 }
 

@@ -12,4 +12,14 @@ struct Pilotsim: ParsableCommand {
         subcommands: [Run.self, Sweep.self, Tornado.self, Sobol.self, Report.self, Validate.self, Baseline.self],
         defaultSubcommand: Run.self
     )
+
+    static func main() {
+        PendingFiles.installHandlers()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -57,10 +57,9 @@ extension Pilotsim {
                     monthly: MonthlyQuantiles.table(result, threads: simulation.threadCount), tornado: tornadoResult,
                     labels: language.labels, commandLine: Self.commandLine(), generated: Date(), source: scenario.sourceName(language.labels))
                 let charts = report.charts()
-                try OutputFiles(path: out, contents: report.html(charts: charts)).write()
-                if let svgDir {
-                    try OutputFiles(directory: svgDir, files: charts.map { ($0.name, $0.svg) }).write()
-                }
+                var files = OutputFiles(path: out, contents: report.html(charts: charts))
+                if let svgDir { files.add(directory: svgDir, files: charts.map { ($0.name, $0.svg) }) }
+                try files.write()
                 print(out)
             }
         }
