@@ -7,6 +7,8 @@ final class DecodingContext {
     private(set) var parameters: [ParameterSpec] = []
     /// Every key path that holds one number of the model, in reading order (see `Scenario.numericPaths`).
     private(set) var numericPaths: [String] = []
+    /// `numericPaths` as a set, so that recording stays linear in the size of the file.
+    private var recordedPaths: Set<String> = []
     /// Stage ids in calendar order, once the calendar is read (the plan's stages until then).
     var stageIDs: [String] = ScenarioCalendar.planStages.map(\.id)
 
@@ -28,7 +30,7 @@ final class DecodingContext {
     }
 
     func recordNumericPath(_ path: String) {
-        if !numericPaths.contains(path) { numericPaths.append(path) }
+        if recordedPaths.insert(path).inserted { numericPaths.append(path) }
     }
 
     func addParameter(_ spec: ParameterSpec) -> ParameterID {
