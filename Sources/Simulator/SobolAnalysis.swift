@@ -3,11 +3,19 @@ import Dispatch
 /// Variance-based global sensitivity (Sobol indices) of any function of inputs in (0, 1)^d.
 ///
 /// Saltelli's design: two N × d matrices A and B, and for each input i the matrix ABᵢ — A with
-/// column i taken from B — so N(d + 2) evaluations. With V the variance of f over A and B:
-/// first-order Sᵢ = mean(f(B)·(f(ABᵢ) − f(A)))/V (Saltelli et al. 2010, "Variance based
-/// sensitivity analysis of model output", Comput. Phys. Commun. 181, table 2 (b)) and total
-/// Sₜᵢ = mean((f(A) − f(ABᵢ))²)/(2V) (Jansen 1999, table 2 (f)). 95% intervals are bootstrap
-/// percentiles over the N rows.
+/// column i taken from B — so N(d + 2) evaluations. With f₀ and V the mean and variance of f over
+/// A and B: first-order Sᵢ = mean((f(B) − f₀)·(f(ABᵢ) − f(A)))/V (Saltelli et al. 2010, "Variance
+/// based sensitivity analysis of model output", Comput. Phys. Commun. 181, table 2 (b), on
+/// centred outputs as SALib computes it: without centring the estimator's variance grows with
+/// f₀²/V, and an output far from zero gets S₁ of any size and sign) and total
+/// Sₜᵢ = mean((f(A) − f(ABᵢ))²)/(2V) (Jansen 1999, table 2 (f)).
+///
+/// The Sobol design is randomised by a digital shift from the seed (every coordinate's 32 bits
+/// XOR-ed with a random word per dimension, which keeps the sequence's net structure), so another
+/// seed gives another, equally good design. 95% intervals are bootstrap percentiles over the N
+/// rows; they treat the rows as independent draws, which for the Sobol design overstates the
+/// error a little (its rows are more even than independent ones): they are conservative, and the
+/// spread of estimates over seeds is the direct check.
 public enum SobolAnalysis {
     /// How the rows of A and B were chosen.
     public enum Design: String, Sendable {
@@ -80,16 +88,19 @@ public enum SobolAnalysis {
 
     /// S₁ and Sₜ from the evaluations at `rows` (all rows, or a bootstrap resample).
     private static func indicesOf(_ fA: [Double], _ fB: [Double], _ fAB: [Double], rows: [Int]) -> (s1: Double, st: Double) {
-        var first = 0.0, total = 0.0
-        var sum = 0.0, sumSquares = 0.0
-        for j in rows {
-            first += fB[j] * (fAB[j] - fA[j])
-            total += (fA[j] - fAB[j]) * (fA[j] - fAB[j])
-            sum += fA[j] + fB[j]
-            sumSquares += fA[j] * fA[j] + fB[j] * fB[j]
-        }
         let n = Double(rows.count), m = 2 * n
-        let variance = (sumSquares - sum * sum / m) / (m - 1)
+        // Two passes: the mean first, so that products and squares are of centred values.
+        var sum = 0.0
+        for j in rows { sum += fA[j] + fB[j] }
+        let mean = sum / m
+        var first = 0.0, total = 0.0, sumSquares = 0.0
+        for j in rows {
+            let a = fA[j] - mean, b = fB[j] - mean, difference = fAB[j] - fA[j]
+            first += b * difference
+            total += difference * difference
+            sumSquares += a * a + b * b
+        }
+        let variance = sumSquares / (m - 1)
         guard variance > 0 else { return (0, 0) }
         return (first / n / variance, total / (2 * n) / variance)
     }
@@ -102,13 +113,13 @@ public enum SobolAnalysis {
 
     /// The rows of A and B, each coordinate in (0, 1).
     private static func matrices(inputs: Int, samples: Int, seed: UInt64) -> (Design, [[Double]], [[Double]]) {
-        func open(_ u: Double) -> Double { min(max(u, 0x1p-53), 1 - 0x1p-53) }
         if 2 * inputs <= SobolSequence.maximumDimension {
             let sequence = SobolSequence(dimension: 2 * inputs)
-            _ = sequence.next()  // the first point is the origin
+            let random = RandomSource(key: StreamSeeding.streamKey(runKey: seed, name: StreamSeeding.name(of: "sobol:shift")))
+            let shifts = (0..<(2 * inputs)).map { _ in UInt32(random.uniform() * 0x1p32) }
             var a: [[Double]] = [], b: [[Double]] = []
             for _ in 0..<samples {
-                let point = sequence.next().map(open)
+                let point = zip(sequence.next(), shifts).map { digitalShift($0, by: $1) }
                 a.append(Array(point[0..<inputs]))
                 b.append(Array(point[inputs...]))
             }
@@ -118,5 +129,13 @@ public enum SobolAnalysis {
         let a = (0..<samples).map { _ in (0..<inputs).map { _ in random.uniformPositive() } }
         let b = (0..<samples).map { _ in (0..<inputs).map { _ in random.uniformPositive() } }
         return (.pseudoRandom, a, b)
+    }
+
+    /// `u` in [0, 1) with its first 32 binary digits XOR-ed with `shift`, moved to the middle of
+    /// its 2⁻³² cell so that it is never 0 or 1. GSL's Sobol points have at most 31 digits, so the
+    /// shift loses nothing.
+    static func digitalShift(_ u: Double, by shift: UInt32) -> Double {
+        let digits = UInt32(min(u * 0x1p32, 0x1p32 - 1)) ^ shift
+        return (Double(digits) + 0.5) * 0x1p-32
     }
 }
