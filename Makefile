@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RUNS ?= 100000
 
-.PHONY: run test bench build deps clean
+.PHONY: run test bench build deps clean golden
 
 ## Install what the build needs (GSL and pkg-config) when missing; Debian/Ubuntu, as root or with sudo.
 deps:
@@ -22,6 +22,11 @@ run: build
 ## Build and run every test.
 test: deps
 	$(SWIFT) test
+
+## Re-pin the golden files (Tests/Fixtures/golden) from the current code. Only for a change that is
+## meant to change results: review the diff and say why in the commit.
+golden: deps
+	PILOTSIM_REPIN=1 $(SWIFT) test --filter Golden
 
 ## Time $(RUNS) runs of the baseline in release: runs/s, wall time, peak memory.
 bench: build
