@@ -88,9 +88,22 @@ struct ScenarioLoaderTests {
         }
     }
 
-    @Test func embeddedBaselineIsTheShippedFile() throws {
-        let file = try String(contentsOfFile: repositoryPath("scenarios/haimen-baseline.yaml"), encoding: .utf8)
-        #expect(Scenario.baselineText == file)
+    /// The embedded baseline carries the plan's own numbers (海政办发〔2023〕35号, read from the plan,
+    /// not from pilotsim): 120,000 wallets, 200 million yuan and 5,000 merchants by end-2023; 300,000
+    /// wallets and 500 million yuan more by mid-2025; two innovation scenarios, two typical cases,
+    /// one demonstration zone and one demonstration town.
+    @Test func embeddedBaselineCarriesThePlansTargets() throws {
+        let targets = try Scenario.baseline().targets
+        let found = Dictionary(uniqueKeysWithValues: targets.map { ($0.id, ($0.threshold, $0.deadline.description)) })
+        let plan: [String: (Double, String)] = [
+            "wallets-2023": (120_000, "2023-12"), "amount-2023": (200_000_000, "2023-12"), "merchants-2023": (5_000, "2023-12"),
+            "innovation-2023": (2, "2023-12"), "cases-2023": (2, "2023-12"), "demo-zone-2023": (1, "2023-12"),
+            "demo-town-2023": (1, "2023-12"), "wallets-2025h1": (300_000, "2025-06"), "amount-2025h1": (500_000_000, "2025-06"),
+        ]
+        #expect(found.count == plan.count)
+        for (id, goal) in plan {
+            #expect(found[id]?.0 == goal.0 && found[id]?.1 == goal.1, "\(id): \(String(describing: found[id]))")
+        }
         #expect(try Scenario.baseline().name == "Haimen e-CNY pilot — baseline")
     }
 }

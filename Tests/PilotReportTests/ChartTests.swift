@@ -13,35 +13,42 @@ struct ChartTests {
         FanChart(metric: metric, rows: Self.monthly.filter { $0.metric == metric }, scenario: Self.result.scenario, labels: labels)
     }
 
-    /// The median path's vertices are the monthly medians (monthly.csv's p50) mapped by the axes.
-    @Test func medianPathPassesThroughTheMonthlyMedians() throws {
-        let chart = fanChart(.wallets)
+    /// Synthetic monthly rows of `metric` over the baseline's 36 months: the median of month t is
+    /// `median(t)`, P5 a tenth of it and P95 `p95(t)`; so the axes are known by hand.
+    private func syntheticChart(_ metric: Metric, median: (Int) -> Double, p95: (Int) -> Double) -> FanChart {
+        let calendar = Self.result.scenario.calendar
+        let rows = (0..<calendar.monthCount).map { t in
+            MonthlyQuantiles(month: calendar.month(at: t), stage: "", metric: metric, mean: median(t), sd: 0,
+                             quantiles: [median(t) / 10, median(t) / 5, median(t) / 2, median(t), median(t) * 1.5, median(t) * 2, p95(t)])
+        }
+        return FanChart(metric: metric, rows: rows, scenario: Self.result.scenario, labels: .english)
+    }
+
+    /// The plot area is x 92…740, y 56…344 (FanChart's layout); 36 months give columns 18 px wide,
+    /// a month drawn at its column's middle: x = 92 + 18·(t + 0.5).
+    private func expectedX(_ t: Int) -> Double { 92 + 18 * (Double(t) + 0.5) }
+
+    /// Wallets with P95 up to 734,000 and goals of 120,000 and 300,000: nice ticks of 200,000 make
+    /// the axis 0…800,000 (by hand), so a value v is drawn at y = 344 − 288·v/800,000.
+    @Test func medianPathAndTargetsSitWhereTheGeometrySays() throws {
+        let chart = syntheticChart(.wallets, median: { 10_000 * Double($0 + 1) }, p95: { 734_000 * Double($0 + 1) / 36 })
         let svg = XMLCheck(chart.svg())
         #expect(svg.wellFormed, "\(String(describing: svg.error))")
         let d = try #require(svg.all("path").first { $0["class"] == "median" }?["d"])
         let vertices = d.split(separator: " ").map { $0.dropFirst().split(separator: ",").map { Double($0)! } }
         #expect(vertices.count == 36)
-        let medians = Self.monthly.filter { $0.metric == .wallets }.map { $0.quantiles[3] }
-        for month in [0, 5, 11, 17, 29, 35] {
-            let (x, y) = chart.point(month: month, value: medians[month])
-            #expect(abs(vertices[month][0] - x) < 0.01 && abs(vertices[month][1] - y) < 0.01, "month \(month)")
+        for t in [0, 5, 11, 17, 29, 35] {
+            let value = 10_000 * Double(t + 1)
+            #expect(abs(vertices[t][0] - expectedX(t)) < 0.01 && abs(vertices[t][1] - (344 - 288 * value / 800_000)) < 0.01, "month \(t)")
         }
-        // And the mapping itself: value 0 sits on the x axis, the top tick at the top of the plot.
-        #expect(abs(chart.y(0) - FanChart.bottom) < 1e-9 && abs(chart.y(chart.y.domain.upperBound) - FanChart.top) < 1e-9)
-    }
-
-    /// Each target is a diamond centred on its deadline's column (and, for `at_least`, its level).
-    @Test func targetMarkersSitAtTheirDeadlines() throws {
-        let chart = fanChart(.wallets)
-        let markers = XMLCheck(chart.svg()).all("polygon").filter { $0["class"] == "target-marker" }
+        // Targets: wallets ≥ 120,000 by 2023-12 (month 11) and ≥ 300,000 by 2025-06 (month 29).
+        let markers = svg.all("polygon").filter { $0["class"] == "target-marker" }
         #expect(markers.count == 2)
-        let expected = [(Month("2023-12")!, 120_000.0), (Month("2025-06")!, 300_000.0)].map { month, level in
-            chart.point(month: Self.result.scenario.calendar.offset(of: month), value: level)
+        for (marker, (t, level)) in zip(markers, [(11, 120_000.0), (29, 300_000.0)]) {
+            #expect(abs(Double(marker["data-x"]!)! - expectedX(t)) < 0.01)
+            #expect(abs(Double(marker["data-y"]!)! - (344 - 288 * level / 800_000)) < 0.01)
         }
-        for (marker, point) in zip(markers, expected) {
-            #expect(abs(Double(marker["data-x"]!)! - point.x) < 0.01 && abs(Double(marker["data-y"]!)! - point.y) < 0.01)
-        }
-        #expect(chart.x(11) < chart.x(29) && chart.x(0) > FanChart.left && chart.x(35) < FanChart.right)
+        #expect(svg.text.contains("800,000") && !svg.text.contains("1,000,000"), "the top tick is 800,000")
     }
 
     @Test func everyChartIsWellFormedXML() {
@@ -59,18 +66,20 @@ struct ChartTests {
         }
     }
 
-    /// Amounts are drawn on a log axis: every decade is the same height, and the median path still
-    /// passes through the monthly medians.
+    /// Amounts are drawn on a log axis: every decade is the same height. Medians from ¥10M, P95
+    /// up to ¥2·10¹⁰ and the lowest value shown 10⁻⁴ of the top P95 (¥2M) make the axis whole decades
+    /// 10⁶…10¹¹ (by hand): a value v is drawn at y = 344 − 288·(log₁₀ v − 6)/5.
     @Test func amountUsesALogAxis() throws {
-        let chart = fanChart(.amount)
+        let chart = syntheticChart(.amount, median: { 1e7 * Double($0 + 1) }, p95: { 2e10 * Double($0 + 1) / 36 })
         #expect(chart.y.logarithmic && !fanChart(.wallets).y.logarithmic)
-        #expect(abs((chart.y(1e8) - chart.y(1e9)) - (chart.y(1e9) - chart.y(1e10))) < 1e-9)
         let svg = chart.svg()
         #expect(svg.contains("<title>transaction amount (log scale)</title>"))
         let d = try #require(XMLCheck(svg).all("path").first { $0["class"] == "median" }?["d"])
-        let vertex = d.split(separator: " ")[11].dropFirst().split(separator: ",").map { Double($0)! }
-        let median = Self.monthly.filter { $0.metric == .amount }[11].quantiles[3]
-        #expect(abs(vertex[1] - chart.point(month: 11, value: median).y) < 0.01)
+        let vertices = d.split(separator: " ").map { $0.dropFirst().split(separator: ",").map { Double($0)! } }
+        for t in [0, 11, 35] {
+            let expected = 344 - 288 * (log10(1e7 * Double(t + 1)) - 6) / 5
+            #expect(abs(vertices[t][1] - expected) < 0.01, "month \(t): \(vertices[t][1]) vs \(expected)")
+        }
     }
 
     @Test func niceTicks() {

@@ -24,9 +24,33 @@ struct CorrelationTests {
         return (0..<result.runs).map { result.parameterValues[$0 * width + j] }
     }
 
+    /// Spearman's ρ written out here, independently of ImanConover: the Pearson correlation of
+    /// the ranks, ties given their average rank.
     private func spearman(_ a: [Double], _ b: [Double]) -> Double {
-        let ra = ImanConover.ranks(a).map(Double.init), rb = ImanConover.ranks(b).map(Double.init)
-        return ImanConover.correlation(zip(ra, rb).map { [$0, $1] })[0][1]
+        func ranks(_ x: [Double]) -> [Double] {
+            let order = x.indices.sorted { x[$0] < x[$1] }
+            var rank = [Double](repeating: 0, count: x.count)
+            var i = 0
+            while i < order.count {
+                var j = i
+                while j + 1 < order.count && x[order[j + 1]] == x[order[i]] { j += 1 }
+                for k in i...j { rank[order[k]] = Double(i + j) / 2 + 1 }
+                i = j + 1
+            }
+            return rank
+        }
+        let ra = ranks(a), rb = ranks(b), n = Double(a.count)
+        let ma = ra.reduce(0, +) / n, mb = rb.reduce(0, +) / n
+        var sab = 0.0, saa = 0.0, sbb = 0.0
+        for (x, y) in zip(ra, rb) {
+            sab += (x - ma) * (y - mb); saa += (x - ma) * (x - ma); sbb += (y - mb) * (y - mb)
+        }
+        return sab / (saa * sbb).squareRoot()
+    }
+
+    @Test func spearmanOfAWorkedExample() {
+        // Ranks (1,2,3,4,5) and (2,1,4,3,5): ρ = 1 − 6·Σd²/(n(n²−1)) = 1 − 6·4/120 = 0.8.
+        #expect(abs(spearman([1, 2, 3, 4, 5], [20, 10, 40, 30, 50]) - 0.8) < 1e-12)
     }
 
     /// 20,000 runs: the sample Spearman correlation of a pair with target ρ has SE ≈ (1 − ρ²)/√n

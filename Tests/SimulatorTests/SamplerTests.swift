@@ -26,7 +26,6 @@ struct SamplerTests {
                       variance: (b - a) * (b - a) * alpha * beta / ((alpha + beta) * (alpha + beta) * (alpha + beta + 1))) {
             random.pert(min: a, mode: c, max: b)
         }
-        #expect((a + 4 * c + b) / 6 == a + (b - a) * alpha / (alpha + beta))  // the textbook PERT mean
     }
 
     @Test func beta() {
@@ -94,11 +93,13 @@ struct SamplerTests {
     }
 }
 
-/// Quantile functions: F(F⁻¹(p)) = p, checked against the empirical CDF of 200,000 draws.
+/// Quantile functions. Where sampler and quantile share no code (GSL's samplers against GSL's or
+/// pilotsim's inverse CDFs), F(F⁻¹(p)) = p is checked against the empirical CDF of 200,000 draws;
+/// the triangular and truncated normal, whose sampler *is* the inverse CDF, are checked against
+/// their closed-form CDFs instead (below).
 struct QuantileTests {
     @Test(arguments: [
-        Distribution.truncatedNormal(mean: 0.1, sd: 0.1, min: 0, max: 1), .lognormal(zeta: -4, sigma: 0.5),
-        .uniform(min: 1, max: 3), .triangular(min: 0, mode: 0.2, max: 1), .pert(min: 0, mode: 0.1, max: 0.5),
+        Distribution.lognormal(zeta: -4, sigma: 0.5), .uniform(min: 1, max: 3), .pert(min: 0, mode: 0.1, max: 0.5),
         .beta(alpha: 2, beta: 5), .gamma(shape: 0.7, scale: 2),
     ])
     func quantilesMatchTheSampler(distribution: Distribution) {
@@ -112,6 +113,36 @@ struct QuantileTests {
             #expect(abs(share - p) <= 5 * (p * (1 - p) / Double(n)).squareRoot(), "\(distribution) at \(p): \(share)")
         }
         #expect(Distribution.constant(3).quantile(0.2) == 3)
+    }
+
+    /// The triangular CDF, F(x) = (x−a)²/((b−a)(c−a)) up to the mode c and 1 − (b−x)²/((b−a)(b−c))
+    /// after it, at the computed quantile gives back p.
+    @Test func triangularQuantileInvertsTheClosedFormCDF() {
+        for (a, c, b) in [(0.0, 0.2, 1.0), (1.1, 2.5, 4.0), (0.0, 0.0, 1.0), (2.0, 5.0, 5.0)] {
+            let cdf = { (x: Double) in x <= c ? (x - a) * (x - a) / ((b - a) * (c - a)) : 1 - (b - x) * (b - x) / ((b - a) * (b - c)) }
+            for p in [0.001, 0.05, 0.3, 0.5, 0.7, 0.95, 0.999] {
+                let q = Distribution.triangular(min: a, mode: c, max: b).quantile(p)
+                #expect(abs(cdf(q) - p) < 1e-12, "triangular(\(a), \(c), \(b)) at \(p): F(q) = \(cdf(q))")
+            }
+        }
+        // The median of triangular(0, 0.2, 1): 1 − √(0.5·0.8) = 0.367544467966324 (by hand).
+        #expect(abs(Distribution.triangular(min: 0, mode: 0.2, max: 1).quantile(0.5) - 0.367544467966324) < 1e-14)
+    }
+
+    /// The truncated normal's CDF, (Φ((x−μ)/σ) − Φ(α))/(Φ(β) − Φ(α)), with Φ from the C library's
+    /// erfc (not GSL), at the computed quantile gives back p.
+    @Test func truncatedNormalQuantileInvertsTheClosedFormCDF() {
+        func phi(_ z: Double) -> Double { 0.5 * erfc(-z / 2.0.squareRoot()) }
+        for (mu, sd, lo, hi) in [(0.1, 0.1, 0.0, 1.0), (0.5, 0.2, 0.3, 0.6), (0.0, 1.0, 2.0, 4.0), (0.0, 1.0, -1.0, 1.0)] {
+            let za = phi((lo - mu) / sd), zb = phi((hi - mu) / sd)
+            for p in [0.001, 0.05, 0.3, 0.5, 0.7, 0.95, 0.999] {
+                let q = Distribution.truncatedNormal(mean: mu, sd: sd, min: lo, max: hi).quantile(p)
+                let f = (phi((q - mu) / sd) - za) / (zb - za)
+                #expect(abs(f - p) < 1e-9, "truncated normal(\(mu), \(sd), [\(lo), \(hi)]) at \(p): F(q) = \(f)")
+            }
+        }
+        // A symmetric interval: the median is the mean.
+        #expect(abs(Distribution.truncatedNormal(mean: 0, sd: 1, min: -1, max: 1).quantile(0.5)) < 1e-15)
     }
 
     /// Shapes where `gsl_cdf_beta_Pinv` alone returns NaN (the baseline's churn is one).
