@@ -37,6 +37,22 @@ extension DecodingContext {
         return nil
     }
 
+    /// Text for readers: plain, or a mapping from language codes (`en`, `zh`) to text.
+    func localizedText(_ node: YAMLNode, _ path: String) -> LocalizedText? {
+        guard case .mapping(let entries) = node.content else { return text(node, path).map(LocalizedText.init) }
+        guard MappingReader(node, path: path, context: self, keys: LocalizedText.languages, what: "text by language") != nil else { return nil }
+        guard !entries.isEmpty else {
+            report(node, path, "no text; expected text, or text by language such as {en: Wallets, zh: 钱包数量}")
+            return nil
+        }
+        var byLanguage: [String: String] = [:]
+        for entry in entries where LocalizedText.languages.contains(entry.key) {
+            guard let text = text(entry.value, "\(path).\(entry.key)") else { return nil }
+            byLanguage[entry.key] = text
+        }
+        return byLanguage.count == entries.count ? LocalizedText(byLanguage: byLanguage) : nil
+    }
+
     /// An identifier: lower-case letters, digits, `_` and `-`, starting with a letter.
     func identifier(_ node: YAMLNode, _ path: String) -> String? {
         guard let text = text(node, path) else { return nil }

@@ -53,7 +53,7 @@ public struct Target: Sendable {
     }
 
     public var id: String
-    public var label: String
+    public var label: LocalizedText
     public var metric: Metric
     public var deadline: Month
     public var condition: Condition

@@ -1,8 +1,8 @@
 /// A validated scenario (MODEL.md §7): the model's structure, with every numeric input held in
 /// `parameters` and referred to by `ParameterID`, so a run draws one vector and reads it by index.
 public struct Scenario: Sendable {
-    public var name: String
-    public var description: String?
+    public var name: LocalizedText
+    public var description: LocalizedText?
     public var calendar: ScenarioCalendar
     /// Every numeric input, in the order the scenario names them; draws follow this order.
     public var parameters: [ParameterSpec]

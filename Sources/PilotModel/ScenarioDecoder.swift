@@ -8,8 +8,8 @@ struct ScenarioDecoder {
         guard let top = MappingReader(root, path: "", context: context, keys: keys, what: "a scenario mapping") else {
             throw ScenarioValidationError(context.sortedDiagnostics)
         }
-        let name = top.required("name", expected: "the scenario's name").flatMap { context.text($0, "name") }
-        let description = top.optional("description").flatMap { context.text($0, "description") }
+        let name = top.required("name", expected: "the scenario's name").flatMap { context.localizedText($0, "name") }
+        let description = top.optional("description").flatMap { context.localizedText($0, "description") }
         let calendar = top.required("calendar", expected: "{start, end, stages}").flatMap(calendar)
         if let calendar { context.stageIDs = calendar.stages.map(\.id) }
 
@@ -307,7 +307,7 @@ struct ScenarioDecoder {
             if let id, !seen.insert(id).inserted {
                 context.report(reader.optional("id")!, "\(path).id", "target '\(id.excerpt)' is named twice; expected each id once")
             }
-            let label = reader.optional("label").flatMap { context.text($0, "\(path).label") }
+            let label = reader.optional("label").flatMap { context.localizedText($0, "\(path).label") }
             var metric: Metric?
             if let metricNode = reader.required("metric", expected: "a metric name"), let name = context.text(metricNode, "\(path).metric") {
                 if let index = metrics.firstIndex(of: name) {
@@ -330,7 +330,7 @@ struct ScenarioDecoder {
             }
             guard let id, let metric, let by, let threshold, base.map({ $0 != nil }) ?? true else { return nil }
             let condition: Target.Condition = (base ?? nil).map { .increaseOver(base: $0, amount: threshold) } ?? .atLeast(threshold)
-            return Target(id: id, label: label ?? id, metric: metric, deadline: by, condition: condition)
+            return Target(id: id, label: label ?? LocalizedText(id), metric: metric, deadline: by, condition: condition)
         }
     }
 

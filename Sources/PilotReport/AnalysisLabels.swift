@@ -1,3 +1,6 @@
+import PilotModel
+import Simulator
+
 /// The words of the sensitivity reports (`sweep`, `tornado`, `sobol`) for one language; part of
 /// `Labels`, so that every report's words come from the same table.
 public struct AnalysisLabels: Sendable {
@@ -7,6 +10,8 @@ public struct AnalysisLabels: Sendable {
     public let input: String, firstOrder: String, total: String
     public let sweepTableHeading: String, noVariation: String
     public let sobolDesign: String, pseudoRandomDesign: String
+    /// The process noise as a Sobol input.
+    public let processNoise: String
     /// `2,000 a point, 400 points`.
     let sweepRunsFormat: @Sendable (String, Int) -> String
     /// `2,000 a simulation, 113 simulations`.
@@ -29,14 +34,24 @@ public struct AnalysisLabels: Sendable {
     public func sweepError(halfWidthPoints: String) -> String { sweepErrorFormat(halfWidthPoints) }
     public func sobolError(rows: String) -> String { sobolErrorFormat(rows) }
 
+    /// A Sobol input as a report names it: a parameter by its key path (what a user types in a
+    /// scenario), the noise in words.
+    public func inputName(_ input: GlobalSensitivity.Input, of scenario: Scenario) -> String {
+        switch input {
+        case .parameter(let i): return scenario.parameters[i].keyPath
+        case .processNoise: return processNoise
+        }
+    }
+
     public static let english = AnalysisLabels(
         sweepTitle: "pilotsim sweep", tornadoTitle: "pilotsim tornado", sobolTitle: "pilotsim sobol",
         point: "point", pinnedAt: "pinned at", samples: "samples", design: "design",
         parameter: "parameter", atLow: "at low", atHigh: "at high", swing: "swing",
         input: "input", firstOrder: "first-order S1 (95%)", total: "total ST (95%)",
         sweepTableHeading: "P(met) in % (95% interval) at each point", noVariation: "the value does not vary across runs; no indices",
-        sobolDesign: "Saltelli A/B matrices from GSL's Sobol sequence",
+        sobolDesign: "Saltelli A/B matrices from GSL's Sobol sequence, digitally shifted by the seed",
         pseudoRandomDesign: "Saltelli A/B matrices from pseudo-random draws (more inputs than GSL's 40-dimensional Sobol sequence allows)",
+        processNoise: "noise (run index)",
         sweepRunsFormat: { "\($0) a point, \($1) points" },
         tornadoRunsFormat: { "\($0) a simulation, \($1) simulations" },
         pinnedFormat: { "P\($0) and P\($1) of each of \($2) uncertain parameters" },
@@ -52,8 +67,9 @@ public struct AnalysisLabels: Sendable {
         parameter: "参数", atLow: "低值", atHigh: "高值", swing: "变动",
         input: "输入", firstOrder: "一阶指数 S1（95%）", total: "总效应指数 ST（95%）",
         sweepTableHeading: "各取值点的达成概率 %（95% 区间）", noVariation: "该值在各次模拟中没有变化，无法计算指数",
-        sobolDesign: "Saltelli A/B 矩阵，取自 GSL 的 Sobol 序列",
+        sobolDesign: "Saltelli A/B 矩阵，取自 GSL 的 Sobol 序列（按种子做数位平移）",
         pseudoRandomDesign: "Saltelli A/B 矩阵，取自伪随机数（输入数超过 GSL Sobol 序列的 40 维上限）",
+        processNoise: "随机波动（模拟序号）",
         sweepRunsFormat: { "每个取值点 \($0) 次，共 \($1) 个取值点" },
         tornadoRunsFormat: { "每组 \($0) 次，共 \($1) 组模拟" },
         pinnedFormat: { "\($2) 个不确定参数逐一固定于 P\($0) 和 P\($1)" },

@@ -13,7 +13,7 @@ public struct HTMLReport {
     let result: SimulationResult
     let summary: SimulationSummary
     let monthly: [MonthlyQuantiles]
-    let tornado: (baseline: SimulationSummary, bars: [[Tornado.Bar]])?
+    let tornado: (analysis: Tornado, baseline: SimulationSummary, bars: [[Tornado.Bar]])?
     let labels: Labels
     let commandLine: String
     let generated: Date
@@ -23,7 +23,7 @@ public struct HTMLReport {
     ///   - result: a simulation that kept its trajectories.
     ///   - tornado: the tornado analysis to include, if any.
     public init(result: SimulationResult, summary: SimulationSummary, monthly: [MonthlyQuantiles],
-                tornado: (baseline: SimulationSummary, bars: [[Tornado.Bar]])?, labels: Labels,
+                tornado: (analysis: Tornado, baseline: SimulationSummary, bars: [[Tornado.Bar]])?, labels: Labels,
                 commandLine: String, generated: Date, source: String) {
         self.result = result
         self.summary = summary
@@ -46,14 +46,15 @@ public struct HTMLReport {
         var charts = Self.fanMetrics.map { ("fan-\($0).svg", fanChart($0).svg()) }
         charts += scenario.targets.enumerated().map { j, target in
             ("histogram-\(target.id).svg", Histogram(target: target, values: result.targetValues[j], labels: labels)
-                .svg(title: labels.histogramTitle(label: target.label, deadline: target.deadline)))
+                .svg(title: labels.histogramTitle(label: labels.text(target.label), deadline: target.deadline)))
         }
         if let tornado {
             charts += scenario.targets.enumerated().map { j, target in
-                ("tornado-\(target.id).svg", TornadoChart(target: target, baseline: tornado.baseline.targets[j].probability,
+                ("tornado-\(target.id).svg", TornadoChart(target: target, low: tornado.analysis.low, high: tornado.analysis.high,
+                                                          baseline: tornado.baseline.targets[j].probability,
                                                           bars: Array(tornado.bars[j].filter { $0.swing > 0 }.prefix(Self.tornadoBars)),
                                                           labels: labels)
-                    .svg(title: "\(target.label) (\(target.id))"))
+                    .svg(title: "\(labels.text(target.label)) (\(target.id))"))
             }
         }
         return charts.map { (name: $0.0, svg: $0.1) }
@@ -74,7 +75,7 @@ public struct HTMLReport {
         let targets = summary.targets.map { t -> [String: Any] in
             let m = t.target.metric
             return [
-                "id": t.target.id, "label": t.target.label, "deadline": t.target.deadline.description, "goal": labels.goal(t.target),
+                "id": t.target.id, "label": labels.text(t.target.label), "deadline": t.target.deadline.description, "goal": labels.goal(t.target),
                 "threshold": formatNumber(t.target.threshold),
                 "median": numbers.value(t.median, of: m), "medianValue": formatNumber(t.median),
                 "p05": numbers.value(t.p05, of: m), "p05Value": formatNumber(t.p05),
@@ -102,8 +103,8 @@ public struct HTMLReport {
         }
         let view: [String: Any] = [
             "lang": labels.language == .chinese ? "zh-CN" : "en",
-            "title": "\(labels.reportTitle) — \(scenario.name)", "labels": labelView,
-            "scenarioName": scenario.name, "description": scenario.description ?? "", "hasDescription": scenario.description != nil,
+            "title": "\(labels.reportTitle) — \(labels.text(scenario.name))", "labels": labelView,
+            "scenarioName": labels.text(scenario.name), "description": scenario.description.map(labels.text) ?? "", "hasDescription": scenario.description != nil,
             "source": source, "generated": formatter.string(from: generated), "command": commandLine,
             "seed": String(result.seed), "runs": NumberStyle.grouped(Double(result.runs)), "generator": labels.generatorDescription,
             "calendar": "\(scenario.calendar.start) … \(scenario.calendar.end)",

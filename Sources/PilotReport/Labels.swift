@@ -23,7 +23,9 @@ public struct Labels: Sendable {
     /// Said of a chart whose value axis is logarithmic.
     public let logScale: String
     public let threshold: String, runsMeeting: String, otherRuns: String
-    public let swingAxis: String, lowQuantile: String, highQuantile: String, withNothingPinned: String
+    public let swingAxis: String, withNothingPinned: String
+    /// `parameter at P10`, for a tornado chart's legend, from the quantile in percent.
+    let pinnedQuantileFormat: @Sendable (String) -> String
     /// The words of `sweep`, `tornado` and `sobol`.
     public let analysis: AnalysisLabels
     /// Verdict words.
@@ -89,7 +91,7 @@ public struct Labels: Sendable {
         tornadoHeading: "Which assumptions move each target (tornado)",
         legendOuterBand: "P5–P95", legendInnerBand: "P25–P75", legendMedian: "median", legendTarget: "target", logScale: "log scale",
         threshold: "target", runsMeeting: "runs meeting the target", otherRuns: "other runs",
-        swingAxis: "P(met)", lowQuantile: "parameter at P10", highQuantile: "parameter at P90", withNothingPinned: "nothing pinned",
+        swingAxis: "P(met)", withNothingPinned: "nothing pinned", pinnedQuantileFormat: { "parameter at P\($0)" },
         analysis: .english,
         verdicts: [.likely: "likely", .uncertain: "uncertain", .unlikely: "unlikely"],
         metricNames: [
@@ -130,7 +132,7 @@ public struct Labels: Sendable {
         tornadoHeading: "影响各目标的关键假设（龙卷风图）",
         legendOuterBand: "P5–P95", legendInnerBand: "P25–P75", legendMedian: "中位数", legendTarget: "目标", logScale: "对数刻度",
         threshold: "目标值", runsMeeting: "达成目标的模拟", otherRuns: "其他模拟",
-        swingAxis: "达成概率", lowQuantile: "参数取 P10", highQuantile: "参数取 P90", withNothingPinned: "参数均不固定",
+        swingAxis: "达成概率", withNothingPinned: "参数均不固定", pinnedQuantileFormat: { "参数取 P\($0)" },
         analysis: .chinese,
         verdicts: [.likely: "可能达成", .uncertain: "不确定", .unlikely: "难以达成"],
         metricNames: [
@@ -147,4 +149,12 @@ public struct Labels: Sendable {
         increaseFormat: { "较 \($1) 增加 \($0)" },
         errorFormat: { "蒙特卡洛误差：达成概率最多 ± \($0) 个百分点（95% Wilson 区间半宽，\($1) 次模拟）；模拟次数增加，误差按 1/√次数 缩小。" },
         histogramTitleFormat: { "\($0)：\($1) 的取值" })
+}
+
+extension Labels {
+    /// `parameter at P10` for the quantile 0.1.
+    public func pinnedQuantile(_ p: Double) -> String { pinnedQuantileFormat(NumberStyle.fixed(p * 100, 0)) }
+
+    /// A scenario's own text (name, description, target label) in this table's language.
+    public func text(_ text: LocalizedText) -> String { text.text(in: language.rawValue) }
 }

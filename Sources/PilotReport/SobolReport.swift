@@ -6,8 +6,8 @@ public enum SobolReport {
     public static func csv(_ analysis: GlobalSensitivity, _ estimate: SobolAnalysis.Estimate) -> String {
         var table = CSVTable(header: ["target_id", "parameter", "s1", "s1_low", "s1_high", "st", "st_low", "st_high"])
         for (target, indices) in zip(analysis.scenario.targets, estimate.indices) {
-            for (name, i) in zip(analysis.inputNames, indices) {
-                table.append([target.id, name] + [i.firstOrder, i.firstOrderInterval.lowerBound, i.firstOrderInterval.upperBound,
+            for (input, i) in zip(analysis.inputs, indices) {
+                table.append([target.id, Labels.english.analysis.inputName(input, of: analysis.scenario)] + [i.firstOrder, i.firstOrderInterval.lowerBound, i.firstOrderInterval.upperBound,
                                                   i.total, i.totalInterval.lowerBound, i.totalInterval.upperBound].map(formatNumber))
             }
         }
@@ -16,14 +16,15 @@ public enum SobolReport {
 
     public static func table(_ analysis: GlobalSensitivity, _ estimate: SobolAnalysis.Estimate, top: Int, seed: UInt64,
                              source: String, labels: Labels = .english) -> String {
-        let s = analysis.scenario, names = analysis.inputNames, words = labels.analysis
-        var out = ReportHeader.render(title: "\(words.sobolTitle) — \(s.name)", [
+        let s = analysis.scenario, words = labels.analysis
+        let names = analysis.inputs.map { words.inputName($0, of: s) }
+        var out = ReportHeader.render(title: "\(words.sobolTitle) — \(labels.text(s.name))", [
             (labels.scenario, source),
             (words.samples, "\(words.samples(rows: NumberStyle.grouped(Double(estimate.samples)), inputs: names.count, runs: NumberStyle.grouped(Double(estimate.evaluations))))   \(labels.seed) \(seed)"),
             (words.design, estimate.design == .sobol ? words.sobolDesign : words.pseudoRandomDesign),
         ]) + [""]
         for (target, indices) in zip(s.targets, estimate.indices) {
-            out.append("\(target.label) (\(target.id))")
+            out.append("\(labels.text(target.label)) (\(target.id))")
             guard !indices.isEmpty else {
                 out.append("  " + words.noVariation)
                 out.append("")

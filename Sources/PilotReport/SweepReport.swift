@@ -21,7 +21,7 @@ public enum SweepReport {
                              source: String, labels: Labels = .english) -> String {
         let words = labels.analysis
         let targets = summaries.first?.targets.map(\.target) ?? []
-        var out = ReportHeader.render(title: "\(words.sweepTitle) — \(sweep.scenarios[0].name)", [
+        var out = ReportHeader.render(title: "\(words.sweepTitle) — \(labels.text(sweep.scenarios[0].name))", [
             (labels.scenario, source),
             (labels.runs, "\(words.sweepRuns(NumberStyle.grouped(Double(runs)), points: sweep.points.count))   \(labels.seed) \(seed)"),
             (labels.generator, labels.generatorDescription),

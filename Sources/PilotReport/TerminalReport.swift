@@ -15,7 +15,7 @@ public enum TerminalReport {
             (labels.calendar, "\(calendar.start) … \(calendar.end): "
                 + calendar.stages.map { "\(labels.stage($0.id)) \($0.from)…\($0.to)" }.joined(separator: ", ")),
         ]
-        var out = ReportHeader.render(title: "pilotsim — \(s.name)", header.map { (key: $0.0, value: $0.1) }, style: style)
+        var out = ReportHeader.render(title: "pilotsim — \(labels.text(s.name))", header.map { (key: $0.0, value: $0.1) }, style: style)
         out.append("")
 
         guard !summary.targets.isEmpty else {
@@ -29,7 +29,7 @@ public enum TerminalReport {
         for t in summary.targets {
             let metric = t.target.metric
             let spread = "\(numbers.value(t.median, of: metric)) (\(numbers.value(t.p05, of: metric))–\(numbers.value(t.p95, of: metric)))"
-            table.append([t.target.label, t.target.deadline.description, labels.goal(t.target), spread, numbers.percent(t.probability),
+            table.append([labels.text(t.target.label), t.target.deadline.description, labels.goal(t.target), spread, numbers.percent(t.probability),
                           numbers.interval(t.interval), labels.verdict(t.verdict)],
                          decorations: style.verdict(t.verdict).map { [6: $0] } ?? [:])
         }

@@ -8,6 +8,8 @@ struct TornadoChart {
     static let left = 330.0, right = 730.0, top = 44.0
 
     let target: Target
+    /// The quantiles each parameter was pinned at.
+    let low: Double, high: Double
     let baseline: Double
     let bars: [Tornado.Bar]
     let labels: Labels
@@ -39,7 +41,7 @@ struct TornadoChart {
             "labelX": svgNumber(Self.left - 8), "rows": rows, "baseX": svgNumber(base),
             "ticks": x.ticks.map { Tick(position: svgNumber(x($0)), label: labels.numbers.percent($0)) },
             "tickLabelY": svgNumber(bottom + 18), "legendY": svgNumber(bottom + 42),
-            "low": labels.lowQuantile, "high": labels.highQuantile, "nothingPinned": "\(labels.withNothingPinned) \(labels.numbers.percent(baseline))",
+            "low": labels.pinnedQuantile(self.low), "high": labels.pinnedQuantile(self.high), "nothingPinned": "\(labels.withNothingPinned) \(labels.numbers.percent(baseline))",
         ]
         return Templates.tornado.render(view)
     }

@@ -18,14 +18,14 @@ public enum TornadoReport {
     public static func table(_ tornado: Tornado, baseline: SimulationSummary, bars: [[Tornado.Bar]], top: Int, runs: Int,
                              seed: UInt64, source: String, labels: Labels = .english) -> String {
         let s = tornado.scenario, words = labels.analysis, numbers = labels.numbers
-        var out = ReportHeader.render(title: "\(words.tornadoTitle) — \(s.name)", [
+        var out = ReportHeader.render(title: "\(words.tornadoTitle) — \(labels.text(s.name))", [
             (labels.scenario, source),
             (labels.runs, "\(words.tornadoRuns(NumberStyle.grouped(Double(runs)), simulations: 2 * tornado.parameters.count + 1))   \(labels.seed) \(seed)"),
             (words.pinnedAt, words.pinned(low: NumberStyle.fixed(tornado.low * 100, 0), high: NumberStyle.fixed(tornado.high * 100, 0),
                                           parameters: tornado.parameters.count)),
         ]) + [""]
         for (target, row) in zip(baseline.targets, bars) {
-            out.append(words.tornadoTarget(target.target.label, id: target.target.id, probability: numbers.percent(target.probability)))
+            out.append(words.tornadoTarget(labels.text(target.target.label), id: target.target.id, probability: numbers.percent(target.probability)))
             var table = TextTable([(words.parameter, .left), (words.atLow, .right), (labels.probability, .right), (words.atHigh, .right),
                                    (labels.probability, .right), (words.swing, .right)])
             for bar in row.prefix(top) {

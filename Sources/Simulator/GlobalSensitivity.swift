@@ -12,16 +12,21 @@ public struct GlobalSensitivity: Sendable {
     /// Indices (into `scenario.parameters`) of the inputs that are parameters; the noise comes after.
     public let parameters: [Int]
 
-    /// The input name of the process noise in reports.
-    public static let noiseName = "noise (run index)"
+    /// One input of the analysis: an uncertain parameter, or the process noise.
+    public enum Input: Hashable, Sendable {
+        /// The parameter at this index of `scenario.parameters`.
+        case parameter(Int)
+        /// Everything drawn month by month, chosen by the run index.
+        case processNoise
+    }
 
     public init(scenario: Scenario) {
         self.scenario = scenario
         parameters = scenario.parameters.indices.filter { scenario.parameters[$0].distribution.isUncertain }
     }
 
-    /// Input names, parameters by key path then the noise.
-    public var inputNames: [String] { parameters.map { scenario.parameters[$0].keyPath } + [Self.noiseName] }
+    /// The inputs in the order of the estimate's indices: the parameters, then the noise.
+    public var inputs: [Input] { parameters.map(Input.parameter) + [.processNoise] }
 
     /// Evaluates N(d + 2) runs (d = parameters + 1) on `threads` threads.
     public func run(samples: Int, seed: UInt64, threads: Int,

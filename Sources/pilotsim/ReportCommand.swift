@@ -28,6 +28,8 @@ extension Pilotsim {
         @Flag(help: "Include tornado charts (two simulations per uncertain parameter).")
         var tornado = false
 
+        @OptionGroup var quantiles: TornadoQuantiles
+
         @Option(help: "Runs per tornado simulation.")
         var tornadoRuns: Int = 1000
 
@@ -44,12 +46,13 @@ extension Pilotsim {
                 try checkTrajectoryMemory(engine, runs: runs, option: "report")
                 let result = engine.run(runs: runs, progress: progress.update)
                 progress.finish()
-                var tornadoResult: (baseline: SimulationSummary, bars: [[Simulator.Tornado.Bar]])?
+                var tornadoResult: (analysis: Simulator.Tornado, baseline: SimulationSummary, bars: [[Simulator.Tornado.Bar]])?
                 if tornado {
-                    let analysis = Simulator.Tornado(scenario: loaded, low: 0.1, high: 0.9)
+                    let analysis = Simulator.Tornado(scenario: loaded, low: quantiles.low, high: quantiles.high)
                     let tornadoProgress = ProgressLine("tornado", total: 2 * analysis.parameters.count, quiet: simulation.quiet)
-                    tornadoResult = analysis.run(seed: simulation.seed, runs: tornadoRuns, threads: simulation.threadCount,
-                                                 progress: tornadoProgress.update)
+                    let (baseline, bars) = analysis.run(seed: simulation.seed, runs: tornadoRuns, threads: simulation.threadCount,
+                                                        progress: tornadoProgress.update)
+                    tornadoResult = (analysis, baseline, bars)
                     tornadoProgress.finish()
                 }
                 let report = HTMLReport(

@@ -74,7 +74,7 @@ extension Pilotsim {
                                                                            environment: ProcessInfo.processInfo.environment),
                                                     stoppingRule: stoppingRule)
                 case .csv: printed = SummaryCSV.render(summary)
-                case .json: printed = try JSONReport.render(summary, scenario: loaded.name, runs: result.runs, seed: result.seed)
+                case .json: printed = try JSONReport.render(summary, scenario: loaded.name.neutral, runs: result.runs, seed: result.seed)
                 }
                 if let out {
                     try OutputFiles(directory: out, files: [

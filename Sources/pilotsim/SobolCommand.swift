@@ -50,7 +50,7 @@ extension Pilotsim {
                     printError("warning: Sobol indices assume independent inputs; the scenario's correlations are not applied here")
                 }
                 let analysis = GlobalSensitivity(scenario: loaded)
-                let progress = ProgressLine("sobol", total: samples * (analysis.inputNames.count + 2), quiet: quiet)
+                let progress = ProgressLine("sobol", total: samples * (analysis.inputs.count + 2), quiet: quiet)
                 let estimate = analysis.run(samples: samples, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
                                             progress: { done, _ in progress.update(done) })
                 progress.finish()

@@ -9,7 +9,7 @@ enum SummaryCSV {
 
     static func rows(_ summary: SimulationSummary) -> [[String]] {
         summary.targets.map { t in
-            [t.target.id, t.target.label, t.target.metric.description, t.target.deadline.description,
+            [t.target.id, t.target.label.neutral, t.target.metric.description, t.target.deadline.description,
              t.target.base?.description ?? "", formatNumber(t.target.threshold),
              formatNumber(t.probability), formatNumber(t.interval.lowerBound), formatNumber(t.interval.upperBound),
              formatNumber(t.median), formatNumber(t.p05), formatNumber(t.p95),

@@ -19,11 +19,7 @@ extension Pilotsim {
 
         @OptionGroup var language: LanguageOption
 
-        @Option(help: "The low quantile to pin each parameter at.")
-        var low: Double = 0.1
-
-        @Option(help: "The high quantile to pin each parameter at.")
-        var high: Double = 0.9
+        @OptionGroup var quantiles: TornadoQuantiles
 
         @Option(help: "How many parameters to show per target in the terminal (the CSV has all).")
         var top: Int = 8
@@ -32,16 +28,13 @@ extension Pilotsim {
         var out: String?
 
         func validate() throws {
-            guard low > 0, low < high, high < 1 else {
-                throw ValidationError("--low and --high must satisfy 0 < low < high < 1 (got \(low), \(high))")
-            }
             guard top >= 1 else { throw ValidationError("--top must be at least 1 (got \(top))") }
         }
 
         func run() throws {
             try reportingFailures {
                 let loaded = try scenario.load()
-                let tornado = Simulator.Tornado(scenario: loaded, low: low, high: high)
+                let tornado = Simulator.Tornado(scenario: loaded, low: quantiles.low, high: quantiles.high)
                 let progress = ProgressLine("tornado", total: 2 * tornado.parameters.count, quiet: simulation.quiet)
                 let (baseline, bars) = tornado.run(seed: simulation.seed, runs: simulation.runCount(default: 2000), threads: simulation.threadCount,
                                                    progress: progress.update)

@@ -56,7 +56,7 @@ struct ScenarioLoaderTests {
         #expect(scenario.calendar.stages.map(\.id) == ["preparation", "launch", "expansion", "deepening"])
         #expect(scenario.calendar.stages[2].from == Month("2024-01") && scenario.calendar.stages[2].to == Month("2025-06"))
         #expect(scenario.verdict == .standard)
-        #expect(scenario.targets[0].label == "w")
+        #expect(scenario.targets[0].label == LocalizedText("w"))
         #expect(scenario.publicFlows == nil && scenario.campaigns.isEmpty && scenario.milestones.isEmpty)
         #expect(scenario.personal.initial == 0 && scenario.merchants.initial == 0)
     }
@@ -75,7 +75,7 @@ struct ScenarioLoaderTests {
               - {id: a, metric: amount, by: 2025-06, increase_over: 2023-12, at_least: 5e8}
             """)
         let targets = try Scenario.parse(text, file: "t.yaml").targets
-        #expect(targets[0].label == "Wallets" && targets[0].condition == .atLeast(500))
+        #expect(targets[0].label == LocalizedText("Wallets") && targets[0].condition == .atLeast(500))
         #expect(targets[1].condition == .increaseOver(base: Month("2023-12")!, amount: 5e8))
         #expect(targets[1].metric == .amount)
     }
@@ -104,7 +104,7 @@ struct ScenarioLoaderTests {
         for (id, goal) in plan {
             #expect(found[id]?.0 == goal.0 && found[id]?.1 == goal.1, "\(id): \(String(describing: found[id]))")
         }
-        #expect(try Scenario.baseline().name == "Haimen e-CNY pilot — baseline")
+        #expect(try Scenario.baseline().name.text(in: "en") == "Haimen e-CNY pilot — baseline")
     }
 }
 

@@ -52,7 +52,9 @@ struct ChartTests {
     }
 
     @Test func everyChartIsWellFormedXML() {
-        let tornado = Tornado(scenario: Self.result.scenario, low: 0.1, high: 0.9).run(seed: 3, runs: 100, threads: 2)
+        let analysis = Tornado(scenario: Self.result.scenario, low: 0.1, high: 0.9)
+        let (baseline, bars) = analysis.run(seed: 3, runs: 100, threads: 2)
+        let tornado = (analysis: analysis, baseline: baseline, bars: bars)
         for labels in [Labels.english, .chinese] {
             let report = HTMLReport(result: Self.result, summary: SimulationSummary(Self.result), monthly: Self.monthly, tornado: tornado,
                                     labels: labels, commandLine: "pilotsim report", generated: Date(timeIntervalSince1970: 0), source: "test")

@@ -37,7 +37,9 @@ struct LanguageTests {
     /// labels) and outside code (the command line, key paths and distributions in scenario syntax).
     private static func reportText(_ html: String, scenario: Scenario) -> String {
         var text = XMLCheck(html, skipping: ["style", "code"]).text
-        for own in [scenario.name] + scenario.targets.map(\.label) { text = text.replacingOccurrences(of: own, with: "") }
+        for own in ([scenario.name] + scenario.targets.map(\.label)).flatMap({ $0.byLanguage.values }) {
+            text = text.replacingOccurrences(of: own, with: "")
+        }
         return text
     }
 
@@ -75,5 +77,44 @@ struct TerminalStyleTests {
         table.append(["22", "unlikely"])
         #expect(table.render(indent: "") == "a   verdict\n1   <likely  >\n22  unlikely")
         #expect(TextTable.displayWidth("钱包数量") == 8 && TextTable.displayWidth("ab") == 2)
+    }
+}
+
+/// A report in Chinese is in Chinese: the scenario's own text in the language asked for, the
+/// analyses' words from the tables, and the tornado legend naming the quantiles actually pinned.
+struct ScenarioLanguageTests {
+    @Test func theBaselinesTextIsGivenInBothLanguages() throws {
+        let scenario = try Scenario.baseline()
+        #expect(Labels.chinese.text(scenario.name) == "海门区数字人民币试点 — 基准情景")
+        #expect(Labels.english.text(scenario.name) == "Haimen e-CNY pilot — baseline")
+        #expect(Labels.chinese.text(scenario.targets[0].label) == "2023年末钱包数量累计突破12万个")
+        #expect(scenario.targets.allSatisfy { Set($0.label.byLanguage.keys) == ["en", "zh"] })
+        #expect(scenario.description.map { Set($0.byLanguage.keys) } == ["en", "zh"])
+    }
+
+    @Test func plainTextServesEveryLanguage() {
+        let plain = LocalizedText("Goal"), english = LocalizedText(byLanguage: ["en": "Goal"])
+        #expect(plain.text(in: "zh") == "Goal" && english.text(in: "zh") == "Goal" && english.neutral == "Goal")
+        #expect(LocalizedText(byLanguage: ["en": "Goal", "zh": "目标"]).text(in: "zh") == "目标")
+    }
+
+    @Test func aChineseSobolTableNamesTheNoiseInChinese() throws {
+        let scenario = try Scenario.baseline()
+        let analysis = GlobalSensitivity(scenario: scenario)
+        let estimate = analysis.run(samples: 4, seed: 1, threads: 2)
+        let zh = SobolReport.table(analysis, estimate, top: 100, seed: 1, source: "x", labels: .chinese)
+        #expect(zh.contains("随机波动（模拟序号）") && !zh.contains("noise (run index)"))
+        #expect(zh.contains("海门区数字人民币试点") && !zh.contains("Wallets ≥"))
+        #expect(SobolReport.csv(analysis, estimate).contains(",noise (run index),"))
+    }
+
+    @Test func tornadoLegendsNameThePinnedQuantiles() throws {
+        let scenario = try Scenario.baseline()
+        let target = scenario.targets[0]
+        let bar = Tornado.Bar(parameter: "p", lowValue: 0, highValue: 1, lowProbability: 0.4, highProbability: 0.6, swingStandardError: 0.01)
+        for (labels, low, high) in [(Labels.chinese, "参数取 P5", "参数取 P95"), (.english, "parameter at P5", "parameter at P95")] {
+            let svg = TornadoChart(target: target, low: 0.05, high: 0.95, baseline: 0.5, bars: [bar], labels: labels).svg(title: "t")
+            #expect(svg.contains(low) && svg.contains(high) && !svg.contains("P10"))
+        }
     }
 }

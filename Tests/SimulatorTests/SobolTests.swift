@@ -75,12 +75,15 @@ struct SobolTests {
             "targets=[{id: w, metric: wallets.personal, by: 2023-12, at_least: 6000}]",
         ])
         let analysis = GlobalSensitivity(scenario: scenario)
-        #expect(analysis.inputNames == ["wallets.personal.innovation", "wallets.corporate.ticket.mean", "merchants.churn",
-                                        "milestones.m", GlobalSensitivity.noiseName])
+        let keyPaths = analysis.inputs.map { input -> String in
+            if case .parameter(let i) = input { return scenario.parameters[i].keyPath }
+            return "noise"
+        }
+        #expect(keyPaths == ["wallets.personal.innovation", "wallets.corporate.ticket.mean", "merchants.churn", "milestones.m", "noise"])
         let estimate = analysis.run(samples: 2000, seed: 5, threads: 2)
         let indices = estimate.indices[0]
         for other in 1...3 {
-            #expect(indices[other].total == 0 && indices[other].firstOrder == 0, "\(analysis.inputNames[other])")
+            #expect(indices[other].total == 0 && indices[other].firstOrder == 0, "\(keyPaths[other])")
         }
         let sum = indices[0].total + indices[4].total
         let low = indices[0].totalInterval.lowerBound + indices[4].totalInterval.lowerBound
@@ -97,7 +100,7 @@ struct SobolTests {
             "targets=[{id: w, metric: wallets.personal, by: 2023-12, at_least: 6000}]",
         ])
         let analysis = GlobalSensitivity(scenario: scenario)
-        #expect(analysis.inputNames == [GlobalSensitivity.noiseName])
+        #expect(analysis.inputs == [.processNoise])
         let noise = analysis.run(samples: 2000, seed: 5, threads: 2).indices[0][0]
         #expect(abs(noise.firstOrder - 1) < 0.1 && abs(noise.total - 1) < 0.1, "S1 \(noise.firstOrder), ST \(noise.total)")
     }
