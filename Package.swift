@@ -49,7 +49,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "pilotsim-bench", dependencies: ["Simulator", "CGSL"]),
-        .target(name: "TestSupport", path: "Tests/Support"),
+        .target(name: "TestSupport", dependencies: ["PilotModel"], path: "Tests/Support"),
         .testTarget(name: "PilotModelTests", dependencies: ["PilotModel", "TestSupport"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "PilotModel", "CGSL", "TestSupport"]),
         .testTarget(name: "PilotReportTests", dependencies: ["PilotReport", "PilotModel", "Simulator", "TestSupport"]),

@@ -20,8 +20,8 @@ public struct ScenarioOverride: Sendable {
 
     /// Parses `KEY.PATH=YAML_VALUE`, e.g. `wallets.personal.imitation={uniform: {min: 0.1, max: 0.2}}`;
     /// a malformed argument throws a diagnostic located in it. `source` names the argument's origin
-    /// in diagnostics (`--set:1:COL`).
-    public init(_ argument: String, source: String = "--set") throws {
+    /// in diagnostics (the command line's `--set`, so `--set:1:COL`).
+    public init(_ argument: String, source: String) throws {
         let origin = SourceLocation(file: source, line: 1, column: 1)
         guard let equals = argument.firstIndex(of: "=") else {
             throw ScenarioValidationError([ScenarioDiagnostic(location: origin, keyPath: "",

@@ -7,13 +7,14 @@ public enum Statistics {
 
     /// Wilson score interval for a binomial proportion (Wilson 1927):
     /// (p̂ + z²/2n ± z·√(p̂(1−p̂)/n + z²/4n²)) / (1 + z²/n). Unlike p̂ ± z·SE it stays inside [0, 1]
-    /// and is not degenerate at 0 or n successes.
+    /// and is not degenerate at 0 or n successes. At 0 successes its lower end is exactly 0 (and at
+    /// n the upper end exactly 1), which the formula gives only up to rounding.
     public static func wilson(successes: Int, trials: Int, z: Double = z95) -> ClosedRange<Double> {
         precondition(trials > 0 && (0...trials).contains(successes))
         let n = Double(trials), p = Double(successes) / n, z2 = z * z
         let centre = (p + z2 / (2 * n)) / (1 + z2 / n)
         let half = z * (p * (1 - p) / n + z2 / (4 * n * n)).squareRoot() / (1 + z2 / n)
-        return max(0, centre - half)...min(1, centre + half)
+        return (successes == 0 ? 0 : max(0, centre - half))...(successes == trials ? 1 : min(1, centre + half))
     }
 
     /// The p-quantile of sorted data by linear interpolation (Hyndman & Fan type 7, R's default),

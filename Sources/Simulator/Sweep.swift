@@ -14,7 +14,9 @@ public struct Sweep: Sendable {
     ///
     /// - Throws: `SweepPathError` for a path that is not a number of the scenario (with the
     ///   closest valid paths), `ScenarioValidationError` for values a parameter cannot take.
-    public init(document: ScenarioDocument, overrides: [ScenarioOverride], axes: [SweepAxis]) throws {
+    /// - Parameter pointSource: names where the swept values come from in diagnostics (the command
+    ///   line's `--vary`).
+    public init(document: ScenarioDocument, overrides: [ScenarioOverride], axes: [SweepAxis], pointSource: String) throws {
         let base = try document.scenario(overrides: overrides)
         var canonical: [SweepAxis] = []
         for axis in axes {
@@ -31,7 +33,7 @@ public struct Sweep: Sendable {
         var seen: Set<ScenarioDiagnostic> = []  // report each problem once, at the first point that has it
         for point in points {
             do {
-                let settings = try zip(canonical, point).map { try ScenarioOverride("\($0.path)=\(formatNumber($1))", source: "--vary") }
+                let settings = try zip(canonical, point).map { try ScenarioOverride("\($0.path)=\(formatNumber($1))", source: pointSource) }
                 scenarios.append(try document.scenario(overrides: overrides + settings))
             } catch let error as ScenarioValidationError {
                 let label = zip(canonical, point).map { "\($0.path)=\(formatNumber($1))" }.joined(separator: ", ")
@@ -53,13 +55,8 @@ public struct Sweep: Sendable {
     }
 }
 
-/// A sweep path that names no number of the scenario.
-public struct SweepPathError: Error, CustomStringConvertible {
+/// A sweep path that names no number of the scenario, with the closest paths that do.
+public struct SweepPathError: Error {
     public let path: String
     public let closest: [String]
-
-    public var description: String {
-        "--vary \(path): not a number of this scenario; expected a parameter, count or target threshold such as "
-            + closest.map { "'\($0)'" }.joined(separator: ", ")
-    }
 }

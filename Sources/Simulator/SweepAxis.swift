@@ -51,16 +51,20 @@ public struct SweepAxis: Sendable, Equatable {
             if i == 0 { return from }
             if i == steps - 1 { return to }
             let t = Double(i) / Double(steps - 1)
-            return logarithmic ? exp(log(from) + t * (log(to) - log(from))) : from + t * (to - from)
+            return shortestNearby(logarithmic ? exp(log(from) + t * (log(to) - log(from))) : from + t * (to - from))
         }
     }
 }
 
-public struct SweepSpecError: Error, CustomStringConvertible {
+/// A sweep argument that is not `KEY.PATH=SPEC`: the argument and what is wrong with it.
+public struct SweepSpecError: Error {
     public let argument: String
     public let problem: String
+}
 
-    public var description: String {
-        "--vary \(argument): \(problem); expected KEY.PATH=FROM:TO:STEPS, KEY.PATH=FROM:TO:STEPS:log or KEY.PATH=v1,v2,…"
-    }
+/// `x` rounded to 15 significant digits: an interior point of a range is meant as a decimal
+/// (0.009, not 0.009000000000000001 from 0.002 + 7 × 0.001), and 15 digits are within one or two
+/// units in the last place of any double.
+func shortestNearby(_ x: Double) -> Double {
+    Double(String(format: "%.15g", x)) ?? x
 }

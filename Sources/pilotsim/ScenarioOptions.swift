@@ -16,7 +16,7 @@ struct ScenarioOptions: ParsableArguments {
     /// The `--set` arguments, parsed. A malformed one is a scenario error located in the argument
     /// (`--set:1:COL`, exit 65), like every other problem with a `--set` value.
     func parsedOverrides() throws -> [ScenarioOverride] {
-        try overrides.map { try ScenarioOverride($0) }
+        try overrides.map { try ScenarioOverride($0, source: "--set") }
     }
 
     /// The name reports show for the scenario's source.

@@ -29,7 +29,7 @@ extension Pilotsim {
         func validate() throws {
             guard (1...2).contains(axisArguments.count) else { throw ValidationError("give one or two --vary KEY.PATH=SPEC") }
             for argument in axisArguments {
-                do { _ = try SweepAxis(parsing: argument) } catch { throw ValidationError(error.description) }
+                do { _ = try SweepAxis(parsing: argument) } catch { throw ValidationError(Self.message(error)) }
             }
         }
 
@@ -38,9 +38,10 @@ extension Pilotsim {
                 let axes = try axisArguments.map { try SweepAxis(parsing: $0) }
                 let sweep: Simulator.Sweep
                 do {
-                    sweep = try Simulator.Sweep(document: try scenario.document(), overrides: try scenario.parsedOverrides(), axes: axes)
+                    sweep = try Simulator.Sweep(document: try scenario.document(), overrides: try scenario.parsedOverrides(), axes: axes,
+                                                pointSource: "--vary")
                 } catch let error as SweepPathError {
-                    throw ValidationError(error.description)
+                    throw ValidationError(Self.message(error))
                 }
                 let progress = ProgressLine("sweep", total: sweep.points.count, quiet: simulation.quiet)
                 let summaries = sweep.run(seed: simulation.seed, runs: simulation.runCount(default: 2000), threads: simulation.threadCount,
@@ -53,5 +54,16 @@ extension Pilotsim {
                                         source: scenario.sourceName(language.labels), labels: language.labels), terminator: "")
             }
         }
+    }
+}
+
+extension Pilotsim.Sweep {
+    static func message(_ error: SweepSpecError) -> String {
+        "--vary \(error.argument): \(error.problem); expected KEY.PATH=FROM:TO:STEPS, KEY.PATH=FROM:TO:STEPS:log or KEY.PATH=v1,v2,…"
+    }
+
+    static func message(_ error: SweepPathError) -> String {
+        "--vary \(error.path): not a number of this scenario; expected a parameter, count or target threshold such as "
+            + error.closest.map { "'\($0)'" }.joined(separator: ", ")
     }
 }

@@ -1,11 +1,10 @@
 import Foundation
 import PilotModel
-import PilotReport
 import Simulator
 
 /// `--format json`: one object with the run's identity, the summary.csv rows as objects, and the
 /// joint probabilities.
-enum JSONReport {
+public enum JSONReport {
     struct Document: Encodable {
         let scenario: String
         let runs: Int
@@ -48,7 +47,7 @@ enum JSONReport {
 
     static let numericColumns: Set<String> = ["threshold", "p_met", "ci_low", "ci_high", "median", "p05", "p95", "never_share"]
 
-    static func render(_ summary: SimulationSummary, scenario: String, runs: Int, seed: UInt64) throws -> String {
+    public static func render(_ summary: SimulationSummary, scenario: String, runs: Int, seed: UInt64) throws -> String {
         let targets = SummaryCSV.rows(summary).map { row in
             Dictionary(uniqueKeysWithValues: zip(SummaryCSV.header, row).map { key, value -> (String, Field) in
                 if value.isEmpty { return (key, .null) }

@@ -1,13 +1,12 @@
 import PilotModel
-import PilotReport
 import Simulator
 
 /// summary.csv: one row per target (MODEL.md §5).
-enum SummaryCSV {
-    static let header = ["target_id", "label", "metric", "deadline", "base", "threshold", "p_met", "ci_low", "ci_high",
+public enum SummaryCSV {
+    public static let header = ["target_id", "label", "metric", "deadline", "base", "threshold", "p_met", "ci_low", "ci_high",
                          "median", "p05", "p95", "median_first_month", "never_share", "verdict"]
 
-    static func rows(_ summary: SimulationSummary) -> [[String]] {
+    public static func rows(_ summary: SimulationSummary) -> [[String]] {
         summary.targets.map { t in
             [t.target.id, t.target.label.neutral, t.target.metric.description, t.target.deadline.description,
              t.target.base?.description ?? "", formatNumber(t.target.threshold),
@@ -17,7 +16,7 @@ enum SummaryCSV {
         }
     }
 
-    static func render(_ summary: SimulationSummary) -> String {
+    public static func render(_ summary: SimulationSummary) -> String {
         var table = CSVTable(header: header)
         rows(summary).forEach { table.append($0) }
         return table.text

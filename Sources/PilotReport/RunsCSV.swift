@@ -1,10 +1,9 @@
 import PilotModel
-import PilotReport
 import Simulator
 
 /// runs.csv: one row per run — its drawn parameters and each target's deciding value.
-enum RunsCSV {
-    static func render(_ result: SimulationResult) -> String {
+public enum RunsCSV {
+    public static func render(_ result: SimulationResult) -> String {
         let s = result.scenario, width = result.uncertainParameters.count
         var table = CSVTable(header: ["run"] + result.uncertainParameters.map { "param:\(s.parameters[$0].keyPath)" }
                                  + s.targets.map { "value:\($0.id)" })
