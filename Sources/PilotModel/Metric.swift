@@ -65,6 +65,10 @@ public struct Target: Sendable {
         }
     }
 
+    /// Whether a run whose deciding value (the metric at the deadline, less its value at the base
+    /// month for `increase_over`) is `value` meets the target: the one definition of "met".
+    @inline(__always) public func isMet(by value: Double) -> Bool { value >= threshold }
+
     /// The base month of an `increase_over` target.
     public var base: Month? {
         if case .increaseOver(let base, _) = condition { return base }

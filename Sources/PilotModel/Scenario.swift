@@ -25,6 +25,16 @@ public struct Scenario: Sendable {
     public subscript(id: ParameterID) -> ParameterSpec { parameters[id.index] }
 
     /// Every metric this scenario reports, in a fixed order (MODEL.md §4).
+    /// Indices (into `parameters`) of the parameters given as distributions, in order: the
+    /// uncertain inputs of every analysis (Monte Carlo draws, tornado, Sobol, the report's table).
+    public var uncertainParameters: [Int] { parameters.indices.filter { parameters[$0].distribution.isUncertain } }
+
+    /// The correlations in force: those between two parameters that are still uncertain (a sweep or
+    /// tornado that pins a parameter to a constant drops its pairs).
+    public var activeCorrelations: [RankCorrelation] {
+        correlations.filter { parameters[$0.first.index].distribution.isUncertain && parameters[$0.second.index].distribution.isUncertain }
+    }
+
     public var metrics: [Metric] { Metric.fixed + milestones.map { .milestone($0.name) } }
 }
 

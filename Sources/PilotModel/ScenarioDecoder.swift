@@ -257,13 +257,7 @@ struct ScenarioDecoder {
             result.append(RankCorrelation(first: ids[0], second: ids[1], rank: rank))
         }
         if context.diagnostics.isEmpty, !result.isEmpty {
-            let members = result.flatMap { [$0.first, $0.second] }.reduce(into: [ParameterID]()) { if !$0.contains($1) { $0.append($1) } }
-            var matrix = members.map { a in members.map { b in a == b ? 1.0 : 0.0 } }
-            for c in result {
-                let i = members.firstIndex(of: c.first)!, j = members.firstIndex(of: c.second)!
-                matrix[i][j] = c.normalScoreCorrelation
-                matrix[j][i] = c.normalScoreCorrelation
-            }
+            let (members, matrix) = RankCorrelation.normalScoreMatrix(result)
             if Cholesky.factor(matrix) == nil {
                 let names = members.map { context.parameters[$0.index].keyPath }.joined(separator: ", ")
                 context.report(node, "correlations", "the rank correlations among \(names) are not positive definite (no joint distribution has them); expected a consistent set, e.g. weaker correlations")

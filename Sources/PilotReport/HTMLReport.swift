@@ -97,7 +97,7 @@ public struct HTMLReport {
                  return ["text": "\(numbers.value(row.median, of: metric)) (\(numbers.value(row.p05, of: metric))–\(numbers.value(row.p95, of: metric)))"]
              }]
         }
-        let assumptions = scenario.parameters.filter { $0.distribution.isUncertain }.map { spec -> [String: String] in
+        let assumptions = scenario.uncertainParameters.map { scenario.parameters[$0] }.map { spec -> [String: String] in
             let q = [0.05, 0.5, 0.95].map { String(format: "%.4g", spec.quantile($0)) }
             return ["path": spec.keyPath, "distribution": spec.distribution.text, "p05": q[0], "p50": q[1], "p95": q[2]]
         }

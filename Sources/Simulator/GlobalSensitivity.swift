@@ -22,7 +22,7 @@ public struct GlobalSensitivity: Sendable {
 
     public init(scenario: Scenario) {
         self.scenario = scenario
-        parameters = scenario.parameters.indices.filter { scenario.parameters[$0].distribution.isUncertain }
+        parameters = scenario.uncertainParameters
     }
 
     /// The inputs in the order of the estimate's indices: the parameters, then the noise.

@@ -24,18 +24,10 @@ struct ImanConover {
 
     /// `nil` when no correlation applies (pairs with a parameter pinned to a constant are dropped).
     init?(_ scenario: Scenario) {
-        let pairs = scenario.correlations.filter {
-            scenario[$0.first].distribution.isUncertain && scenario[$0.second].distribution.isUncertain
-        }
+        let pairs = scenario.activeCorrelations
         guard !pairs.isEmpty else { return nil }
-        let members = pairs.flatMap { [$0.first.index, $0.second.index] }.reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
-        self.members = members
-        var matrix = members.map { a in members.map { b in a == b ? 1.0 : 0.0 } }
-        for pair in pairs {
-            let i = members.firstIndex(of: pair.first.index)!, j = members.firstIndex(of: pair.second.index)!
-            matrix[i][j] = pair.normalScoreCorrelation
-            matrix[j][i] = pair.normalScoreCorrelation
-        }
+        let (members, matrix) = RankCorrelation.normalScoreMatrix(pairs)
+        self.members = members.map(\.index)
         target = matrix
     }
 

@@ -29,7 +29,7 @@ public struct MonteCarlo: Sendable {
         precondition(runs > 0, "at least one run")
         let s = scenario, months = s.calendar.monthCount
         let metricCount = s.metrics.count
-        let uncertain = s.parameters.indices.filter { s.parameters[$0].distribution.isUncertain }
+        let uncertain = s.uncertainParameters
         let targetCount = s.targets.count
         let stageEnds = s.calendar.stages.map { s.calendar.offset(of: $0.to) }
         let incrementColumns = StageIncrement.metrics.map { s.metrics.firstIndex(of: $0)! }
@@ -118,13 +118,13 @@ struct TargetColumns {
     let column: Int
     let deadline: Int
     let base: Int?
-    let threshold: Double
+    let target: Target
 
     init(target: Target, scenario: Scenario) {
         column = scenario.metrics.firstIndex(of: target.metric)!
         deadline = scenario.calendar.offset(of: target.deadline)
         base = target.base.map { scenario.calendar.offset(of: $0) }
-        threshold = target.threshold
+        self.target = target
     }
 
     /// The deciding value and the first month (−1: never) at which the condition held.
@@ -132,7 +132,7 @@ struct TargetColumns {
         let baseValue = base.map { metrics[$0 * metricCount + column] } ?? 0
         let value = metrics[deadline * metricCount + column] - baseValue
         var first = -1
-        for month in ((base ?? -1) + 1)..<months where metrics[month * metricCount + column] - baseValue >= threshold {
+        for month in ((base ?? -1) + 1)..<months where target.isMet(by: metrics[month * metricCount + column] - baseValue) {
             first = month
             break
         }

@@ -45,7 +45,7 @@ public struct SimulationSummary: Sendable {
 
     public init(_ result: SimulationResult) {
         let s = result.scenario, runs = result.runs
-        let met: [[Bool]] = s.targets.indices.map { j in result.targetValues[j].map { $0 >= s.targets[j].threshold } }
+        let met: [[Bool]] = s.targets.indices.map { j in result.targetValues[j].map(s.targets[j].isMet) }
 
         targets = s.targets.indices.map { j in
             let target = s.targets[j]

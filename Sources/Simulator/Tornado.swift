@@ -27,7 +27,7 @@ public struct Tornado: Sendable {
     }
 
     /// Indices of the parameters that are pinned: every uncertain one (a by-stage map's stages each count).
-    public var parameters: [Int] { scenario.parameters.indices.filter { scenario.parameters[$0].distribution.isUncertain } }
+    public var parameters: [Int] { scenario.uncertainParameters }
 
     /// P(met) of each target with nothing pinned, then the bars of each target sorted by swing
     /// (largest first); `progress` is called with the number of simulations done (2 per parameter).
@@ -36,7 +36,7 @@ public struct Tornado: Sendable {
             MonteCarlo(scenario: scenario, seed: seed, threads: threads).run(runs: runs)
         }
         func met(_ result: SimulationResult, _ target: Int) -> [Bool] {
-            result.targetValues[target].map { $0 >= scenario.targets[target].threshold }
+            result.targetValues[target].map(scenario.targets[target].isMet)
         }
         let baseline = SimulationSummary(simulate(scenario))
         var bars = [[Bar]](repeating: [], count: scenario.targets.count)
