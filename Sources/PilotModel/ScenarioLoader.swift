@@ -4,12 +4,15 @@ import Foundation
 /// and for the many variants of one scenario that a sweep or a sensitivity analysis validates.
 public struct ScenarioDocument: Sendable {
     public let root: YAMLNode
+    /// The text the document was parsed from.
+    public let text: String
     /// Stage ids as the file declares them (the plan's when it declares none), for override paths.
     let stageIDs: [String]
 
     /// Parses YAML text; `file` names it in locations and errors.
     public init(text: String, file: String) throws {
         root = try YAMLNode.parse(text, file: file)
+        self.text = text
         stageIDs = Self.declaredStageIDs(root)
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PilotReport
 
 @main
 struct Pilotsim: ParsableCommand {
@@ -9,6 +10,7 @@ struct Pilotsim: ParsableCommand {
             Exit codes: 0 success, 64 bad arguments, 65 invalid scenario, 1 anything else.
             The model and the scenario format: README.md and docs/scenario-format.md.
             """,
+        version: PilotsimVersion.current,
         subcommands: [Run.self, Sweep.self, Tornado.self, Sobol.self, Report.self, Validate.self, Baseline.self],
         defaultSubcommand: Run.self
     )

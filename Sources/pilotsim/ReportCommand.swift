@@ -58,23 +58,13 @@ extension Pilotsim {
                 let report = HTMLReport(
                     result: result, summary: SimulationSummary(result),
                     monthly: MonthlyQuantiles.table(result, threads: simulation.threadCount), tornado: tornadoResult,
-                    labels: language.labels, commandLine: Self.commandLine(), generated: Date(), source: scenario.sourceName(language.labels))
+                    labels: language.labels, commandLine: CommandLineText.current(), generated: Date(), source: scenario.sourceName(language.labels))
                 let charts = report.charts()
                 var files = OutputFiles(path: out, contents: report.html(charts: charts))
                 if let svgDir { files.add(directory: svgDir, files: charts.map { ($0.name, $0.svg) }) }
                 try files.write()
                 print(out)
             }
-        }
-
-        /// The command line that made the report, quoted so that it can be pasted into a shell.
-        static func commandLine() -> String {
-            (["pilotsim"] + CommandLine.arguments.dropFirst()).map { argument in
-                let safe = argument.unicodeScalars.allSatisfy {
-                    CharacterSet.alphanumerics.contains($0) || "-_./=:,+@%".unicodeScalars.contains($0)
-                }
-                return safe && !argument.isEmpty ? argument : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
-            }.joined(separator: " ")
         }
     }
 }

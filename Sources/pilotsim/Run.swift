@@ -41,7 +41,7 @@ extension Pilotsim {
 
         func run() throws {
             try reportingFailures {
-                let loaded = try scenario.load()
+                let (scenarioText, loaded) = try scenario.loadWithText()
                 let engine = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount,
                                         keepTrajectories: out != nil)
                 if out != nil {
@@ -77,11 +77,15 @@ extension Pilotsim {
                 case .json: printed = try JSONReport.render(summary, scenario: loaded.name.neutral, runs: result.runs, seed: result.seed)
                 }
                 if let out {
-                    try OutputFiles(directory: out, files: [
+                    var files = [
                         ("summary.csv", SummaryCSV.render(summary)),
                         ("monthly.csv", MonthlyCSV.render(MonthlyQuantiles.table(result, threads: simulation.threadCount))),
                         ("runs.csv", RunsCSV.render(result)),
-                    ]).write()
+                    ]
+                    let manifest = Manifest(commandLine: CommandLineText.current(), scenario: scenario.sourceName(), scenarioText: scenarioText,
+                                            seed: result.seed, runs: result.runs, files: files.map(\.0))
+                    files.append(("manifest.json", try manifest.json()))
+                    try OutputFiles(directory: out, files: files).write()
                 }
                 print(printed, terminator: "")
             }

@@ -32,4 +32,10 @@ struct ScenarioOptions: ParsableArguments {
     func load() throws -> Scenario {
         try document().scenario(overrides: try parsedOverrides())
     }
+
+    /// The scenario text as read, and the validated scenario.
+    func loadWithText() throws -> (text: String, scenario: Scenario) {
+        let document = try document()
+        return (document.text, try document.scenario(overrides: try parsedOverrides()))
+    }
 }

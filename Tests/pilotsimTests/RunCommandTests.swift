@@ -126,5 +126,28 @@ import TestSupport
         let both = try CommandLineTool.run("run", "--precision", "0.01", "--runs", "100")
         #expect(both.status == 64 && both.stderr.contains("give --runs or --precision, not both"))
     }
-}
 
+    /// manifest.json names the program, the command, the seed, the runs and the scenario's SHA-256,
+    /// which must be that of the file as `sha256sum` computes it.
+    @Test func outWritesAManifest() throws {
+        let dir = try CommandLineTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = repositoryPath("scenarios/haimen-optimistic.yaml")
+        let output = try CommandLineTool.run("run", file, "--runs", "60", "--seed", "5", "--quiet", "--out", dir.path)
+        #expect(output.status == 0, "\(output.stderr)")
+        let data = try Data(contentsOf: dir.appendingPathComponent("manifest.json"))
+        let manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let sum = Process(), pipe = Pipe()
+        sum.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        sum.arguments = [file]
+        sum.standardOutput = pipe
+        try sum.run()
+        let expected = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix(64)
+        sum.waitUntilExit()
+        #expect(manifest["scenario_sha256"] as? String == String(expected))
+        #expect(manifest["seed"] as? Int == 5 && manifest["runs"] as? Int == 60 && manifest["scenario"] as? String == file)
+        #expect(manifest["command_line"] as? String == "pilotsim run \(file) --runs 60 --seed 5 --quiet --out \(dir.path)")
+        #expect(manifest["pilotsim_version"] as? String == PilotsimVersion.current)
+        #expect(manifest["files"] as? [String] == ["summary.csv", "monthly.csv", "runs.csv"])
+    }
+}

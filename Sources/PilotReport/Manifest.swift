@@ -1,0 +1,44 @@
+import Foundation
+
+/// manifest.json, written beside the files of `run --out`: what made them, so that a result pasted
+/// into a report can be traced to the exact scenario text, seed, run count and program.
+public struct Manifest: Encodable {
+    public let pilotsimVersion: String
+    public let commandLine: String
+    public let scenario: String
+    public let scenarioSHA256: String
+    public let seed: UInt64
+    public let runs: Int
+    public let generator: String
+    public let files: [String]
+
+    /// - Parameters:
+    ///   - scenarioText: the scenario exactly as read (the file, or the embedded baseline); its
+    ///     SHA-256 is recorded. `--set` overrides are in the command line.
+    public init(commandLine: String, scenario: String, scenarioText: String, seed: UInt64, runs: Int, files: [String]) {
+        pilotsimVersion = PilotsimVersion.current
+        self.commandLine = commandLine
+        self.scenario = scenario
+        scenarioSHA256 = SHA256.hex(scenarioText.utf8)
+        self.seed = seed
+        self.runs = runs
+        generator = Generators.description
+        self.files = files
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case pilotsimVersion = "pilotsim_version", commandLine = "command_line", scenario, scenarioSHA256 = "scenario_sha256"
+        case seed, runs, generator, files
+    }
+
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+}
+
+/// The version of pilotsim, in `--version`, manifests and reports.
+public enum PilotsimVersion {
+    public static let current = "0.5.0"
+}
