@@ -150,4 +150,16 @@ import TestSupport
         #expect(manifest["pilotsim_version"] as? String == PilotsimVersion.current)
         #expect(manifest["files"] as? [String] == ["summary.csv", "monthly.csv", "runs.csv"])
     }
+
+    /// The README's example under "Reading the report" is what `pilotsim run` prints today.
+    @Test func readmeExampleIsTodaysOutput() throws {
+        let readme = try String(contentsOfFile: repositoryPath("README.md"), encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: "## Reading the report").dropFirst().first)
+        let block = try #require(section.components(separatedBy: "```").dropFirst().first)
+        let output = try CommandLineTool.run("run", "--quiet")
+        #expect(output.status == 0)
+        let lines = block.split(separator: "\n").map(String.init)
+        #expect(lines.count >= 3)
+        for line in lines { #expect(output.stdout.contains(line + "\n"), "README line not in today's output: \(line)") }
+    }
 }
