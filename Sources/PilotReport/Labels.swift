@@ -44,6 +44,8 @@ public struct Labels: Sendable {
     let errorFormat: @Sendable (String, String) -> String
     /// A histogram's title, given a target's label and deadline.
     let histogramTitleFormat: @Sendable (String, String) -> String
+    /// How `run --precision H` chose the run count: H reached, or the cap reached first.
+    let precisionReachedFormat: @Sendable (String) -> String, precisionCappedFormat: @Sendable (String) -> String
 
     public var numbers: NumberStyle { NumberStyle(language) }
 
@@ -107,7 +109,9 @@ public struct Labels: Sendable {
         dueFormat: { "due \($0) (\($1))" }, allFormat: { "all \($0) targets" },
         increaseFormat: { "+\($0) over \($1)" },
         errorFormat: { "Monte Carlo error: P(met) ± \($0) points at most (95% Wilson half-width, \($1) runs); more runs narrow it by 1/√runs." },
-        histogramTitleFormat: { "\($0): value at \($1)" })
+        histogramTitleFormat: { "\($0): value at \($1)" },
+        precisionReachedFormat: { "until every P(met) half-width ≤ \($0)" },
+        precisionCappedFormat: { "--max-runs reached before every P(met) half-width ≤ \($0)" })
 
     public static let chinese = Labels(
         language: .chinese, reportTitle: "pilotsim 试点模拟报告",
@@ -148,12 +152,20 @@ public struct Labels: Sendable {
         dueFormat: { "\($0) 到期（\($1) 项）" }, allFormat: { "全部 \($0) 项目标" },
         increaseFormat: { "较 \($1) 增加 \($0)" },
         errorFormat: { "蒙特卡洛误差：达成概率最多 ± \($0) 个百分点（95% Wilson 区间半宽，\($1) 次模拟）；模拟次数增加，误差按 1/√次数 缩小。" },
-        histogramTitleFormat: { "\($0)：\($1) 的取值" })
+        histogramTitleFormat: { "\($0)：\($1) 的取值" },
+        precisionReachedFormat: { "直到每个达成概率的区间半宽 ≤ \($0)" },
+        precisionCappedFormat: { "已达 --max-runs 上限，尚未使每个达成概率的区间半宽 ≤ \($0)" })
 }
 
 extension Labels {
     /// `parameter at P10` for the quantile 0.1.
     public func pinnedQuantile(_ p: Double) -> String { pinnedQuantileFormat(NumberStyle.fixed(p * 100, 0)) }
+
+    /// How `run --precision` chose the run count: every half-width at most `precision`, or the
+    /// run cap reached first.
+    public func stoppingRule(precision: Double, reached: Bool) -> String {
+        (reached ? precisionReachedFormat : precisionCappedFormat)(formatNumber(precision))
+    }
 
     /// A scenario's own text (name, description, target label) in this table's language.
     public func text(_ text: LocalizedText) -> String { text.text(in: language.rawValue) }

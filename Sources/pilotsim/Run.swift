@@ -53,8 +53,7 @@ extension Pilotsim {
                     guard !loaded.targets.isEmpty else { throw ValidationError("--precision needs a scenario with targets") }
                     let (precise, reached) = engine.run(precision: precision, maxRuns: maxRuns)
                     result = precise
-                    stoppingRule = reached ? "until every P(met) half-width ≤ \(formatNumber(precision))"
-                                           : "--max-runs reached before every P(met) half-width ≤ \(formatNumber(precision))"
+                    stoppingRule = language.labels.stoppingRule(precision: precision, reached: reached)
                     if !reached {
                         printError("warning: --max-runs \(NumberStyle.grouped(Double(maxRuns))) reached before every P(met) half-width was ≤ \(formatNumber(precision)); reporting \(NumberStyle.grouped(Double(result.runs))) runs")
                     }

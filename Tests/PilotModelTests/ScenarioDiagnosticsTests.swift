@@ -41,6 +41,16 @@ struct ScenarioDiagnosticsTests {
         ])
     }
 
+    @Test func textByLanguage() {
+        #expect(errors(replacing: "name: test", with: "name: {en: Test, zh: 测试}") == [])
+        #expect(errors(replacing: "name: test", with: "name: {en: Test, fr: Essai}") == [
+            "s.yaml:1:18: error: name.fr: unknown key; expected one of en, zh",
+        ])
+        #expect(errors(replacing: "name: test", with: "name: {}") == [
+            "s.yaml:1:7: error: name: no text; expected text, or text by language such as {en: Wallets, zh: 钱包数量}",
+        ])
+    }
+
     @Test func anchorsAndAliasesAreRefusedAtTheFirst() {
         #expect(errors(replacing: "imitation:", with: "imitation: &x 0.1\n    merchant_pull: *x") == [
             "s.yaml:9:16: error: YAML anchor '&x': anchors and aliases are not supported; write the value out",
