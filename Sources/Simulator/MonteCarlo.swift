@@ -27,6 +27,27 @@ public struct MonteCarlo: Sendable {
     /// with an estimate of the runs done.
     public func run(runs: Int, progress: (@Sendable (Int) -> Void)? = nil) -> SimulationResult {
         precondition(runs > 0, "at least one run")
+        let s = scenario, seed = self.seed
+        let correlated = correlatedValues(runs: runs)
+        return simulate(rows: runs, progress: progress) {
+            let draws = ParameterDraws(s.parameters)
+            return { run, values in
+                let key = StreamSeeding.runKey(seed: seed, run: run)
+                draws.draw(runKey: key, into: &values)
+                if let (members, blocks) = correlated {
+                    let row = blocks[run / ImanConover.blockSize][run % ImanConover.blockSize]
+                    for (c, i) in members.enumerated() { values[i] = row[c] }
+                }
+                return key
+            }
+        }
+    }
+
+    /// Simulates `rows` runs whose inputs `makeInputs` gives: called once per worker thread, it
+    /// returns a function that fills a row's parameter values (one slot per scenario parameter)
+    /// and returns the row's run key (its process streams). Rows are kept in row order.
+    func simulate(rows runs: Int, progress: (@Sendable (Int) -> Void)? = nil,
+                  makeInputs: @Sendable () -> (_ row: Int, _ values: inout [Double]) -> UInt64) -> SimulationResult {
         let s = scenario, months = s.calendar.monthCount
         let metricCount = s.metrics.count
         let uncertain = s.uncertainParameters
@@ -42,20 +63,14 @@ public struct MonteCarlo: Sendable {
         let trajectories = keepTrajectories ? SharedBuffer(count: runs * months * metricCount) : nil
         let workers = min(threads, runs)
         let seed = self.seed
-        let correlated = correlatedValues(runs: runs)
 
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let evaluator = RunEvaluator(s)
-            let draws = ParameterDraws(s.parameters)
+            let inputs = makeInputs()
             var values = [Double](repeating: 0, count: s.parameters.count)
             var run = worker
             while run < runs {
-                let key = StreamSeeding.runKey(seed: seed, run: run)
-                draws.draw(runKey: key, into: &values)
-                if let (members, blocks) = correlated {
-                    let row = blocks[run / ImanConover.blockSize][run % ImanConover.blockSize]
-                    for (c, i) in members.enumerated() { values[i] = row[c] }
-                }
+                let key = inputs(run, &values)
                 evaluator.simulate(values, runKey: key)
 
                 for (j, i) in uncertain.enumerated() { parameterValues[run * uncertain.count + j] = values[i] }

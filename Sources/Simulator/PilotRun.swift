@@ -29,9 +29,10 @@ struct PilotRun {
         static let firstMilestone = 13
     }
 
-    /// Simulates the whole calendar with parameter values `v` (indexed like `scenario.parameters`),
-    /// each step drawing from its own stream.
-    func simulate(_ v: [Double], streams: RunStreams, metrics: inout [Double]) {
+    /// Simulates the first `monthLimit` months (the whole calendar when `nil`) with parameter values
+    /// `v` (indexed like `scenario.parameters`), each step drawing from its own stream. A month's
+    /// draws do not depend on how many months follow, so a shorter run is the start of a longer one.
+    func simulate(_ v: [Double], streams: RunStreams, metrics: inout [Double], monthLimit: Int? = nil) {
         let s = scenario, personal = s.personal, corporate = s.corporate, merchants = s.merchants
         let np = personal.population, nc = corporate.population, k = merchants.potential
         /// n/d, or 0 over an empty pool (MODEL.md §3).
@@ -41,7 +42,7 @@ struct PilotRun {
         var transactions = 0.0, amountPersonal = 0.0, amountCorporate = 0.0, amountPublic = 0.0, amountCampaign = 0.0
         var milestoneCounts = [Double](repeating: 0, count: s.milestones.count)
 
-        for t in 0..<s.calendar.monthCount {
+        for t in 0..<min(monthLimit ?? s.calendar.monthCount, s.calendar.monthCount) {
             let stage = s.calendar.stageIndexOfMonth[t]
             // 1–2. Wallets: hazards read last month's state.
             let hp = -expm1(-(v[personal.innovation[stage].index] + v[personal.imitation.index] * ratio(wp, np)

@@ -18,10 +18,11 @@ final class RunEvaluator {
 
     var months: Int { model.scenario.calendar.monthCount }
 
-    /// Simulates the run with parameter values `values` whose process streams are keyed by `runKey`.
-    func simulate(_ values: [Double], runKey: UInt64) {
+    /// Simulates the run with parameter values `values` whose process streams are keyed by `runKey`,
+    /// through month offset `monthLimit − 1` (the whole calendar when `nil`).
+    func simulate(_ values: [Double], runKey: UInt64, monthLimit: Int? = nil) {
         streams.select(runKey: runKey)
-        model.simulate(values, streams: streams, metrics: &metrics)
+        model.simulate(values, streams: streams, metrics: &metrics, monthLimit: monthLimit)
     }
 
     /// Target `j`'s deciding value and first month met (−1: never) in the last run.
