@@ -25,6 +25,14 @@ public enum Statistics {
         return data.withUnsafeBufferPointer { gsl_stats_quantile_from_sorted_data($0.baseAddress, 1, $0.count, p) }
     }
 
+    /// Spearman's rank correlation of two equally long samples: the Pearson correlation of their
+    /// ranks (ties ranked in order). NaN when either sample is constant.
+    public static func spearman(_ a: [Double], _ b: [Double]) -> Double {
+        precondition(a.count == b.count && a.count > 1)
+        let ra = ImanConover.ranks(a), rb = ImanConover.ranks(b)
+        return ImanConover.correlation(zip(ra, rb).map { [Double($0), Double($1)] })[0][1]
+    }
+
     /// Mean and sample standard deviation (n − 1; 0 for a single value).
     public static func meanAndSD<C: Collection>(_ data: C) -> (mean: Double, sd: Double) where C.Element == Double {
         precondition(!data.isEmpty)

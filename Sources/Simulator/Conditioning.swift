@@ -1,0 +1,349 @@
+import Dispatch
+import Foundation
+import PilotModel
+
+/// The forecast conditioned on reported figures, by likelihood-tempered sequential Monte Carlo
+/// (Del Moral, Doucet & Jasra, "Sequential Monte Carlo samplers", JRSS B 68, 2006; adaptive
+/// tempering as in Jasra et al. 2011).
+///
+/// A particle is one whole run: its uncertain parameters and its run key (the process noise). The
+/// parameters live in the Gaussian-copula space of the prior: independent standard normals ε,
+/// turned into correlated normal scores z = Lε (L the Cholesky factor of the scenario's
+/// normal-score correlation matrix) and then into values through each parameter's quantile
+/// function, value = F⁻¹(Φ(z)). The prior in ε is exactly N(0, I), so a move keeps both the
+/// marginals and the correlations the scenario asks for, and every value stays in its support.
+///
+/// The likelihood of a figure y with relative reporting error r, given a run's simulated value x, is
+/// lognormal: log(1 + y) ~ N(log(1 + x), log(1 + r²)) (the 1 + keeps a zero count finite). The
+/// sampler raises the likelihood to a temperature φ going from 0 to 1, each step chosen so that the
+/// effective sample size (ESS) of the reweighted particles is N/2; resamples systematically when the
+/// ESS is below N/2; and moves each particle by Metropolis–Hastings: a Gaussian random walk on ε
+/// with covariance 2.38²/d times the particles' covariance, together with a fresh run key drawn
+/// from the prior (an independence proposal for the noise). While conditioning, a run is simulated
+/// only to the last observed month; each final particle is then simulated once over the whole
+/// calendar, so its path before and after the figures is a draw from the posterior predictive.
+///
+/// Every random choice comes from streams keyed by the seed, the particle and the iteration, and
+/// every sum over particles is taken in particle order: the result is the same to the bit for any
+/// thread count.
+public struct Conditioning: Sendable {
+    public let scenario: Scenario
+    public let observations: [Observation]
+    public let particles: Int
+    public let seed: UInt64
+    public let threads: Int
+
+    /// The most tempering steps before the sampler stops and reports the temperature reached.
+    public static let maximumIterations = 100
+    /// The most Metropolis–Hastings sweeps a tempering step makes.
+    public static let maximumMoves = 12
+
+    public init(scenario: Scenario, observations: [Observation], particles: Int, seed: UInt64, threads: Int) {
+        self.scenario = scenario
+        self.observations = observations
+        self.particles = particles
+        self.seed = seed
+        self.threads = max(1, threads)
+    }
+
+    /// One tempering step.
+    public struct Iteration: Sendable {
+        /// The temperature reached at this step (1: the full likelihood).
+        public let temperature: Double
+        /// The ESS of the reweighted particles, before resampling.
+        public let effectiveSampleSize: Double
+        /// The share of proposals accepted, over all sweeps of the step.
+        public let acceptance: Double
+        /// Metropolis–Hastings sweeps made.
+        public let moves: Int
+    }
+
+    /// What the prior and the posterior say about one observation.
+    public struct ObservationCheck: Sendable {
+        public let observation: Observation
+        /// The share of prior runs whose simulated value is at or below the figure.
+        public let priorShare: Double
+        public let priorP05: Double, priorP95: Double
+        public let posteriorP05: Double, posteriorP95: Double
+        /// The uncertain parameters that move this metric at this month most, by the absolute rank
+        /// correlation over the prior runs, strongest first (at most three).
+        public let influential: [String]
+        /// Whether the prior can hardly explain the figure: below 0.5% or above 99.5% of prior runs.
+        public var isSurprising: Bool { priorShare < 0.005 || priorShare > 0.995 }
+    }
+
+    public struct Result: Sendable {
+        /// `particles` runs of the unconditioned scenario, exactly as `run --runs particles` gives them.
+        public let prior: SimulationResult
+        /// The particles, each simulated over the whole calendar: equally weighted draws from the
+        /// posterior predictive.
+        public let posterior: SimulationResult
+        public let iterations: [Iteration]
+        /// The temperature reached: 1 when the sampler conditioned on the full likelihood.
+        public let temperature: Double
+        /// The ESS at the last reweighting: the sample size that the posterior's Monte Carlo
+        /// intervals are based on.
+        public let effectiveSampleSize: Double
+        /// Model runs spent while conditioning (each to the last observed month), and in all.
+        public let conditioningRuns: Int, modelRuns: Int
+        /// Model months simulated in all (a run to month m counts m).
+        public let modelMonths: Int
+        public let checks: [ObservationCheck]
+        public var converged: Bool { temperature >= 1 }
+    }
+
+    /// Runs the sampler; `progress`, if given, is called after each tempering step with the
+    /// temperature reached.
+    public func run(progress: ((Double) -> Void)? = nil) -> Result {
+        precondition(particles >= 2 && !observations.isEmpty)
+        let s = scenario, n = particles, seed = seed
+        let space = CopulaSpace(s)
+        let d = space.dimension
+        let monthLimit = observations.map { s.calendar.offset(of: $0.month) }.max()! + 1
+        let observed = observations.map { (s.metrics.firstIndex(of: $0.metric)!, s.calendar.offset(of: $0.month)) }
+        let targets = observations.map { log1p($0.value) }
+        let variances = observations.map { log1p($0.relativeError * $0.relativeError) }
+        let particleKeys = (0..<n).map { StreamSeeding.runKey(seed: seed, run: $0) }
+        var runs = 0
+
+        /// Simulates rows to the last observed month; returns each row's log-likelihood and its
+        /// simulated value of every observation.
+        func evaluate(_ eps: [[Double]], _ keys: [UInt64]) -> (logL: [Double], simulated: [[Double]]) {
+            let count = eps.count
+            let logL = SharedBuffer(count: count)
+            let simulated = SharedBuffer(count: count * observed.count)
+            let workers = min(threads, count)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let evaluator = RunEvaluator(s)
+                var values = space.constants
+                for i in stride(from: worker, to: count, by: workers) {
+                    space.fill(&values, from: eps[i])
+                    evaluator.simulate(values, runKey: keys[i], monthLimit: monthLimit)
+                    var sum = 0.0
+                    for (k, (column, month)) in observed.enumerated() {
+                        let x = evaluator.metric(column, month: month)
+                        simulated[i * observed.count + k] = x
+                        let residual = log1p(x) - targets[k]
+                        sum -= residual * residual / (2 * variances[k])
+                    }
+                    logL[i] = sum
+                }
+            }
+            runs += count
+            let flat = simulated.array
+            return (logL.array, (0..<count).map { Array(flat[($0 * observed.count)..<(($0 + 1) * observed.count)]) })
+        }
+
+        // The prior: ε from N(0, I), each particle with run i's key.
+        var eps = (0..<n).map { i -> [Double] in
+            let random = RandomSource(key: StreamSeeding.streamKey(runKey: particleKeys[i], name: StreamSeeding.name(of: "condition:prior")))
+            return (0..<d).map { _ in random.standardNormal() }
+        }
+        var keys = particleKeys
+        var (logL, simulated) = evaluate(eps, keys)
+        let priorEps = eps, priorSimulated = simulated
+
+        var logWeights = [Double](repeating: 0, count: n)
+        var temperature = 0.0, lastESS = Double(n)
+        var iterations: [Iteration] = []
+        while temperature < 1 && iterations.count < Self.maximumIterations {
+            let t = iterations.count
+            // Next temperature: the ESS of the reweighted particles falls to N/2, or the end.
+            let step = Self.nextStep(logWeights: logWeights, logL: logL, from: temperature, targetESS: Double(n) / 2)
+            temperature = step.temperature >= 1 - 1e-12 ? 1 : step.temperature
+            for i in 0..<n { logWeights[i] += step.increment * logL[i] }
+            let ess = Self.effectiveSampleSize(logWeights)
+            lastESS = ess
+            if ess < Double(n) / 2 || temperature == 1 {
+                let random = RandomSource(key: StreamSeeding.streamKey(runKey: StreamSeeding.runKey(seed: seed, run: t),
+                                                                       name: StreamSeeding.name(of: "condition:resample")))
+                let chosen = Self.systematicResample(logWeights, u: random.uniform())
+                eps = chosen.map { eps[$0] }
+                keys = chosen.map { keys[$0] }
+                logL = chosen.map { logL[$0] }
+                logWeights = [Double](repeating: 0, count: n)
+            }
+
+            // Moves: random walk on ε with the particles' covariance, and a fresh run key.
+            let proposal = Self.proposalFactor(eps, logWeights: logWeights, dimension: d)
+            var accepted = 0, proposed = 0, sweeps = 0
+            while sweeps < Self.maximumMoves {
+                var candidates = eps, candidateKeys = keys
+                var uniforms = [Double](repeating: 0, count: n)
+                for i in 0..<n {
+                    let name = StreamSeeding.name(of: "condition:move:\(t):\(sweeps)")
+                    let random = RandomSource(key: StreamSeeding.streamKey(runKey: particleKeys[i], name: name))
+                    let z = (0..<d).map { _ in random.standardNormal() }
+                    for a in 0..<d {
+                        var shift = 0.0
+                        for b in 0...a { shift += proposal[a][b] * z[b] }
+                        candidates[i][a] += shift
+                    }
+                    candidateKeys[i] = StreamSeeding.streamKey(runKey: particleKeys[i], name: StreamSeeding.name(of: "condition:key:\(t):\(sweeps)"))
+                    uniforms[i] = random.uniformPositive()
+                }
+                let (candidateLogL, _) = evaluate(candidates, candidateKeys)
+                var acceptedNow = 0
+                for i in 0..<n {
+                    let priorRatio = -0.5 * (candidates[i].reduce(0) { $0 + $1 * $1 } - eps[i].reduce(0) { $0 + $1 * $1 })
+                    if log(uniforms[i]) < temperature * (candidateLogL[i] - logL[i]) + priorRatio {
+                        eps[i] = candidates[i]; keys[i] = candidateKeys[i]; logL[i] = candidateLogL[i]
+                        acceptedNow += 1
+                    }
+                }
+                accepted += acceptedNow; proposed += n; sweeps += 1
+                // Enough sweeps that nine particles in ten have moved at least once, at this rate.
+                let rate = Double(accepted) / Double(proposed)
+                let needed = rate >= 1 ? 1 : rate <= 0 ? Self.maximumMoves : Int((log(0.1) / log(1 - rate)).rounded(.up))
+                if sweeps >= needed { break }
+            }
+            iterations.append(Iteration(temperature: temperature, effectiveSampleSize: ess,
+                                        acceptance: Double(accepted) / Double(max(proposed, 1)), moves: sweeps))
+            progress?(temperature)
+        }
+        if logWeights.contains(where: { $0 != logWeights[0] }) {
+            let random = RandomSource(key: StreamSeeding.streamKey(runKey: seed, name: StreamSeeding.name(of: "condition:final")))
+            let chosen = Self.systematicResample(logWeights, u: random.uniform())
+            eps = chosen.map { eps[$0] }
+            keys = chosen.map { keys[$0] }
+        }
+        let conditioningRuns = runs
+
+        // Each particle over the whole calendar, and the prior as `run` gives it.
+        let engine = MonteCarlo(scenario: s, seed: seed, threads: threads, keepTrajectories: true)
+        let finalEps = eps, finalKeys = keys
+        let posterior = engine.simulate(rows: n) {
+            { row, values in
+                values = space.constants
+                space.fill(&values, from: finalEps[row])
+                return finalKeys[row]
+            }
+        }
+        let prior = engine.run(runs: n)
+        let months = s.calendar.monthCount
+
+        let checks = observations.enumerated().map { k, observation -> ObservationCheck in
+            let priorValues = priorSimulated.map { $0[k] }
+            let (column, month) = observed[k]
+            var post = posterior.trajectory(metric: column, month: month)
+            var sortedPrior = priorValues
+            let pq = OrderStatistics.quantiles(&sortedPrior, at: [0.05, 0.95])
+            let q = OrderStatistics.quantiles(&post, at: [0.05, 0.95])
+            let share = Double(priorValues.lazy.filter { $0 <= observation.value }.count) / Double(n)
+            let influence = (0..<d).map { j in (j, abs(Statistics.spearman(priorEps.map { $0[j] }, priorValues))) }
+                .filter { $0.1.isFinite && $0.1 > 0.05 }
+                .sorted { $0.1 > $1.1 }.prefix(3)
+                .map { s.parameters[space.parameters[$0.0]].keyPath }
+            return ObservationCheck(observation: observation, priorShare: share, priorP05: pq[0], priorP95: pq[1],
+                                    posteriorP05: q[0], posteriorP95: q[1], influential: Array(influence))
+        }
+        return Result(prior: prior, posterior: posterior, iterations: iterations, temperature: temperature,
+                      effectiveSampleSize: lastESS, conditioningRuns: conditioningRuns, modelRuns: conditioningRuns + 2 * n,
+                      modelMonths: conditioningRuns * monthLimit + 2 * n * months, checks: checks)
+    }
+}
+
+extension Conditioning {
+    /// (Σw)²/Σw² of the weights exp(logWeights).
+    static func effectiveSampleSize(_ logWeights: [Double]) -> Double {
+        let top = logWeights.max()!
+        var sum = 0.0, squares = 0.0
+        for w in logWeights { let x = exp(w - top); sum += x; squares += x * x }
+        return sum * sum / squares
+    }
+
+    /// The temperature increment that brings the ESS of `logWeights + δ·logL` to `targetESS`
+    /// (bisection), or the rest of the way to 1 if the ESS stays above it.
+    static func nextStep(logWeights: [Double], logL: [Double], from temperature: Double, targetESS: Double) -> (temperature: Double, increment: Double) {
+        func ess(_ delta: Double) -> Double { effectiveSampleSize(zip(logWeights, logL).map { $0 + delta * $1 }) }
+        let rest = 1 - temperature
+        if ess(rest) >= targetESS { return (1, rest) }
+        var low = 0.0, high = rest
+        for _ in 0..<60 {
+            let mid = (low + high) / 2
+            if ess(mid) >= targetESS { low = mid } else { high = mid }
+        }
+        let delta = max(low, 1e-12)
+        return (temperature + delta, delta)
+    }
+
+    /// Systematic resampling (Kitagawa 1996): N indices, particle i chosen ⌊N·wᵢ⌋ or ⌈N·wᵢ⌉ times.
+    static func systematicResample(_ logWeights: [Double], u: Double) -> [Int] {
+        let n = logWeights.count, top = logWeights.max()!
+        let weights = logWeights.map { exp($0 - top) }
+        let total = weights.reduce(0, +)
+        var chosen: [Int] = [], cumulative = 0.0, i = 0
+        chosen.reserveCapacity(n)
+        for k in 0..<n {
+            let point = (Double(k) + u) / Double(n) * total
+            while i < n - 1 && cumulative + weights[i] < point { cumulative += weights[i]; i += 1 }
+            chosen.append(i)
+        }
+        return chosen
+    }
+
+    /// The lower-triangular factor of the random walk's covariance: 2.38²/d times the weighted
+    /// covariance of the particles (Roberts, Gelman & Gilks 1997), with a small ridge so that
+    /// it factors even when the cloud has collapsed in some direction.
+    static func proposalFactor(_ eps: [[Double]], logWeights: [Double], dimension d: Int) -> [[Double]] {
+        guard d > 0 else { return [] }
+        let top = logWeights.max()!
+        let weights = logWeights.map { exp($0 - top) }
+        let total = weights.reduce(0, +)
+        var mean = [Double](repeating: 0, count: d)
+        for (e, w) in zip(eps, weights) { for a in 0..<d { mean[a] += w * e[a] / total } }
+        var cov = [[Double]](repeating: [Double](repeating: 0, count: d), count: d)
+        for (e, w) in zip(eps, weights) {
+            for a in 0..<d { for b in 0...a { cov[a][b] += w * (e[a] - mean[a]) * (e[b] - mean[b]) / total } }
+        }
+        let scale = 2.38 * 2.38 / Double(d)
+        for a in 0..<d {
+            for b in 0...a { cov[a][b] *= scale; cov[b][a] = cov[a][b] }
+            cov[a][a] += 1e-6
+        }
+        if let factor = Cholesky.factor(cov) { return factor }
+        return (0..<d).map { a in (0..<d).map { b in a == b ? cov[a][a].squareRoot() : 0 } }
+    }
+}
+
+/// The Gaussian-copula coordinates of a scenario's uncertain parameters (see `Conditioning`).
+struct CopulaSpace: Sendable {
+    /// Indices (into `scenario.parameters`) of the uncertain parameters, one coordinate each.
+    let parameters: [Int]
+    /// Every parameter's value with the uncertain ones at 0: the start of a row's values.
+    let constants: [Double]
+    private let specs: [ParameterSpec]
+    /// For each coordinate, the (coordinate, weight) pairs whose sum is its normal score: the
+    /// Cholesky factor's row for a correlated parameter, itself alone otherwise.
+    private let mixing: [[(Int, Double)]]
+
+    var dimension: Int { parameters.count }
+
+    init(_ scenario: Scenario) {
+        let uncertain = scenario.uncertainParameters
+        parameters = uncertain
+        specs = scenario.parameters
+        constants = scenario.parameters.map { spec in
+            if case .constant(let value) = spec.distribution { return value }
+            return 0
+        }
+        var mixing = uncertain.indices.map { [($0, 1.0)] }
+        let (members, matrix) = RankCorrelation.normalScoreMatrix(scenario.activeCorrelations)
+        if !members.isEmpty, let factor = Cholesky.factor(matrix) {
+            let coordinates = members.map { uncertain.firstIndex(of: $0.index)! }
+            for (a, coordinate) in coordinates.enumerated() {
+                mixing[coordinate] = (0...a).map { (coordinates[$0], factor[a][$0]) }
+            }
+        }
+        self.mixing = mixing
+    }
+
+    /// Sets the uncertain parameters' values from the coordinates `eps`.
+    func fill(_ values: inout [Double], from eps: [Double]) {
+        for (j, i) in parameters.enumerated() {
+            var z = 0.0
+            for (k, weight) in mixing[j] { z += weight * eps[k] }
+            values[i] = specs[i].quantile(StandardNormal.cdf(z))
+        }
+    }
+}
