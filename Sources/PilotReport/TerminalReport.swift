@@ -36,19 +36,23 @@ public enum TerminalReport {
         out.append(table.render())
         out.append("")
 
-        out.append(style.heading(labels.joint))
+        out.append(jointAndStages(summary, calendar: calendar, labels: labels, style: style))
+        out.append("")
+        out.append(labels.monteCarloError(halfWidthPoints: NumberStyle.fixed(MonteCarlo.widestHalfWidth(summary) * 100, 1),
+                                          runs: NumberStyle.grouped(Double(result.runs))))
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The joint probabilities by deadline and overall, then what each stage adds.
+    static func jointAndStages(_ summary: SimulationSummary, calendar: ScenarioCalendar, labels: Labels, style: TerminalStyle) -> String {
+        let numbers = labels.numbers
         var joint = TextTable([(labels.jointTargets, .left), (labels.probabilityAll, .right), (labels.interval95, .left)])
         for j in summary.joint {
             let name = j.deadline.map { labels.due($0, count: j.targetIDs.count) } ?? labels.all(j.targetIDs.count)
             joint.append([name, numbers.percent(j.probability), numbers.interval(j.interval)])
         }
-        out.append(joint.render())
-        out.append("")
-        out.append(stages(summary, calendar: calendar, labels: labels, style: style))
-        out.append("")
-        out.append(labels.monteCarloError(halfWidthPoints: NumberStyle.fixed(MonteCarlo.widestHalfWidth(summary) * 100, 1),
-                                          runs: NumberStyle.grouped(Double(result.runs))))
-        return out.joined(separator: "\n") + "\n"
+        return [style.heading(labels.joint), joint.render(), "", stages(summary, calendar: calendar, labels: labels, style: style)]
+            .joined(separator: "\n")
     }
 
     private static func stages(_ summary: SimulationSummary, calendar: ScenarioCalendar, labels: Labels, style: TerminalStyle) -> String {

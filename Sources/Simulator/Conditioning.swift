@@ -154,7 +154,8 @@ public struct Conditioning: Sendable {
             for i in 0..<n { logWeights[i] += step.increment * logL[i] }
             let ess = Self.effectiveSampleSize(logWeights)
             lastESS = ess
-            if ess < Double(n) / 2 || temperature == 1 {
+            // The step brings the ESS to N/2 (up to the bisection's precision): resample then.
+            if ess <= Double(n) / 2 * (1 + 1e-6) || temperature == 1 {
                 let random = RandomSource(key: StreamSeeding.streamKey(runKey: StreamSeeding.runKey(seed: seed, run: t),
                                                                        name: StreamSeeding.name(of: "condition:resample")))
                 let chosen = Self.systematicResample(logWeights, u: random.uniform())
@@ -312,17 +313,23 @@ struct CopulaSpace: Sendable {
     let parameters: [Int]
     /// Every parameter's value with the uncertain ones at 0: the start of a row's values.
     let constants: [Double]
-    private let specs: [ParameterSpec]
     /// For each coordinate, the (coordinate, weight) pairs whose sum is its normal score: the
     /// Cholesky factor's row for a correlated parameter, itself alone otherwise.
     private let mixing: [[(Int, Double)]]
+    /// For each coordinate, the map from its normal score to its value: exact for a lognormal
+    /// (exp(ζ + σz)), a `QuantileTable` otherwise.
+    private let transforms: [Transform]
+
+    enum Transform: Sendable {
+        case lognormal(zeta: Double, sigma: Double, domain: ParameterDomain)
+        case table(QuantileTable)
+    }
 
     var dimension: Int { parameters.count }
 
     init(_ scenario: Scenario) {
         let uncertain = scenario.uncertainParameters
         parameters = uncertain
-        specs = scenario.parameters
         constants = scenario.parameters.map { spec in
             if case .constant(let value) = spec.distribution { return value }
             return 0
@@ -336,6 +343,11 @@ struct CopulaSpace: Sendable {
             }
         }
         self.mixing = mixing
+        transforms = uncertain.map { i in
+            let spec = scenario.parameters[i]
+            if case .lognormal(let zeta, let sigma) = spec.distribution { return .lognormal(zeta: zeta, sigma: sigma, domain: spec.domain) }
+            return .table(QuantileTable(spec))
+        }
     }
 
     /// Sets the uncertain parameters' values from the coordinates `eps`.
@@ -343,7 +355,10 @@ struct CopulaSpace: Sendable {
         for (j, i) in parameters.enumerated() {
             var z = 0.0
             for (k, weight) in mixing[j] { z += weight * eps[k] }
-            values[i] = specs[i].quantile(StandardNormal.cdf(z))
+            switch transforms[j] {
+            case .lognormal(let zeta, let sigma, let domain): values[i] = domain.clamp(exp(zeta + sigma * z))
+            case .table(let table): values[i] = table(z)
+            }
         }
     }
 }
