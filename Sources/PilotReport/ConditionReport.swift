@@ -50,8 +50,9 @@ public struct ConditionReport {
     public func warnings(_ labels: Labels) -> [String] {
         result.checks.filter(\.isSurprising).map { check in
             let o = check.observation
-            let share = check.priorShare < 0.0001 || check.priorShare > 0.9999
-                ? String(format: "%.2g%%", check.priorShare * 100) : "\(NumberStyle.fixed(check.priorShare * 100, 2))%"
+            let p = check.priorShare
+            let share = p == 0 || p == 1 ? "\(Int(p * 100))%"
+                : p < 0.0001 || p > 0.9999 ? String(format: "%.2g%%", p * 100) : "\(NumberStyle.fixed(p * 100, 2))%"
             return labels.condition.surprise(metric: labels.metric(o.metric), value: labels.numbers.value(o.value, of: o.metric),
                                              month: o.month.description, share: share,
                                              widen: check.influential.isEmpty ? "…" : check.influential.joined(separator: ", ") + "…")

@@ -44,3 +44,97 @@ struct ConditioningTests {
         #expect(abs(met - exact) <= 4 * pse, "P(N(12) ≥ 6) \(met) vs \(exact)")
     }
 }
+
+extension ConditioningTests {
+    /// The tabulated quantiles agree with the exact ones to a relative 10⁻⁶ for every parameter of
+    /// the baseline that is not a lognormal (those are computed exactly).
+    @Test func quantileTablesMatchTheExactQuantiles() throws {
+        let scenario = try Scenario.baseline()
+        var worst = 0.0
+        for i in scenario.uncertainParameters {
+            let spec = scenario.parameters[i]
+            if case .lognormal = spec.distribution { continue }
+            let table = QuantileTable(spec)
+            for z in stride(from: -6.5, through: 6.5, by: 0.0371) {
+                let exact = spec.quantile(StandardNormal.cdf(z))
+                worst = max(worst, abs(table(z) - exact) / max(abs(exact), 1e-300))
+            }
+        }
+        #expect(worst < 1e-6, "worst relative error \(worst)")
+    }
+
+    /// Simulation-based calibration (Talts et al. 2018): draw a "true" parameter vector from the
+    /// prior, simulate it, report three metrics at two months with 5% error, condition, and rank
+    /// the true value among the posterior particles. If the sampler is right, each parameter's rank
+    /// is uniform over replicates: a chi-square test over 8 bins must not reject at p = 0.001
+    /// (statistic below 24.32, the 0.999 quantile of χ² with 7 degrees of freedom).
+    @Test func simulationBasedCalibration() throws {
+        let scenario = try EngineTests.quietScenario([
+            "wallets.personal.population=5000",
+            "wallets.personal.innovation={lognormal: {median: 0.03, sigma: 0.5}}",
+            "wallets.personal.active_share={beta: {mean: 0.3, sd: 0.1}}",
+            "wallets.personal.tx_per_active=3",
+            "merchants.outreach={gamma: {mean: 0.04, sd: 0.015}}",
+            "targets=[]",
+        ])
+        let space = CopulaSpace(scenario)
+        let particles = 100, replicates = 96, bins = 8
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: bins), count: space.dimension)
+        let evaluator = RunEvaluator(scenario)
+        for replicate in 0..<replicates {
+            let random = RandomSource(key: StreamSeeding.runKey(seed: 777, run: replicate))
+            let eps = (0..<space.dimension).map { _ in random.standardNormal() }
+            var values = space.constants
+            space.fill(&values, from: eps)
+            evaluator.simulate(values, runKey: StreamSeeding.runKey(seed: 778, run: replicate))
+            var rows = ["month,metric,value,rel_error"]
+            for month in [2, 5] {
+                for (metric, column) in [("wallets", 0), ("wallets.active", 3), ("merchants", 4)] {
+                    let x = evaluator.metric(column, month: month)
+                    let reported = exp(log1p(x) + log1p(0.0025).squareRoot() * random.standardNormal()) - 1
+                    rows.append("\(scenario.calendar.month(at: month)),\(metric),\(reported),0.05")
+                }
+            }
+            let observations = try ObservationFile.parse(rows.joined(separator: "\n"), file: "sbc.csv", scenario: scenario)
+            let result = Conditioning(scenario: scenario, observations: observations, particles: particles,
+                                      seed: UInt64(replicate), threads: 2).run()
+            let width = result.posterior.uncertainParameters.count
+            for (j, i) in space.parameters.enumerated() {
+                let truth = values[i]
+                let column = result.posterior.uncertainParameters.firstIndex(of: i)!
+                let rank = (0..<particles).filter { result.posterior.parameterValues[$0 * width + column] < truth }.count
+                counts[j][min(bins - 1, rank * bins / (particles + 1))] += 1
+            }
+        }
+        let expected = Double(replicates) / Double(bins)
+        for (j, histogram) in counts.enumerated() {
+            let chi2 = histogram.reduce(0) { $0 + (Double($1) - expected) * (Double($1) - expected) / expected }
+            #expect(chi2 < 24.32, "\(scenario.parameters[space.parameters[j]].keyPath): ranks \(histogram), χ² \(chi2)")
+        }
+    }
+
+    /// A figure twenty times the prior's P99 is flagged, not silently absorbed, and the sampler
+    /// still returns a result.
+    @Test func aConflictingFigureIsFlagged() throws {
+        let scenario = try Self.milestoneScenario()
+        let prior = MonteCarlo(scenario: scenario, seed: 3, threads: 2, keepTrajectories: true).run(runs: 2000)
+        var counts = prior.trajectory(metric: scenario.metrics.firstIndex(of: .milestone("m"))!, month: 5)
+        let p99 = OrderStatistics.quantiles(&counts, at: [0.99])[0]
+        let observed = try Self.observation(scenario, month: "2023-06", metric: "milestones.m", value: 20 * max(p99, 1), error: 0.05)
+        let result = Conditioning(scenario: scenario, observations: observed, particles: 500, seed: 4, threads: 2).run()
+        #expect(result.checks[0].isSurprising && result.checks[0].priorShare == 1)
+        #expect(result.checks[0].influential == ["milestones.m"])
+        #expect(result.posterior.runs == 500)
+    }
+
+    /// The same seed gives the same posterior to the bit for any thread count.
+    @Test func threadsDoNotChangeTheResult() throws {
+        let scenario = try Self.milestoneScenario()
+        let observed = try Self.observation(scenario, month: "2023-10", metric: "milestones.m", value: 4, error: 0.05)
+        let one = Conditioning(scenario: scenario, observations: observed, particles: 300, seed: 9, threads: 1).run()
+        let three = Conditioning(scenario: scenario, observations: observed, particles: 300, seed: 9, threads: 3).run()
+        #expect(one.posterior.parameterValues == three.posterior.parameterValues)
+        #expect(one.posterior.targetValues == three.posterior.targetValues)
+        #expect(one.iterations.map(\.temperature) == three.iterations.map(\.temperature))
+    }
+}
