@@ -106,6 +106,16 @@ public struct Conditioning: Sendable {
         let particleKeys = (0..<n).map { StreamSeeding.runKey(seed: seed, run: $0) }
         var runs = 0
 
+        /// The log-likelihood of the figures given the run just simulated (constants dropped).
+        @Sendable func logLikelihood(_ evaluator: RunEvaluator) -> Double {
+            var sum = 0.0
+            for (k, (column, month)) in observed.enumerated() {
+                let residual = log1p(evaluator.metric(column, month: month)) - targets[k]
+                sum -= residual * residual / (2 * variances[k])
+            }
+            return sum
+        }
+
         /// Simulates rows to the last observed month; returns each row's log-likelihood and its
         /// simulated value of every observation.
         func evaluate(_ eps: [[Double]], _ keys: [UInt64]) -> (logL: [Double], simulated: [[Double]]) {
@@ -119,14 +129,10 @@ public struct Conditioning: Sendable {
                 for i in stride(from: worker, to: count, by: workers) {
                     space.fill(&values, from: eps[i])
                     evaluator.simulate(values, runKey: keys[i], monthLimit: monthLimit)
-                    var sum = 0.0
                     for (k, (column, month)) in observed.enumerated() {
-                        let x = evaluator.metric(column, month: month)
-                        simulated[i * observed.count + k] = x
-                        let residual = log1p(x) - targets[k]
-                        sum -= residual * residual / (2 * variances[k])
+                        simulated[i * observed.count + k] = evaluator.metric(column, month: month)
                     }
-                    logL[i] = sum
+                    logL[i] = logLikelihood(evaluator)
                 }
             }
             runs += count
@@ -165,34 +171,46 @@ public struct Conditioning: Sendable {
                 logWeights = [Double](repeating: 0, count: n)
             }
 
-            // Moves: random walk on ε with the particles' covariance, and a fresh run key.
+            // Moves: random walk on ε with the particles' covariance, and a fresh run key; each
+            // particle's proposal, simulation and decision on one worker, from its own streams.
             let proposal = Self.proposalFactor(eps, logWeights: logWeights, dimension: d)
             var accepted = 0, proposed = 0, sweeps = 0
             while sweeps < Self.maximumMoves {
-                var candidates = eps, candidateKeys = keys
-                var uniforms = [Double](repeating: 0, count: n)
-                for i in 0..<n {
-                    let name = StreamSeeding.name(of: "condition:move:\(t):\(sweeps)")
-                    let random = RandomSource(key: StreamSeeding.streamKey(runKey: particleKeys[i], name: name))
-                    let z = (0..<d).map { _ in random.standardNormal() }
-                    for a in 0..<d {
-                        var shift = 0.0
-                        for b in 0...a { shift += proposal[a][b] * z[b] }
-                        candidates[i][a] += shift
+                let moveName = StreamSeeding.name(of: "condition:move:\(t):\(sweeps)")
+                let keyName = StreamSeeding.name(of: "condition:key:\(t):\(sweeps)")
+                let current = eps, currentKeys = keys, currentLogL = logL, phi = temperature
+                let newEps = ResultSlots<[Double]>(count: n), newKeys = ResultSlots<UInt64>(count: n)
+                let newLogL = SharedBuffer(count: n), moved = SharedBuffer(count: n)
+                let workers = min(threads, n)
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    let evaluator = RunEvaluator(s)
+                    let random = RandomSource(key: 0)
+                    var values = space.constants
+                    var candidate = [Double](repeating: 0, count: d), z = [Double](repeating: 0, count: d)
+                    for i in stride(from: worker, to: n, by: workers) {
+                        random.select(key: StreamSeeding.streamKey(runKey: particleKeys[i], name: moveName))
+                        for a in 0..<d { z[a] = random.standardNormal() }
+                        var priorRatio = 0.0
+                        for a in 0..<d {
+                            var shift = 0.0
+                            for b in 0...a { shift += proposal[a][b] * z[b] }
+                            candidate[a] = current[i][a] + shift
+                            priorRatio -= 0.5 * (candidate[a] * candidate[a] - current[i][a] * current[i][a])
+                        }
+                        let key = StreamSeeding.streamKey(runKey: particleKeys[i], name: keyName)
+                        space.fill(&values, from: candidate)
+                        evaluator.simulate(values, runKey: key, monthLimit: monthLimit)
+                        let candidateLogL = logLikelihood(evaluator)
+                        if log(random.uniformPositive()) < phi * (candidateLogL - currentLogL[i]) + priorRatio {
+                            newEps[i] = candidate; newKeys[i] = key; newLogL[i] = candidateLogL; moved[i] = 1
+                        } else {
+                            newEps[i] = current[i]; newKeys[i] = currentKeys[i]; newLogL[i] = currentLogL[i]
+                        }
                     }
-                    candidateKeys[i] = StreamSeeding.streamKey(runKey: particleKeys[i], name: StreamSeeding.name(of: "condition:key:\(t):\(sweeps)"))
-                    uniforms[i] = random.uniformPositive()
                 }
-                let (candidateLogL, _) = evaluate(candidates, candidateKeys)
-                var acceptedNow = 0
-                for i in 0..<n {
-                    let priorRatio = -0.5 * (candidates[i].reduce(0) { $0 + $1 * $1 } - eps[i].reduce(0) { $0 + $1 * $1 })
-                    if log(uniforms[i]) < temperature * (candidateLogL[i] - logL[i]) + priorRatio {
-                        eps[i] = candidates[i]; keys[i] = candidateKeys[i]; logL[i] = candidateLogL[i]
-                        acceptedNow += 1
-                    }
-                }
-                accepted += acceptedNow; proposed += n; sweeps += 1
+                runs += n
+                eps = newEps.values; keys = newKeys.values; logL = newLogL.array
+                accepted += Int(moved.array.reduce(0, +)); proposed += n; sweeps += 1
                 // Enough sweeps that nine particles in ten have moved at least once, at this rate.
                 let rate = Double(accepted) / Double(proposed)
                 let needed = rate >= 1 ? 1 : rate <= 0 ? Self.maximumMoves : Int((log(0.1) / log(1 - rate)).rounded(.up))
