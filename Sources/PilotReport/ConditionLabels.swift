@@ -7,6 +7,8 @@ public struct ConditionLabels: Sendable {
     public let posteriorHeading: String, parameter: String, priorMedian: String, posteriorMedian: String, shrinkage: String
     public let diagnosticsHeading: String, step: String, temperature: String, ess: String, acceptance: String, moves: String
     public let warningsHeading: String
+    /// Fan-chart legend entries of a conditioned report.
+    public let legendPrior: String, legendObserved: String
     /// `particles 10,000   seed 1`… `model runs 123,456 (…)`.
     let spentFormat: @Sendable (String, String, String) -> String
     /// The sampler stopped at a cap before the full likelihood.
@@ -31,7 +33,7 @@ public struct ConditionLabels: Sendable {
         posteriorHeading: "What the figures say about the assumptions", parameter: "parameter",
         priorMedian: "prior median (P5–P95)", posteriorMedian: "conditioned median (P5–P95)", shrinkage: "interval shrinks by",
         diagnosticsHeading: "Sampler", step: "step", temperature: "temperature", ess: "ESS", acceptance: "accepted", moves: "moves",
-        warningsHeading: "Warnings",
+        warningsHeading: "Warnings", legendPrior: "prior P5–P95", legendObserved: "reported",
         spentFormat: { "model runs \($0) while conditioning (to the last reported month) + \($1) over the whole calendar; \($2) model-months" },
         notConvergedFormat: { "the sampler stopped at temperature \($0) after \($1) steps, short of the full likelihood (1): the conditioned figures below only partly reflect the reports" },
         surpriseFormat: { "warning: the scenario cannot explain \($0) = \($1) at \($2): \($3) of prior runs are at or below it; widen \($4)" },
@@ -45,7 +47,7 @@ public struct ConditionLabels: Sendable {
         posteriorHeading: "已报数据对各项假设的约束", parameter: "参数",
         priorMedian: "先验中位数（P5–P95）", posteriorMedian: "修正后中位数（P5–P95）", shrinkage: "区间收窄",
         diagnosticsHeading: "抽样诊断", step: "步", temperature: "温度", ess: "有效样本量", acceptance: "接受率", moves: "移动次数",
-        warningsHeading: "警告",
+        warningsHeading: "警告", legendPrior: "先验 P5–P95", legendObserved: "报告值",
         spentFormat: { "修正阶段模型模拟 \($0) 次（至最后一个报告月份）+ 全程模拟 \($1) 次；共 \($2) 个模型月" },
         notConvergedFormat: { "抽样在温度 \($0)、第 \($1) 步时停止，未达到完整似然（1）：以下修正结果只部分反映已报数据" },
         surpriseFormat: { "警告：情景无法解释 \($2) 的 \($0) = \($1)：先验模拟中只有 \($3) 不高于该值；请放宽 \($4)" },

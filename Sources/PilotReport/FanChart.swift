@@ -13,14 +13,23 @@ struct FanChart {
     let scenario: Scenario
     let labels: Labels
     let y: AxisScale
+    /// With a conditioned forecast: the prior's monthly quantiles of `metric`, drawn as a dashed
+    /// P5–P95 outline under the conditioned bands.
+    let priorRows: [MonthlyQuantiles]?
+    /// With a conditioned forecast: the reported figures of `metric`, drawn as points.
+    let observations: [Observation]
 
     /// - Parameter rows: the monthly quantiles of `metric`, in month order.
-    init(metric: Metric, rows: [MonthlyQuantiles], scenario: Scenario, labels: Labels) {
+    init(metric: Metric, rows: [MonthlyQuantiles], scenario: Scenario, labels: Labels,
+         priorRows: [MonthlyQuantiles]? = nil, observations: [Observation] = []) {
         self.metric = metric
         self.rows = rows
         self.scenario = scenario
         self.labels = labels
+        self.priorRows = priorRows
+        self.observations = observations
         let goals = Self.goals(metric: metric, rows: rows, scenario: scenario).map(\.value)
+            + (priorRows ?? []).map { $0.quantiles[6] } + observations.map(\.value)
         // Yuan grow over orders of magnitude (and their upper tail is long): a log axis keeps the
         // first year's targets readable next to the last year's spread.
         if Self.usesLogScale(metric) {
@@ -56,7 +65,8 @@ struct FanChart {
         rows.indices.map { "\($0 == 0 ? "M" : "L")\(svgNumber(x($0))),\(svgNumber(y(rows[$0].quantiles[quantile])))" }.joined(separator: " ")
     }
 
-    private func band(_ low: Int, _ high: Int) -> String {
+    private func band(_ low: Int, _ high: Int, of rows: [MonthlyQuantiles]? = nil) -> String {
+        let rows = rows ?? self.rows
         let upper = rows.indices.map { "\(svgNumber(x($0))),\(svgNumber(y(rows[$0].quantiles[high])))" }
         let lower = rows.indices.reversed().map { "\(svgNumber(x($0))),\(svgNumber(y(rows[$0].quantiles[low])))" }
         return "M" + (upper + lower).joined(separator: " L") + " Z"
@@ -66,6 +76,7 @@ struct FanChart {
     struct Tick { let position: String, label: String }
     struct Marker { let points: String, x: String, y: String, label: String, labelX: String, labelY: String, anchor: String }
     struct Legend { let x: String, label: String, kind: String }
+    struct Point { let x: String, y: String }
 
     func svg() -> String {
         let calendar = scenario.calendar
@@ -85,8 +96,12 @@ struct FanChart {
                           x: svgNumber(mx), y: svgNumber(my), label: labels.goal(goal.target),
                           labelX: svgNumber(onRight ? mx - 11 : mx + 11), labelY: svgNumber(my - 9), anchor: onRight ? "end" : "start")
         }
-        let legend = [("outer", labels.legendOuterBand), ("inner", labels.legendInnerBand), ("median", labels.legendMedian), ("target", labels.legendTarget)]
-            .enumerated().map { i, item in Legend(x: svgNumber(Self.left + Double(i) * 150), label: item.1, kind: item.0) }
+        let conditioned = priorRows != nil
+        let items = [("outer", labels.legendOuterBand), ("inner", labels.legendInnerBand), ("median", labels.legendMedian), ("target", labels.legendTarget)]
+            + (conditioned ? [("prior", labels.condition.legendPrior), ("observed", labels.condition.legendObserved)] : [])
+        let spacing = conditioned ? 108.0 : 150.0
+        let legend = items.enumerated().map { i, item in Legend(x: svgNumber(Self.left + Double(i) * spacing), label: item.1, kind: item.0) }
+        let points = observations.map { o in Point(x: svgNumber(x(scenario.calendar.offset(of: o.month))), y: svgNumber(y(o.value))) }
         let view: [String: Any] = [
             "width": svgNumber(Self.width), "height": svgNumber(Self.height),
             "title": y.logarithmic ? "\(labels.metric(metric)) (\(labels.logScale))" : labels.metric(metric),
@@ -94,11 +109,14 @@ struct FanChart {
             "plotWidth": svgNumber(Self.right - Self.left), "plotHeight": svgNumber(Self.bottom - Self.top),
             "stages": stages, "xTicks": xTicks, "yTicks": yTicks, "markers": markers,
             "outerBand": band(0, 6), "innerBand": band(2, 4), "median": path(3),
+            "hasPrior": conditioned, "priorBand": priorRows.map { band(0, 6, of: $0) } ?? "", "observations": points,
             "xTickLabelY": svgNumber(Self.bottom + 20), "tickEnd": svgNumber(Self.bottom + 5), "legendY": svgNumber(Self.bottom + 52),
             "legend": legend.map { item -> [String: Any] in
                 ["x": item.x, "label": item.label, "outer": item.kind == "outer", "inner": item.kind == "inner",
                  "median": item.kind == "median", "target": item.kind == "target",
+                 "prior": item.kind == "prior", "observed": item.kind == "observed",
                  "swatchEnd": svgNumber((Double(item.x) ?? 0) + 24), "textX": svgNumber((Double(item.x) ?? 0) + 30),
+                 "circleX": svgNumber((Double(item.x) ?? 0) + 12),
                  "diamond": Self.diamond(at: (Double(item.x) ?? 0) + 12, svgNumberY: Self.bottom + 48)]
             },
         ]

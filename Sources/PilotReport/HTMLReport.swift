@@ -18,13 +18,19 @@ public struct HTMLReport {
     let commandLine: String
     let generated: Date
     let source: String
+    /// With `report --observed`: the conditioning, and the prior's monthly quantiles for the charts.
+    let conditioning: (report: ConditionReport, priorMonthly: [MonthlyQuantiles])?
 
     /// - Parameters:
-    ///   - result: a simulation that kept its trajectories.
+    ///   - result: a simulation that kept its trajectories (the posterior, when conditioned).
     ///   - tornado: the tornado analysis to include, if any.
+    ///   - conditioning: the conditioning on reported figures, if any: the charts then draw the
+    ///     figures and the prior's P5–P95 over the conditioned bands, and a section compares them.
     public init(result: SimulationResult, summary: SimulationSummary, monthly: [MonthlyQuantiles],
                 tornado: (analysis: Tornado, baseline: SimulationSummary, bars: [[Tornado.Bar]])?, labels: Labels,
-                commandLine: String, generated: Date, source: String) {
+                commandLine: String, generated: Date, source: String,
+                conditioning: (report: ConditionReport, priorMonthly: [MonthlyQuantiles])? = nil) {
+        self.conditioning = conditioning
         self.result = result
         self.summary = summary
         self.monthly = monthly
@@ -38,7 +44,9 @@ public struct HTMLReport {
     var scenario: Scenario { result.scenario }
 
     func fanChart(_ metric: Metric) -> FanChart {
-        FanChart(metric: metric, rows: monthly.filter { $0.metric == metric }, scenario: scenario, labels: labels)
+        FanChart(metric: metric, rows: monthly.filter { $0.metric == metric }, scenario: scenario, labels: labels,
+                 priorRows: conditioning.map { $0.priorMonthly.filter { $0.metric == metric } },
+                 observations: conditioning.map { $0.report.result.observationsOf(metric) } ?? [])
     }
 
     /// Every chart as a standalone SVG document, named for `--svg-dir`.
@@ -113,10 +121,45 @@ public struct HTMLReport {
             "fanCharts": chart("fan-"), "histograms": chart("histogram-"),
             "hasTornado": tornado != nil, "tornadoCharts": chart("tornado-"),
             "assumptions": assumptions,
+            "hasConditioning": conditioning != nil, "conditioning": conditioning.map { conditioningView($0.report) } ?? [:],
             "error": labels.monteCarloError(halfWidthPoints: NumberStyle.fixed(MonteCarlo.widestHalfWidth(summary) * 100, 1),
                                             runs: NumberStyle.grouped(Double(result.runs))),
         ]
         return Templates.report.render(view)
+    }
+
+    /// The section on reported figures, as the template reads it.
+    private func conditioningView(_ report: ConditionReport) -> [String: Any] {
+        let words = labels.condition, numbers = labels.numbers, result = report.result
+        let targets = zip(report.priorSummary.targets, report.posteriorSummary.targets).map { before, after -> [String: String] in
+            ["label": labels.text(after.target.label), "prior": numbers.percent(before.probability),
+             "conditioned": numbers.percent(after.probability), "interval": numbers.interval(report.conditionedInterval(after))]
+        }
+        let observations = result.checks.map { check -> [String: String] in
+            let o = check.observation, m = o.metric
+            return ["month": o.month.description, "metric": labels.metric(m), "value": numbers.value(o.value, of: m),
+                    "share": numbers.percent(check.priorShare),
+                    "prior": "\(numbers.value(check.priorP05, of: m))–\(numbers.value(check.priorP95, of: m))",
+                    "posterior": "\(numbers.value(check.posteriorP05, of: m))–\(numbers.value(check.posteriorP95, of: m))"]
+        }
+        let parameters = report.parameterChanges.sorted { $0.shrinkage > $1.shrinkage }.prefix(12).map { change -> [String: String] in
+            func text(_ q: [Double]) -> String { "\(ConditionReport.short(q[1])) (\(ConditionReport.short(q[0]))–\(ConditionReport.short(q[2])))" }
+            return ["path": change.keyPath, "prior": text(change.prior), "posterior": text(change.posterior), "shrinkage": numbers.percent(change.shrinkage)]
+        }
+        let warnings = report.warnings(labels) + (result.converged ? [] : [words.notConverged(
+            temperature: NumberStyle.fixed(result.temperature, 4), iterations: result.iterations.count)])
+        return [
+            "heading": words.observationsHeading, "warnings": warnings.map { ["text": $0] }, "hasWarnings": !warnings.isEmpty,
+            "targets": targets, "observations": observations, "parameters": parameters,
+            "words": ["target": labels.target, "prior": words.prior, "conditioned": words.conditioned, "intervalESS": words.intervalESS,
+                      "month": words.month, "metric": words.metric, "observed": words.observed, "priorShare": words.priorShare,
+                      "priorRange": words.priorRange, "posteriorRange": words.posteriorRange, "posteriorHeading": words.posteriorHeading,
+                      "parameter": words.parameter, "priorMedian": words.priorMedian, "posteriorMedian": words.posteriorMedian,
+                      "shrinkage": words.shrinkage, "reading": words.reading],
+            "spent": words.spent(conditioning: NumberStyle.grouped(Double(result.conditioningRuns)),
+                                 final: NumberStyle.grouped(Double(result.modelRuns - result.conditioningRuns)),
+                                 months: NumberStyle.grouped(Double(result.modelMonths))),
+        ]
     }
 
     /// The label table as the template reads it.

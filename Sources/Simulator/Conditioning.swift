@@ -90,6 +90,9 @@ public struct Conditioning: Sendable {
         public let modelMonths: Int
         public let checks: [ObservationCheck]
         public var converged: Bool { temperature >= 1 }
+
+        /// The reported figures of one metric.
+        public func observationsOf(_ metric: Metric) -> [Observation] { checks.map(\.observation).filter { $0.metric == metric } }
     }
 
     /// Runs the sampler; `progress`, if given, is called after each tempering step with the

@@ -30,6 +30,9 @@ extension Pilotsim {
 
         @OptionGroup var quantiles: TornadoQuantiles
 
+        @Option(help: "Condition on the reported figures in this CSV (month,metric,value[,rel_error]); --runs is then the number of particles. See 'pilotsim condition'.")
+        var observed: String?
+
         @Option(help: "Runs per tornado simulation.")
         var tornadoRuns: Int = 1000
 
@@ -41,10 +44,22 @@ extension Pilotsim {
             try reportingFailures {
                 let loaded = try scenario.load()
                 let runs = simulation.runCount(default: 10_000)
-                let progress = ProgressLine("report", total: runs, quiet: simulation.quiet)
+                let observations = try observed.map { try ObservationFile.load(path: $0, scenario: loaded) }
+                let progress = ProgressLine(observations == nil ? "report" : "condition", total: observations == nil ? runs : 100, quiet: simulation.quiet)
                 let engine = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount, keepTrajectories: true)
-                try checkTrajectoryMemory(engine, runs: runs, option: "report")
-                let result = engine.run(runs: runs, progress: progress.update)
+                try checkTrajectoryMemory(engine, runs: observations == nil ? runs : 2 * runs, option: "report")
+                let result: SimulationResult
+                var conditioning: (report: ConditionReport, priorMonthly: [MonthlyQuantiles])?
+                if let observations {
+                    let conditioned = Conditioning(scenario: loaded, observations: observations, particles: runs,
+                                                   seed: simulation.seed, threads: simulation.threadCount).run { progress.update(Int($0 * 100)) }
+                    let report = ConditionReport(conditioned)
+                    report.warnings(language.labels).forEach(printError)
+                    result = conditioned.posterior
+                    conditioning = (report, MonthlyQuantiles.table(conditioned.prior, threads: simulation.threadCount))
+                } else {
+                    result = engine.run(runs: runs, progress: progress.update)
+                }
                 progress.finish()
                 var tornadoResult: (analysis: Simulator.Tornado, baseline: SimulationSummary, bars: [[Simulator.Tornado.Bar]])?
                 if tornado {
@@ -58,7 +73,8 @@ extension Pilotsim {
                 let report = HTMLReport(
                     result: result, summary: SimulationSummary(result),
                     monthly: MonthlyQuantiles.table(result, threads: simulation.threadCount), tornado: tornadoResult,
-                    labels: language.labels, commandLine: CommandLineText.current(), generated: Date(), source: scenario.sourceName(language.labels))
+                    labels: language.labels, commandLine: CommandLineText.current(), generated: Date(), source: scenario.sourceName(language.labels),
+                    conditioning: conditioning)
                 let charts = report.charts()
                 var files = OutputFiles(path: out, contents: report.html(charts: charts))
                 if let svgDir { files.add(directory: svgDir, files: charts.map { ($0.name, $0.svg) }) }

@@ -82,4 +82,30 @@ import TestSupport
         let sobol = try CommandLineTool.run("sobol", "--samples", "100", "--top", "1", "--lang", "zh")
         #expect(sobol.stdout.contains("总效应指数 ST") && !sobol.stdout.contains("first-order"))
     }
+
+    /// With --observed the report is the conditioned forecast: the figures as points on the fan
+    /// charts (at the month's column and the value's height), the prior's P5–P95 outline, and the
+    /// section comparing prior and conditioned chances — with the same targets as `condition`.
+    @Test func observedFiguresAreDrawnAndCompared() throws {
+        let dir = try CommandLineTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let observed = repositoryPath("docs/examples/haimen-2023-09-synthetic.csv")
+        let html = dir.appendingPathComponent("report.html").path
+        let output = try CommandLineTool.run("report", "--observed", observed, "--runs", "300", "--seed", "4", "--out", html)
+        #expect(output.status == 0, "\(output.stderr)")
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        let check = XMLCheck(page)
+        #expect(check.wellFormed, "\(String(describing: check.error))")
+        let points = check.all("circle").filter { $0["class"] == "observation" }
+        #expect(points.count == 3, "one point per figure, on the chart of its metric")
+        // 2023-09 is month 8 of 36: x = 92 + 18·8.5 (the fan chart's layout).
+        #expect(points.allSatisfy { $0["cx"] == "245.00" })
+        #expect(check.all("path").filter { $0["class"] == "band-prior" }.count == 3)
+        let csv = parseCSV(try CommandLineTool.run("condition", "--observed", observed, "--particles", "300", "--seed", "4", "--format", "csv").stdout)
+        #expect(check.text.contains("Reported figures"))
+        for row in csv.dropFirst() {
+            let percent = String(format: "%.1f%%", Double(row[2])! * 100)
+            #expect(check.text.contains(percent), "conditioned P(met) \(percent) of \(row[0])")
+        }
+    }
 }
