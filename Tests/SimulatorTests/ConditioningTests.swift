@@ -137,4 +137,26 @@ extension ConditioningTests {
         #expect(one.posterior.targetValues == three.posterior.targetValues)
         #expect(one.iterations.map(\.temperature) == three.iterations.map(\.temperature))
     }
+
+    /// Moves keep the prior's dependence: with two parameters correlated (rank 0.7) and a figure on
+    /// a third, their rank correlation among the particles stays 0.7 (SE ≈ (1 − ρ²)/√N ≈ 0.01 for
+    /// independent draws; 5 SE allowed, doubled for the particles' dependence).
+    @Test func movesKeepTheCorrelations() throws {
+        let scenario = try EngineTests.quietScenario([
+            "wallets.personal.innovation={lognormal: {median: 0.03, sigma: 0.5}}",
+            "merchants.outreach={gamma: {mean: 0.02, sd: 0.01}}",
+            "milestones={m: {gamma: {shape: 3, scale: 0.2}}}",
+            "correlations=[{between: [wallets.personal.innovation, merchants.outreach], rank: 0.7}]",
+            "targets=[]",
+        ])
+        let observed = try Self.observation(scenario, month: "2023-10", metric: "milestones.m", value: 4, error: 0.05)
+        let result = Conditioning(scenario: scenario, observations: observed, particles: 3000, seed: 21, threads: 2).run()
+        let width = result.posterior.uncertainParameters.count
+        func column(_ keyPath: String) -> [Double] {
+            let j = result.posterior.uncertainParameters.firstIndex { scenario.parameters[$0].keyPath == keyPath }!
+            return (0..<result.posterior.runs).map { result.posterior.parameterValues[$0 * width + j] }
+        }
+        let rho = Statistics.spearman(column("wallets.personal.innovation"), column("merchants.outreach"))
+        #expect(abs(rho - 0.7) <= 10 * (1 - 0.49) / 3000.0.squareRoot(), "rank correlation \(rho)")
+    }
 }

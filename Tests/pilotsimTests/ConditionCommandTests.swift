@@ -46,6 +46,11 @@ struct ConditionCommandTests {
             let a = FileManager.default.contents(atPath: dir.appendingPathComponent("a/\(name)").path)
             #expect(a != nil && a == FileManager.default.contents(atPath: dir.appendingPathComponent("b/\(name)").path), "\(name)")
         }
+        // Each figure lies inside its posterior predictive P5–P95 (none of them was flagged).
+        let observed = parseCSV(try String(contentsOfFile: dir.appendingPathComponent("a/observations.csv").path, encoding: .utf8))
+        for row in observed.dropFirst() {
+            #expect(row[9] == "no" && Double(row[7])! <= Double(row[2])! && Double(row[2])! <= Double(row[8])!, "\(row)")
+        }
         let posterior = parseCSV(try String(contentsOfFile: dir.appendingPathComponent("a/posterior.csv").path, encoding: .utf8))
         #expect(posterior[0] == ["parameter", "prior_p05", "prior_p50", "prior_p95", "post_p05", "post_p50", "post_p95", "shrinkage"])
     }
