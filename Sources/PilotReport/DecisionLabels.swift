@@ -1,0 +1,62 @@
+/// The words of the decision commands — `compare`, `solve`, `explain` — for one language.
+public struct DecisionLabels: Sendable {
+    // compare
+    public let compareTitle: String, scenarioA: String, scenarioB: String
+    public let pA: String, pB: String, difference: String, onlyA: String, onlyB: String, medianDifference: String
+    public let onlyInA: String, onlyInB: String, compareReading: String
+    // solve
+    public let solveTitle: String, solveTarget: String, solveVary: String, solved: String, solvedInterval: String
+    public let runsSpent: String, solveReading: String
+    let unreachableFormat: @Sendable (String, String, String, String, String) -> String
+    let nonMonotoneFormat: @Sendable (String, String, String, String) -> String
+    // explain
+    public let explainTitle: String, input: String, ksDistance: String, pValue: String
+    public let medianMet: String, medianMissed: String, threshold: String, metRuns: String, explainReading: String
+    let groupsFormat: @Sendable (String, String) -> String
+
+    /// `not reachable within [LOW, HIGH]: P(met) is A at LOW and B at HIGH`.
+    public func unreachable(low: String, high: String, pLow: String, pHigh: String, goal: String) -> String {
+        unreachableFormat(low, high, pLow, pHigh, goal)
+    }
+    /// P(met) does not move one way over the range.
+    public func nonMonotone(at: String, p: String, before: String, pBefore: String) -> String { nonMonotoneFormat(at, p, before, pBefore) }
+    /// `8,123 runs met it, 1,877 missed`.
+    public func groups(met: String, missed: String) -> String { groupsFormat(met, missed) }
+
+    public static let english = DecisionLabels(
+        compareTitle: "pilotsim compare", scenarioA: "A", scenarioB: "B",
+        pA: "P(met) A", pB: "P(met) B", difference: "B − A (95%)", onlyA: "only A meets", onlyB: "only B meets",
+        medianDifference: "median B − A of the value (95%)",
+        onlyInA: "targets only in A", onlyInB: "targets only in B",
+        compareReading: "Both scenarios are simulated with the same seed and run indices, so the assumptions they share draw the same values in every run: the difference is the effect of the change, and its interval is for paired runs (Newcombe's method 10).",
+        solveTitle: "pilotsim solve", solveTarget: "target", solveVary: "varying", solved: "value for the probability", solvedInterval: "95% interval",
+        runsSpent: "runs spent",
+        solveReading: "Every value is simulated with the same seed and run indices, so P(met) is a step function of the value; the value is where it first reaches the probability, and the interval is the range of values whose P(met) cannot be told from the probability at the Monte Carlo error of the bracket.",
+        unreachableFormat: { "not reachable within [\($0), \($1)]: P(met) is \($2) at \($0) and \($3) at \($1); it must reach \($4)" },
+        nonMonotoneFormat: { "P(met) is not monotone over the range: \($1) at \($0) but \($3) at \($2), beyond the Monte Carlo error; no single crossing to report" },
+        explainTitle: "pilotsim explain", input: "input", ksDistance: "KS distance", pValue: "p-value",
+        medianMet: "median, met", medianMissed: "median, missed", threshold: "best split", metRuns: "runs",
+        explainReading: "Monte Carlo filtering: the runs that met the target against those that missed it. An input whose two distributions differ most (Kolmogorov–Smirnov distance near 1) decides the target; one near 0 does not. The best split is the value that separates the two groups best.",
+        groupsFormat: { "\($0) runs met it, \($1) missed" })
+
+    public static let chinese = DecisionLabels(
+        compareTitle: "pilotsim 方案比较", scenarioA: "方案 A", scenarioB: "方案 B",
+        pA: "A 达成概率", pB: "B 达成概率", difference: "B − A（95%）", onlyA: "仅 A 达成", onlyB: "仅 B 达成",
+        medianDifference: "取值差 B − A 中位数（95%）",
+        onlyInA: "仅 A 有的目标", onlyInB: "仅 B 有的目标",
+        compareReading: "两个方案使用相同的种子和模拟序号，共同的假设在每次模拟中取相同的值：差值就是改变带来的效果，其区间按配对模拟计算（Newcombe 方法 10）。",
+        solveTitle: "pilotsim 求解", solveTarget: "目标", solveVary: "调整", solved: "达到该概率所需的取值", solvedInterval: "95% 区间",
+        runsSpent: "模拟次数",
+        solveReading: "每个取值都使用相同的种子和模拟序号，达成概率是取值的阶梯函数；所求取值是达成概率首次达到给定概率之处，区间为在括号端点的蒙特卡洛误差下与该概率无法区分的取值范围。",
+        unreachableFormat: { "在 [\($0), \($1)] 内无法达到：\($0) 处达成概率为 \($2)，\($1) 处为 \($3)；需要达到 \($4)" },
+        nonMonotoneFormat: { "达成概率在该范围内不单调：\($0) 处为 \($1)，而 \($2) 处为 \($3)，超出蒙特卡洛误差；无法给出唯一解" },
+        explainTitle: "pilotsim 成因分析", input: "输入", ksDistance: "KS 距离", pValue: "p 值",
+        medianMet: "达成组中位数", medianMissed: "未达成组中位数", threshold: "最佳分界值", metRuns: "模拟次数",
+        explainReading: "蒙特卡洛过滤：比较达成目标与未达成目标的两组模拟。两组分布差异最大（Kolmogorov–Smirnov 距离接近 1）的输入决定该目标；接近 0 的则无关。最佳分界值是最能区分两组的取值。",
+        groupsFormat: { "\($0) 次达成，\($1) 次未达成" })
+}
+
+extension Labels {
+    /// The words of `compare`, `solve` and `explain` in this table's language.
+    public var decision: DecisionLabels { language == .chinese ? .chinese : .english }
+}

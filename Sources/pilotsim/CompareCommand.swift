@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import PilotModel
+import PilotReport
+import Simulator
+
+extension Pilotsim {
+    struct Compare: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compare two plans target by target: P(met) under A and B, the paired difference and its interval.",
+            discussion: """
+                A and B are scenario files (A defaults to the embedded baseline; B defaults to A). --set changes both, \
+                --b-set only B: 'pilotsim compare --b-set campaigns[0].winners=40000' asks what a bigger voucher round \
+                would change. Both are simulated with the same seed and run indices, so the assumptions they share draw \
+                the same values in every run and the difference is the effect of the change, not noise.
+                """)
+
+        @Argument(help: "Scenario A (default: the embedded Haimen baseline).")
+        var a: String?
+
+        @Argument(help: "Scenario B (default: A).")
+        var b: String?
+
+        @Option(name: .customLong("set"), help: ArgumentHelp("Override a value in both scenarios (KEY.PATH=YAML_VALUE). Repeatable.", valueName: "KEY.PATH=VALUE"))
+        var overrides: [String] = []
+
+        @Option(name: .customLong("b-set"), help: ArgumentHelp("Override a value in B only. Repeatable.", valueName: "KEY.PATH=VALUE"))
+        var bOverrides: [String] = []
+
+        @OptionGroup var simulation: SimulationOptions
+
+        @Option(help: "What to print: the readable table, CSV, or one JSON object.")
+        var format: Run.Format = .table
+
+        @Option(help: "Also write target_id,p_a,p_b,diff,diff_low,diff_high,only_a,only_b,median_diff,median_diff_low,median_diff_high to this file.")
+        var out: String?
+
+        @OptionGroup var language: LanguageOption
+
+        func run() throws {
+            try reportingFailures {
+                let both = try overrides.map { try ScenarioOverride($0, source: "--set") }
+                let onlyB = try bOverrides.map { try ScenarioOverride($0, source: "--b-set") }
+                let documentA = try a.map { try ScenarioDocument(path: $0) } ?? ScenarioDocument.baseline()
+                let documentB = try b.map { try ScenarioDocument(path: $0) } ?? documentA
+                let scenarioA = try documentA.scenario(overrides: both)
+                let scenarioB = try documentB.scenario(overrides: both + onlyB)
+                let runs = simulation.runCount(default: 10_000)
+                let progress = ProgressLine("compare", total: 2 * runs, quiet: simulation.quiet)
+                let resultA = MonteCarlo(scenario: scenarioA, seed: simulation.seed, threads: simulation.threadCount)
+                    .run(runs: runs) { progress.update($0) }
+                let resultB = MonteCarlo(scenario: scenarioB, seed: simulation.seed, threads: simulation.threadCount)
+                    .run(runs: runs) { progress.update(runs + $0) }
+                progress.finish()
+                let comparison = Comparison(a: resultA, b: resultB)
+                let nameA = a ?? "\(Scenario.baselineFileName) (\(language.labels.embedded))"
+                let nameB = (b ?? nameA) + (bOverrides.isEmpty ? "" : " " + bOverrides.map { "--b-set \($0)" }.joined(separator: " "))
+                if let out {
+                    try OutputFiles(path: out, contents: CompareReport.csv(comparison)).write()
+                }
+                switch format {
+                case .table:
+                    print(CompareReport.table(comparison, a: nameA, b: nameB, runs: runs, seed: simulation.seed, labels: language.labels), terminator: "")
+                case .csv: print(CompareReport.csv(comparison), terminator: "")
+                case .json: print(try CompareReport.json(comparison, a: nameA, b: nameB, runs: runs, seed: simulation.seed), terminator: "")
+                }
+            }
+        }
+    }
+}
