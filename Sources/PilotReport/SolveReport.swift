@@ -1,0 +1,55 @@
+import Foundation
+import PilotModel
+import Simulator
+
+/// What `pilotsim solve` prints.
+public enum SolveReport {
+    public static func table(_ solver: Solver, _ outcome: Solver.Outcome, runsSpent: Int, runs: Int, seed: UInt64, source: String,
+                             labels: Labels = .english) -> String {
+        let words = labels.decision, numbers = labels.numbers
+        let target = try? solver.document.scenario(overrides: solver.overrides).targets[solver.targetIndex]
+        var out = ReportHeader.render(title: words.solveTitle, [
+            (labels.scenario, source),
+            (words.solveTarget, target.map { "\(labels.text($0.label)) (\($0.id)), P(met) ≥ \(numbers.percent(solver.probability))" } ?? ""),
+            (words.solveVary, "\(solver.path) in [\(formatNumber(solver.range.lowerBound)), \(formatNumber(solver.range.upperBound))]"),
+            (labels.runs, "\(NumberStyle.grouped(Double(runs)))   \(labels.seed) \(seed)"),
+        ])
+        out.append("")
+        switch outcome {
+        case .solved(let value, let interval, let p):
+            out.append("  \(words.solved): \(formatDerived(value))   (\(labels.probability) \(numbers.percent(p)))")
+            out.append("  \(words.solvedInterval): \(formatDerived(interval.lowerBound)) … \(formatDerived(interval.upperBound))")
+        case .unreachable(let low, let high):
+            out.append("  " + words.unreachable(low: formatNumber(solver.range.lowerBound), high: formatNumber(solver.range.upperBound),
+                                               pLow: numbers.percent(low), pHigh: numbers.percent(high), goal: numbers.percent(solver.probability)))
+        case .nonMonotone(let value, let p, let earlier, let pEarlier):
+            out.append("  " + words.nonMonotone(at: formatDerived(value), p: numbers.percent(p), before: formatDerived(earlier), pBefore: numbers.percent(pEarlier)))
+        }
+        out.append("  \(words.runsSpent): \(NumberStyle.grouped(Double(runsSpent)))")
+        out.append("")
+        out.append(words.solveReading)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A solved value in six significant digits.
+    static func formatDerived(_ x: Double) -> String { formatNumber(Double(String(format: "%.6g", x)) ?? x) }
+
+    /// `target_id,path,probability,outcome,value,value_low,value_high,p_at_value,p_at_low,p_at_high,runs_spent`; the value
+    /// columns are empty when there is no single answer, and the P(met) at the range's ends filled
+    /// when it is unreachable.
+    public static func csv(_ solver: Solver, _ outcome: Solver.Outcome, targetID: String, runsSpent: Int) -> String {
+        var table = CSVTable(header: ["target_id", "path", "probability", "outcome", "value", "value_low", "value_high",
+                                      "p_at_value", "p_at_low", "p_at_high", "runs_spent"])
+        let fields: [String]
+        switch outcome {
+        case .solved(let value, let interval, let p):
+            fields = ["solved"] + [value, interval.lowerBound, interval.upperBound, p].map(formatNumber) + ["", ""]
+        case .unreachable(let low, let high):
+            fields = ["unreachable", "", "", "", "", formatNumber(low), formatNumber(high)]
+        case .nonMonotone:
+            fields = ["non_monotone", "", "", "", "", "", ""]
+        }
+        table.append([targetID, solver.path, formatNumber(solver.probability)] + fields + [String(runsSpent)])
+        return table.text
+    }
+}

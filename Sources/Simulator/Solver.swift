@@ -1,0 +1,143 @@
+import PilotModel
+
+/// The value of one scenario number at which a target's P(met) reaches a probability.
+///
+/// Every value is simulated with the same seed and run indices (common random numbers), so P(met)
+/// is a step function of the value, monotone wherever each run's outcome is. The solver evaluates
+/// a coarse grid over the range (refusing a curve that turns back by more than its Monte Carlo
+/// error), brackets the crossing, and bisects it to the resolution of the value (a whole number for
+/// a count). Its interval is the range of values whose P(met) lies within the 95% Monte Carlo
+/// half-width of the probability: the values that the simulation cannot tell from the answer.
+public struct Solver: Sendable {
+    public enum Outcome: Sendable, Equatable {
+        /// The smallest value (largest, for a falling curve) at which P(met) reaches the probability.
+        case solved(value: Double, interval: ClosedRange<Double>, probability: Double)
+        /// P(met) does not reach the probability anywhere in the range.
+        case unreachable(atLow: Double, atHigh: Double)
+        /// P(met) turns back over the range by more than its Monte Carlo error.
+        case nonMonotone(value: Double, probability: Double, earlier: Double, earlierProbability: Double)
+    }
+
+    public let document: ScenarioDocument
+    public let overrides: [ScenarioOverride]
+    /// The varied number's canonical key path.
+    public let path: String
+    public let range: ClosedRange<Double>
+    public let targetIndex: Int
+    public let probability: Double
+    /// Whether the value must be a whole number (a count).
+    public let wholeNumbers: Bool
+    let pointSource: String
+
+    /// - Parameters:
+    ///   - range: where to look; `nil` for the default of a parameter (its P0.5–P99.5, or 0 to ten
+    ///     times a constant, within its domain) or a target's threshold (0 to ten times it).
+    ///   - pointSource: names where the tried values come from in diagnostics (`--vary`).
+    /// - Throws: `SweepPathError` for a path that is no number of the scenario, `SolveError` for an
+    ///   unknown target or a count given without a range, `ScenarioValidationError` for values the
+    ///   number cannot take.
+    public init(document: ScenarioDocument, overrides: [ScenarioOverride], path: String, range: ClosedRange<Double>?,
+                targetID: String, probability: Double, pointSource: String) throws {
+        let base = try document.scenario(overrides: overrides)
+        guard let canonical = base.canonicalNumericPath(path), base.numericPaths.contains(canonical) else {
+            throw SweepPathError(path: path, closest: base.numericPaths(closestTo: path))
+        }
+        guard let index = base.targets.firstIndex(where: { $0.id == targetID }) else {
+            throw SolveError.unknownTarget(targetID, known: base.targets.map(\.id))
+        }
+        let parameter = base.parameters.first { Self.sameNumber($0.keyPath, canonical) }
+        let isThreshold = canonical.hasPrefix("targets.") && canonical.hasSuffix(".at_least")
+        if let range {
+            self.range = range
+        } else if let parameter {
+            switch parameter.distribution {
+            case .constant(let value):
+                self.range = 0...min(parameter.domain.range.upperBound, max(10 * value, parameter.domain == .share ? 1 : 1e-9))
+            default:
+                self.range = parameter.quantile(0.005)...parameter.quantile(0.995)
+            }
+        } else if isThreshold {
+            self.range = 0...(10 * base.targets.first { canonical == "targets.\($0.id).at_least" }!.threshold)
+        } else {
+            throw SolveError.rangeNeeded(canonical)
+        }
+        self.document = document
+        self.overrides = overrides
+        self.path = canonical
+        targetIndex = index
+        self.probability = probability
+        wholeNumbers = parameter == nil && !isThreshold
+        self.pointSource = pointSource
+        // Every value of the range must be a valid scenario: check both ends before anything runs.
+        _ = try scenario(at: self.range.lowerBound)
+        _ = try scenario(at: self.range.upperBound)
+    }
+
+    /// `wallets.personal.innovation[launch]` names the same number as `…innovation.launch`.
+    static func sameNumber(_ keyPath: String, _ path: String) -> Bool {
+        keyPath == path || keyPath.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: "") == path
+    }
+
+    func scenario(at value: Double) throws -> Scenario {
+        try document.scenario(overrides: overrides + [try ScenarioOverride("\(path)=\(formatNumber(value))", source: pointSource)])
+    }
+
+    /// Solves; returns the outcome and the runs spent.
+    public func run(seed: UInt64, runs: Int, threads: Int) throws -> (outcome: Outcome, runs: Int) {
+        var evaluated: [Double: Double] = [:]
+        func p(_ value: Double) throws -> Double {
+            let v = wholeNumbers ? value.rounded() : value
+            if let known = evaluated[v] { return known }
+            let result = MonteCarlo(scenario: try scenario(at: v), seed: seed, threads: threads).run(runs: runs)
+            let target = result.scenario.targets[targetIndex]
+            let share = Double(result.targetValues[targetIndex].filter(target.isMet).count) / Double(runs)
+            evaluated[v] = share
+            return share
+        }
+        let halfWidth = 1.959964 * (probability * (1 - probability) / Double(runs)).squareRoot()
+        let tolerance = max(halfWidth, 1 / Double(runs))
+
+        // A coarse grid: the direction, a bracket, and a check that the curve does not turn back.
+        let grid = (0...8).map { range.lowerBound + Double($0) / 8 * (range.upperBound - range.lowerBound) }
+        let values = try grid.map(p)
+        let rising = values.last! >= values.first!
+        for k in 1..<grid.count {
+            let step = values[k] - values[k - 1]
+            if (rising ? -step : step) > 2 * tolerance {
+                return (.nonMonotone(value: grid[k], probability: values[k], earlier: grid[k - 1], earlierProbability: values[k - 1]),
+                        evaluated.count * runs)
+            }
+        }
+        let reaches = { (share: Double) in share >= probability }
+        guard reaches(values.first!) != reaches(values.last!) || reaches(values.first!) && reaches(values.last!) else {
+            return (.unreachable(atLow: values.first!, atHigh: values.last!), evaluated.count * runs)
+        }
+
+        /// The first value (in the curve's direction) whose P(met) reaches `level`.
+        func crossing(_ level: Double) throws -> Double {
+            // On a rising curve, P reaches the level from some value up; on a falling one, up to it.
+            var outside = rising ? range.lowerBound : range.upperBound, inside = rising ? range.upperBound : range.lowerBound
+            if try p(outside) >= level { return outside }
+            if try p(inside) < level { return inside }
+            let resolution = wholeNumbers ? 1 : (range.upperBound - range.lowerBound) * 1e-4
+            while abs(inside - outside) > resolution {
+                var middle = (inside + outside) / 2
+                if wholeNumbers { middle = middle.rounded(.down) + (rising ? 0 : 1) }
+                if middle == inside || middle == outside { break }
+                if try p(middle) >= level { inside = middle } else { outside = middle }
+            }
+            return wholeNumbers ? inside.rounded() : inside
+        }
+        let value = try crossing(probability)
+        let bounds = [try crossing(max(0, probability - halfWidth)), try crossing(min(1, probability + halfWidth))].sorted()
+        return (.solved(value: value, interval: min(bounds[0], value)...max(bounds[1], value), probability: try p(value)),
+                evaluated.count * runs)
+    }
+}
+
+public enum SolveError: Error, Equatable {
+    /// No target has this id; the ids there are.
+    case unknownTarget(String, known: [String])
+    /// A count (a population, a campaign's winners) has no natural range: give one.
+    case rangeNeeded(String)
+}

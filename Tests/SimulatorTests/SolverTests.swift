@@ -1,0 +1,50 @@
+import Foundation
+import PilotModel
+import Testing
+import TestSupport
+@testable import Simulator
+
+struct SolverTests {
+    /// One milestone with a constant monthly rate λ: N(12) ~ Poisson(12λ), and P(N(12) ≥ 3) =
+    /// P(Gamma(3, 1) ≤ 12λ). It is 0.8 at 12λ = χ²₀.₈₀(6)/2 = 8.558/2 = 4.279 (chi-square tables),
+    /// λ = 0.35658. The reported interval is the values whose P(met) is within 1.96 Monte Carlo SE of
+    /// 0.8, so it holds λ 95% of the time; the test allows 4 SE: the interval stretched by 4/1.96
+    /// about the solved value.
+    @Test func milestoneRateAgainstTheGammaQuantile() throws {
+        let document = try ScenarioDocument(text: ScenarioText.minimal, file: "s.yaml")
+        let overrides = try ["milestones={m: 0.3}", "targets=[{id: m3, metric: milestones.m, by: 2023-12, at_least: 3}]"].map { try ScenarioOverride($0) }
+        let solver = try Solver(document: document, overrides: overrides, path: "milestones.m", range: 0.05...1,
+                                targetID: "m3", probability: 0.8, pointSource: "--vary")
+        let (outcome, spent) = try solver.run(seed: 5, runs: 8000, threads: 2)
+        guard case .solved(let value, let interval, let p) = outcome else { Issue.record("\(outcome)"); return }
+        let stretch = 4 / 1.959964
+        let allowed = (value - stretch * (value - interval.lowerBound))...(value + stretch * (interval.upperBound - value))
+        #expect(allowed.contains(4.27903 / 12), "λ \(value), interval \(interval)")
+        #expect(abs(p - 0.8) < 0.01 && spent > 0)
+    }
+
+    @Test func anUnreachableRangeIsReported() throws {
+        let document = try ScenarioDocument(text: ScenarioText.minimal, file: "s.yaml")
+        let overrides = try ["milestones={m: 0.3}", "targets=[{id: m3, metric: milestones.m, by: 2023-12, at_least: 3}]"].map { try ScenarioOverride($0) }
+        let solver = try Solver(document: document, overrides: overrides, path: "milestones.m", range: 0.001...0.02,
+                                targetID: "m3", probability: 0.8, pointSource: "--vary")
+        let (outcome, _) = try solver.run(seed: 5, runs: 2000, threads: 2)
+        guard case .unreachable(let low, let high) = outcome else { Issue.record("\(outcome)"); return }
+        #expect(low < 0.01 && high < 0.1)
+    }
+
+    /// An increase over a base month falls again when adoption comes too early: P(wallets added in
+    /// the second half of 2023 ≥ 300) rises with the first stage's innovation, then falls once most
+    /// people already adopted before the base month. The solver refuses to pick a root.
+    @Test func aCurveThatTurnsBackIsReported() throws {
+        let document = try ScenarioDocument(text: ScenarioText.minimal, file: "s.yaml")
+        let overrides = try ["calendar={start: 2023-01, end: 2023-12, stages: [{id: a, from: 2023-01, to: 2023-06}, {id: b, from: 2023-07, to: 2023-12}]}",
+                             "wallets.personal.innovation={a: 0.01, b: 0.01}", "wallets.personal.imitation=0.3",
+                             "targets=[{id: up, metric: wallets.personal, by: 2023-12, increase_over: 2023-06, at_least: 300}]"]
+            .map { try ScenarioOverride($0) }
+        let solver = try Solver(document: document, overrides: overrides, path: "wallets.personal.innovation.a", range: 0...0.5,
+                                targetID: "up", probability: 0.9, pointSource: "--vary")
+        let (outcome, _) = try solver.run(seed: 5, runs: 2000, threads: 2)
+        guard case .nonMonotone = outcome else { Issue.record("\(outcome)"); return }
+    }
+}
