@@ -1,0 +1,42 @@
+import PilotModel
+import Simulator
+
+/// What `pilotsim explain` prints and writes.
+public enum ExplainReport {
+    public static func table(_ filterings: [MonteCarloFiltering], top: Int, runs: Int, seed: UInt64, source: String, labels: Labels = .english) -> String {
+        let words = labels.decision
+        var out = ReportHeader.render(title: words.explainTitle, [
+            (labels.scenario, source),
+            (labels.runs, "\(NumberStyle.grouped(Double(runs)))   \(labels.seed) \(seed)"),
+        ])
+        for filtering in filterings {
+            out.append("")
+            out.append("\(labels.text(filtering.target.label)) (\(filtering.target.id)): "
+                       + words.groups(met: NumberStyle.grouped(Double(filtering.met)), missed: NumberStyle.grouped(Double(filtering.missed))))
+            var table = TextTable([(words.input, .left), (words.ksDistance, .right), (words.pValue, .right),
+                                   (words.medianMet, .right), (words.medianMissed, .right), (words.threshold, .right)])
+            for input in filtering.inputs.prefix(top) {
+                table.append([input.keyPath, NumberStyle.fixed(input.distance, 3), pValueText(input.pValue),
+                              short(input.medianMet), short(input.medianMissed), short(input.threshold)])
+            }
+            out.append(table.render())
+        }
+        out.append("")
+        out.append(words.explainReading)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func short(_ x: Double) -> String { x.isNaN ? "—" : String(format: "%.4g", x) }
+    static func pValueText(_ p: Double) -> String { p < 1e-4 ? "<0.0001" : NumberStyle.fixed(p, 4) }
+
+    public static func csv(_ filterings: [MonteCarloFiltering]) -> String {
+        var table = CSVTable(header: ["target_id", "input", "ks", "p_value", "median_met", "median_missed", "threshold", "runs_met", "runs_missed"])
+        for filtering in filterings {
+            for input in filtering.inputs {
+                table.append([filtering.target.id, input.keyPath] + [input.distance, input.pValue, input.medianMet, input.medianMissed, input.threshold]
+                    .map { $0.isNaN ? "" : formatNumber($0) } + [String(filtering.met), String(filtering.missed)])
+            }
+        }
+        return table.text
+    }
+}

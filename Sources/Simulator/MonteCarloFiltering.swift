@@ -1,0 +1,81 @@
+import Foundation
+import PilotModel
+
+/// Monte Carlo filtering, or regional sensitivity analysis (Hornberger & Spear 1981; Saltelli et al.,
+/// "Global Sensitivity Analysis: The Primer", 2008, §5.2): the runs are split into those that met a
+/// target and those that missed it, and each uncertain input's two distributions are compared. An
+/// input whose distributions differ (a Kolmogorov–Smirnov distance near 1) decides the target; one
+/// whose distributions agree (near 0) does not matter to it.
+public struct MonteCarloFiltering: Sendable {
+    public struct Input: Sendable {
+        /// Index into `scenario.parameters`.
+        public let parameter: Int
+        public let keyPath: String
+        /// max |F_met(x) − F_missed(x)| over x.
+        public let distance: Double
+        /// The asymptotic two-sample Kolmogorov–Smirnov p-value of `distance`.
+        public let pValue: Double
+        public let medianMet: Double, medianMissed: Double
+        /// The value where the two empirical CDFs differ most: the single split that best separates
+        /// the groups.
+        public let threshold: Double
+    }
+
+    public let target: Target
+    public let met: Int, missed: Int
+    /// Every uncertain input, largest distance first.
+    public let inputs: [Input]
+
+    public init(_ result: SimulationResult, target index: Int) {
+        let s = result.scenario, target = s.targets[index], width = result.uncertainParameters.count
+        let isMet = result.targetValues[index].map(target.isMet)
+        self.target = target
+        met = isMet.filter { $0 }.count
+        missed = result.runs - met
+        inputs = result.uncertainParameters.enumerated().map { column, parameter in
+            var a: [Double] = [], b: [Double] = []
+            for run in 0..<result.runs {
+                let value = result.parameterValues[run * width + column]
+                if isMet[run] { a.append(value) } else { b.append(value) }
+            }
+            return Self.compare(met: a, missed: b, parameter: parameter, keyPath: s.parameters[parameter].keyPath)
+        }.sorted { $0.distance > $1.distance || $0.distance == $1.distance && $0.parameter < $1.parameter }
+    }
+
+    static func compare(met: [Double], missed: [Double], parameter: Int, keyPath: String) -> Input {
+        guard !met.isEmpty, !missed.isEmpty else {
+            let all = (met + missed).sorted()
+            let median = all.isEmpty ? 0 : Statistics.quantile(sorted: all, 0.5)
+            return Input(parameter: parameter, keyPath: keyPath, distance: 0, pValue: 1, medianMet: met.isEmpty ? .nan : median,
+                         medianMissed: missed.isEmpty ? .nan : median, threshold: median)
+        }
+        let a = met.sorted(), b = missed.sorted()
+        var i = 0, j = 0, distance = 0.0, threshold = a[0]
+        while i < a.count || j < b.count {
+            let x = min(i < a.count ? a[i] : .infinity, j < b.count ? b[j] : .infinity)
+            while i < a.count && a[i] == x { i += 1 }
+            while j < b.count && b[j] == x { j += 1 }
+            let gap = abs(Double(i) / Double(a.count) - Double(j) / Double(b.count))
+            if gap > distance { distance = gap; threshold = x }
+        }
+        return Input(parameter: parameter, keyPath: keyPath, distance: distance, pValue: kolmogorovPValue(distance, a.count, b.count),
+                     medianMet: Statistics.quantile(sorted: a, 0.5), medianMissed: Statistics.quantile(sorted: b, 0.5), threshold: threshold)
+    }
+
+    /// P(D ≥ d) for two samples of sizes n and m, by the Kolmogorov distribution with Stephens'
+    /// small-sample correction (Numerical Recipes, 3rd ed., §14.3.3):
+    /// Q((√e + 0.12 + 0.11/√e)·d), e = nm/(n + m), Q(λ) = 2 Σ (−1)^(k−1) e^(−2k²λ²).
+    public static func kolmogorovPValue(_ d: Double, _ n: Int, _ m: Int) -> Double {
+        let e = (Double(n) * Double(m) / Double(n + m)).squareRoot()
+        let lambda = (e + 0.12 + 0.11 / e) * d
+        if lambda < 0.2 { return 1 }
+        var sum = 0.0, sign = 1.0
+        for k in 1...100 {
+            let term = sign * exp(-2 * Double(k * k) * lambda * lambda)
+            sum += term
+            if abs(term) < 1e-12 * abs(sum) { break }
+            sign = -sign
+        }
+        return min(1, max(0, 2 * sum))
+    }
+}

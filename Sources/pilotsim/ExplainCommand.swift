@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import PilotModel
+import PilotReport
+import Simulator
+
+extension Pilotsim {
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "What the runs that meet a target share: each assumption's distribution in runs that met it against runs that missed.",
+            discussion: """
+                Monte Carlo filtering: for each uncertain input, the Kolmogorov–Smirnov distance between its values in \
+                the runs that met the target and in those that missed (near 1: it decides the target; near 0: it does \
+                not), the medians of both groups and the single value that separates them best.
+                """)
+
+        @OptionGroup var scenario: ScenarioOptions
+        @OptionGroup var simulation: SimulationOptions
+
+        @Option(help: "The target's id (default: every target).")
+        var target: String?
+
+        @Option(help: "How many inputs to show per target in the terminal (the CSV has all).")
+        var top: Int = 8
+
+        @Option(help: "Write target_id,input,ks,p_value,median_met,median_missed,threshold,runs_met,runs_missed to this file.")
+        var out: String?
+
+        @OptionGroup var language: LanguageOption
+
+        func validate() throws {
+            guard top >= 1 else { throw ValidationError("--top must be at least 1 (got \(top))") }
+        }
+
+        func run() throws {
+            try reportingFailures {
+                let loaded = try scenario.load()
+                let indices: [Int]
+                if let target {
+                    guard let index = loaded.targets.firstIndex(where: { $0.id == target }) else {
+                        throw ValidationError("--target \(target): no such target; expected one of \(loaded.targets.map(\.id).joined(separator: ", "))")
+                    }
+                    indices = [index]
+                } else {
+                    indices = Array(loaded.targets.indices)
+                }
+                let runs = simulation.runCount(default: 10_000)
+                let progress = ProgressLine("explain", total: runs, quiet: simulation.quiet)
+                let result = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount).run(runs: runs, progress: progress.update)
+                progress.finish()
+                let filterings = indices.map { MonteCarloFiltering(result, target: $0) }
+                if let out { try OutputFiles(path: out, contents: ExplainReport.csv(filterings)).write() }
+                print(ExplainReport.table(filterings, top: top, runs: runs, seed: simulation.seed, source: scenario.sourceName(language.labels),
+                                          labels: language.labels), terminator: "")
+            }
+        }
+    }
+}
