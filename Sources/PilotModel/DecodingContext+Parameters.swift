@@ -3,6 +3,8 @@ import Foundation
 /// The distribution families of MODEL.md §2 and the keys each form takes.
 enum DistributionFamily: String, CaseIterable {
     case normal, truncatedNormal = "truncated_normal", lognormal, uniform, triangular, pert, beta, gamma
+    /// Two or three percentiles, `{p05: …, p50: …, p95: …}`, to which a distribution is fitted.
+    case quantiles
 
     /// The accepted key sets; a family with two forms lists both.
     var forms: [[String]] {
@@ -14,6 +16,7 @@ enum DistributionFamily: String, CaseIterable {
         case .triangular, .pert: return [["min", "mode", "max"]]
         case .beta: return [["alpha", "beta"], ["mean", "sd"]]
         case .gamma: return [["shape", "scale"], ["mean", "sd"]]
+        case .quantiles: return []
         }
     }
 
@@ -25,7 +28,8 @@ extension DecodingContext {
     func parameter(_ node: YAMLNode, _ path: String, _ domain: ParameterDomain) -> ParameterID? {
         recordNumericPath(path)
         guard let distribution = distribution(node, path, domain) else { return nil }
-        return addParameter(ParameterSpec(keyPath: path, domain: domain, distribution: distribution, location: node.location))
+        return addParameter(ParameterSpec(keyPath: path, domain: domain, distribution: distribution, location: node.location,
+                                          fit: fits[path]))
     }
 
     /// Reads a parameter marked *by stage*: one value (or distribution) for every stage, or a map
@@ -55,7 +59,8 @@ extension DecodingContext {
             let distribution = self.distribution(entry.value, "\(path).\(stage)", domain)
             if let distribution, ok {
                 ids.append(addParameter(ParameterSpec(keyPath: "\(path)[\(stage)]", domain: domain,
-                                                      distribution: distribution, location: entry.value.location)))
+                                                      distribution: distribution, location: entry.value.location,
+                                                      fit: fits["\(path).\(stage)"])))
             } else {
                 ok = false
             }
@@ -89,6 +94,7 @@ extension DecodingContext {
                 report(entry.keyLocation, "\(path).\(entry.key)", "unknown distribution; \(hint)")
                 return nil
             }
+            if family == .quantiles { return percentiles(entry.value, path, domain) }
             return distribution(family, entry.value, "\(path).\(entry.key)", domain)
         default:
             report(node, path, "\(describe(node)); expected \(expected)")
@@ -126,6 +132,8 @@ extension DecodingContext {
 
         let result: Distribution
         switch (family, form) {
+        case (.quantiles, _):
+            return nil                                        // read by `percentiles`
         case (.normal, _):
             return fail("a normal distribution can be negative; expected \(domain.phrase): use \(domain.suggestion)")
         case (.truncatedNormal, _):
@@ -200,8 +208,8 @@ extension Distribution {
                 : "\(name) \(formatDerivedNumber(value)) is outside [1e-6, 1e12]; expected a less extreme distribution (or a constant)"
         }
         switch self {
-        case .constant, .uniform, .triangular, .pert:
-            return nil                                        // bounded by their support
+        case .constant, .uniform, .triangular, .pert, .metalog:
+            return nil                                        // bounded by their support, or cut at the domain's bound
         case .truncatedNormal(let mean, let sd, _, _):
             return tooLarge("mean", mean) ?? tooLarge("sd", sd)
         case .lognormal(let zeta, let sigma):
@@ -213,5 +221,51 @@ extension Distribution {
         case .gamma(let shapeValue, let scale):
             return shape("shape", shapeValue) ?? tooLarge("mean", shapeValue * scale)
         }
+    }
+}
+
+extension DecodingContext {
+    /// The percentile keys: `p01` … `p99`.
+    static let percentileKeys = (1...99).map { String(format: "p%02d", $0) }
+
+    /// Reads `{p05: …, p50: …, p95: …}` (two or three of p01…p99) under `path.quantiles` and fits
+    /// the family of the domain (`PercentileFit`); the fit is kept for reports.
+    func percentiles(_ node: YAMLNode, _ path: String, _ domain: ParameterDomain) -> Distribution? {
+        let here = "\(path).quantiles"
+        guard case .mapping(let entries) = node.content else {
+            report(node, here, "\(describe(node)); expected two or three percentiles such as {p05: 0.02, p50: 0.03, p95: 0.06}")
+            return nil
+        }
+        var given: [PercentileFit.Percentile] = []
+        for entry in entries {
+            guard let index = Self.percentileKeys.firstIndex(of: entry.key) else {
+                let hint = closestMatch(to: entry.key, in: ["p05", "p10", "p25", "p50", "p75", "p90", "p95"]).map { "did you mean '\($0)'?" }
+                    ?? "expected p01 … p99"
+                report(entry.keyLocation, "\(here).\(entry.key)", "unknown percentile; \(hint)")
+                return nil
+            }
+            guard let value = number(entry.value, "\(here).\(entry.key)") else { return nil }
+            given.append(.init(probability: Double(index + 1) / 100, value: value))
+        }
+        guard (2...3).contains(given.count) else {
+            report(node, here, "\(given.count) percentile\(given.count == 1 ? "" : "s"); expected two or three, such as {p05: 0.02, p50: 0.03, p95: 0.06}")
+            return nil
+        }
+        let fit: PercentileFit
+        do {
+            fit = try PercentileFit.fit(given, domain: domain)
+        } catch {
+            switch error {
+            case .notIncreasing:
+                report(node, here, "the values do not increase with the percentiles; expected p05 < p50 < p95 values in the same order")
+            case .outsideDomain(let value):
+                report(node, here, "\(formatNumber(value)) is outside the domain; expected values in \(domain == .share ? "(0, 1)" : "(0, \(formatNumber(domain.range.upperBound))]") for \(domain.phrase)")
+            case .cannotFit(let worst):
+                report(node, here, "no \(domain == .share ? "beta" : "lognormal") or metalog matches these percentiles (the best misses by \(formatDerivedNumber(worst * 100))% of their range); expected percentiles a unimodal distribution can have")
+            }
+            return nil
+        }
+        fits[path] = fit
+        return fit.distribution
     }
 }

@@ -5,6 +5,8 @@
 final class DecodingContext {
     private(set) var diagnostics: [ScenarioDiagnostic] = []
     private(set) var parameters: [ParameterSpec] = []
+    /// Distributions fitted to percentiles, by the key path they were written at (`….launch` for a stage).
+    var fits: [String: PercentileFit] = [:]
     /// Every key path that holds one number of the model, in reading order (see `Scenario.numericPaths`).
     private(set) var numericPaths: [String] = []
     /// `numericPaths` as a set, so that recording stays linear in the size of the file.

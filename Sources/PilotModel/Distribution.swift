@@ -14,6 +14,9 @@ public enum Distribution: Hashable, Sendable {
     case pert(min: Double, mode: Double, max: Double)
     case beta(alpha: Double, beta: Double)
     case gamma(shape: Double, scale: Double)
+    /// A three-term metalog (Keelin 2016) in log or logit space, fitted to three percentiles
+    /// (`{quantiles: …}`, see `PercentileFit`).
+    case metalog(a1: Double, a2: Double, a3: Double, space: MetalogSpace)
 
     /// Whether the value varies from run to run.
     public var isUncertain: Bool {
@@ -30,6 +33,7 @@ public enum Distribution: Hashable, Sendable {
             return min...max
         case .lognormal, .gamma: return 0...Double.infinity
         case .beta: return 0...1
+        case .metalog(_, _, _, let space): return space == .log ? 0...Double.infinity : 0...1
         }
     }
 }

@@ -57,6 +57,8 @@ public struct ParameterSpec: Sendable {
     public var distribution: Distribution
     /// Where the value was written, for errors about it.
     public var location: SourceLocation
+    /// When the distribution was fitted to percentiles: the fit, for reports.
+    public var fit: PercentileFit? = nil
 }
 
 /// Index of a parameter in `Scenario.parameters`.

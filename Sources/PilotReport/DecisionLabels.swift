@@ -13,6 +13,11 @@ public struct DecisionLabels: Sendable {
     public let explainTitle: String, input: String, ksDistance: String, pValue: String
     public let medianMet: String, medianMissed: String, threshold: String, metRuns: String, explainReading: String
     let groupsFormat: @Sendable (String, String) -> String
+    // percentiles
+    let fittedFormat: @Sendable (String, String, String) -> String
+
+    /// `lognormal(…) fitted to p05 0.02, p95 0.06 (largest miss 0.00% of their range)`.
+    public func fitted(_ distribution: String, to given: String, miss: String) -> String { fittedFormat(distribution, given, miss) }
 
     /// `not reachable within [LOW, HIGH]: P(met) is A at LOW and B at HIGH`.
     public func unreachable(low: String, high: String, pLow: String, pHigh: String, goal: String) -> String {
@@ -37,7 +42,8 @@ public struct DecisionLabels: Sendable {
         explainTitle: "pilotsim explain", input: "input", ksDistance: "KS distance", pValue: "p-value",
         medianMet: "median, met", medianMissed: "median, missed", threshold: "best split", metRuns: "runs",
         explainReading: "Monte Carlo filtering: the runs that met the target against those that missed it. An input whose two distributions differ most (Kolmogorov–Smirnov distance near 1) decides the target; one near 0 does not. The best split is the value that separates the two groups best.",
-        groupsFormat: { "\($0) runs met it, \($1) missed" })
+        groupsFormat: { "\($0) runs met it, \($1) missed" },
+        fittedFormat: { "\($0) fitted to \($1) (largest miss \($2) of their range)" })
 
     public static let chinese = DecisionLabels(
         compareTitle: "pilotsim 方案比较", scenarioA: "方案 A", scenarioB: "方案 B",
@@ -53,7 +59,8 @@ public struct DecisionLabels: Sendable {
         explainTitle: "pilotsim 成因分析", input: "输入", ksDistance: "KS 距离", pValue: "p 值",
         medianMet: "达成组中位数", medianMissed: "未达成组中位数", threshold: "最佳分界值", metRuns: "模拟次数",
         explainReading: "蒙特卡洛过滤：比较达成目标与未达成目标的两组模拟。两组分布差异最大（Kolmogorov–Smirnov 距离接近 1）的输入决定该目标；接近 0 的则无关。最佳分界值是最能区分两组的取值。",
-        groupsFormat: { "\($0) 次达成，\($1) 次未达成" })
+        groupsFormat: { "\($0) 次达成，\($1) 次未达成" },
+        fittedFormat: { "\($0)，按 \($1) 拟合（最大偏差为其区间的 \($2)）" })
 }
 
 extension Labels {

@@ -107,7 +107,7 @@ public struct HTMLReport {
         }
         let assumptions = scenario.uncertainParameters.map { scenario.parameters[$0] }.map { spec -> [String: String] in
             let q = [0.05, 0.5, 0.95].map { String(format: "%.4g", spec.quantile($0)) }
-            return ["path": spec.keyPath, "distribution": spec.distribution.text, "p05": q[0], "p50": q[1], "p95": q[2]]
+            return ["path": spec.keyPath, "distribution": spec.distributionText(labels), "p05": q[0], "p50": q[1], "p95": q[2]]
         }
         let view: [String: Any] = [
             "lang": labels.language == .chinese ? "zh-CN" : "en",

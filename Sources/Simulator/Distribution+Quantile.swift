@@ -20,6 +20,7 @@ extension Distribution {
             return min + (max - min) * InverseCDF.beta(p, alpha: alpha, beta: beta)
         case .beta(let alpha, let beta): return InverseCDF.beta(p, alpha: alpha, beta: beta)
         case .gamma(let shape, let scale): return InverseCDF.gamma(p, shape: shape, scale: scale)
+        case .metalog: return metalogQuantile(p)!
         }
     }
 }

@@ -13,6 +13,7 @@ extension Distribution {
         case .pert(let min, let mode, let max): return random.pert(min: min, mode: mode, max: max)
         case .beta(let alpha, let beta): return random.beta(alpha: alpha, beta: beta)
         case .gamma(let shape, let scale): return random.gamma(shape: shape, scale: scale)
+        case .metalog: return metalogQuantile(random.uniformPositive())!
         }
     }
 }

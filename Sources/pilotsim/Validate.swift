@@ -1,5 +1,6 @@
 import ArgumentParser
 import PilotModel
+import PilotReport
 
 extension Pilotsim {
     struct Validate: ParsableCommand {
@@ -9,6 +10,9 @@ extension Pilotsim {
         @Argument(help: "Scenario YAML files.")
         var files: [String]
 
+        @Flag(help: "Also list every distribution fitted to percentiles ({quantiles: …}): the family fitted and its error at each given percentile.")
+        var explain = false
+
         func validate() throws {
             guard !files.isEmpty else { throw ValidationError("give at least one scenario file") }
         }
@@ -17,8 +21,13 @@ extension Pilotsim {
             var allValid = true
             for file in files {
                 do {
-                    _ = try Scenario.load(path: file)
+                    let scenario = try Scenario.load(path: file)
                     print("\(file): ok")
+                    if explain {
+                        for spec in scenario.parameters where spec.fit != nil {
+                            print("  \(spec.keyPath): \(spec.distributionText())")
+                        }
+                    }
                 } catch let error as ScenarioValidationError {
                     allValid = false
                     printError(error.description)
