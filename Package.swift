@@ -37,6 +37,7 @@ let package = Package(
                 .embedInCode("Templates/fan-chart.svg.mustache"),
                 .embedInCode("Templates/histogram.svg.mustache"),
                 .embedInCode("Templates/tornado.svg.mustache"),
+                .embedInCode("Templates/ecdf.svg.mustache"),
             ]
         ),
         .executableTarget(

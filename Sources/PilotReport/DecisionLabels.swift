@@ -13,6 +13,8 @@ public struct DecisionLabels: Sendable {
     public let explainTitle: String, input: String, ksDistance: String, pValue: String
     public let medianMet: String, medianMissed: String, threshold: String, metRuns: String, explainReading: String
     let groupsFormat: @Sendable (String, String) -> String
+    /// Section headings of the HTML report.
+    public let compareHeading: String, explainHeading: String
     // percentiles
     let fittedFormat: @Sendable (String, String, String) -> String
 
@@ -43,6 +45,7 @@ public struct DecisionLabels: Sendable {
         medianMet: "median, met", medianMissed: "median, missed", threshold: "best split", metRuns: "runs",
         explainReading: "Monte Carlo filtering: the runs that met the target against those that missed it. An input whose two distributions differ most (Kolmogorov–Smirnov distance near 1) decides the target; one near 0 does not. The best split is the value that separates the two groups best.",
         groupsFormat: { "\($0) runs met it, \($1) missed" },
+        compareHeading: "Compared with another plan", explainHeading: "What the runs that meet each target share",
         fittedFormat: { "\($0) fitted to \($1) (largest miss \($2) of their range)" })
 
     public static let chinese = DecisionLabels(
@@ -60,6 +63,7 @@ public struct DecisionLabels: Sendable {
         medianMet: "达成组中位数", medianMissed: "未达成组中位数", threshold: "最佳分界值", metRuns: "模拟次数",
         explainReading: "蒙特卡洛过滤：比较达成目标与未达成目标的两组模拟。两组分布差异最大（Kolmogorov–Smirnov 距离接近 1）的输入决定该目标；接近 0 的则无关。最佳分界值是最能区分两组的取值。",
         groupsFormat: { "\($0) 次达成，\($1) 次未达成" },
+        compareHeading: "与另一方案比较", explainHeading: "达成目标的模拟有何共同之处",
         fittedFormat: { "\($0)，按 \($1) 拟合（最大偏差为其区间的 \($2)）" })
 }
 

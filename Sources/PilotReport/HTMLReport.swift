@@ -20,6 +20,12 @@ public struct HTMLReport {
     let source: String
     /// With `report --observed`: the conditioning, and the prior's monthly quantiles for the charts.
     let conditioning: (report: ConditionReport, priorMonthly: [MonthlyQuantiles])?
+    /// With `report --compare`: the comparison with another plan and the two plans' names.
+    let comparison: (comparison: Comparison, a: String, b: String)?
+    /// With `report --explain`: the two empirical CDFs of the top inputs of each target.
+    let explain: Bool
+    /// How many inputs per target `--explain` draws.
+    static let explainCharts = 2
 
     /// - Parameters:
     ///   - result: a simulation that kept its trajectories (the posterior, when conditioned).
@@ -29,8 +35,11 @@ public struct HTMLReport {
     public init(result: SimulationResult, summary: SimulationSummary, monthly: [MonthlyQuantiles],
                 tornado: (analysis: Tornado, baseline: SimulationSummary, bars: [[Tornado.Bar]])?, labels: Labels,
                 commandLine: String, generated: Date, source: String,
-                conditioning: (report: ConditionReport, priorMonthly: [MonthlyQuantiles])? = nil) {
+                conditioning: (report: ConditionReport, priorMonthly: [MonthlyQuantiles])? = nil,
+                comparison: (comparison: Comparison, a: String, b: String)? = nil, explain: Bool = false) {
         self.conditioning = conditioning
+        self.comparison = comparison
+        self.explain = explain
         self.result = result
         self.summary = summary
         self.monthly = monthly
@@ -63,6 +72,24 @@ public struct HTMLReport {
                                                           bars: Array(tornado.bars[j].filter { $0.swing > 0 }.prefix(Self.tornadoBars)),
                                                           labels: labels)
                     .svg(title: "\(labels.text(target.label)) (\(target.id))"))
+            }
+        }
+        if explain {
+            let width = result.uncertainParameters.count
+            charts += scenario.targets.indices.flatMap { j -> [(String, String)] in
+                let filtering = MonteCarloFiltering(result, target: j)
+                let target = scenario.targets[j]
+                return filtering.inputs.prefix(Self.explainCharts).map { input in
+                    let column = result.uncertainParameters.firstIndex(of: input.parameter)!
+                    var met: [Double] = [], missed: [Double] = []
+                    for run in 0..<result.runs {
+                        let value = result.parameterValues[run * width + column]
+                        if target.isMet(by: result.targetValues[j][run]) { met.append(value) } else { missed.append(value) }
+                    }
+                    return ("ecdf-\(target.id)-\(input.keyPath).svg",
+                            ECDFChart(met: met, missed: missed, split: input.threshold, labels: labels)
+                                .svg(title: "\(target.id) · \(input.keyPath) (KS \(NumberStyle.fixed(input.distance, 2)))"))
+                }
             }
         }
         return charts.map { (name: $0.0, svg: $0.1) }
@@ -121,11 +148,29 @@ public struct HTMLReport {
             "fanCharts": chart("fan-"), "histograms": chart("histogram-"),
             "hasTornado": tornado != nil, "tornadoCharts": chart("tornado-"),
             "assumptions": assumptions,
+            "hasExplain": explain, "explainCharts": chart("ecdf-"), "explainHeading": labels.decision.explainHeading,
+            "hasComparison": comparison != nil, "comparison": comparison.map { comparisonView($0.comparison, a: $0.a, b: $0.b) } ?? [:],
             "hasConditioning": conditioning != nil, "conditioning": conditioning.map { conditioningView($0.report) } ?? [:],
             "error": labels.monteCarloError(halfWidthPoints: NumberStyle.fixed(MonteCarlo.widestHalfWidth(summary) * 100, 1),
                                             runs: NumberStyle.grouped(Double(result.runs))),
         ]
         return Templates.report.render(view)
+    }
+
+    /// The comparison with another plan, as the template reads it.
+    private func comparisonView(_ comparison: Comparison, a: String, b: String) -> [String: Any] {
+        let words = labels.decision, numbers = labels.numbers
+        let rows = comparison.matched.map { t -> [String: String] in
+            ["label": labels.text(t.target.label), "pA": numbers.percent(t.pA), "pB": numbers.percent(t.pB),
+             "difference": "\(CompareReport.signedPoints(t.difference)) (\(CompareReport.signedPoints(t.interval.lowerBound)) … \(CompareReport.signedPoints(t.interval.upperBound)))",
+             "onlyA": numbers.percent(Double(t.onlyA) / Double(t.runs)), "onlyB": numbers.percent(Double(t.onlyB) / Double(t.runs))]
+        }
+        let unmatched = (comparison.onlyInA.map { "\(words.onlyInA): \(labels.text($0.label)) (\($0.id))" }
+                         + comparison.onlyInB.map { "\(words.onlyInB): \(labels.text($0.label)) (\($0.id))" }).map { ["text": $0] }
+        return ["heading": words.compareHeading, "a": "\(words.scenarioA): \(a)", "b": "\(words.scenarioB): \(b)", "rows": rows,
+                "unmatched": unmatched, "reading": words.compareReading,
+                "words": ["target": labels.target, "pA": words.pA, "pB": words.pB, "difference": words.difference,
+                          "onlyA": words.onlyA, "onlyB": words.onlyB]]
     }
 
     /// The section on reported figures, as the template reads it.

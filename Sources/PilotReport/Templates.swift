@@ -8,6 +8,7 @@ enum Templates {
     static let fanChart = load(PackageResources.fan_chart_svg_mustache)
     static let histogram = load(PackageResources.histogram_svg_mustache)
     static let tornado = load(PackageResources.tornado_svg_mustache)
+    static let ecdf = load(PackageResources.ecdf_svg_mustache)
 
     private static func load(_ bytes: [UInt8]) -> MustacheTemplate {
         do {

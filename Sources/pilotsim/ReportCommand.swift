@@ -30,6 +30,12 @@ extension Pilotsim {
 
         @OptionGroup var quantiles: TornadoQuantiles
 
+        @Option(help: "Add a section comparing this plan (scenario B) with the report's scenario (A), same seed and run indices. See 'pilotsim compare'.")
+        var compare: String?
+
+        @Flag(help: "Add, per target, the empirical CDFs of its two most decisive inputs in runs that met and missed it. See 'pilotsim explain'.")
+        var explain = false
+
         @Option(help: "Condition on the reported figures in this CSV (month,metric,value[,rel_error]); --runs is then the number of particles. See 'pilotsim condition'.")
         var observed: String?
 
@@ -70,11 +76,17 @@ extension Pilotsim {
                     tornadoResult = (analysis, baseline, bars)
                     tornadoProgress.finish()
                 }
+                var comparison: (comparison: Comparison, a: String, b: String)?
+                if let compare {
+                    let other = try ScenarioDocument(path: compare).scenario(overrides: try scenario.parsedOverrides())
+                    let resultB = MonteCarlo(scenario: other, seed: simulation.seed, threads: simulation.threadCount).run(runs: result.runs)
+                    comparison = (Comparison(a: result, b: resultB), scenario.sourceName(language.labels), compare)
+                }
                 let report = HTMLReport(
                     result: result, summary: SimulationSummary(result),
                     monthly: MonthlyQuantiles.table(result, threads: simulation.threadCount), tornado: tornadoResult,
                     labels: language.labels, commandLine: CommandLineText.current(), generated: Date(), source: scenario.sourceName(language.labels),
-                    conditioning: conditioning)
+                    conditioning: conditioning, comparison: comparison, explain: explain)
                 let charts = report.charts()
                 var files = OutputFiles(path: out, contents: report.html(charts: charts))
                 if let svgDir { files.add(directory: svgDir, files: charts.map { ($0.name, $0.svg) }) }

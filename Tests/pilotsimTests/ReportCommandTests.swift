@@ -1,4 +1,5 @@
 import Foundation
+import PilotReport
 import Testing
 import TestSupport
 
@@ -104,8 +105,26 @@ import TestSupport
         let csv = parseCSV(try CommandLineTool.run("condition", "--observed", observed, "--particles", "300", "--seed", "4", "--format", "csv").stdout)
         #expect(check.text.contains("Reported figures"))
         for row in csv.dropFirst() {
-            let percent = String(format: "%.1f%%", Double(row[2])! * 100)
+            let percent = NumberStyle(.english).percent(Double(row[2])!)
             #expect(check.text.contains(percent), "conditioned P(met) \(percent) of \(row[0])")
         }
+    }
+
+    /// --compare adds the comparison's section (the same numbers as `compare --format csv`), and
+    /// --explain the empirical CDFs of each target's two most decisive inputs.
+    @Test func compareAndExplainSections() throws {
+        let dir = try CommandLineTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let html = dir.appendingPathComponent("report.html").path
+        let other = repositoryPath("scenarios/haimen-optimistic.yaml")
+        let output = try CommandLineTool.run("report", "--runs", "400", "--seed", "3", "--compare", other, "--explain", "--out", html)
+        #expect(output.status == 0, "\(output.stderr)")
+        let check = XMLCheck(try String(contentsOfFile: html, encoding: .utf8))
+        #expect(check.wellFormed, "\(String(describing: check.error))")
+        #expect(check.all("path").filter { $0["class"] == "ecdf-met" }.count == 2 * 9)
+        let csv = parseCSV(try CommandLineTool.run("compare", repositoryPath("scenarios/haimen-baseline.yaml"), other,
+                                                   "--runs", "400", "--seed", "3", "--format", "csv").stdout)
+        #expect(check.text.contains("Compared with another plan"))
+        for row in csv.dropFirst() { #expect(check.text.contains(NumberStyle(.english).percent(Double(row[2])!)), "\(row[0])") }
     }
 }
