@@ -27,16 +27,23 @@ public struct MonteCarlo: Sendable {
     /// with an estimate of the runs done.
     public func run(runs: Int, progress: (@Sendable (Int) -> Void)? = nil) -> SimulationResult {
         precondition(runs > 0, "at least one run")
-        let s = scenario, seed = self.seed
-        let correlated = correlatedValues(runs: runs)
-        return simulate(rows: runs, progress: progress) {
+        return run(indices: 0..<runs, progress: progress)
+    }
+
+    /// Simulates the runs with indices `indices` (a shard of a larger simulation): row r of the
+    /// result is run `indices.lowerBound + r`, exactly as in a simulation of all runs.
+    public func run(indices: Range<Int>, progress: (@Sendable (Int) -> Void)? = nil) -> SimulationResult {
+        let s = scenario, seed = self.seed, first = indices.lowerBound
+        let correlated = indices.isEmpty ? nil : correlatedValues(blocks: (first / ImanConover.blockSize)...((indices.upperBound - 1) / ImanConover.blockSize))
+        return simulate(rows: indices.count, progress: progress) {
             let draws = ParameterDraws(s.parameters)
-            return { run, values in
+            return { row, values in
+                let run = first + row
                 let key = StreamSeeding.runKey(seed: seed, run: run)
                 draws.draw(runKey: key, into: &values)
-                if let (members, blocks) = correlated {
-                    let row = blocks[run / ImanConover.blockSize][run % ImanConover.blockSize]
-                    for (c, i) in members.enumerated() { values[i] = row[c] }
+                if let (members, firstBlock, blocks) = correlated {
+                    let values_ = blocks[run / ImanConover.blockSize - firstBlock][run % ImanConover.blockSize]
+                    for (c, i) in members.enumerated() { values[i] = values_[c] }
                 }
                 return key
             }
@@ -111,20 +118,20 @@ public struct MonteCarlo: Sendable {
 }
 
 extension MonteCarlo {
-    /// The values of the correlated parameters for every block that runs `0..<runs` touch
-    /// (`nil` without correlations), computed in parallel over blocks.
-    func correlatedValues(runs: Int) -> (members: [Int], blocks: [[[Double]]])? {
+    /// The values of the correlated parameters in the blocks `blocks` (`nil` without
+    /// correlations), computed in parallel over blocks.
+    func correlatedValues(blocks: ClosedRange<Int>) -> (members: [Int], first: Int, blocks: [[[Double]]])? {
         guard let method = ImanConover(scenario) else { return nil }
-        let count = (runs + ImanConover.blockSize - 1) / ImanConover.blockSize
+        let count = blocks.count
         let slots = ResultSlots<[[Double]]>(count: count)
         let scenario = scenario, seed = seed
         DispatchQueue.concurrentPerform(iterations: min(threads, count)) { worker in
             let draws = ParameterDraws(scenario.parameters)
             for b in stride(from: worker, to: count, by: min(threads, count)) {
-                slots[b] = method.block(b, seed: seed, draws: draws)
+                slots[b] = method.block(blocks.lowerBound + b, seed: seed, draws: draws)
             }
         }
-        return (method.members, slots.values)
+        return (method.members, blocks.lowerBound, slots.values)
     }
 }
 

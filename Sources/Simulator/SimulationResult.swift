@@ -20,6 +20,32 @@ public struct SimulationResult: Sendable {
     /// Held without copying: at 10⁵ runs it is about half a gigabyte.
     let trajectories: SharedBuffer?
 
+    init(scenario: Scenario, seed: UInt64, runs: Int, uncertainParameters: [Int], parameterValues: [Double],
+         targetValues: [[Double]], firstHit: [[Int32]], stageIncrements: [[[Double]]], trajectories: SharedBuffer?) {
+        self.scenario = scenario
+        self.seed = seed
+        self.runs = runs
+        self.uncertainParameters = uncertainParameters
+        self.parameterValues = parameterValues
+        self.targetValues = targetValues
+        self.firstHit = firstHit
+        self.stageIncrements = stageIncrements
+        self.trajectories = trajectories
+    }
+
+    /// A result assembled from its parts (the shards of a simulation, see `pilotsim merge`);
+    /// `trajectoryValues`, when given, in the layout `trajectory(metric:month:)` reads.
+    public init(scenario: Scenario, seed: UInt64, runs: Int, uncertainParameters: [Int], parameterValues: [Double],
+                targetValues: [[Double]], firstHit: [[Int32]], stageIncrements: [[[Double]]], trajectoryValues: [Double]?) {
+        self.init(scenario: scenario, seed: seed, runs: runs, uncertainParameters: uncertainParameters, parameterValues: parameterValues,
+                  targetValues: targetValues, firstHit: firstHit, stageIncrements: stageIncrements,
+                  trajectories: trajectoryValues.map { values in
+                      let buffer = SharedBuffer(count: values.count)
+                      for (i, x) in values.enumerated() { buffer[i] = x }
+                      return buffer
+                  })
+    }
+
     /// Whether every metric of every month of every run was kept.
     public var keepsTrajectories: Bool { trajectories != nil }
 

@@ -10,7 +10,7 @@ import Foundation
 /// already replaced get their backups back (or are removed if they did not exist), and the
 /// directories the transaction created are removed again.
 struct OutputFiles {
-    private(set) var files: [(path: String, contents: String)] = []
+    private(set) var files: [(path: String, contents: Data)] = []
 
     init() {}
 
@@ -21,12 +21,18 @@ struct OutputFiles {
 
     /// One file at `path` (its directory is created if missing).
     init(path: String, contents: String) {
-        files = [(path, contents)]
+        files = [(path, Data(contents.utf8))]
+    }
+
+    /// Binary files named `files` in `directory`.
+    init(directory: String, data: [(name: String, contents: Data)]) {
+        let base = URL(fileURLWithPath: directory, isDirectory: true)
+        files = data.map { (base.appendingPathComponent($0.name).path, $0.contents) }
     }
 
     mutating func add(directory: String, files more: [(name: String, contents: String)]) {
         let base = URL(fileURLWithPath: directory, isDirectory: true)
-        files += more.map { (base.appendingPathComponent($0.name).path, $0.contents) }
+        files += more.map { (base.appendingPathComponent($0.name).path, Data($0.contents.utf8)) }
     }
 
     func write() throws {
@@ -49,7 +55,7 @@ struct OutputFiles {
             }
             for (file, temporary) in zip(files, temporaries) {
                 PendingFiles.register(temporary)
-                try Data(file.contents.utf8).write(to: URL(fileURLWithPath: temporary))
+                try file.contents.write(to: URL(fileURLWithPath: temporary))
             }
             try PendingFiles.whileCommitting {
                 try Self.commit(targets.map(\.path), temporaries: temporaries, backups: backups)

@@ -11,7 +11,7 @@ struct Pilotsim: ParsableCommand {
             The model and the scenario format: README.md and docs/scenario-format.md.
             """,
         version: PilotsimVersion.current,
-        subcommands: [Run.self, Condition.self, Compare.self, Solve.self, Explain.self, Sweep.self, Tornado.self, Sobol.self, Report.self, Validate.self, Baseline.self],
+        subcommands: [Run.self, Condition.self, Compare.self, Solve.self, Explain.self, Merge.self, Sweep.self, Tornado.self, Sobol.self, Report.self, Validate.self, Baseline.self],
         defaultSubcommand: Run.self
     )
 

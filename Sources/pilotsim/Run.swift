@@ -31,7 +31,24 @@ extension Pilotsim {
 
         @OptionGroup var language: LanguageOption
 
+        @Option(help: ArgumentHelp("Simulate only shard I of N (I from 1) of the runs and write its part file into --out; 'pilotsim merge' joins the parts.",
+                                   valueName: "I/N"))
+        var shard: String?
+
+        /// `--shard I/N`, parsed.
+        var parsedShard: (index: Int, count: Int)? {
+            guard let shard else { return nil }
+            let parts = shard.split(separator: "/")
+            guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, n <= 100_000, (1...n).contains(i) else { return nil }
+            return (i, n)
+        }
+
         func validate() throws {
+            if shard != nil {
+                guard parsedShard != nil else { throw ValidationError("--shard \(shard!): expected I/N with 1 ≤ I ≤ N, e.g. --shard 2/8") }
+                guard out != nil else { throw ValidationError("--shard writes a part file: give --out DIR") }
+                guard precision == nil else { throw ValidationError("--shard needs a fixed --runs, not --precision") }
+            }
             if let precision {
                 guard precision > 0, precision < 0.5 else { throw ValidationError("--precision must be between 0 and 0.5 (got \(precision))") }
                 guard simulation.runs == nil else { throw ValidationError("give --runs or --precision, not both") }
@@ -44,6 +61,10 @@ extension Pilotsim {
                 let (scenarioText, loaded) = try scenario.loadWithText()
                 let engine = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount,
                                         keepTrajectories: out != nil)
+                if let (index, count) = parsedShard, let out {
+                    try writePart(engine, index: index, count: count, scenarioText: scenarioText, out: out)
+                    return
+                }
                 if out != nil {
                     try checkTrajectoryMemory(engine, runs: precision == nil ? simulation.runCount(default: 10_000) : maxRuns, option: "--out")
                 }
@@ -76,18 +97,42 @@ extension Pilotsim {
                 case .json: printed = try JSONReport.render(summary, scenario: loaded.name.neutral, runs: result.runs, seed: result.seed)
                 }
                 if let out {
-                    var files = [
-                        ("summary.csv", SummaryCSV.render(summary)),
-                        ("monthly.csv", MonthlyCSV.render(MonthlyQuantiles.table(result, threads: simulation.threadCount))),
-                        ("runs.csv", RunsCSV.render(result)),
-                    ]
-                    let manifest = Manifest(commandLine: CommandLineText.current(), scenario: scenario.sourceName(), scenarioText: scenarioText,
-                                            seed: result.seed, runs: result.runs, files: files.map(\.0))
-                    files.append(("manifest.json", try manifest.json()))
-                    try OutputFiles(directory: out, files: files).write()
+                    try Self.writeOutputs(result, summary: summary, threads: simulation.threadCount, commandLine: CommandLineText.current(),
+                                          scenario: scenario.sourceName(), scenarioText: scenarioText, to: out)
                 }
                 print(printed, terminator: "")
             }
+        }
+
+        /// summary.csv, monthly.csv, runs.csv and manifest.json, as one transaction.
+        static func writeOutputs(_ result: SimulationResult, summary: SimulationSummary, threads: Int, commandLine: String,
+                                 scenario: String, scenarioText: String, to out: String) throws {
+            var files = [
+                ("summary.csv", SummaryCSV.render(summary)),
+                ("monthly.csv", MonthlyCSV.render(MonthlyQuantiles.table(result, threads: threads))),
+                ("runs.csv", RunsCSV.render(result)),
+            ]
+            let manifest = Manifest(commandLine: commandLine, scenario: scenario, scenarioText: scenarioText,
+                                    seed: result.seed, runs: result.runs, files: files.map(\.0))
+            files.append(("manifest.json", try manifest.json()))
+            try OutputFiles(directory: out, files: files).write()
+        }
+
+        /// Simulates shard `index` of `count` and writes its part file into `out`.
+        func writePart(_ engine: MonteCarlo, index: Int, count: Int, scenarioText: String, out: String) throws {
+            let total = simulation.runCount(default: 10_000)
+            let indices = PartFile.runs(shard: index, of: count, total: total)
+            let progress = ProgressLine("run", total: max(indices.count, 1), quiet: simulation.quiet)
+            let result = engine.run(indices: indices, progress: progress.update)
+            progress.finish()
+            let header = PartFile.Header(
+                pilotsimVersion: PilotsimVersion.current, command: "run", commandLine: CommandLineText.current(),
+                scenario: scenario.sourceName(), scenarioText: scenarioText, scenarioSHA256: SHA256.hex(scenarioText.utf8),
+                overrides: scenario.overrides, seed: simulation.seed, totalRuns: total, shard: index, shards: count,
+                firstRun: indices.lowerBound, runs: indices.count, keepsTrajectories: true,
+                recordDoubles: PartFile.recordDoubles(engine.scenario, trajectories: true))
+            let data = try PartFile.encode(result, header: header)
+            try OutputFiles(directory: out, data: [("part-\(index)-of-\(count).pilotsim", data)]).write()
         }
     }
 }

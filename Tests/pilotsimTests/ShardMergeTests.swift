@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `run --shard I/N` and `merge`: the merged outputs are byte for byte those of one process, and
+/// parts that do not belong together are refused with nothing written.
+@Suite(.serialized) struct ShardMergeTests {
+    private func shards(_ dir: URL, _ extra: [String], runs: Int, count: Int, seed: String = "7") throws -> [String] {
+        try (1...count).map { i in
+            let output = try CommandLineTool.run(["run"] + extra + ["--runs", String(runs), "--seed", seed, "--shard", "\(i)/\(count)",
+                                                 "--out", dir.appendingPathComponent("parts-\(seed)").path, "--quiet"])
+            #expect(output.status == 0, "\(output.stderr)")
+            return dir.appendingPathComponent("parts-\(seed)/part-\(i)-of-\(count).pilotsim").path
+        }
+    }
+
+    /// The small golden scenario (with a correlation: its Iman–Conover blocks of 1,000 runs cross
+    /// the shard boundaries at 833 and 1,666) in 3 shards, and 5 runs in 7 shards (two empty).
+    @Test(arguments: [(2500, 3), (5, 7)])
+    func mergedEqualsOneProcess(runs: Int, count: Int) throws {
+        let dir = try CommandLineTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let scenario = [repositoryPath("Tests/Fixtures/golden/small.yaml")]
+        let parts = try shards(dir, scenario, runs: runs, count: count)
+        let merged = try CommandLineTool.run(["merge"] + parts.reversed() + ["--out", dir.appendingPathComponent("merged").path])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        let single = try CommandLineTool.run(["run"] + scenario + ["--runs", String(runs), "--seed", "7", "--out", dir.appendingPathComponent("single").path, "--quiet"])
+        #expect(single.status == 0)
+        for name in ["summary.csv", "monthly.csv", "runs.csv"] {
+            let a = FileManager.default.contents(atPath: dir.appendingPathComponent("merged/\(name)").path)
+            #expect(a != nil && a == FileManager.default.contents(atPath: dir.appendingPathComponent("single/\(name)").path), "\(name)")
+        }
+    }
+
+    @Test func partsThatDoNotBelongTogetherAreRefused() throws {
+        let dir = try CommandLineTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let parts = try shards(dir, [], runs: 300, count: 3)
+        let other = try shards(dir, [], runs: 300, count: 3, seed: "8")
+        let out = dir.appendingPathComponent("merged").path
+        let truncated = dir.appendingPathComponent("truncated.pilotsim").path
+        let data = try Data(contentsOf: URL(fileURLWithPath: parts[2]))
+        try data.prefix(data.count - 100).write(to: URL(fileURLWithPath: truncated))
+        let cases: [([String], String)] = [
+            ([parts[0], parts[1], other[2]], "\(other[2]):1:1: error: this part is of another simulation than \(parts[0]): seed 8, not 7; expected the shards of one run"),
+            ([parts[0], parts[1]], "\(parts[0]):1:1: error: shard 3 of 3 missing; expected all 3 part files"),
+            ([parts[0], parts[1], parts[1], parts[2]], "\(parts[1]):1:1: error: shard 2 of 3 is given twice (also \(parts[1])); expected each shard once"),
+            ([parts[0], parts[1], truncated], "\(truncated):1:1: error: the part file is truncated or damaged"),
+        ]
+        for (files, message) in cases {
+            let output = try CommandLineTool.run(["merge"] + files + ["--out", out])
+            #expect(output.status == 65, "\(files)")
+            #expect(output.stderr.hasPrefix(message), "\(output.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: out))
+        }
+    }
+}
