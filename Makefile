@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RUNS ?= 100000
 
-.PHONY: run test bench build deps clean golden
+.PHONY: run test bench build deps clean golden slurm-test
 
 ## Install what the build needs (GSL and pkg-config) when missing; Debian/Ubuntu, as root or with sudo.
 deps:
@@ -22,6 +22,11 @@ run: build
 ## Build and run every test.
 test: deps
 	$(SWIFT) test
+
+## A sharded run through a real one-node Slurm cluster on localhost (installs slurm-wlm and munge
+## if missing); the merged outputs must equal one process's byte for byte.
+slurm-test: build
+	scripts/slurm/test-one-node
 
 ## Re-pin the golden files (Tests/Fixtures/golden) from the current code. Only for a change that is
 ## meant to change results: review the diff and say why in the commit.
