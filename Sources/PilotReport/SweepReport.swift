@@ -3,10 +3,12 @@ import Simulator
 
 /// The sweep's terminal table and long CSV.
 public enum SweepReport {
-    public static func csv(_ sweep: Sweep, _ summaries: [SimulationSummary]) -> String {
+    /// The long CSV; with `firstPoint`, of the points from there on (a shard of the sweep).
+    public static func csv(_ sweep: Sweep, _ summaries: [SimulationSummary], firstPoint: Int = 0) -> String {
         var table = CSVTable(header: ["point"] + sweep.axes.map(\.path)
                              + ["target_id", "p_met", "ci_low", "ci_high", "median", "p05", "p95"])
-        for (i, summary) in summaries.enumerated() {
+        for (k, summary) in summaries.enumerated() {
+            let i = firstPoint + k
             for t in summary.targets {
                 table.append([String(i)] + sweep.points[i].map(formatNumber)
                              + [t.target.id, formatNumber(t.probability), formatNumber(t.interval.lowerBound),

@@ -45,11 +45,12 @@ public struct Sweep: Sendable {
         self.scenarios = scenarios
     }
 
-    /// Simulates every point; `progress` is called with the number of points done.
-    public func run(seed: UInt64, runs: Int, threads: Int, progress: (Int) -> Void = { _ in }) -> [SimulationSummary] {
-        scenarios.enumerated().map { i, scenario in
-            let summary = SimulationSummary(MonteCarlo(scenario: scenario, seed: seed, threads: threads).run(runs: runs))
-            progress(i + 1)
+    /// Simulates every point (or the points `points`, a shard of the sweep); `progress` is called
+    /// with the number of points done.
+    public func run(seed: UInt64, runs: Int, threads: Int, points: Range<Int>? = nil, progress: (Int) -> Void = { _ in }) -> [SimulationSummary] {
+        (points ?? scenarios.indices).enumerated().map { done, i in
+            let summary = SimulationSummary(MonteCarlo(scenario: scenarios[i], seed: seed, threads: threads).run(runs: runs))
+            progress(done + 1)
             return summary
         }
     }

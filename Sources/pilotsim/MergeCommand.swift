@@ -31,12 +31,22 @@ extension Pilotsim {
             try reportingFailures {
                 let contents = try parts.map { try PartFile.read(path: $0) }
                 let header = try Self.check(contents.map(\.header), paths: parts)
+                let ordered = zip(contents, parts).sorted { $0.0.header.shard < $1.0.header.shard }.map(\.0)
+                if header.command == "sweep" {
+                    // The long CSV of every point: the first part's header line, then each part's rows in order.
+                    let text = ordered.enumerated().map { k, part in
+                        k == 0 ? part.text : String(part.text[part.text.index(after: part.text.firstIndex(of: "\r\n")!)...])
+                    }.joined()
+                    try OutputFiles(directory: out, files: [("sweep.csv", text)]).write()
+                    print(out)
+                    return
+                }
                 let overrides = try header.overrides.map { try ScenarioOverride($0, source: "--set") }
+                guard header.command == "run" else { throw Self.refuse(parts[0], "a part of '\(header.command)'; expected run or sweep parts") }
                 let scenario = try ScenarioDocument(text: header.scenarioText, file: header.scenario).scenario(overrides: overrides)
                 guard PartFile.recordDoubles(scenario, trajectories: header.keepsTrajectories) == header.recordDoubles else {
                     throw Self.refuse(parts[0], "the part's records do not fit its scenario; expected parts written by this pilotsim")
                 }
-                let ordered = zip(contents, parts).sorted { $0.0.header.shard < $1.0.header.shard }.map(\.0)
                 let result = Self.assemble(ordered, scenario: scenario, header: header)
                 try Run.writeOutputs(result, summary: SimulationSummary(result), threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
                                      commandLine: CommandLineText.current(), scenario: header.scenario, scenarioText: header.scenarioText, to: out)

@@ -34,12 +34,14 @@ struct PartFile {
         var runs: Int
         var keepsTrajectories: Bool
         var recordDoubles: Int
+        /// For a part of rows of text (a sweep's shard of points): the payload's length in bytes.
+        var payloadBytes: Int? = nil
 
         enum CodingKeys: String, CodingKey {
             case format, pilotsimVersion = "pilotsim_version", command, commandLine = "command_line", scenario
             case scenarioText = "scenario_text", scenarioSHA256 = "scenario_sha256", overrides, seed
             case totalRuns = "total_runs", shard, shards, firstRun = "first_run", runs
-            case keepsTrajectories = "keeps_trajectories", recordDoubles = "record_doubles"
+            case keepsTrajectories = "keeps_trajectories", recordDoubles = "record_doubles", payloadBytes = "payload_bytes"
         }
     }
 
@@ -83,10 +85,25 @@ struct PartFile {
         return data
     }
 
-    /// A part file read back: its header, and its records as doubles.
+    /// A part of text rows (`payloadBytes` set): the header, then the text.
+    static func encode(text: String, header: Header) throws -> Data {
+        var header = header
+        header.payloadBytes = text.utf8.count
+        var data = Data(magic.utf8)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        data.append(try encoder.encode(header))
+        data.append(0x0A)
+        data.append(contentsOf: Array(text.utf8))
+        data.append(contentsOf: Array(("\n" + trailer).utf8))
+        return data
+    }
+
+    /// A part file read back: its header, and its records as doubles (or its text rows).
     struct Contents {
         let header: Header
         let doubles: [Double]
+        var text: String = ""
     }
 
     static func read(path: String) throws -> Contents {
@@ -104,10 +121,13 @@ struct PartFile {
             throw refuse("the part file's header is damaged; expected one written by --shard")
         }
         let start = newline + 1
-        let payload = header.runs * header.recordDoubles * 8
+        let payload = header.payloadBytes ?? header.runs * header.recordDoubles * 8
         let end = Data(("\n" + trailer).utf8)
         guard data.count == start + payload + end.count, data[(start + payload)...] == end else {
             throw refuse("the part file is truncated or damaged (\(data.count) bytes; expected \(start + payload + end.count)); write it again")
+        }
+        if header.payloadBytes != nil {
+            return Contents(header: header, doubles: [], text: String(decoding: data[start..<(start + payload)], as: UTF8.self))
         }
         var doubles = [Double](repeating: 0, count: header.runs * header.recordDoubles)
         data[start..<(start + payload)].withUnsafeBytes { raw in

@@ -31,21 +31,10 @@ extension Pilotsim {
 
         @OptionGroup var language: LanguageOption
 
-        @Option(help: ArgumentHelp("Simulate only shard I of N (I from 1) of the runs and write its part file into --out; 'pilotsim merge' joins the parts.",
-                                   valueName: "I/N"))
-        var shard: String?
-
-        /// `--shard I/N`, parsed.
-        var parsedShard: (index: Int, count: Int)? {
-            guard let shard else { return nil }
-            let parts = shard.split(separator: "/")
-            guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, n <= 100_000, (1...n).contains(i) else { return nil }
-            return (i, n)
-        }
+        @OptionGroup var shard: ShardOption
 
         func validate() throws {
-            if shard != nil {
-                guard parsedShard != nil else { throw ValidationError("--shard \(shard!): expected I/N with 1 ≤ I ≤ N, e.g. --shard 2/8") }
+            if shard.parsed != nil {
                 guard out != nil else { throw ValidationError("--shard writes a part file: give --out DIR") }
                 guard precision == nil else { throw ValidationError("--shard needs a fixed --runs, not --precision") }
             }
@@ -61,7 +50,7 @@ extension Pilotsim {
                 let (scenarioText, loaded) = try scenario.loadWithText()
                 let engine = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount,
                                         keepTrajectories: out != nil)
-                if let (index, count) = parsedShard, let out {
+                if let (index, count) = shard.parsed, let out {
                     try writePart(engine, index: index, count: count, scenarioText: scenarioText, out: out)
                     return
                 }

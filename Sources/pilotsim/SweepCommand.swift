@@ -23,10 +23,13 @@ extension Pilotsim {
 
         @OptionGroup var language: LanguageOption
 
-        @Option(help: "Write the long CSV (one row per point and target) to this file.")
+        @Option(help: "Write the long CSV (one row per point and target) to this file (with --shard: the directory of the part file).")
         var out: String?
 
+        @OptionGroup var shard: ShardOption
+
         func validate() throws {
+            if shard.parsed != nil, out == nil { throw ValidationError("--shard writes a part file: give --out DIR") }
             guard (1...2).contains(axisArguments.count) else { throw ValidationError("give one or two --vary KEY.PATH=SPEC") }
             for argument in axisArguments {
                 do { _ = try SweepAxis(parsing: argument) } catch { throw ValidationError(Self.message(error)) }
@@ -42,6 +45,23 @@ extension Pilotsim {
                                                 pointSource: "--vary")
                 } catch let error as SweepPathError {
                     throw ValidationError(Self.message(error))
+                }
+                if let (index, count) = shard.parsed, let out {
+                    let points = PartFile.runs(shard: index, of: count, total: sweep.points.count)
+                    let progress = ProgressLine("sweep", total: max(points.count, 1), quiet: simulation.quiet)
+                    let summaries = sweep.run(seed: simulation.seed, runs: simulation.runCount(default: 2000), threads: simulation.threadCount,
+                                              points: points, progress: progress.update)
+                    progress.finish()
+                    let document = try scenario.document()
+                    let header = PartFile.Header(
+                        pilotsimVersion: PilotsimVersion.current, command: "sweep", commandLine: CommandLineText.current(),
+                        scenario: scenario.sourceName(), scenarioText: document.text, scenarioSHA256: SHA256.hex(document.text.utf8),
+                        overrides: scenario.overrides + axisArguments.map { "--vary " + $0 } + ["--runs \(simulation.runCount(default: 2000))"],
+                        seed: simulation.seed, totalRuns: sweep.points.count, shard: index, shards: count,
+                        firstRun: points.lowerBound, runs: points.count, keepsTrajectories: false, recordDoubles: 0)
+                    let text = SweepReport.csv(sweep, summaries, firstPoint: points.lowerBound)
+                    try OutputFiles(directory: out, data: [("part-\(index)-of-\(count).pilotsim", try PartFile.encode(text: text, header: header))]).write()
+                    return
                 }
                 let progress = ProgressLine("sweep", total: sweep.points.count, quiet: simulation.quiet)
                 let summaries = sweep.run(seed: simulation.seed, runs: simulation.runCount(default: 2000), threads: simulation.threadCount,

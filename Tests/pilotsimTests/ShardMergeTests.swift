@@ -54,4 +54,20 @@ import TestSupport
             #expect(!FileManager.default.fileExists(atPath: out))
         }
     }
+
+    /// A sweep of 5 points in 3 shards (points 0, 1–2, 3–4) merges to the long CSV of one process.
+    @Test func sweepShardsMergeToTheSameCSV() throws {
+        let dir = try CommandLineTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let arguments = ["sweep", "--vary", "merchants.outreach.launch=0.01:0.05:5", "--runs", "300", "--quiet"]
+        for i in 1...3 {
+            let output = try CommandLineTool.run(arguments + ["--shard", "\(i)/3", "--out", dir.appendingPathComponent("parts").path])
+            #expect(output.status == 0, "\(output.stderr)")
+        }
+        let parts = (1...3).map { dir.appendingPathComponent("parts/part-\($0)-of-3.pilotsim").path }
+        #expect(try CommandLineTool.run(["merge"] + parts + ["--out", dir.appendingPathComponent("merged").path]).status == 0)
+        #expect(try CommandLineTool.run(arguments + ["--out", dir.appendingPathComponent("single.csv").path]).status == 0)
+        let merged = FileManager.default.contents(atPath: dir.appendingPathComponent("merged/sweep.csv").path)
+        #expect(merged != nil && merged == FileManager.default.contents(atPath: dir.appendingPathComponent("single.csv").path))
+    }
 }

@@ -1,0 +1,20 @@
+import ArgumentParser
+
+/// `--shard I/N`, shared by the commands that can split their work over processes (`run`, `sweep`).
+struct ShardOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Do only shard I of N (I from 1) of the work and write its part file into --out DIR; 'pilotsim merge' joins the parts.",
+                               valueName: "I/N"))
+    var shard: String?
+
+    /// The shard, parsed: `nil` without `--shard`.
+    var parsed: (index: Int, count: Int)? {
+        guard let shard else { return nil }
+        let parts = shard.split(separator: "/")
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, n <= 100_000, (1...n).contains(i) else { return nil }
+        return (i, n)
+    }
+
+    func validate() throws {
+        if let shard, parsed == nil { throw ValidationError("--shard \(shard): expected I/N with 1 ≤ I ≤ N, e.g. --shard 2/8") }
+    }
+}
