@@ -4,7 +4,7 @@ import PilotModel
 /// all others stay uncertain, with the same seed and run indices throughout (common random numbers).
 public struct Tornado: Sendable {
     /// One parameter's effect on one target.
-    public struct Bar: Sendable {
+    public struct Bar: Sendable, Codable, Equatable {
         /// The parameter's key path, e.g. `wallets.personal.innovation[launch]`.
         public let parameter: String
         public let lowValue: Double, highValue: Double
@@ -32,15 +32,21 @@ public struct Tornado: Sendable {
     /// P(met) of each target with nothing pinned, then the bars of each target sorted by swing
     /// (largest first); `progress` is called with the number of simulations done (2 per parameter).
     public func run(seed: UInt64, runs: Int, threads: Int, progress: (Int) -> Void = { _ in }) -> (baseline: SimulationSummary, bars: [[Bar]]) {
+        let baseline = SimulationSummary(MonteCarlo(scenario: scenario, seed: seed, threads: threads).run(runs: runs))
+        return (baseline, Self.sorted(bars(of: parameters.indices, seed: seed, runs: runs, threads: threads, progress: progress)))
+    }
+
+    /// The bars of the uncertain parameters at `positions` of `parameters` (a shard of the
+    /// analysis), per target, in parameter order.
+    public func bars(of positions: Range<Int>, seed: UInt64, runs: Int, threads: Int, progress: (Int) -> Void = { _ in }) -> [[Bar]] {
         func simulate(_ scenario: Scenario) -> SimulationResult {
             MonteCarlo(scenario: scenario, seed: seed, threads: threads).run(runs: runs)
         }
         func met(_ result: SimulationResult, _ target: Int) -> [Bool] {
             result.targetValues[target].map(scenario.targets[target].isMet)
         }
-        let baseline = SimulationSummary(simulate(scenario))
         var bars = [[Bar]](repeating: [], count: scenario.targets.count)
-        for (k, i) in parameters.enumerated() {
+        for (k, i) in parameters[positions].enumerated() {
             let spec = scenario.parameters[i]
             let values = (spec.quantile(low), spec.quantile(high))
             var pinned = scenario
@@ -59,9 +65,13 @@ public struct Tornado: Sendable {
                                    swingStandardError: sd / Double(runs).squareRoot()))
             }
         }
-        // Stable order: by swing, then by the scenario's parameter order.
-        return (baseline, bars.map { row in
+        return bars
+    }
+
+    /// Each target's bars by swing, largest first; equal swings in the scenario's parameter order.
+    public static func sorted(_ bars: [[Bar]]) -> [[Bar]] {
+        bars.map { row in
             row.enumerated().sorted { ($0.element.swing, -$0.offset) > ($1.element.swing, -$1.offset) }.map(\.element)
-        })
+        }
     }
 }

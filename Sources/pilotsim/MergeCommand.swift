@@ -42,6 +42,19 @@ extension Pilotsim {
                     return
                 }
                 let overrides = try header.overrides.map { try ScenarioOverride($0, source: "--set") }
+                if header.command == "tornado" {
+                    // Every parameter's bars, in parameter order, sorted by swing as one process sorts them.
+                    let scenario = try ScenarioDocument(text: header.scenarioText, file: header.scenario).scenario(overrides: overrides)
+                    var bars = [[Simulator.Tornado.Bar]](repeating: [], count: scenario.targets.count)
+                    for (part, path) in zip(ordered, parts) {
+                        guard let shardBars = try? JSONDecoder().decode([[Simulator.Tornado.Bar]].self, from: Data(part.text.utf8)),
+                              shardBars.count == bars.count else { throw Self.refuse(path, "the part's bars are damaged; write it again") }
+                        for j in bars.indices { bars[j] += shardBars[j] }
+                    }
+                    try OutputFiles(directory: out, files: [("tornado.csv", TornadoReport.csv(scenario, Simulator.Tornado.sorted(bars)))]).write()
+                    print(out)
+                    return
+                }
                 guard header.command == "run" else { throw Self.refuse(parts[0], "a part of '\(header.command)'; expected run or sweep parts") }
                 let scenario = try ScenarioDocument(text: header.scenarioText, file: header.scenario).scenario(overrides: overrides)
                 guard PartFile.recordDoubles(scenario, trajectories: header.keepsTrajectories) == header.recordDoubles else {
@@ -66,6 +79,7 @@ extension Pilotsim {
                     header.pilotsimVersion != first.pilotsimVersion ? "pilotsim \(header.pilotsimVersion), not \(first.pilotsimVersion)" : nil,
                     header.command != first.command ? "command \(header.command), not \(first.command)" : nil,
                     header.scenarioSHA256 != first.scenarioSHA256 || header.overrides != first.overrides ? "another scenario (or --set)" : nil,
+                    header.arguments != first.arguments ? "other arguments (\(header.arguments.joined(separator: " ")))" : nil,
                     header.seed != first.seed ? "seed \(header.seed), not \(first.seed)" : nil,
                     header.totalRuns != first.totalRuns ? "\(header.totalRuns) runs in all, not \(first.totalRuns)" : nil,
                     header.shards != first.shards ? "\(header.shards) shards, not \(first.shards)" : nil,

@@ -26,6 +26,8 @@ struct PartFile {
         var scenarioText: String
         var scenarioSHA256: String
         var overrides: [String]
+        /// The command's own arguments that the parts must share (a sweep's `--vary`, the runs…).
+        var arguments: [String] = []
         var seed: UInt64
         var totalRuns: Int
         var shard: Int
@@ -39,7 +41,7 @@ struct PartFile {
 
         enum CodingKeys: String, CodingKey {
             case format, pilotsimVersion = "pilotsim_version", command, commandLine = "command_line", scenario
-            case scenarioText = "scenario_text", scenarioSHA256 = "scenario_sha256", overrides, seed
+            case scenarioText = "scenario_text", scenarioSHA256 = "scenario_sha256", overrides, arguments, seed
             case totalRuns = "total_runs", shard, shards, firstRun = "first_run", runs
             case keepsTrajectories = "keeps_trajectories", recordDoubles = "record_doubles", payloadBytes = "payload_bytes"
         }

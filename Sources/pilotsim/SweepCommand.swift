@@ -56,7 +56,7 @@ extension Pilotsim {
                     let header = PartFile.Header(
                         pilotsimVersion: PilotsimVersion.current, command: "sweep", commandLine: CommandLineText.current(),
                         scenario: scenario.sourceName(), scenarioText: document.text, scenarioSHA256: SHA256.hex(document.text.utf8),
-                        overrides: scenario.overrides + axisArguments.map { "--vary " + $0 } + ["--runs \(simulation.runCount(default: 2000))"],
+                        overrides: scenario.overrides, arguments: axisArguments.map { "--vary " + $0 } + ["--runs \(simulation.runCount(default: 2000))"],
                         seed: simulation.seed, totalRuns: sweep.points.count, shard: index, shards: count,
                         firstRun: points.lowerBound, runs: points.count, keepsTrajectories: false, recordDoubles: 0)
                     let text = SweepReport.csv(sweep, summaries, firstPoint: points.lowerBound)

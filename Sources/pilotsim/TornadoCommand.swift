@@ -27,7 +27,10 @@ extension Pilotsim {
         @Option(help: "Write target_id,parameter,low_value,high_value,p_met_low,p_met_high,swing to this file.")
         var out: String?
 
+        @OptionGroup var shard: ShardOption
+
         func validate() throws {
+            if shard.parsed != nil, out == nil { throw ValidationError("--shard writes a part file: give --out DIR") }
             guard top >= 1 else { throw ValidationError("--top must be at least 1 (got \(top))") }
         }
 
@@ -35,6 +38,24 @@ extension Pilotsim {
             try reportingFailures {
                 let loaded = try scenario.load()
                 let tornado = Simulator.Tornado(scenario: loaded, low: quantiles.low, high: quantiles.high)
+                if let (index, count) = shard.parsed, let out {
+                    // Each shard pins its block of the uncertain parameters; merge sorts the bars as one process does.
+                    let positions = PartFile.runs(shard: index, of: count, total: tornado.parameters.count)
+                    let runs = simulation.runCount(default: 2000)
+                    let bars = tornado.bars(of: positions, seed: simulation.seed, runs: runs, threads: simulation.threadCount)
+                    let document = try scenario.document()
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.sortedKeys]
+                    let header = PartFile.Header(
+                        pilotsimVersion: PilotsimVersion.current, command: "tornado", commandLine: CommandLineText.current(),
+                        scenario: scenario.sourceName(), scenarioText: document.text, scenarioSHA256: SHA256.hex(document.text.utf8),
+                        overrides: scenario.overrides, arguments: ["--low \(quantiles.low)", "--high \(quantiles.high)", "--runs \(runs)"],
+                        seed: simulation.seed, totalRuns: tornado.parameters.count, shard: index, shards: count,
+                        firstRun: positions.lowerBound, runs: positions.count, keepsTrajectories: false, recordDoubles: 0)
+                    let text = String(decoding: try encoder.encode(bars), as: UTF8.self)
+                    try OutputFiles(directory: out, data: [("part-\(index)-of-\(count).pilotsim", try PartFile.encode(text: text, header: header))]).write()
+                    return
+                }
                 let progress = ProgressLine("tornado", total: 2 * tornado.parameters.count, quiet: simulation.quiet)
                 let (baseline, bars) = tornado.run(seed: simulation.seed, runs: simulation.runCount(default: 2000), threads: simulation.threadCount,
                                                    progress: progress.update)

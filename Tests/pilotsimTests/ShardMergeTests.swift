@@ -70,4 +70,21 @@ import TestSupport
         let merged = FileManager.default.contents(atPath: dir.appendingPathComponent("merged/sweep.csv").path)
         #expect(merged != nil && merged == FileManager.default.contents(atPath: dir.appendingPathComponent("single.csv").path))
     }
+
+    /// A tornado over the small scenario's uncertain parameters in 4 shards (blocks of parameters)
+    /// merges to the CSV of one process: the same bars, sorted by swing the same way.
+    @Test func tornadoShardsMergeToTheSameCSV() throws {
+        let dir = try CommandLineTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let arguments = ["tornado", repositoryPath("Tests/Fixtures/golden/small.yaml"), "--runs", "200", "--quiet"]
+        for i in 1...4 {
+            let output = try CommandLineTool.run(arguments + ["--shard", "\(i)/4", "--out", dir.appendingPathComponent("parts").path])
+            #expect(output.status == 0, "\(output.stderr)")
+        }
+        let parts = (1...4).map { dir.appendingPathComponent("parts/part-\($0)-of-4.pilotsim").path }
+        #expect(try CommandLineTool.run(["merge"] + parts.shuffled() + ["--out", dir.appendingPathComponent("merged").path]).status == 0)
+        #expect(try CommandLineTool.run(arguments + ["--out", dir.appendingPathComponent("single.csv").path]).status == 0)
+        let merged = FileManager.default.contents(atPath: dir.appendingPathComponent("merged/tornado.csv").path)
+        #expect(merged != nil && merged == FileManager.default.contents(atPath: dir.appendingPathComponent("single.csv").path))
+    }
 }
