@@ -31,9 +31,19 @@ public struct GlobalSensitivity: Sendable {
     /// Evaluates N(d + 2) runs (d = parameters + 1) on `threads` threads.
     public func run(samples: Int, seed: UInt64, threads: Int,
                     progress: (@Sendable (_ evaluated: Int, _ of: Int) -> Void)? = nil) -> SobolAnalysis.Estimate {
+        estimate(evaluate(samples: samples, seed: seed, threads: threads, rows: 0..<rowCount(samples: samples), progress: progress),
+                 samples: samples, seed: seed)
+    }
+
+    /// The design's rows for `samples`: N(d + 2).
+    public func rowCount(samples: Int) -> Int { samples * (inputs.count + 2) }
+
+    /// Each target's deciding value at the design's rows `rows` (a shard): `[target][row − rows.lowerBound]`.
+    public func evaluate(samples: Int, seed: UInt64, threads: Int, rows: Range<Int>,
+                         progress: (@Sendable (_ evaluated: Int, _ of: Int) -> Void)? = nil) -> [[Double]] {
         let scenario = scenario, parameters = parameters
-        return SobolAnalysis.estimate(inputs: parameters.count + 1, outputs: scenario.targets.count, samples: samples,
-                                      seed: seed, threads: threads, progress: progress) { _ in
+        return SobolAnalysis.evaluate(inputs: parameters.count + 1, outputs: scenario.targets.count, samples: samples, seed: seed,
+                                      threads: threads, rows: rows, progress: progress) { _ in
             let evaluator = RunEvaluator(scenario)
             var values = scenario.parameters.map { spec -> Double in
                 if case .constant(let value) = spec.distribution { return value }
@@ -49,5 +59,10 @@ public struct GlobalSensitivity: Sendable {
                 return scenario.targets.indices.map { evaluator.outcome(target: $0).value }
             }
         }
+    }
+
+    /// The indices from every row's values (`[target][row]`).
+    public func estimate(_ f: [[Double]], samples: Int, seed: UInt64) -> SobolAnalysis.Estimate {
+        SobolAnalysis.estimate(f, inputs: parameters.count + 1, samples: samples, seed: seed)
     }
 }

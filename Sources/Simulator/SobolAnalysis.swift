@@ -44,35 +44,52 @@ public enum SobolAnalysis {
     /// - Parameters:
     ///   - makeModel: called once per worker thread; returns that worker's model, which maps a point
     ///     of (0, 1)^inputs to the outputs. Points never have a coordinate of exactly 0 or 1.
-    ///   - seed: drives the pseudo-random design (if used) and the bootstrap.
+    ///   - seed: drives the design's shift or draws, and the bootstrap.
     public static func estimate(inputs: Int, outputs: Int, samples: Int, seed: UInt64, threads: Int, resamples: Int = 500,
                                 progress: (@Sendable (_ evaluated: Int, _ of: Int) -> Void)? = nil,
                                 makeModel: @Sendable (_ worker: Int) -> ([Double]) -> [Double]) -> Estimate {
-        precondition(inputs >= 1 && outputs >= 1 && samples >= 2 && resamples >= 1)
-        let (design, a, b) = matrices(inputs: inputs, samples: samples, seed: seed)
-        // Rows to evaluate: A, B, then AB_0 … AB_{d−1}; f is stored output-major.
-        let rows = samples * (inputs + 2)
-        let f = (0..<outputs).map { _ in SharedBuffer(count: rows) }
-        let workers = max(1, min(threads, rows))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let model = makeModel(worker)
-            for row in stride(from: worker, to: rows, by: workers) {
-                let block = row / samples, j = row % samples
-                var point: [Double]
-                switch block {
-                case 0: point = a[j]
-                case 1: point = b[j]
-                default: point = a[j]; point[block - 2] = b[j][block - 2]
+        let f = evaluate(inputs: inputs, outputs: outputs, samples: samples, seed: seed, threads: threads,
+                         rows: 0..<(samples * (inputs + 2)), progress: progress, makeModel: makeModel)
+        return estimate(f, inputs: inputs, samples: samples, seed: seed, resamples: resamples)
+    }
+
+    /// The model's outputs at the design's rows `rows` (a shard of the N(d + 2) rows: A, B, then
+    /// AB₀ … AB_{d−1}), output-major: `f[output][row − rows.lowerBound]`.
+    public static func evaluate(inputs: Int, outputs: Int, samples: Int, seed: UInt64, threads: Int, rows: Range<Int>,
+                                progress: (@Sendable (_ evaluated: Int, _ of: Int) -> Void)? = nil,
+                                makeModel: @Sendable (_ worker: Int) -> ([Double]) -> [Double]) -> [[Double]] {
+        precondition(inputs >= 1 && outputs >= 1 && samples >= 2)
+        let (_, a, b) = matrices(inputs: inputs, samples: samples, seed: seed)
+        let count = rows.count, first = rows.lowerBound
+        let f = (0..<outputs).map { _ in SharedBuffer(count: count) }
+        let workers = max(1, min(threads, count))
+        if count > 0 {
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let model = makeModel(worker)
+                for k in stride(from: worker, to: count, by: workers) {
+                    let row = first + k
+                    let block = row / samples, j = row % samples
+                    var point: [Double]
+                    switch block {
+                    case 0: point = a[j]
+                    case 1: point = b[j]
+                    default: point = a[j]; point[block - 2] = b[j][block - 2]
+                    }
+                    for (o, value) in model(point).enumerated() { f[o][k] = value }
+                    if worker == 0, let progress, (k / workers) % 64 == 0 { progress(k, count) }
                 }
-                for (k, value) in model(point).enumerated() { f[k][row] = value }
-                if worker == 0, let progress, (row / workers) % 64 == 0 { progress(row, rows) }
             }
         }
-        progress?(rows, rows)
+        progress?(count, count)
+        return f.map(\.array)
+    }
+
+    /// The indices from the outputs at every row (`f[output][row]`), with bootstrap intervals.
+    public static func estimate(_ f: [[Double]], inputs: Int, samples: Int, seed: UInt64, resamples: Int = 500) -> Estimate {
+        precondition(resamples >= 1)
         let random = RandomSource(key: StreamSeeding.streamKey(runKey: seed, name: StreamSeeding.name(of: "sobol:bootstrap")))
         let resampled = (0..<resamples).map { _ in (0..<samples).map { _ in Int(random.uniform() * Double(samples)) } }
-        let indices = f.map { output -> [Indices] in
-            let values = output.array
+        let indices = f.map { values -> [Indices] in
             let fA = Array(values[0..<samples]), fB = Array(values[samples..<(2 * samples)])
             let fAB = (0..<inputs).map { i in Array(values[((i + 2) * samples)..<((i + 3) * samples)]) }
             guard Statistics.meanAndSD(fA + fB).sd > 0 else { return [] }
@@ -83,8 +100,11 @@ public enum SobolAnalysis {
                                total: point.st, totalInterval: percentileInterval(boot.map(\.st)))
             }
         }
-        return Estimate(design: design, samples: samples, indices: indices)
+        return Estimate(design: design(inputs: inputs), samples: samples, indices: indices)
     }
+
+    /// Which design `inputs` inputs get.
+    public static func design(inputs: Int) -> Design { 2 * inputs <= SobolSequence.maximumDimension ? .sobol : .pseudoRandom }
 
     /// S₁ and Sₜ from the evaluations at `rows` (all rows, or a bootstrap resample).
     private static func indicesOf(_ fA: [Double], _ fB: [Double], _ fAB: [Double], rows: [Int]) -> (s1: Double, st: Double) {
@@ -113,7 +133,7 @@ public enum SobolAnalysis {
 
     /// The rows of A and B, each coordinate in (0, 1).
     private static func matrices(inputs: Int, samples: Int, seed: UInt64) -> (Design, [[Double]], [[Double]]) {
-        if 2 * inputs <= SobolSequence.maximumDimension {
+        if design(inputs: inputs) == .sobol {
             let sequence = SobolSequence(dimension: 2 * inputs)
             let random = RandomSource(key: StreamSeeding.streamKey(runKey: seed, name: StreamSeeding.name(of: "sobol:shift")))
             let shifts = (0..<(2 * inputs)).map { _ in UInt32(random.uniform() * 0x1p32) }

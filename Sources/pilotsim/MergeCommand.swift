@@ -55,6 +55,21 @@ extension Pilotsim {
                     print(out)
                     return
                 }
+                if header.command == "sobol" {
+                    // Every row's values, in row order, then the indices as one process estimates them.
+                    let scenario = try ScenarioDocument(text: header.scenarioText, file: header.scenario).scenario(overrides: overrides)
+                    let analysis = GlobalSensitivity(scenario: scenario)
+                    var f = [[Double]](repeating: [], count: scenario.targets.count)
+                    for (part, path) in zip(ordered, parts) {
+                        guard let rows = try? JSONDecoder().decode([[Double]].self, from: Data(part.text.utf8)), rows.count == f.count,
+                              rows.allSatisfy({ $0.count == part.header.runs }) else { throw Self.refuse(path, "the part's values are damaged; write it again") }
+                        for j in f.indices { f[j] += rows[j] }
+                    }
+                    let samples = header.totalRuns / (analysis.inputs.count + 2)
+                    try OutputFiles(directory: out, files: [("sobol.csv", SobolReport.csv(analysis, analysis.estimate(f, samples: samples, seed: header.seed)))]).write()
+                    print(out)
+                    return
+                }
                 guard header.command == "run" else { throw Self.refuse(parts[0], "a part of '\(header.command)'; expected run or sweep parts") }
                 let scenario = try ScenarioDocument(text: header.scenarioText, file: header.scenario).scenario(overrides: overrides)
                 guard PartFile.recordDoubles(scenario, trajectories: header.keepsTrajectories) == header.recordDoubles else {

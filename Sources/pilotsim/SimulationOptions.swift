@@ -3,20 +3,14 @@ import Foundation
 
 /// How many runs, from which seed, on how many threads.
 struct SimulationOptions: ParsableArguments {
-    /// The seed used when none is given: the date of the plan, 17 August 2023.
-    static let defaultSeed: UInt64 = 20230817
 
     @Option(help: "Number of Monte Carlo runs (default: 10,000 for run; 2,000 a point for sweep and tornado).")
     var runs: Int?
 
-    /// `--seed` as typed: read as text, so that `--seed -1` is answered with the valid range
-    /// rather than taken for an option.
-    @Option(name: .customLong("seed"), parsing: .unconditional,
-            help: ArgumentHelp("Random seed, a whole number from 0 to \(UInt64.max); the report always prints it.", valueName: "seed"))
-    var seedArgument: String = String(defaultSeed)
+    @OptionGroup var seedOption: SeedOption
 
     /// The seed (valid once `validate()` has passed).
-    var seed: UInt64 { UInt64(seedArgument) ?? Self.defaultSeed }
+    var seed: UInt64 { seedOption.seed }
 
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
     var threads: Int?
@@ -25,9 +19,6 @@ struct SimulationOptions: ParsableArguments {
     var quiet = false
 
     func validate() throws {
-        guard UInt64(seedArgument) != nil else {
-            throw ValidationError("--seed must be a whole number from 0 to \(UInt64.max) (got '\(seedArgument)')")
-        }
         if let runs {
             guard runs >= 1 else { throw ValidationError("--runs must be at least 1 (got \(runs))") }
             guard runs <= 10_000_000 else { throw ValidationError("--runs must be at most 10,000,000 (got \(runs))") }
@@ -39,4 +30,25 @@ struct SimulationOptions: ParsableArguments {
 
     /// `--runs`, or the command's default.
     func runCount(default standard: Int) -> Int { runs ?? standard }
+}
+
+/// `--seed`, shared by every command that draws.
+struct SeedOption: ParsableArguments {
+    /// The seed used when none is given: the date of the plan, 17 August 2023.
+    static let defaultSeed: UInt64 = 20230817
+
+    /// `--seed` as typed: read as text, so that `--seed -1` is answered with the valid range
+    /// rather than taken for an option.
+    @Option(name: .customLong("seed"), parsing: .unconditional,
+            help: ArgumentHelp("Random seed, a whole number from 0 to \(UInt64.max); the report always prints it.", valueName: "seed"))
+    var seedArgument: String = String(defaultSeed)
+
+    /// The seed (valid once `validate()` has passed).
+    var seed: UInt64 { UInt64(seedArgument) ?? Self.defaultSeed }
+
+    func validate() throws {
+        guard UInt64(seedArgument) != nil else {
+            throw ValidationError("--seed must be a whole number from 0 to \(UInt64.max) (got '\(seedArgument)')")
+        }
+    }
 }

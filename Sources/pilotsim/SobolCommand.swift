@@ -21,8 +21,8 @@ extension Pilotsim {
         @Option(help: "N, the rows of each Saltelli matrix.")
         var samples: Int = 1000
 
-        @Option(help: "Random seed, any 64-bit unsigned integer.")
-        var seed: UInt64 = SimulationOptions.defaultSeed
+        @OptionGroup var seedOption: SeedOption
+        var seed: UInt64 { seedOption.seed }
 
         @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
         var threads: Int?
@@ -36,7 +36,10 @@ extension Pilotsim {
         @Flag(help: "No progress bar (it is shown only when stderr is a terminal anyway).")
         var quiet = false
 
+        @OptionGroup var shard: ShardOption
+
         func validate() throws {
+            if shard.parsed != nil, out == nil { throw ValidationError("--shard writes a part file: give --out DIR") }
             guard samples >= 100, samples <= 1_000_000 else { throw ValidationError("--samples must be from 100 to 1,000,000 (got \(samples))") }
             if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
             guard top >= 1 else { throw ValidationError("--top must be at least 1 (got \(top))") }
@@ -50,6 +53,21 @@ extension Pilotsim {
                     printError("warning: Sobol indices assume independent inputs; the scenario's correlations are not applied here")
                 }
                 let analysis = GlobalSensitivity(scenario: loaded)
+                if let (index, count) = shard.parsed, let out {
+                    // Each shard evaluates its block of the design's rows; merge estimates from all of them.
+                    let rows = PartFile.runs(shard: index, of: count, total: analysis.rowCount(samples: samples))
+                    let f = analysis.evaluate(samples: samples, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, rows: rows)
+                    let document = try scenario.document()
+                    let header = PartFile.Header(
+                        pilotsimVersion: PilotsimVersion.current, command: "sobol", commandLine: CommandLineText.current(),
+                        scenario: scenario.sourceName(), scenarioText: document.text, scenarioSHA256: SHA256.hex(document.text.utf8),
+                        overrides: scenario.overrides, arguments: ["--samples \(samples)"],
+                        seed: seed, totalRuns: analysis.rowCount(samples: samples), shard: index, shards: count,
+                        firstRun: rows.lowerBound, runs: rows.count, keepsTrajectories: false, recordDoubles: 0)
+                    let text = String(decoding: try JSONEncoder().encode(f), as: UTF8.self)
+                    try OutputFiles(directory: out, data: [("part-\(index)-of-\(count).pilotsim", try PartFile.encode(text: text, header: header))]).write()
+                    return
+                }
                 let progress = ProgressLine("sobol", total: samples * (analysis.inputs.count + 2), quiet: quiet)
                 let estimate = analysis.run(samples: samples, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
                                             progress: { done, _ in progress.update(done) })

@@ -87,4 +87,21 @@ import TestSupport
         let merged = FileManager.default.contents(atPath: dir.appendingPathComponent("merged/tornado.csv").path)
         #expect(merged != nil && merged == FileManager.default.contents(atPath: dir.appendingPathComponent("single.csv").path))
     }
+
+    /// A Sobol analysis whose 57 × 100 design rows are split over 3 shards merges to the CSV of one
+    /// process (the same values at every row, the same bootstrap).
+    @Test func sobolShardsMergeToTheSameCSV() throws {
+        let dir = try CommandLineTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let arguments = ["sobol", "--samples", "100", "--quiet"]
+        for i in 1...3 {
+            let output = try CommandLineTool.run(arguments + ["--shard", "\(i)/3", "--out", dir.appendingPathComponent("parts").path])
+            #expect(output.status == 0, "\(output.stderr)")
+        }
+        let parts = (1...3).map { dir.appendingPathComponent("parts/part-\($0)-of-3.pilotsim").path }
+        #expect(try CommandLineTool.run(["merge"] + parts + ["--out", dir.appendingPathComponent("merged").path]).status == 0)
+        #expect(try CommandLineTool.run(arguments + ["--out", dir.appendingPathComponent("single.csv").path]).status == 0)
+        let merged = FileManager.default.contents(atPath: dir.appendingPathComponent("merged/sobol.csv").path)
+        #expect(merged != nil && merged == FileManager.default.contents(atPath: dir.appendingPathComponent("single.csv").path))
+    }
 }
