@@ -1,5 +1,6 @@
 import Foundation
 import PilotModel
+import PilotReport
 import Simulator
 
 /// A shard's part file (`run --shard I/N --out DIR` writes `DIR/part-I-of-N.pilotsim`):
@@ -62,12 +63,35 @@ struct PartFile {
             + (trajectories ? scenario.calendar.monthCount * scenario.metrics.count : 0)
     }
 
-    static func encode(_ result: SimulationResult, header: Header) throws -> Data {
+    /// The magic line and the header line.
+    private static func start(_ header: Header) throws -> Data {
         var data = Data(magic.utf8)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         data.append(try encoder.encode(header))
         data.append(0x0A)
+        return data
+    }
+
+    /// A header for shard `shard` of `shards` of `command`, whose `total` units (runs, points,
+    /// parameters or design rows) this shard holds `units` of.
+    static func header(command: String, scenario: ScenarioOptions, arguments: [String], seed: UInt64, total: Int,
+                       shard: Int, of shards: Int, units: Range<Int>, trajectories: Scenario? = nil) throws -> Header {
+        let text = try scenario.document().text
+        return Header(pilotsimVersion: PilotsimVersion.current, command: command, commandLine: CommandLineText.current(),
+                      scenario: scenario.sourceName(), scenarioText: text, scenarioSHA256: SHA256.hex(text.utf8),
+                      overrides: scenario.overrides, arguments: arguments, seed: seed, totalRuns: total, shard: shard, shards: shards,
+                      firstRun: units.lowerBound, runs: units.count, keepsTrajectories: trajectories != nil,
+                      recordDoubles: trajectories.map { recordDoubles($0, trajectories: true) } ?? 0)
+    }
+
+    /// Writes a text part (`encode(text:header:)`) as `DIR/part-I-of-N.pilotsim`.
+    static func write(text: String, header: Header, into directory: String) throws {
+        try OutputFiles(directory: directory, data: [("part-\(header.shard)-of-\(header.shards).pilotsim", try encode(text: text, header: header))]).write()
+    }
+
+    static func encode(_ result: SimulationResult, header: Header) throws -> Data {
+        var data = try start(header)
         let s = result.scenario, width = result.uncertainParameters.count, months = s.calendar.monthCount
         var record = [Double]()
         record.reserveCapacity(header.recordDoubles * max(result.runs, 1))
@@ -91,11 +115,7 @@ struct PartFile {
     static func encode(text: String, header: Header) throws -> Data {
         var header = header
         header.payloadBytes = text.utf8.count
-        var data = Data(magic.utf8)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        data.append(try encoder.encode(header))
-        data.append(0x0A)
+        var data = try start(header)
         data.append(contentsOf: Array(text.utf8))
         data.append(contentsOf: Array(("\n" + trailer).utf8))
         return data

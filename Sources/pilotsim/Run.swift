@@ -114,12 +114,8 @@ extension Pilotsim {
             let progress = ProgressLine("run", total: max(indices.count, 1), quiet: simulation.quiet)
             let result = engine.run(indices: indices, progress: progress.update)
             progress.finish()
-            let header = PartFile.Header(
-                pilotsimVersion: PilotsimVersion.current, command: "run", commandLine: CommandLineText.current(),
-                scenario: scenario.sourceName(), scenarioText: scenarioText, scenarioSHA256: SHA256.hex(scenarioText.utf8),
-                overrides: scenario.overrides, seed: simulation.seed, totalRuns: total, shard: index, shards: count,
-                firstRun: indices.lowerBound, runs: indices.count, keepsTrajectories: true,
-                recordDoubles: PartFile.recordDoubles(engine.scenario, trajectories: true))
+            let header = try PartFile.header(command: "run", scenario: scenario, arguments: [], seed: simulation.seed, total: total,
+                                             shard: index, of: count, units: indices, trajectories: engine.scenario)
             let data = try PartFile.encode(result, header: header)
             try OutputFiles(directory: out, data: [("part-\(index)-of-\(count).pilotsim", data)]).write()
         }

@@ -57,15 +57,9 @@ extension Pilotsim {
                     // Each shard evaluates its block of the design's rows; merge estimates from all of them.
                     let rows = PartFile.runs(shard: index, of: count, total: analysis.rowCount(samples: samples))
                     let f = analysis.evaluate(samples: samples, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, rows: rows)
-                    let document = try scenario.document()
-                    let header = PartFile.Header(
-                        pilotsimVersion: PilotsimVersion.current, command: "sobol", commandLine: CommandLineText.current(),
-                        scenario: scenario.sourceName(), scenarioText: document.text, scenarioSHA256: SHA256.hex(document.text.utf8),
-                        overrides: scenario.overrides, arguments: ["--samples \(samples)"],
-                        seed: seed, totalRuns: analysis.rowCount(samples: samples), shard: index, shards: count,
-                        firstRun: rows.lowerBound, runs: rows.count, keepsTrajectories: false, recordDoubles: 0)
-                    let text = String(decoding: try JSONEncoder().encode(f), as: UTF8.self)
-                    try OutputFiles(directory: out, data: [("part-\(index)-of-\(count).pilotsim", try PartFile.encode(text: text, header: header))]).write()
+                    let header = try PartFile.header(command: "sobol", scenario: scenario, arguments: ["--samples \(samples)"], seed: seed,
+                                                     total: analysis.rowCount(samples: samples), shard: index, of: count, units: rows)
+                    try PartFile.write(text: String(decoding: try JSONEncoder().encode(f), as: UTF8.self), header: header, into: out)
                     return
                 }
                 let progress = ProgressLine("sobol", total: samples * (analysis.inputs.count + 2), quiet: quiet)

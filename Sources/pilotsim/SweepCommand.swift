@@ -52,15 +52,10 @@ extension Pilotsim {
                     let summaries = sweep.run(seed: simulation.seed, runs: simulation.runCount(default: 2000), threads: simulation.threadCount,
                                               points: points, progress: progress.update)
                     progress.finish()
-                    let document = try scenario.document()
-                    let header = PartFile.Header(
-                        pilotsimVersion: PilotsimVersion.current, command: "sweep", commandLine: CommandLineText.current(),
-                        scenario: scenario.sourceName(), scenarioText: document.text, scenarioSHA256: SHA256.hex(document.text.utf8),
-                        overrides: scenario.overrides, arguments: axisArguments.map { "--vary " + $0 } + ["--runs \(simulation.runCount(default: 2000))"],
-                        seed: simulation.seed, totalRuns: sweep.points.count, shard: index, shards: count,
-                        firstRun: points.lowerBound, runs: points.count, keepsTrajectories: false, recordDoubles: 0)
-                    let text = SweepReport.csv(sweep, summaries, firstPoint: points.lowerBound)
-                    try OutputFiles(directory: out, data: [("part-\(index)-of-\(count).pilotsim", try PartFile.encode(text: text, header: header))]).write()
+                    let header = try PartFile.header(command: "sweep", scenario: scenario,
+                                                     arguments: axisArguments.map { "--vary " + $0 } + ["--runs \(simulation.runCount(default: 2000))"],
+                                                     seed: simulation.seed, total: sweep.points.count, shard: index, of: count, units: points)
+                    try PartFile.write(text: SweepReport.csv(sweep, summaries, firstPoint: points.lowerBound), header: header, into: out)
                     return
                 }
                 let progress = ProgressLine("sweep", total: sweep.points.count, quiet: simulation.quiet)

@@ -43,17 +43,10 @@ extension Pilotsim {
                     let positions = PartFile.runs(shard: index, of: count, total: tornado.parameters.count)
                     let runs = simulation.runCount(default: 2000)
                     let bars = tornado.bars(of: positions, seed: simulation.seed, runs: runs, threads: simulation.threadCount)
-                    let document = try scenario.document()
-                    let encoder = JSONEncoder()
-                    encoder.outputFormatting = [.sortedKeys]
-                    let header = PartFile.Header(
-                        pilotsimVersion: PilotsimVersion.current, command: "tornado", commandLine: CommandLineText.current(),
-                        scenario: scenario.sourceName(), scenarioText: document.text, scenarioSHA256: SHA256.hex(document.text.utf8),
-                        overrides: scenario.overrides, arguments: ["--low \(quantiles.low)", "--high \(quantiles.high)", "--runs \(runs)"],
-                        seed: simulation.seed, totalRuns: tornado.parameters.count, shard: index, shards: count,
-                        firstRun: positions.lowerBound, runs: positions.count, keepsTrajectories: false, recordDoubles: 0)
-                    let text = String(decoding: try encoder.encode(bars), as: UTF8.self)
-                    try OutputFiles(directory: out, data: [("part-\(index)-of-\(count).pilotsim", try PartFile.encode(text: text, header: header))]).write()
+                    let header = try PartFile.header(command: "tornado", scenario: scenario,
+                                                     arguments: ["--low \(quantiles.low)", "--high \(quantiles.high)", "--runs \(runs)"],
+                                                     seed: simulation.seed, total: tornado.parameters.count, shard: index, of: count, units: positions)
+                    try PartFile.write(text: String(decoding: try JSONEncoder().encode(bars), as: UTF8.self), header: header, into: out)
                     return
                 }
                 let progress = ProgressLine("tornado", total: 2 * tornado.parameters.count, quiet: simulation.quiet)

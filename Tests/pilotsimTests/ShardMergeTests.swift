@@ -55,53 +55,38 @@ import TestSupport
         }
     }
 
-    /// A sweep of 5 points in 3 shards (points 0, 1–2, 3–4) merges to the long CSV of one process.
-    @Test func sweepShardsMergeToTheSameCSV() throws {
+    /// Runs `arguments` as `count` shards into one directory, merges them, and checks the merged
+    /// `file` against the `--out FILE` of one process.
+    private func expectShardsMergeToTheSameFile(_ arguments: [String], count: Int, file: String) throws {
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let arguments = ["sweep", "--vary", "merchants.outreach.launch=0.01:0.05:5", "--runs", "300", "--quiet"]
-        for i in 1...3 {
-            let output = try CommandLineTool.run(arguments + ["--shard", "\(i)/3", "--out", dir.appendingPathComponent("parts").path])
+        for i in 1...count {
+            let output = try CommandLineTool.run(arguments + ["--shard", "\(i)/\(count)", "--out", dir.appendingPathComponent("parts").path])
             #expect(output.status == 0, "\(output.stderr)")
         }
-        let parts = (1...3).map { dir.appendingPathComponent("parts/part-\($0)-of-3.pilotsim").path }
-        #expect(try CommandLineTool.run(["merge"] + parts + ["--out", dir.appendingPathComponent("merged").path]).status == 0)
+        let parts = (1...count).map { dir.appendingPathComponent("parts/part-\($0)-of-\(count).pilotsim").path }
+        #expect(try CommandLineTool.run(["merge"] + parts.shuffled() + ["--out", dir.appendingPathComponent("merged").path]).status == 0)
         #expect(try CommandLineTool.run(arguments + ["--out", dir.appendingPathComponent("single.csv").path]).status == 0)
-        let merged = FileManager.default.contents(atPath: dir.appendingPathComponent("merged/sweep.csv").path)
-        #expect(merged != nil && merged == FileManager.default.contents(atPath: dir.appendingPathComponent("single.csv").path))
+        let merged = FileManager.default.contents(atPath: dir.appendingPathComponent("merged/\(file)").path)
+        #expect(merged != nil && merged == FileManager.default.contents(atPath: dir.appendingPathComponent("single.csv").path), "\(arguments)")
+    }
+
+    /// A sweep of 5 points in 3 shards (points 0, 1–2, 3–4) merges to the long CSV of one process.
+    @Test func sweepShardsMergeToTheSameCSV() throws {
+        try expectShardsMergeToTheSameFile(["sweep", "--vary", "merchants.outreach.launch=0.01:0.05:5", "--runs", "300", "--quiet"],
+                                           count: 3, file: "sweep.csv")
     }
 
     /// A tornado over the small scenario's uncertain parameters in 4 shards (blocks of parameters)
     /// merges to the CSV of one process: the same bars, sorted by swing the same way.
     @Test func tornadoShardsMergeToTheSameCSV() throws {
-        let dir = try CommandLineTool.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let arguments = ["tornado", repositoryPath("Tests/Fixtures/golden/small.yaml"), "--runs", "200", "--quiet"]
-        for i in 1...4 {
-            let output = try CommandLineTool.run(arguments + ["--shard", "\(i)/4", "--out", dir.appendingPathComponent("parts").path])
-            #expect(output.status == 0, "\(output.stderr)")
-        }
-        let parts = (1...4).map { dir.appendingPathComponent("parts/part-\($0)-of-4.pilotsim").path }
-        #expect(try CommandLineTool.run(["merge"] + parts.shuffled() + ["--out", dir.appendingPathComponent("merged").path]).status == 0)
-        #expect(try CommandLineTool.run(arguments + ["--out", dir.appendingPathComponent("single.csv").path]).status == 0)
-        let merged = FileManager.default.contents(atPath: dir.appendingPathComponent("merged/tornado.csv").path)
-        #expect(merged != nil && merged == FileManager.default.contents(atPath: dir.appendingPathComponent("single.csv").path))
+        try expectShardsMergeToTheSameFile(["tornado", repositoryPath("Tests/Fixtures/golden/small.yaml"), "--runs", "200", "--quiet"],
+                                           count: 4, file: "tornado.csv")
     }
 
     /// A Sobol analysis whose 57 × 100 design rows are split over 3 shards merges to the CSV of one
     /// process (the same values at every row, the same bootstrap).
     @Test func sobolShardsMergeToTheSameCSV() throws {
-        let dir = try CommandLineTool.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let arguments = ["sobol", "--samples", "100", "--quiet"]
-        for i in 1...3 {
-            let output = try CommandLineTool.run(arguments + ["--shard", "\(i)/3", "--out", dir.appendingPathComponent("parts").path])
-            #expect(output.status == 0, "\(output.stderr)")
-        }
-        let parts = (1...3).map { dir.appendingPathComponent("parts/part-\($0)-of-3.pilotsim").path }
-        #expect(try CommandLineTool.run(["merge"] + parts + ["--out", dir.appendingPathComponent("merged").path]).status == 0)
-        #expect(try CommandLineTool.run(arguments + ["--out", dir.appendingPathComponent("single.csv").path]).status == 0)
-        let merged = FileManager.default.contents(atPath: dir.appendingPathComponent("merged/sobol.csv").path)
-        #expect(merged != nil && merged == FileManager.default.contents(atPath: dir.appendingPathComponent("single.csv").path))
+        try expectShardsMergeToTheSameFile(["sobol", "--samples", "100", "--quiet"], count: 3, file: "sobol.csv")
     }
 }
