@@ -182,11 +182,21 @@ public struct ConditionReport {
         struct Document: Encodable {
             let scenario: String, particles: Int, seed: UInt64, temperature: Double, converged: Bool, ess: Double
             let conditioning_runs: Int, model_runs: Int, model_months: Int
-            let targets: [[String: String]], observations: [[String: String]], posterior: [[String: String]], diagnostics: [[String: String]]
+            let targets: [[String: JSONReport.Field]], observations: [[String: JSONReport.Field]]
+            let posterior: [[String: JSONReport.Field]], diagnostics: [[String: JSONReport.Field]]
         }
-        func objects(_ csv: String) -> [[String: String]] {
+        /// The rows of one of the CSV files as objects: numbers as numbers, empty cells as null.
+        /// (No cell of these files holds a comma or a quote: ids, key paths, months and numbers.)
+        func objects(_ csv: String) -> [[String: JSONReport.Field]] {
             let rows = csv.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-            return rows.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(rows[0], $0)) }
+            let text: Set<String> = ["target_id", "verdict", "month", "metric", "parameter", "surprising"]
+            return rows.dropFirst().map { row in
+                Dictionary(uniqueKeysWithValues: zip(rows[0], row).map { key, value -> (String, JSONReport.Field) in
+                    if value.isEmpty { return (key, .null) }
+                    if !text.contains(key), let x = Double(value) { return (key, .number(x)) }
+                    return (key, .text(value))
+                })
+            }
         }
         let document = Document(scenario: scenario, particles: result.posterior.runs, seed: result.posterior.seed, temperature: result.temperature,
                                 converged: result.converged, ess: result.effectiveSampleSize, conditioning_runs: result.conditioningRuns,
