@@ -10,12 +10,16 @@ public struct MonteCarlo: Sendable {
     /// Keep every metric of every month of every run (for monthly quantiles); costs
     /// runs × months × metrics × 8 bytes.
     public var keepTrajectories: Bool
+    /// Keep every run's drawn parameters (runs.csv, `explain`, `condition`); costs runs ×
+    /// uncertain parameters × 8 bytes (450 bytes a run for the baseline).
+    public var keepParameters: Bool
 
-    public init(scenario: Scenario, seed: UInt64, threads: Int, keepTrajectories: Bool = false) {
+    public init(scenario: Scenario, seed: UInt64, threads: Int, keepTrajectories: Bool = false, keepParameters: Bool = true) {
         self.scenario = scenario
         self.seed = seed
         self.threads = max(1, threads)
         self.keepTrajectories = keepTrajectories
+        self.keepParameters = keepParameters
     }
 
     /// The memory that keeping trajectories takes for `runs` runs: runs × months × metrics × 8 bytes.
@@ -63,7 +67,8 @@ public struct MonteCarlo: Sendable {
         let incrementColumns = StageIncrement.metrics.map { s.metrics.firstIndex(of: $0)! }
         let initialValues = [Double(s.personal.initial + s.corporate.initial), Double(s.merchants.initial), 0]
 
-        let parameterValues = SharedBuffer(count: runs * uncertain.count)
+        let kept = keepParameters ? uncertain : []
+        let parameterValues = SharedBuffer(count: runs * kept.count)
         let targetValues = (0..<targetCount).map { _ in SharedBuffer(count: runs) }
         let firstHit = (0..<targetCount).map { _ in SharedBuffer(count: runs) }
         let increments = (0..<stageEnds.count * incrementColumns.count).map { _ in SharedBuffer(count: runs) }
@@ -80,7 +85,7 @@ public struct MonteCarlo: Sendable {
                 let key = inputs(run, &values)
                 evaluator.simulate(values, runKey: key)
 
-                for (j, i) in uncertain.enumerated() { parameterValues[run * uncertain.count + j] = values[i] }
+                for (j, i) in kept.enumerated() { parameterValues[run * kept.count + j] = values[i] }
                 for j in 0..<targetCount {
                     let outcome = evaluator.outcome(target: j)
                     targetValues[j][run] = outcome.value
@@ -106,7 +111,7 @@ public struct MonteCarlo: Sendable {
         progress?(runs)
 
         return SimulationResult(
-            scenario: s, seed: seed, runs: runs, uncertainParameters: uncertain,
+            scenario: s, seed: seed, runs: runs, uncertainParameters: kept,
             parameterValues: parameterValues.array,
             targetValues: targetValues.map(\.array),
             firstHit: firstHit.map { $0.array.map { Int32($0) } },

@@ -6,7 +6,8 @@ public struct SimulationResult: Sendable {
     public let scenario: Scenario
     public let seed: UInt64
     public let runs: Int
-    /// Indices (into `scenario.parameters`) of the uncertain parameters, the columns of `parameterValues`.
+    /// Indices (into `scenario.parameters`) of the uncertain parameters, the columns of
+    /// `parameterValues`; empty when the simulation did not keep them.
     public let uncertainParameters: [Int]
     /// Run-major: run r's values at `r * uncertainParameters.count ..<`.
     public let parameterValues: [Double]

@@ -32,7 +32,7 @@ public struct Tornado: Sendable {
     /// P(met) of each target with nothing pinned, then the bars of each target sorted by swing
     /// (largest first); `progress` is called with the number of simulations done (2 per parameter).
     public func run(seed: UInt64, runs: Int, threads: Int, progress: (Int) -> Void = { _ in }) -> (baseline: SimulationSummary, bars: [[Bar]]) {
-        let baseline = SimulationSummary(MonteCarlo(scenario: scenario, seed: seed, threads: threads).run(runs: runs))
+        let baseline = SimulationSummary(MonteCarlo(scenario: scenario, seed: seed, threads: threads, keepParameters: false).run(runs: runs))
         return (baseline, Self.sorted(bars(of: parameters.indices, seed: seed, runs: runs, threads: threads, progress: progress)))
     }
 
@@ -40,7 +40,7 @@ public struct Tornado: Sendable {
     /// analysis), per target, in parameter order.
     public func bars(of positions: Range<Int>, seed: UInt64, runs: Int, threads: Int, progress: (Int) -> Void = { _ in }) -> [[Bar]] {
         func simulate(_ scenario: Scenario) -> SimulationResult {
-            MonteCarlo(scenario: scenario, seed: seed, threads: threads).run(runs: runs)
+            MonteCarlo(scenario: scenario, seed: seed, threads: threads, keepParameters: false).run(runs: runs)
         }
         func met(_ result: SimulationResult, _ target: Int) -> [Bool] {
             result.targetValues[target].map(scenario.targets[target].isMet)

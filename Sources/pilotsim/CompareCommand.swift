@@ -47,9 +47,9 @@ extension Pilotsim {
                 let scenarioB = try documentB.scenario(overrides: both + onlyB)
                 let runs = simulation.runCount(default: 10_000)
                 let progress = ProgressLine("compare", total: 2 * runs, quiet: simulation.quiet)
-                let resultA = MonteCarlo(scenario: scenarioA, seed: simulation.seed, threads: simulation.threadCount)
+                let resultA = MonteCarlo(scenario: scenarioA, seed: simulation.seed, threads: simulation.threadCount, keepParameters: false)
                     .run(runs: runs) { progress.update($0) }
-                let resultB = MonteCarlo(scenario: scenarioB, seed: simulation.seed, threads: simulation.threadCount)
+                let resultB = MonteCarlo(scenario: scenarioB, seed: simulation.seed, threads: simulation.threadCount, keepParameters: false)
                     .run(runs: runs) { progress.update(runs + $0) }
                 progress.finish()
                 let comparison = Comparison(a: resultA, b: resultB)

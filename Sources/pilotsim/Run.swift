@@ -49,7 +49,7 @@ extension Pilotsim {
             try reportingFailures {
                 let (scenarioText, loaded) = try scenario.loadWithText()
                 let engine = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount,
-                                        keepTrajectories: out != nil)
+                                        keepTrajectories: out != nil, keepParameters: out != nil)
                 if let (index, count) = shard.parsed, let out {
                     try writePart(engine, index: index, count: count, scenarioText: scenarioText, out: out)
                     return
