@@ -108,6 +108,16 @@ public struct Conditioning: Sendable {
         let variances = observations.map { log1p($0.relativeError * $0.relativeError) }
         let particleKeys = (0..<n).map { StreamSeeding.runKey(seed: seed, run: $0) }
         var runs = 0
+        // The coordinates the figures can inform: parameters used before the last reported month
+        // (and every correlated one, if any of them is). The others keep their prior: they are not
+        // moved while conditioning, and drawn afresh from the prior at the end.
+        let used = s.parametersUsed(inFirst: monthLimit, milestones: Set(observations.compactMap {
+            if case .milestone(let name) = $0.metric { return name } else { return nil }
+        }))
+        let correlated = Set(s.activeCorrelations.flatMap { [$0.first.index, $0.second.index] })
+        let informed = used.union(correlated.isDisjoint(with: used) ? [] : correlated)
+        let relevant = space.parameters.indices.filter { informed.contains(space.parameters[$0]) }
+        let r = relevant.count
 
         /// The log-likelihood of the figures given the run just simulated (constants dropped).
         @Sendable func logLikelihood(_ evaluator: RunEvaluator) -> Double {
@@ -176,7 +186,7 @@ public struct Conditioning: Sendable {
 
             // Moves: random walk on ε with the particles' covariance, and a fresh run key; each
             // particle's proposal, simulation and decision on one worker, from its own streams.
-            let proposal = Self.proposalFactor(eps, logWeights: logWeights, dimension: d)
+            let proposal = Self.proposalFactor(eps.map { e in relevant.map { e[$0] } }, logWeights: logWeights, dimension: r)
             var accepted = 0, proposed = 0, sweeps = 0
             while sweeps < Self.maximumMoves {
                 let moveName = StreamSeeding.name(of: "condition:move:\(t):\(sweeps)")
@@ -189,19 +199,20 @@ public struct Conditioning: Sendable {
                     let evaluator = RunEvaluator(s)
                     let random = RandomSource(key: 0)
                     var values = space.constants
-                    var candidate = [Double](repeating: 0, count: d), z = [Double](repeating: 0, count: d)
+                    var z = [Double](repeating: 0, count: r)
                     for i in stride(from: worker, to: n, by: workers) {
                         random.select(key: StreamSeeding.streamKey(runKey: particleKeys[i], name: moveName))
-                        for a in 0..<d { z[a] = random.standardNormal() }
-                        var priorRatio = 0.0
-                        for a in 0..<d {
+                        for a in 0..<r { z[a] = random.standardNormal() }
+                        var candidate = current[i], priorRatio = 0.0
+                        for a in 0..<r {
                             var shift = 0.0
                             for b in 0...a { shift += proposal[a][b] * z[b] }
-                            candidate[a] = current[i][a] + shift
-                            priorRatio -= 0.5 * (candidate[a] * candidate[a] - current[i][a] * current[i][a])
+                            let j = relevant[a]
+                            candidate[j] = current[i][j] + shift
+                            priorRatio -= 0.5 * (candidate[j] * candidate[j] - current[i][j] * current[i][j])
                         }
                         let key = StreamSeeding.streamKey(runKey: particleKeys[i], name: keyName)
-                        space.fill(&values, from: candidate)
+                        space.fill(&values, from: candidate, coordinates: relevant)
                         evaluator.simulate(values, runKey: key, monthLimit: monthLimit)
                         let candidateLogL = logLikelihood(evaluator)
                         if log(random.uniformPositive()) < phi * (candidateLogL - currentLogL[i]) + priorRatio {
@@ -228,6 +239,15 @@ public struct Conditioning: Sendable {
             let chosen = Self.systematicResample(logWeights, u: random.uniform())
             eps = chosen.map { eps[$0] }
             keys = chosen.map { keys[$0] }
+        }
+        // The coordinates the figures cannot inform: fresh prior draws, so that resampling has not
+        // left copies of the same few values.
+        if r < d {
+            let informedCoordinates = Set(relevant)
+            for i in 0..<n {
+                let random = RandomSource(key: StreamSeeding.streamKey(runKey: particleKeys[i], name: StreamSeeding.name(of: "condition:free")))
+                for j in 0..<d where !informedCoordinates.contains(j) { eps[i][j] = random.standardNormal() }
+            }
         }
         let conditioningRuns = runs
 
@@ -373,7 +393,13 @@ struct CopulaSpace: Sendable {
 
     /// Sets the uncertain parameters' values from the coordinates `eps`.
     func fill(_ values: inout [Double], from eps: [Double]) {
-        for (j, i) in parameters.enumerated() {
+        fill(&values, from: eps, coordinates: parameters.indices)
+    }
+
+    /// Sets the values of the parameters at `coordinates` only (the others keep what they held).
+    func fill<C: Collection>(_ values: inout [Double], from eps: [Double], coordinates: C) where C.Element == Int {
+        for j in coordinates {
+            let i = parameters[j]
             var z = 0.0
             for (k, weight) in mixing[j] { z += weight * eps[k] }
             switch transforms[j] {

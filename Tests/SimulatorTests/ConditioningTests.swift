@@ -159,4 +159,28 @@ extension ConditioningTests {
         let rho = Statistics.spearman(column("wallets.personal.innovation"), column("merchants.outreach"))
         #expect(abs(rho - 0.7) <= 10 * (1 - 0.49) / 3000.0.squareRoot(), "rank correlation \(rho)")
     }
+
+    /// A parameter the figures cannot inform (the expansion stage's innovation, after the reported
+    /// month) keeps its prior: lognormal(median 0.03, sigma 0.5), mean e^(ln 0.03 + 0.125), each
+    /// particle with a value of its own (no copies left by resampling).
+    @Test func uninformedParametersKeepTheirPrior() throws {
+        let scenario = try EngineTests.quietScenario([
+            "milestones={m: {gamma: {shape: 3, scale: 0.2}}}",
+            "wallets.personal.innovation={preparation: 0, launch: 0, expansion: {lognormal: {median: 0.03, sigma: 0.5}}, deepening: 0}",
+            "targets=[{id: m6, metric: milestones.m, by: 2023-12, at_least: 6}]",
+        ])
+        let observed = try Self.observation(scenario, month: "2023-10", metric: "milestones.m", value: 4, error: 0.01)
+        let n = 2000
+        let result = Conditioning(scenario: scenario, observations: observed, particles: n, seed: 12, threads: 2).run()
+        let width = result.posterior.uncertainParameters.count
+        let j = result.posterior.uncertainParameters.firstIndex { scenario.parameters[$0].keyPath == "wallets.personal.innovation[expansion]" }!
+        let values = (0..<n).map { result.posterior.parameterValues[$0 * width + j] }
+        #expect(Set(values).count == n)
+        let mean = exp(log(0.03) + 0.125), sd = mean * (exp(0.25) - 1).squareRoot()
+        let (m, _) = Statistics.meanAndSD(values)
+        #expect(abs(m - mean) <= 5 * sd / Double(n).squareRoot(), "mean \(m) vs \(mean)")
+        #expect(scenario.parametersUsed(inFirst: 10, milestones: ["m"]).contains(scenario.parameters.firstIndex { $0.keyPath == "milestones.m" }!))
+        #expect(!scenario.parametersUsed(inFirst: 10, milestones: []).contains(scenario.parameters.firstIndex { $0.keyPath == "milestones.m" }!))
+        #expect(!scenario.parametersUsed(inFirst: 10, milestones: ["m"]).contains(scenario.parameters.firstIndex { $0.keyPath == "wallets.personal.innovation[expansion]" }!))
+    }
 }

@@ -1,0 +1,28 @@
+extension Scenario {
+    /// Indices (into `parameters`) of the parameters that the first `months` months of a run can
+    /// depend on: every parameter that is not a stage's value for a stage starting later, a
+    /// campaign's in a later month, or a rate of a milestone outside `milestones` (milestone counts
+    /// feed nothing else). A parameter outside this set leaves every metric of those months
+    /// unchanged to the bit, because each step draws from its own stream (MODEL.md §3, README
+    /// "Random streams").
+    public func parametersUsed(inFirst months: Int, milestones: Set<String>) -> Set<Int> {
+        let early = calendar.stages.indices.filter { calendar.offset(of: calendar.stages[$0].from) < months }
+        var used: Set<Int> = []
+        func staged(_ parameter: StagedParameter) { early.forEach { used.insert(parameter[$0].index) } }
+        for segment in [personal, corporate] {
+            staged(segment.innovation); staged(segment.activeShare); staged(segment.transactionsPerActive)
+            [segment.imitation, segment.merchantPull, segment.ticketMean, segment.ticketCV].forEach { used.insert($0.index) }
+            if let share = segment.nonmerchantShare { used.insert(share.index) }
+        }
+        staged(merchants.outreach)
+        used.insert(merchants.walletPull.index); used.insert(merchants.churn.index)
+        if let flows = publicFlows {
+            staged(flows.amount); staged(flows.count); used.insert(flows.cv.index)
+        }
+        for campaign in campaigns where calendar.offset(of: campaign.month) < months {
+            [campaign.newUserShare, campaign.voucherValue, campaign.redemption, campaign.leverage].forEach { used.insert($0.index) }
+        }
+        for milestone in self.milestones where milestones.contains(milestone.name) { staged(milestone.rate) }
+        return used
+    }
+}
