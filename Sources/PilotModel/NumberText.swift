@@ -10,7 +10,7 @@ public func formatNumber(_ value: Double) -> String {
 
 /// A number computed from what the user wrote (a lognormal's median from its mean and sd), to six
 /// significant digits, so that a message does not show rounding noise: `1e+07`, `0.0231`.
-func formatDerivedNumber(_ value: Double) -> String {
+public func formatDerivedNumber(_ value: Double) -> String {
     guard value.isFinite else { return "\(value)" }
     return formatNumber(Double(String(format: "%.6g", value)) ?? value)
 }

@@ -110,7 +110,7 @@ public struct ConditionReport {
         out.append(style.heading(words.posteriorHeading))
         var parameters = TextTable([(words.parameter, .left), (words.priorMedian, .left), (words.posteriorMedian, .left), (words.shrinkage, .right)])
         for change in parameterChanges.sorted(by: { $0.shrinkage > $1.shrinkage }) {
-            func text(_ q: [Double]) -> String { "\(Self.short(q[1])) (\(Self.short(q[0]))–\(Self.short(q[2])))" }
+            func text(_ q: [Double]) -> String { "\(NumberStyle.parameter(q[1])) (\(NumberStyle.parameter(q[0]))–\(NumberStyle.parameter(q[2])))" }
             parameters.append([change.keyPath, text(change.prior), text(change.posterior), numbers.percent(change.shrinkage)])
         }
         out.append(parameters.render())
@@ -131,8 +131,6 @@ public struct ConditionReport {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// A parameter value in four significant digits.
-    static func short(_ x: Double) -> String { String(format: "%.4g", x) }
 
     // MARK: - Files
 

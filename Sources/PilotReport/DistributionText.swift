@@ -4,7 +4,7 @@ import PilotModel
 extension Distribution {
     /// The distribution in the scenario's own terms, e.g. `lognormal(median 0.03, sigma 0.5)`.
     public var text: String {
-        func n(_ x: Double) -> String { String(format: "%.4g", x) }
+        func n(_ x: Double) -> String { NumberStyle.parameter(x) }
         switch self {
         case .constant(let v): return n(v)
         case .truncatedNormal(let mean, let sd, let min, let max): return "truncated_normal(mean \(n(mean)), sd \(n(sd)), [\(n(min)), \(n(max))])"

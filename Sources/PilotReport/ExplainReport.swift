@@ -17,7 +17,7 @@ public enum ExplainReport {
                                    (words.medianMet, .right), (words.medianMissed, .right), (words.threshold, .right)])
             for input in filtering.inputs.prefix(top) {
                 table.append([input.keyPath, NumberStyle.fixed(input.distance, 3), pValueText(input.pValue),
-                              short(input.medianMet), short(input.medianMissed), short(input.threshold)])
+                              NumberStyle.parameter(input.medianMet), NumberStyle.parameter(input.medianMissed), NumberStyle.parameter(input.threshold)])
             }
             out.append(table.render())
         }
@@ -26,7 +26,6 @@ public enum ExplainReport {
         return out.joined(separator: "\n") + "\n"
     }
 
-    static func short(_ x: Double) -> String { x.isNaN ? "—" : String(format: "%.4g", x) }
     static func pValueText(_ p: Double) -> String { p < 1e-4 ? "<0.0001" : NumberStyle.fixed(p, 4) }
 
     public static func csv(_ filterings: [MonteCarloFiltering]) -> String {

@@ -133,7 +133,7 @@ public struct HTMLReport {
              }]
         }
         let assumptions = scenario.uncertainParameters.map { scenario.parameters[$0] }.map { spec -> [String: String] in
-            let q = [0.05, 0.5, 0.95].map { String(format: "%.4g", spec.quantile($0)) }
+            let q = [0.05, 0.5, 0.95].map { NumberStyle.parameter(spec.quantile($0)) }
             return ["path": spec.keyPath, "distribution": spec.distributionText(labels), "p05": q[0], "p50": q[1], "p95": q[2]]
         }
         let view: [String: Any] = [
@@ -188,7 +188,7 @@ public struct HTMLReport {
                     "posterior": "\(numbers.value(check.posteriorP05, of: m))–\(numbers.value(check.posteriorP95, of: m))"]
         }
         let parameters = report.parameterChanges.sorted { $0.shrinkage > $1.shrinkage }.prefix(12).map { change -> [String: String] in
-            func text(_ q: [Double]) -> String { "\(ConditionReport.short(q[1])) (\(ConditionReport.short(q[0]))–\(ConditionReport.short(q[2])))" }
+            func text(_ q: [Double]) -> String { "\(NumberStyle.parameter(q[1])) (\(NumberStyle.parameter(q[0]))–\(NumberStyle.parameter(q[2])))" }
             return ["path": change.keyPath, "prior": text(change.prior), "posterior": text(change.posterior), "shrinkage": numbers.percent(change.shrinkage)]
         }
         let warnings = report.warnings(labels) + (result.converged ? [] : [words.notConverged(

@@ -94,6 +94,10 @@ public struct NumberStyle: Sendable {
         return text
     }
 
+    /// A parameter's value in four significant digits (`0.03015`, `8356`, `1.011e+06`), as the
+    /// reports show assumptions; `—` for a value that is not there (NaN).
+    public static func parameter(_ x: Double) -> String { x.isNaN ? "—" : String(format: "%.4g", x) }
+
     /// `2.50` → `2.5`, `2.00` → `2`.
     static func trimmed(_ text: String) -> String {
         guard text.contains(".") else { return text }

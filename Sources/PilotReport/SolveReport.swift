@@ -17,13 +17,13 @@ public enum SolveReport {
         out.append("")
         switch outcome {
         case .solved(let value, let interval, let p):
-            out.append("  \(words.solved): \(formatDerived(value))   (\(labels.probability) \(numbers.percent(p)))")
-            out.append("  \(words.solvedInterval): \(formatDerived(interval.lowerBound)) … \(formatDerived(interval.upperBound))")
+            out.append("  \(words.solved): \(formatDerivedNumber(value))   (\(labels.probability) \(numbers.percent(p)))")
+            out.append("  \(words.solvedInterval): \(formatDerivedNumber(interval.lowerBound)) … \(formatDerivedNumber(interval.upperBound))")
         case .unreachable(let low, let high):
             out.append("  " + words.unreachable(low: formatNumber(solver.range.lowerBound), high: formatNumber(solver.range.upperBound),
                                                pLow: numbers.percent(low), pHigh: numbers.percent(high), goal: numbers.percent(solver.probability)))
         case .nonMonotone(let value, let p, let earlier, let pEarlier):
-            out.append("  " + words.nonMonotone(at: formatDerived(value), p: numbers.percent(p), before: formatDerived(earlier), pBefore: numbers.percent(pEarlier)))
+            out.append("  " + words.nonMonotone(at: formatDerivedNumber(value), p: numbers.percent(p), before: formatDerivedNumber(earlier), pBefore: numbers.percent(pEarlier)))
         }
         out.append("  \(words.runsSpent): \(NumberStyle.grouped(Double(runsSpent)))")
         out.append("")
@@ -31,8 +31,6 @@ public enum SolveReport {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// A solved value in six significant digits.
-    static func formatDerived(_ x: Double) -> String { formatNumber(Double(String(format: "%.6g", x)) ?? x) }
 
     /// `target_id,path,probability,outcome,value,value_low,value_high,p_at_value,p_at_low,p_at_high,runs_spent`; the value
     /// columns are empty when there is no single answer, and the P(met) at the range's ends filled

@@ -29,8 +29,8 @@ public enum TornadoReport {
             var table = TextTable([(words.parameter, .left), (words.atLow, .right), (labels.probability, .right), (words.atHigh, .right),
                                    (labels.probability, .right), (words.swing, .right)])
             for bar in row.prefix(top) {
-                table.append([bar.parameter, String(format: "%.4g", bar.lowValue), numbers.percent(bar.lowProbability),
-                              String(format: "%.4g", bar.highValue), numbers.percent(bar.highProbability),
+                table.append([bar.parameter, NumberStyle.parameter(bar.lowValue), numbers.percent(bar.lowProbability),
+                              NumberStyle.parameter(bar.highValue), numbers.percent(bar.highProbability),
                               "\(NumberStyle.fixed(bar.swing * 100, 1)) ± \(NumberStyle.fixed(1.96 * bar.swingStandardError * 100, 1))"])
             }
             out.append(table.render())
