@@ -5,16 +5,21 @@ import TestSupport
 @testable import Simulator
 
 struct SolverTests {
+    /// Solves for the constant monthly rate of one milestone m at which P(m ≥ 3 by 2023-12) = 0.8.
+    static func milestoneSolver(range: ClosedRange<Double>) throws -> Solver {
+        let document = try ScenarioDocument(text: ScenarioText.minimal, file: "s.yaml")
+        let overrides = try ["milestones={m: 0.3}", "targets=[{id: m3, metric: milestones.m, by: 2023-12, at_least: 3}]"].map { try ScenarioOverride($0) }
+        return try Solver(document: document, overrides: overrides, path: "milestones.m", range: range,
+                          targetID: "m3", probability: 0.8, pointSource: "--vary")
+    }
+
     /// One milestone with a constant monthly rate λ: N(12) ~ Poisson(12λ), and P(N(12) ≥ 3) =
     /// P(Gamma(3, 1) ≤ 12λ). It is 0.8 at 12λ = χ²₀.₈₀(6)/2 = 8.558/2 = 4.279 (chi-square tables),
     /// λ = 0.35658. The reported interval is the values whose P(met) is within 1.96 Monte Carlo SE of
     /// 0.8, so it holds λ 95% of the time; the test allows 4 SE: the interval stretched by 4/1.96
     /// about the solved value.
     @Test func milestoneRateAgainstTheGammaQuantile() throws {
-        let document = try ScenarioDocument(text: ScenarioText.minimal, file: "s.yaml")
-        let overrides = try ["milestones={m: 0.3}", "targets=[{id: m3, metric: milestones.m, by: 2023-12, at_least: 3}]"].map { try ScenarioOverride($0) }
-        let solver = try Solver(document: document, overrides: overrides, path: "milestones.m", range: 0.05...1,
-                                targetID: "m3", probability: 0.8, pointSource: "--vary")
+        let solver = try Self.milestoneSolver(range: 0.05...1)
         let (outcome, spent) = try solver.run(seed: 5, runs: 8000, threads: 2)
         guard case .solved(let value, let interval, let p) = outcome else { Issue.record("\(outcome)"); return }
         let stretch = 4 / 1.959964
@@ -24,10 +29,7 @@ struct SolverTests {
     }
 
     @Test func anUnreachableRangeIsReported() throws {
-        let document = try ScenarioDocument(text: ScenarioText.minimal, file: "s.yaml")
-        let overrides = try ["milestones={m: 0.3}", "targets=[{id: m3, metric: milestones.m, by: 2023-12, at_least: 3}]"].map { try ScenarioOverride($0) }
-        let solver = try Solver(document: document, overrides: overrides, path: "milestones.m", range: 0.001...0.02,
-                                targetID: "m3", probability: 0.8, pointSource: "--vary")
+        let solver = try Self.milestoneSolver(range: 0.001...0.02)
         let (outcome, _) = try solver.run(seed: 5, runs: 2000, threads: 2)
         guard case .unreachable(let low, let high) = outcome else { Issue.record("\(outcome)"); return }
         #expect(low < 0.01 && high < 0.1)
