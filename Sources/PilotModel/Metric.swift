@@ -67,7 +67,10 @@ public struct Target: Sendable {
 
     /// Whether a run whose deciding value (the metric at the deadline, less its value at the base
     /// month for `increase_over`) is `value` meets the target: the one definition of "met".
-    @inline(__always) public func isMet(by value: Double) -> Bool { value >= threshold }
+    @inline(__always) public func isMet(by value: Double) -> Bool { Self.isMet(value, threshold: threshold) }
+
+    /// The same test for a caller that holds the threshold already (the per-month check of a run).
+    @inline(__always) public static func isMet(_ value: Double, threshold: Double) -> Bool { value >= threshold }
 
     /// The base month of an `increase_over` target.
     public var base: Month? {

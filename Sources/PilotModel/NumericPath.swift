@@ -14,3 +14,13 @@ extension Scenario {
         numericPaths.map { ($0, editDistance(path, $0)) }.sorted { $0.1 < $1.1 }.prefix(count).map(\.0)
     }
 }
+
+extension ParameterSpec {
+    /// The key paths a numeric path can name a parameter by: itself, and for one stage's value of
+    /// a by-stage parameter (`wallets.personal.innovation.launch`) the form `keyPath` and runs.csv
+    /// use (`wallets.personal.innovation[launch]`).
+    public static func keyPaths(naming path: String) -> [String] {
+        guard let dot = path.lastIndex(of: ".") else { return [path] }
+        return [path, "\(path[..<dot])[\(path[path.index(after: dot)...])]"]
+    }
+}

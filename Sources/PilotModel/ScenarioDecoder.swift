@@ -270,10 +270,7 @@ struct ScenarioDecoder {
     /// (`wallets.personal.innovation.launch` for one stage) or as runs.csv does (`…innovation[launch]`).
     private func uncertainParameter(_ node: YAMLNode, _ path: String) -> ParameterID? {
         guard let text = context.text(node, path) else { return nil }
-        var candidates = [text]
-        if let dot = text.lastIndex(of: ".") {
-            candidates.append("\(text[..<dot])[\(text[text.index(after: dot)...])]")
-        }
+        let candidates = ParameterSpec.keyPaths(naming: text)
         guard let index = context.parameters.firstIndex(where: { candidates.contains($0.keyPath) }) else {
             let names = context.parameters.filter { $0.distribution.isUncertain }.map(\.keyPath)
             let hint = closestMatch(to: text, in: names).map { "did you mean '\($0)'?" } ?? "expected the key path of a parameter given as a distribution"

@@ -86,7 +86,7 @@ public struct ConditionReport {
             targets.append([labels.text(after.target.label), after.target.deadline.description, labels.goal(after.target),
                             numbers.percent(before.probability), numbers.percent(after.probability),
                             numbers.interval(conditionedInterval(after)),
-                            "\(numbers.value(after.median, of: metric)) (\(numbers.value(after.p05, of: metric))–\(numbers.value(after.p95, of: metric)))",
+                            numbers.spread(after.median, after.p05, after.p95, of: metric),
                             labels.verdict(after.verdict)],
                            decorations: style.verdict(after.verdict).map { [7: $0] } ?? [:])
         }

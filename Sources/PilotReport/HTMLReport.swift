@@ -129,7 +129,7 @@ public struct HTMLReport {
             ["name": labels.stage(stage.id), "months": "\(stage.from)…\(stage.to)",
              "cells": StageIncrement.metrics.map { metric -> [String: String] in
                  let row = summary.stageIncrements.first { $0.stage == stage.id && $0.metric == metric }!
-                 return ["text": "\(numbers.value(row.median, of: metric)) (\(numbers.value(row.p05, of: metric))–\(numbers.value(row.p95, of: metric)))"]
+                 return ["text": numbers.spread(row.median, row.p05, row.p95, of: metric)]
              }]
         }
         let assumptions = scenario.uncertainParameters.map { scenario.parameters[$0] }.map { spec -> [String: String] in

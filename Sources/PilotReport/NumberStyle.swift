@@ -48,6 +48,11 @@ public struct NumberStyle: Sendable {
         return "\(sign)¥\(Self.grouped(magnitude))"
     }
 
+    /// `225,109 (138,351–364,634)`: a median and its P5–P95, in the metric's units.
+    public func spread(_ median: Double, _ low: Double, _ high: Double, of metric: Metric) -> String {
+        "\(value(median, of: metric)) (\(value(low, of: metric))–\(value(high, of: metric)))"
+    }
+
     /// `81.2%`.
     public func percent(_ p: Double) -> String { "\(Self.fixed(p * 100, 1))%" }
 

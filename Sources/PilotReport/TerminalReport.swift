@@ -28,7 +28,7 @@ public enum TerminalReport {
                                (labels.probability, .right), (labels.interval95, .left), (labels.verdict, .left)])
         for t in summary.targets {
             let metric = t.target.metric
-            let spread = "\(numbers.value(t.median, of: metric)) (\(numbers.value(t.p05, of: metric))–\(numbers.value(t.p95, of: metric)))"
+            let spread = numbers.spread(t.median, t.p05, t.p95, of: metric)
             table.append([labels.text(t.target.label), t.target.deadline.description, labels.goal(t.target), spread, numbers.percent(t.probability),
                           numbers.interval(t.interval), labels.verdict(t.verdict)],
                          decorations: style.verdict(t.verdict).map { [6: $0] } ?? [:])
@@ -61,7 +61,7 @@ public enum TerminalReport {
         for stage in calendar.stages {
             let cells = StageIncrement.metrics.map { metric -> String in
                 let row = summary.stageIncrements.first { $0.stage == stage.id && $0.metric == metric }!
-                return "\(numbers.value(row.median, of: metric)) (\(numbers.value(row.p05, of: metric))–\(numbers.value(row.p95, of: metric)))"
+                return numbers.spread(row.median, row.p05, row.p95, of: metric)
             }
             table.append([labels.stage(stage.id), "\(stage.from)…\(stage.to)"] + cells)
         }

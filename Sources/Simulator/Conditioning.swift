@@ -129,8 +129,8 @@ public struct Conditioning: Sendable {
             return sum
         }
 
-        /// Simulates rows to the last observed month; returns each row's log-likelihood and its
-        /// simulated value of every observation.
+        /// Simulates rows to the last observed month (the prior particles); returns each row's
+        /// log-likelihood and its simulated value of every observation.
         func evaluate(_ eps: [[Double]], _ keys: [UInt64]) -> (logL: [Double], simulated: [[Double]]) {
             let count = eps.count
             let logL = SharedBuffer(count: count)
@@ -159,10 +159,19 @@ public struct Conditioning: Sendable {
             return (0..<d).map { _ in random.standardNormal() }
         }
         var keys = particleKeys
-        var (logL, simulated) = evaluate(eps, keys)
-        let priorEps = eps, priorSimulated = simulated
+        let prior = evaluate(eps, keys)
+        var logL = prior.logL
+        let priorEps = eps, priorSimulated = prior.simulated
 
         var logWeights = [Double](repeating: 0, count: n)
+        /// Systematic resampling with the uniform of stream `key`; the weights become equal.
+        func resample(key: UInt64) {
+            let chosen = Self.systematicResample(logWeights, u: RandomSource(key: key).uniform())
+            eps = chosen.map { eps[$0] }
+            keys = chosen.map { keys[$0] }
+            logL = chosen.map { logL[$0] }
+            logWeights = [Double](repeating: 0, count: n)
+        }
         var temperature = 0.0, lastESS = Double(n)
         var iterations: [Iteration] = []
         while temperature < 1 && iterations.count < Self.maximumIterations {
@@ -175,13 +184,8 @@ public struct Conditioning: Sendable {
             lastESS = ess
             // The step brings the ESS to N/2 (up to the bisection's precision): resample then.
             if ess <= Double(n) / 2 * (1 + 1e-6) || temperature == 1 {
-                let random = RandomSource(key: StreamSeeding.streamKey(runKey: StreamSeeding.runKey(seed: seed, run: t),
-                                                                       name: StreamSeeding.name(of: "condition:resample")))
-                let chosen = Self.systematicResample(logWeights, u: random.uniform())
-                eps = chosen.map { eps[$0] }
-                keys = chosen.map { keys[$0] }
-                logL = chosen.map { logL[$0] }
-                logWeights = [Double](repeating: 0, count: n)
+                resample(key: StreamSeeding.streamKey(runKey: StreamSeeding.runKey(seed: seed, run: t),
+                                                      name: StreamSeeding.name(of: "condition:resample")))
             }
 
             // Moves: random walk on ε with the particles' covariance, and a fresh run key; each
@@ -235,10 +239,7 @@ public struct Conditioning: Sendable {
             progress?(temperature)
         }
         if logWeights.contains(where: { $0 != logWeights[0] }) {
-            let random = RandomSource(key: StreamSeeding.streamKey(runKey: seed, name: StreamSeeding.name(of: "condition:final")))
-            let chosen = Self.systematicResample(logWeights, u: random.uniform())
-            eps = chosen.map { eps[$0] }
-            keys = chosen.map { keys[$0] }
+            resample(key: StreamSeeding.streamKey(runKey: seed, name: StreamSeeding.name(of: "condition:final")))
         }
         // The coordinates the figures cannot inform: fresh prior draws, so that resampling has not
         // left copies of the same few values.
@@ -261,7 +262,7 @@ public struct Conditioning: Sendable {
                 return finalKeys[row]
             }
         }
-        let prior = engine.run(runs: n)
+        let priorRuns = engine.run(runs: n)
         let months = s.calendar.monthCount
 
         let checks = observations.enumerated().map { k, observation -> ObservationCheck in
@@ -279,7 +280,7 @@ public struct Conditioning: Sendable {
             return ObservationCheck(observation: observation, priorShare: share, priorP05: pq[0], priorP95: pq[1],
                                     posteriorP05: q[0], posteriorP95: q[1], influential: Array(influence))
         }
-        return Result(prior: prior, posterior: posterior, iterations: iterations, temperature: temperature,
+        return Result(prior: priorRuns, posterior: posterior, iterations: iterations, temperature: temperature,
                       effectiveSampleSize: lastESS, conditioningRuns: conditioningRuns, modelRuns: conditioningRuns + 2 * n,
                       modelMonths: conditioningRuns * monthLimit + 2 * n * months, checks: checks)
     }

@@ -46,8 +46,8 @@ public struct MonteCarlo: Sendable {
                 let key = StreamSeeding.runKey(seed: seed, run: run)
                 draws.draw(runKey: key, into: &values)
                 if let (members, firstBlock, blocks) = correlated {
-                    let values_ = blocks[run / ImanConover.blockSize - firstBlock][run % ImanConover.blockSize]
-                    for (c, i) in members.enumerated() { values[i] = values_[c] }
+                    let correlatedRow = blocks[run / ImanConover.blockSize - firstBlock][run % ImanConover.blockSize]
+                    for (c, i) in members.enumerated() { values[i] = correlatedRow[c] }
                 }
                 return key
             }
@@ -145,13 +145,13 @@ struct TargetColumns {
     let column: Int
     let deadline: Int
     let base: Int?
-    let target: Target
+    let threshold: Double
 
     init(target: Target, scenario: Scenario) {
         column = scenario.metrics.firstIndex(of: target.metric)!
         deadline = scenario.calendar.offset(of: target.deadline)
         base = target.base.map { scenario.calendar.offset(of: $0) }
-        self.target = target
+        threshold = target.threshold
     }
 
     /// The deciding value and the first month (−1: never) at which the condition held.
@@ -159,7 +159,7 @@ struct TargetColumns {
         let baseValue = base.map { metrics[$0 * metricCount + column] } ?? 0
         let value = metrics[deadline * metricCount + column] - baseValue
         var first = -1
-        for month in ((base ?? -1) + 1)..<months where target.isMet(by: metrics[month * metricCount + column] - baseValue) {
+        for month in ((base ?? -1) + 1)..<months where Target.isMet(metrics[month * metricCount + column] - baseValue, threshold: threshold) {
             first = month
             break
         }

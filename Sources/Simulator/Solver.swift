@@ -45,7 +45,8 @@ public struct Solver: Sendable {
         guard let index = base.targets.firstIndex(where: { $0.id == targetID }) else {
             throw SolveError.unknownTarget(targetID, known: base.targets.map(\.id))
         }
-        let parameter = base.parameters.first { Self.sameNumber($0.keyPath, canonical) }
+        let names = ParameterSpec.keyPaths(naming: canonical)
+        let parameter = base.parameters.first { names.contains($0.keyPath) }
         let isThreshold = canonical.hasPrefix("targets.") && canonical.hasSuffix(".at_least")
         if let range {
             self.range = range
@@ -71,11 +72,6 @@ public struct Solver: Sendable {
         // Every value of the range must be a valid scenario: check both ends before anything runs.
         _ = try scenario(at: self.range.lowerBound)
         _ = try scenario(at: self.range.upperBound)
-    }
-
-    /// `wallets.personal.innovation[launch]` names the same number as `…innovation.launch`.
-    static func sameNumber(_ keyPath: String, _ path: String) -> Bool {
-        keyPath == path || keyPath.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: "") == path
     }
 
     func scenario(at value: Double) throws -> Scenario {
