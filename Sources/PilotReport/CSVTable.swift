@@ -11,7 +11,12 @@ public struct CSVTable {
     }
 
     public mutating func append(_ fields: [String]) {
-        text += fields.map(Self.escape).joined(separator: ",") + "\r\n"
+        text += Self.line(fields)
+    }
+
+    /// One record with its line end.
+    public static func line(_ fields: [String]) -> String {
+        fields.map(escape).joined(separator: ",") + "\r\n"
     }
 
     public static func escape(_ field: String) -> String {

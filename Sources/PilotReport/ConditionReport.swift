@@ -12,8 +12,8 @@ public struct ConditionReport {
 
     public init(_ result: Conditioning.Result) {
         self.result = result
-        priorSummary = SimulationSummary(result.prior)
-        posteriorSummary = SimulationSummary(result.posterior)
+        priorSummary = result.prior.summary
+        posteriorSummary = result.posterior.summary
     }
 
     /// One uncertain parameter before and after: P5, P50, P95 of each, and how much of the prior's

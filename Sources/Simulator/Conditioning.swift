@@ -252,8 +252,9 @@ public struct Conditioning: Sendable {
         }
         let conditioningRuns = runs
 
-        // Each particle over the whole calendar, and the prior as `run` gives it.
-        let engine = MonteCarlo(scenario: s, seed: seed, threads: threads, keepTrajectories: true)
+        // Each particle over the whole calendar (every month kept, for the checks of the reported
+        // months below), and the prior as `run` gives it.
+        let engine = MonteCarlo(scenario: s, seed: seed, threads: threads, keep: .all)
         let finalEps = eps, finalKeys = keys
         let posterior = engine.simulate(rows: n) {
             { row, values in
@@ -262,7 +263,9 @@ public struct Conditioning: Sendable {
                 return finalKeys[row]
             }
         }
-        let priorRuns = engine.run(runs: n)
+        var priorEngine = engine
+        priorEngine.keep = [.parameterValues, .targetValues, .monthlyQuantiles]
+        let priorRuns = priorEngine.run(runs: n)
         let months = s.calendar.monthCount
 
         let checks = observations.enumerated().map { k, observation -> ObservationCheck in

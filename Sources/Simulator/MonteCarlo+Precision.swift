@@ -16,14 +16,14 @@ extension MonteCarlo {
     public func run(precision: Double, maxRuns: Int, firstBatch: Int = 1000) -> (result: SimulationResult, reached: Bool) {
         precondition(precision > 0 && maxRuns >= 1 && firstBatch >= 1)
         var probe = self
-        probe.keepTrajectories = false
+        probe.keep.subtract([.trajectories, .monthlyQuantiles])
         var runs = min(firstBatch, maxRuns)
         while true {
             let result = probe.run(runs: runs)
-            let summary = SimulationSummary(result)
+            let summary = result.summary
             let reached = Self.widestHalfWidth(summary) <= precision
             if reached || runs == maxRuns {
-                return (keepTrajectories ? run(runs: runs) : result, reached)
+                return (keep == probe.keep ? result : run(runs: runs), reached)
             }
             let spread = summary.targets.map { $0.probability * (1 - $0.probability) }.max() ?? 0
             let estimate = 1.1 * Statistics.z95 * Statistics.z95 * spread / (precision * precision)

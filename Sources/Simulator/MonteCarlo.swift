@@ -3,122 +3,149 @@ import PilotModel
 
 /// Runs a scenario many times, spread over threads; every run's draws come from its own streams
 /// (MODEL.md §6), so the result is the same to the bit whatever the thread count.
+///
+/// The runs go in blocks of `blockRuns`: the workers simulate a block's runs into its records,
+/// and the block is then handed on in run order — to a `RunCollector` (the summary, the monthly
+/// quantiles, the kept values) and to whatever writes the runs out as they come.
 public struct MonteCarlo: Sendable {
+    /// The per-run values a simulation keeps, beyond its summary.
+    public struct Keep: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// Every run's drawn uncertain parameters (8 bytes each a run; 456 bytes for the baseline).
+        public static let parameterValues = Keep(rawValue: 1)
+        /// Every run's deciding value of each target (8 bytes each a run).
+        public static let targetValues = Keep(rawValue: 2)
+        /// Every metric of every month of every run (8 bytes each a run; 4.6 KB for the baseline).
+        public static let trajectories = Keep(rawValue: 4)
+        /// Not per run: the monthly quantiles (`SimulationResult.monthly`).
+        public static let monthlyQuantiles = Keep(rawValue: 8)
+        public static let all: Keep = [.parameterValues, .targetValues, .trajectories, .monthlyQuantiles]
+    }
+
     public var scenario: Scenario
     public var seed: UInt64
     public var threads: Int
-    /// Keep every metric of every month of every run (for monthly quantiles); costs
-    /// runs × months × metrics × 8 bytes.
-    public var keepTrajectories: Bool
-    /// Keep every run's drawn parameters (runs.csv, `explain`, `condition`); costs runs ×
-    /// uncertain parameters × 8 bytes (450 bytes a run for the baseline).
-    public var keepParameters: Bool
+    public var keep: Keep
 
-    public init(scenario: Scenario, seed: UInt64, threads: Int, keepTrajectories: Bool = false, keepParameters: Bool = true) {
+    public init(scenario: Scenario, seed: UInt64, threads: Int, keep: Keep = [.parameterValues, .targetValues]) {
         self.scenario = scenario
         self.seed = seed
         self.threads = max(1, threads)
-        self.keepTrajectories = keepTrajectories
-        self.keepParameters = keepParameters
+        self.keep = keep
     }
 
-    /// The memory that keeping trajectories takes for `runs` runs: runs × months × metrics × 8 bytes.
-    public func trajectoryBytes(runs: Int) -> Int {
-        runs * scenario.calendar.monthCount * scenario.metrics.count * MemoryLayout<Double>.size
-    }
+    /// Runs a block holds; blocks start at multiples of it in run index.
+    public static let blockRuns = 4 * ImanConover.blockSize
 
-    /// Simulates runs `0..<runs`; `progress`, if given, is called now and then (from one thread)
-    /// with an estimate of the runs done.
-    public func run(runs: Int, progress: (@Sendable (Int) -> Void)? = nil) -> SimulationResult {
+    /// Progress: runs simulated so far, of all the simulation will (counting a second pass).
+    public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
+
+    /// Simulates runs `0..<runs`.
+    public func run(runs: Int, progress: Progress? = nil) -> SimulationResult {
         precondition(runs > 0, "at least one run")
         return run(indices: 0..<runs, progress: progress)
     }
 
-    /// Simulates the runs with indices `indices` (a shard of a larger simulation): row r of the
-    /// result is run `indices.lowerBound + r`, exactly as in a simulation of all runs.
-    public func run(indices: Range<Int>, progress: (@Sendable (Int) -> Void)? = nil) -> SimulationResult {
-        let s = scenario, seed = self.seed, first = indices.lowerBound
-        let correlated = indices.isEmpty ? nil : correlatedValues(blocks: (first / ImanConover.blockSize)...((indices.upperBound - 1) / ImanConover.blockSize))
-        return simulate(rows: indices.count, progress: progress) {
-            let draws = ParameterDraws(s.parameters)
-            return { row, values in
-                let run = first + row
-                let key = StreamSeeding.runKey(seed: seed, run: run)
-                draws.draw(runKey: key, into: &values)
-                if let (members, firstBlock, blocks) = correlated {
-                    let correlatedRow = blocks[run / ImanConover.blockSize - firstBlock][run % ImanConover.blockSize]
-                    for (c, i) in members.enumerated() { values[i] = correlatedRow[c] }
-                }
-                return key
-            }
+    /// Simulates the runs with indices `indices`, exactly as in a simulation of all runs; hands
+    /// every block of the first pass, in run order, to `eachBlock` (its records carry the
+    /// parameters, and every month when `keep` has trajectories or monthly quantiles).
+    public func run(indices: Range<Int>, progress: Progress? = nil, eachBlock: ((RunBlock) throws -> Void)? = nil) rethrows -> SimulationResult {
+        try collect(rows: indices.count, firstRun: indices.lowerBound, progress: progress, eachBlock: eachBlock, blockInputs: runInputs(first: indices.lowerBound))
+    }
+
+    /// Simulates the runs with indices `indices` and hands each block's records — `record`'s
+    /// columns — to `body` in run order; nothing is collected.
+    public func forEachBlock(indices: Range<Int>, record: RunRecord, progress: Progress? = nil, _ body: (RunBlock) throws -> Void) rethrows {
+        var done = 0
+        try forEachBlock(rows: indices.count, firstRun: indices.lowerBound, record: record, blockInputs: runInputs(first: indices.lowerBound)) { block in
+            try body(block)
+            done += block.count
+            progress?(done, indices.count)
         }
     }
 
-    /// Simulates `rows` runs whose inputs `makeInputs` gives: called once per worker thread, it
+    /// Simulates `rows` runs whose inputs `makeInputs` gives: called once per worker and block, it
     /// returns a function that fills a row's parameter values (one slot per scenario parameter)
     /// and returns the row's run key (its process streams). Rows are kept in row order.
-    func simulate(rows runs: Int, progress: (@Sendable (Int) -> Void)? = nil,
-                  makeInputs: @Sendable () -> (_ row: Int, _ values: inout [Double]) -> UInt64) -> SimulationResult {
-        let s = scenario, months = s.calendar.monthCount
-        let metricCount = s.metrics.count
-        let uncertain = s.uncertainParameters
-        let targetCount = s.targets.count
-        let stageEnds = s.calendar.stages.map { s.calendar.offset(of: $0.to) }
-        let incrementColumns = StageIncrement.metrics.map { s.metrics.firstIndex(of: $0)! }
-        let initialValues = [Double(s.personal.initial + s.corporate.initial), Double(s.merchants.initial), 0]
+    func simulate(rows: Int, makeInputs: @escaping @Sendable () -> (_ row: Int, _ values: inout [Double]) -> UInt64) -> SimulationResult {
+        collect(rows: rows, firstRun: 0, progress: nil, eachBlock: nil) { _ in makeInputs }
+    }
 
-        let kept = keepParameters ? uncertain : []
-        let parameterValues = SharedBuffer(count: runs * kept.count)
-        let targetValues = (0..<targetCount).map { _ in SharedBuffer(count: runs) }
-        let firstHit = (0..<targetCount).map { _ in SharedBuffer(count: runs) }
-        let increments = (0..<stageEnds.count * incrementColumns.count).map { _ in SharedBuffer(count: runs) }
-        let trajectories = keepTrajectories ? SharedBuffer(count: runs * months * metricCount) : nil
-        let workers = min(threads, runs)
-        let seed = self.seed
+    typealias BlockInputs = (_ rows: Range<Int>) -> @Sendable () -> (_ row: Int, _ values: inout [Double]) -> UInt64
 
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let evaluator = RunEvaluator(s)
-            let inputs = makeInputs()
-            var values = [Double](repeating: 0, count: s.parameters.count)
-            var run = worker
-            while run < runs {
-                let key = inputs(run, &values)
-                evaluator.simulate(values, runKey: key)
-
-                for (j, i) in kept.enumerated() { parameterValues[run * kept.count + j] = values[i] }
-                for j in 0..<targetCount {
-                    let outcome = evaluator.outcome(target: j)
-                    targetValues[j][run] = outcome.value
-                    firstHit[j][run] = Double(outcome.firstHit)
-                }
-                for (stage, end) in stageEnds.enumerated() {
-                    for (j, column) in incrementColumns.enumerated() {
-                        let before = stage == 0 ? initialValues[j] : evaluator.metric(column, month: stageEnds[stage - 1])
-                        increments[stage * incrementColumns.count + j][run] = evaluator.metric(column, month: end) - before
-                    }
-                }
-                if let trajectories {
-                    for metric in 0..<metricCount {
-                        for month in 0..<months {
-                            trajectories[(metric * months + month) * runs + run] = evaluator.metric(metric, month: month)
-                        }
-                    }
-                }
-                run += workers
-                if worker == 0, let progress, (run / workers) % 256 == 0 { progress(min(runs, run)) }
+    /// The driver of every simulation: collects rows `0..<rows` in one or two passes.
+    private func collect(rows: Int, firstRun: Int, progress: Progress?, eachBlock: ((RunBlock) throws -> Void)?,
+                         blockInputs: BlockInputs) rethrows -> SimulationResult {
+        let collector = RunCollector(scenario: scenario, rows: rows, keep: keep, threads: threads, recordsParameters: eachBlock != nil)
+        let total = rows * collector.passes
+        var done = 0
+        try forEachBlock(rows: rows, firstRun: firstRun, record: collector.record, blockInputs: blockInputs) { block in
+            collector.absorb(block, pass: 1)
+            try eachBlock?(block)
+            done += block.count
+            progress?(done, total)
+        }
+        collector.finishFirstPass()
+        if collector.needsSecondPass {
+            forEachBlock(rows: rows, firstRun: firstRun, record: collector.record, blockInputs: blockInputs) { block in
+                collector.absorb(block, pass: 2)
+                done += block.count
+                progress?(done, total)
             }
         }
-        progress?(runs)
+        progress?(total, total)
+        return collector.result(seed: seed)
+    }
 
-        return SimulationResult(
-            scenario: s, seed: seed, runs: runs, uncertainParameters: kept,
-            parameterValues: parameterValues.array,
-            targetValues: targetValues.map(\.array),
-            firstHit: firstHit.map { $0.array.map { Int32($0) } },
-            stageIncrements: (0..<stageEnds.count).map { stage in
-                (0..<incrementColumns.count).map { increments[stage * incrementColumns.count + $0].array }
-            },
-            trajectories: trajectories)
+    /// Simulates rows `0..<rows` (run indices from `firstRun`) block by block, blocks ending at
+    /// multiples of `blockRuns` in run index, and hands each to `body` in order.
+    private func forEachBlock(rows: Int, firstRun: Int, record: RunRecord, blockInputs: BlockInputs,
+                              _ body: (RunBlock) throws -> Void) rethrows {
+        let block = RunBlock(record: record, capacity: Self.blockRuns)
+        let s = scenario
+        var next = 0
+        while next < rows {
+            let start = next, end = min(rows, ((firstRun + start) / Self.blockRuns + 1) * Self.blockRuns - firstRun)
+            block.reset(first: start, count: end - start)
+            let makeInputs = blockInputs(start..<end)
+            let workers = min(threads, end - start)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let evaluator = RunEvaluator(s)
+                let inputs = makeInputs()
+                var values = [Double](repeating: 0, count: s.parameters.count)
+                for row in stride(from: start + worker, to: end, by: workers) {
+                    let key = inputs(row, &values)
+                    evaluator.simulate(values, runKey: key)
+                    block.write(evaluator, values: values, row: row - start)
+                }
+            }
+            try body(block)
+            next = end
+        }
+    }
+
+    /// The inputs of plain runs (row r is run `first + r`): each run's own draws, and the
+    /// correlated parameters' values of the correlation blocks the rows touch.
+    private func runInputs(first: Int) -> BlockInputs {
+        { rows in
+            let s = scenario, seed = seed
+            let runs = (first + rows.lowerBound)..<(first + rows.upperBound)
+            let correlated = correlatedValues(blocks: (runs.lowerBound / ImanConover.blockSize)...((runs.upperBound - 1) / ImanConover.blockSize))
+            return {
+                let draws = ParameterDraws(s.parameters)
+                return { row, values in
+                    let run = first + row
+                    let key = StreamSeeding.runKey(seed: seed, run: run)
+                    draws.draw(runKey: key, into: &values)
+                    if let (members, firstBlock, blocks) = correlated {
+                        let correlatedRow = blocks[run / ImanConover.blockSize - firstBlock][run % ImanConover.blockSize]
+                        for (c, i) in members.enumerated() { values[i] = correlatedRow[c] }
+                    }
+                    return key
+                }
+            }
+        }
     }
 }
 

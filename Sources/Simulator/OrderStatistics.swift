@@ -8,14 +8,26 @@ public enum OrderStatistics {
     public static func quantiles(_ data: inout [Double], at probabilities: [Double]) -> [Double] {
         precondition(!data.isEmpty)
         let n = data.count
-        // Type 7: h = (n − 1)p; needs ranks ⌊h⌋ and ⌊h⌋ + 1.
-        let positions = probabilities.map { Double(n - 1) * $0 }
-        let ranks = Set(positions.flatMap { h in [Int(h), min(Int(h) + 1, n - 1)] }).sorted()
-        data.withUnsafeMutableBufferPointer { select(ranks[...], in: $0, from: 0, to: n - 1) }
-        // The interpolation exactly as gsl_stats_quantile_from_sorted_data writes it, to the bit.
-        return positions.map { h in
+        data.withUnsafeMutableBufferPointer { select(ranks(count: n, probabilities: probabilities)[...], in: $0, from: 0, to: n - 1) }
+        return interpolate(count: n, probabilities: probabilities) { data[$0] }
+    }
+
+    /// The 0-based ranks whose values type-7 quantiles of `count` values at `probabilities` need:
+    /// ⌊h⌋ and ⌊h⌋ + 1 for h = (count − 1)p; sorted, without repeats.
+    static func ranks(count n: Int, probabilities: [Double]) -> [Int] {
+        Set(probabilities.flatMap { p -> [Int] in
+            let low = Int(Double(n - 1) * p)
+            return [low, min(low + 1, n - 1)]
+        }).sorted()
+    }
+
+    /// Type-7 quantiles from the values at the ranks `ranks(count:probabilities:)` names, with the
+    /// interpolation exactly as gsl_stats_quantile_from_sorted_data writes it, to the bit.
+    static func interpolate(count n: Int, probabilities: [Double], value: (_ rank: Int) -> Double) -> [Double] {
+        probabilities.map { p in
+            let h = Double(n - 1) * p
             let low = Int(h), delta = h - Double(low)
-            return low == n - 1 ? data[low] : (1 - delta) * data[low] + delta * data[low + 1]
+            return low == n - 1 ? value(low) : (1 - delta) * value(low) + delta * value(low + 1)
         }
     }
 

@@ -21,13 +21,23 @@ struct PilotRun {
         metricCount = scenario.metrics.count
     }
 
-    /// Column of each fixed metric in a row.
-    enum Column {
-        static let wallets = 0, walletsPersonal = 1, walletsCorporate = 2, walletsActive = 3
-        static let merchants = 4, transactions = 5, amount = 6, amountPersonal = 7, amountCorporate = 8
-        static let amountPublic = 9, amountCampaign = 10, amountMonthly = 11, transactionsMonthly = 12
-        static let firstMilestone = 13
+    /// The column of each fixed metric in a row: its place in `Metric.fixed` (the milestones follow).
+    struct Columns {
+        let wallets, walletsPersonal, walletsCorporate, walletsActive, merchants, transactions: Int
+        let amount, amountPersonal, amountCorporate, amountPublic, amountCampaign, amountMonthly, transactionsMonthly: Int
+        let firstMilestone = Metric.fixed.count
+
+        init() {
+            func column(_ metric: Metric) -> Int { Metric.fixed.firstIndex(of: metric)! }
+            (wallets, walletsPersonal, walletsCorporate, walletsActive) =
+                (column(.wallets), column(.walletsPersonal), column(.walletsCorporate), column(.walletsActive))
+            (merchants, transactions) = (column(.merchants), column(.transactions))
+            (amount, amountPersonal, amountCorporate, amountPublic, amountCampaign) =
+                (column(.amount), column(.amountPersonal), column(.amountCorporate), column(.amountPublic), column(.amountCampaign))
+            (amountMonthly, transactionsMonthly) = (column(.amountMonthly), column(.transactionsMonthly))
+        }
     }
+    private let column = Columns()
 
     /// Simulates the first `monthLimit` months (the whole calendar when `nil`) with parameter values
     /// `v` (indexed like `scenario.parameters`), each step drawing from its own stream. A month's
@@ -99,21 +109,21 @@ struct PilotRun {
 
             transactions += monthTransactions
             let row = t * metricCount
-            metrics[row + Column.wallets] = Double(wp + wc)
-            metrics[row + Column.walletsPersonal] = Double(wp)
-            metrics[row + Column.walletsCorporate] = Double(wc)
-            metrics[row + Column.walletsActive] = Double(up + uc)
-            metrics[row + Column.merchants] = Double(m)
-            metrics[row + Column.transactions] = transactions
-            metrics[row + Column.amount] = amountPersonal + amountCorporate + amountPublic + amountCampaign
-            metrics[row + Column.amountPersonal] = amountPersonal
-            metrics[row + Column.amountCorporate] = amountCorporate
-            metrics[row + Column.amountPublic] = amountPublic
-            metrics[row + Column.amountCampaign] = amountCampaign
-            metrics[row + Column.amountMonthly] = monthAmount
-            metrics[row + Column.transactionsMonthly] = monthTransactions
+            metrics[row + column.wallets] = Double(wp + wc)
+            metrics[row + column.walletsPersonal] = Double(wp)
+            metrics[row + column.walletsCorporate] = Double(wc)
+            metrics[row + column.walletsActive] = Double(up + uc)
+            metrics[row + column.merchants] = Double(m)
+            metrics[row + column.transactions] = transactions
+            metrics[row + column.amount] = amountPersonal + amountCorporate + amountPublic + amountCampaign
+            metrics[row + column.amountPersonal] = amountPersonal
+            metrics[row + column.amountCorporate] = amountCorporate
+            metrics[row + column.amountPublic] = amountPublic
+            metrics[row + column.amountCampaign] = amountCampaign
+            metrics[row + column.amountMonthly] = monthAmount
+            metrics[row + column.transactionsMonthly] = monthTransactions
             for j in milestoneCounts.indices {
-                metrics[row + Column.firstMilestone + j] = milestoneCounts[j]
+                metrics[row + column.firstMilestone + j] = milestoneCounts[j]
             }
         }
     }

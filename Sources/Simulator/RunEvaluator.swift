@@ -6,6 +6,10 @@ final class RunEvaluator {
     let model: PilotRun
     let targets: [TargetColumns]
     private let streams: RunStreams
+    /// The month offset each stage ends at.
+    private let stageEnds: [Int]
+    /// The columns of `StageIncrement.metrics`, and their values before the first month.
+    private let incrementColumns: [Int], initialValues: [Double]
     /// Month-major metrics of the last run simulated (see `PilotRun`).
     private(set) var metrics: [Double]
 
@@ -13,6 +17,15 @@ final class RunEvaluator {
         model = PilotRun(scenario)
         targets = scenario.targets.map { TargetColumns(target: $0, scenario: scenario) }
         streams = RunStreams(scenario)
+        stageEnds = scenario.calendar.stages.map { scenario.calendar.offset(of: $0.to) }
+        incrementColumns = StageIncrement.metrics.map { scenario.metrics.firstIndex(of: $0)! }
+        initialValues = StageIncrement.metrics.map { metric in
+            switch metric {
+            case .wallets: Double(scenario.personal.initial + scenario.corporate.initial)
+            case .merchants: Double(scenario.merchants.initial)
+            default: 0
+            }
+        }
         metrics = [Double](repeating: 0, count: scenario.calendar.monthCount * model.metricCount)
     }
 
@@ -32,4 +45,10 @@ final class RunEvaluator {
 
     /// Metric column `column` at the end of month offset `month` in the last run.
     func metric(_ column: Int, month: Int) -> Double { metrics[month * model.metricCount + column] }
+
+    /// How much metric `StageIncrement.metrics[j]` grew over stage `stage` in the last run.
+    func stageIncrement(stage: Int, metric j: Int) -> Double {
+        let before = stage == 0 ? initialValues[j] : metric(incrementColumns[j], month: stageEnds[stage - 1])
+        return metric(incrementColumns[j], month: stageEnds[stage]) - before
+    }
 }

@@ -23,10 +23,10 @@ final class SharedBuffer: @unchecked Sendable {
 /// Result slots that parallel workers fill at disjoint indices; read `values` once all have
 /// finished. The storage is allocated once, so concurrent writes never touch shared bookkeeping
 /// (an `Array` would check its uniqueness on every write — a data race).
-final class ResultSlots<Element>: @unchecked Sendable {
+public final class ResultSlots<Element>: @unchecked Sendable {
     private let storage: UnsafeMutableBufferPointer<Element?>
 
-    init(count: Int) {
+    public init(count: Int) {
         storage = .allocate(capacity: count)
         storage.initialize(repeating: nil)
     }
@@ -36,13 +36,13 @@ final class ResultSlots<Element>: @unchecked Sendable {
         storage.deallocate()
     }
 
-    var count: Int { storage.count }
+    public var count: Int { storage.count }
 
-    subscript(index: Int) -> Element {
+    public subscript(index: Int) -> Element {
         get { storage[index]! }
         set { storage[index] = newValue }
     }
 
     /// Every slot, in index order. - Precondition: all were filled.
-    var values: [Element] { storage.map { $0! } }
+    public var values: [Element] { storage.map { $0! } }
 }

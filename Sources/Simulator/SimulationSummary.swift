@@ -36,51 +36,16 @@ public struct StageIncrementSummary: Sendable {
     public let mean: Double, median: Double, p05: Double, p95: Double
 }
 
-/// The aggregated answers of a simulation.
+/// The aggregated answers of a simulation (made by `RunCollector`).
 public struct SimulationSummary: Sendable {
     public let targets: [TargetSummary]
     /// One entry per deadline shared by targets, in month order, then one for all targets.
     public let joint: [JointProbability]
     public let stageIncrements: [StageIncrementSummary]
 
-    public init(_ result: SimulationResult) {
-        let s = result.scenario, runs = result.runs
-        let met: [[Bool]] = s.targets.indices.map { j in result.targetValues[j].map(s.targets[j].isMet) }
-
-        targets = s.targets.indices.map { j in
-            let target = s.targets[j]
-            let count = met[j].lazy.filter { $0 }.count
-            var values = result.targetValues[j]
-            let q = OrderStatistics.quantiles(&values, at: [0.5, 0.05, 0.95])
-            let hits = result.firstHit[j].filter { $0 >= 0 }.sorted()
-            let probability = Double(count) / Double(runs)
-            return TargetSummary(
-                target: target, met: count, runs: runs,
-                interval: Statistics.wilson(successes: count, trials: runs),
-                median: q[0], p05: q[1], p95: q[2],
-                medianFirstMonth: hits.isEmpty ? nil : s.calendar.month(at: Int(hits[(hits.count - 1) / 2])),
-                neverShare: Double(runs - hits.count) / Double(runs),
-                verdict: s.verdict.verdict(for: probability))
-        }
-
-        func jointOf(_ members: [Int], deadline: Month?) -> JointProbability {
-            let count = (0..<runs).lazy.filter { run in members.allSatisfy { met[$0][run] } }.count
-            return JointProbability(deadline: deadline, targetIDs: members.map { s.targets[$0].id }, met: count, runs: runs,
-                                    interval: Statistics.wilson(successes: count, trials: runs))
-        }
-        let deadlines = Set(s.targets.map(\.deadline)).sorted()
-        joint = s.targets.isEmpty ? [] :
-            deadlines.map { deadline in jointOf(s.targets.indices.filter { s.targets[$0].deadline == deadline }, deadline: deadline) }
-            + [jointOf(Array(s.targets.indices), deadline: nil)]
-
-        stageIncrements = s.calendar.stages.indices.flatMap { stage in
-            StageIncrement.metrics.indices.map { j in
-                var values = result.stageIncrements[stage][j]
-                let mean = Statistics.meanAndSD(values).mean
-                let q = OrderStatistics.quantiles(&values, at: [0.5, 0.05, 0.95])
-                return StageIncrementSummary(stage: s.calendar.stages[stage].id, metric: StageIncrement.metrics[j],
-                                             mean: mean, median: q[0], p05: q[1], p95: q[2])
-            }
-        }
+    init(targets: [TargetSummary], joint: [JointProbability], stageIncrements: [StageIncrementSummary]) {
+        self.targets = targets
+        self.joint = joint
+        self.stageIncrements = stageIncrements
     }
 }

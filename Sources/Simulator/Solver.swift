@@ -84,7 +84,7 @@ public struct Solver: Sendable {
         func p(_ value: Double) throws -> Double {
             let v = wholeNumbers ? value.rounded() : value
             if let known = evaluated[v] { return known }
-            let result = MonteCarlo(scenario: try scenario(at: v), seed: seed, threads: threads, keepParameters: false).run(runs: runs)
+            let result = MonteCarlo(scenario: try scenario(at: v), seed: seed, threads: threads, keep: .targetValues).run(runs: runs)
             let target = result.scenario.targets[targetIndex]
             let share = Double(result.targetValues[targetIndex].filter(target.isMet).count) / Double(runs)
             evaluated[v] = share

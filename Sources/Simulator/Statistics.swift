@@ -33,17 +33,11 @@ public enum Statistics {
         return ImanConover.correlation(zip(ra, rb).map { [Double($0), Double($1)] })[0][1]
     }
 
-    /// Mean and sample standard deviation (n − 1; 0 for a single value).
+    /// Mean and sample standard deviation (n − 1; 0 for a single value), by `RunningMoments`.
     public static func meanAndSD<C: Collection>(_ data: C) -> (mean: Double, sd: Double) where C.Element == Double {
         precondition(!data.isEmpty)
-        // Welford's update: stable for large, close values such as cumulative yuan.
-        var mean = 0.0, m2 = 0.0, n = 0.0
-        for x in data {
-            n += 1
-            let delta = x - mean
-            mean += delta / n
-            m2 += delta * (x - mean)
-        }
-        return (mean, n > 1 ? (m2 / (n - 1)).squareRoot() : 0)
+        var moments = RunningMoments()
+        for x in data { moments.add(x) }
+        return (moments.mean, moments.sd)
     }
 }

@@ -49,7 +49,7 @@ public struct Sweep: Sendable {
     /// with the number of points done.
     public func run(seed: UInt64, runs: Int, threads: Int, points: Range<Int>? = nil, progress: (Int) -> Void = { _ in }) -> [SimulationSummary] {
         (points ?? scenarios.indices).enumerated().map { done, i in
-            let summary = SimulationSummary(MonteCarlo(scenario: scenarios[i], seed: seed, threads: threads, keepParameters: false).run(runs: runs))
+            let summary = MonteCarlo(scenario: scenarios[i], seed: seed, threads: threads, keep: []).run(runs: runs).summary
             progress(done + 1)
             return summary
         }

@@ -32,18 +32,17 @@ public struct Tornado: Sendable {
     /// P(met) of each target with nothing pinned, then the bars of each target sorted by swing
     /// (largest first); `progress` is called with the number of simulations done (2 per parameter).
     public func run(seed: UInt64, runs: Int, threads: Int, progress: (Int) -> Void = { _ in }) -> (baseline: SimulationSummary, bars: [[Bar]]) {
-        let baseline = SimulationSummary(MonteCarlo(scenario: scenario, seed: seed, threads: threads, keepParameters: false).run(runs: runs))
+        let baseline = MonteCarlo(scenario: scenario, seed: seed, threads: threads, keep: []).run(runs: runs).summary
         return (baseline, Self.sorted(bars(of: parameters.indices, seed: seed, runs: runs, threads: threads, progress: progress)))
     }
 
     /// The bars of the uncertain parameters at `positions` of `parameters` (a shard of the
     /// analysis), per target, in parameter order.
     public func bars(of positions: Range<Int>, seed: UInt64, runs: Int, threads: Int, progress: (Int) -> Void = { _ in }) -> [[Bar]] {
-        func simulate(_ scenario: Scenario) -> SimulationResult {
-            MonteCarlo(scenario: scenario, seed: seed, threads: threads, keepParameters: false).run(runs: runs)
-        }
-        func met(_ result: SimulationResult, _ target: Int) -> [Bool] {
-            result.targetValues[target].map(scenario.targets[target].isMet)
+        /// Per target, whether each run met it (a byte a run, where the values would take eight).
+        func met(_ scenario: Scenario) -> [[Bool]] {
+            let result = MonteCarlo(scenario: scenario, seed: seed, threads: threads, keep: .targetValues).run(runs: runs)
+            return scenario.targets.indices.map { result.targetValues[$0].map(scenario.targets[$0].isMet) }
         }
         var bars = [[Bar]](repeating: [], count: scenario.targets.count)
         for (k, i) in parameters[positions].enumerated() {
@@ -51,14 +50,15 @@ public struct Tornado: Sendable {
             let values = (spec.quantile(low), spec.quantile(high))
             var pinned = scenario
             pinned.parameters[i].distribution = .constant(values.0)
-            let lowResult = simulate(pinned)
+            let lowMet = met(pinned)
             pinned.parameters[i].distribution = .constant(values.1)
-            let highResult = simulate(pinned)
+            let highMet = met(pinned)
             progress(2 * (k + 1))
             for j in scenario.targets.indices {
-                let a = met(lowResult, j), b = met(highResult, j)
-                let differences = zip(a, b).map { Double(($1 ? 1 : 0) - ($0 ? 1 : 0)) }
-                let sd = Statistics.meanAndSD(differences).sd
+                let a = lowMet[j], b = highMet[j]
+                var differences = RunningMoments()
+                for (low, high) in zip(a, b) { differences.add(Double((high ? 1 : 0) - (low ? 1 : 0))) }
+                let sd = differences.sd
                 bars[j].append(Bar(parameter: scenario.parameters[i].keyPath, lowValue: values.0, highValue: values.1,
                                    lowProbability: Double(a.lazy.filter { $0 }.count) / Double(runs),
                                    highProbability: Double(b.lazy.filter { $0 }.count) / Double(runs),

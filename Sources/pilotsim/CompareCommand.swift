@@ -47,10 +47,10 @@ extension Pilotsim {
                 let scenarioB = try documentB.scenario(overrides: both + onlyB)
                 let runs = simulation.runCount(default: 10_000)
                 let progress = ProgressLine("compare", total: 2 * runs, quiet: simulation.quiet)
-                let resultA = MonteCarlo(scenario: scenarioA, seed: simulation.seed, threads: simulation.threadCount, keepParameters: false)
-                    .run(runs: runs) { progress.update($0) }
-                let resultB = MonteCarlo(scenario: scenarioB, seed: simulation.seed, threads: simulation.threadCount, keepParameters: false)
-                    .run(runs: runs) { progress.update(runs + $0) }
+                let resultA = MonteCarlo(scenario: scenarioA, seed: simulation.seed, threads: simulation.threadCount, keep: .targetValues)
+                    .run(runs: runs) { done, total in progress.update(done * runs / total) }
+                let resultB = MonteCarlo(scenario: scenarioB, seed: simulation.seed, threads: simulation.threadCount, keep: .targetValues)
+                    .run(runs: runs) { done, total in progress.update(runs + done * runs / total) }
                 progress.finish()
                 let comparison = Comparison(a: resultA, b: resultB)
                 let nameA = a ?? "\(Scenario.baselineFileName) (\(language.labels.embedded))"

@@ -53,7 +53,7 @@ extension Pilotsim {
                 if let out {
                     var files = [
                         ("summary.csv", SummaryCSV.render(report.posteriorSummary)),
-                        ("monthly.csv", MonthlyCSV.render(MonthlyQuantiles.table(result.posterior, threads: simulation.threadCount))),
+                        ("monthly.csv", MonthlyCSV.render(result.posterior.monthly)),
                         ("posterior.csv", report.posteriorCSV()),
                         ("particles.csv", RunsCSV.render(result.posterior)),
                         ("observations.csv", report.observationsCSV()),

@@ -30,13 +30,14 @@ extension Pilotsim {
 
         func run() throws {
             try reportingFailures {
-                let contents = try parts.map { try PartFile.read(path: $0) }
-                let header = try Self.check(contents.map(\.header), paths: parts)
-                let ordered = zip(contents, parts).sorted { $0.0.header.shard < $1.0.header.shard }.map(\.0)
+                let readers = try parts.map { try PartFile.Reader(path: $0) }
+                let header = try Self.check(readers.map(\.header), paths: parts)
+                let ordered = readers.sorted { $0.header.shard < $1.header.shard }
                 if header.command == "sweep" {
                     // The long CSV of every point: the first part's header line, then each part's rows in order.
-                    let text = ordered.enumerated().map { k, part in
-                        k == 0 ? part.text : String(part.text[part.text.index(after: part.text.firstIndex(of: "\r\n")!)...])
+                    let text = try ordered.enumerated().map { k, part in
+                        let text = try part.text()
+                        return k == 0 ? text : String(text[text.index(after: text.firstIndex(of: "\r\n")!)...])
                     }.joined()
                     try OutputFiles(directory: out, files: [("sweep.csv", text)]).write()
                     print(out)
@@ -47,9 +48,9 @@ extension Pilotsim {
                     // Every parameter's bars, in parameter order, sorted by swing as one process sorts them.
                     let scenario = try ScenarioDocument(text: header.scenarioText, file: header.scenario).scenario(overrides: overrides)
                     var bars = [[Simulator.Tornado.Bar]](repeating: [], count: scenario.targets.count)
-                    for (part, path) in zip(ordered, parts) {
-                        guard let shardBars = try? JSONDecoder().decode([[Simulator.Tornado.Bar]].self, from: Data(part.text.utf8)),
-                              shardBars.count == bars.count else { throw Self.refuse(path, "the part's bars are damaged; write it again") }
+                    for part in ordered {
+                        guard let shardBars = try? JSONDecoder().decode([[Simulator.Tornado.Bar]].self, from: Data(try part.text().utf8)),
+                              shardBars.count == bars.count else { throw Self.refuse(part.path, "the part's bars are damaged; write it again") }
                         for j in bars.indices { bars[j] += shardBars[j] }
                     }
                     try OutputFiles(directory: out, files: [("tornado.csv", TornadoReport.csv(scenario, Simulator.Tornado.sorted(bars)))]).write()
@@ -61,9 +62,9 @@ extension Pilotsim {
                     let scenario = try ScenarioDocument(text: header.scenarioText, file: header.scenario).scenario(overrides: overrides)
                     let analysis = GlobalSensitivity(scenario: scenario)
                     var f = [[Double]](repeating: [], count: scenario.targets.count)
-                    for (part, path) in zip(ordered, parts) {
-                        guard let rows = try? JSONDecoder().decode([[Double]].self, from: Data(part.text.utf8)), rows.count == f.count,
-                              rows.allSatisfy({ $0.count == part.header.runs }) else { throw Self.refuse(path, "the part's values are damaged; write it again") }
+                    for part in ordered {
+                        guard let rows = try? JSONDecoder().decode([[Double]].self, from: Data(try part.text().utf8)), rows.count == f.count,
+                              rows.allSatisfy({ $0.count == part.header.runs }) else { throw Self.refuse(part.path, "the part's values are damaged; write it again") }
                         for j in f.indices { f[j] += rows[j] }
                     }
                     let samples = header.totalRuns / (analysis.inputs.count + 2)
@@ -73,12 +74,30 @@ extension Pilotsim {
                 }
                 guard header.command == "run" else { throw Self.refuse(parts[0], "a part of '\(header.command)'; expected run or sweep parts") }
                 let scenario = try ScenarioDocument(text: header.scenarioText, file: header.scenario).scenario(overrides: overrides)
-                guard PartFile.recordDoubles(scenario, trajectories: header.keepsTrajectories) == header.recordDoubles else {
+                let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+                // The records go through the collector as the simulation's blocks would, and runs.csv is
+                // written as they come; a second reading of the parts when the quantiles need it.
+                let collector = RunCollector(scenario: scenario, rows: header.totalRuns, keep: .monthlyQuantiles, threads: threads,
+                                             recordsParameters: true)
+                guard collector.record == PartFile.record(scenario), collector.record.width == header.recordDoubles else {
                     throw Self.refuse(parts[0], "the part's records do not fit its scenario; expected parts written by this pilotsim")
                 }
-                let result = Self.assemble(ordered, scenario: scenario, header: header)
-                try Run.writeOutputs(result, summary: SimulationSummary(result), threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
-                                     commandLine: CommandLineText.current(), scenario: header.scenario, scenarioText: header.scenarioText, to: out)
+                let block = RunBlock(record: collector.record, capacity: MonteCarlo.blockRuns)
+                let runsFile = try StreamedFile(directory: out, name: "runs.csv")
+                try runsFile.write(RunsCSV.header(scenario, parameters: collector.record.parameters))
+                for part in ordered {
+                    try part.forEachBlock(block) { block in
+                        collector.absorb(block, pass: 1)
+                        try runsFile.write(RunsCSV.rows(block, threads: threads))
+                    }
+                }
+                try runsFile.close()
+                collector.finishFirstPass()
+                if collector.needsSecondPass {
+                    for part in ordered { try part.forEachBlock(block) { collector.absorb($0, pass: 2) } }
+                }
+                try Run.writeOutputs(collector.result(seed: header.seed), runsFile: runsFile, commandLine: CommandLineText.current(),
+                                     scenario: header.scenario, scenarioText: header.scenarioText, to: out)
                 print(out)
             }
         }
@@ -120,36 +139,6 @@ extension Pilotsim {
                 throw refuse(paths[0], "shard\(missing.count == 1 ? "" : "s") \(missing.map(String.init).joined(separator: ", ")) of \(first.shards) missing; expected all \(first.shards) part files")
             }
             return first
-        }
-
-        /// One result from the parts' records, in run order.
-        static func assemble(_ parts: [PartFile.Contents], scenario: Scenario, header: PartFile.Header) -> SimulationResult {
-            let runs = header.totalRuns, width = scenario.uncertainParameters.count, targets = scenario.targets.count
-            let stages = scenario.calendar.stages.count, increments = StageIncrement.metrics.count
-            let months = scenario.calendar.monthCount, metrics = scenario.metrics.count
-            var parameters = [Double](), targetValues = [[Double]](repeating: [], count: targets)
-            var firstHit = [[Int32]](repeating: [], count: targets)
-            var stageIncrements = [[[Double]]](repeating: [[Double]](repeating: [], count: increments), count: stages)
-            var trajectories = header.keepsTrajectories ? [Double](repeating: 0, count: runs * months * metrics) : nil
-            parameters.reserveCapacity(runs * width)
-            var run = 0
-            for part in parts {
-                let d = part.doubles, size = header.recordDoubles
-                for r in 0..<part.header.runs {
-                    var k = r * size
-                    parameters += d[k..<(k + width)]; k += width
-                    for j in 0..<targets { targetValues[j].append(d[k + j]) }; k += targets
-                    for j in 0..<targets { firstHit[j].append(Int32(d[k + j])) }; k += targets
-                    for s in 0..<stages { for m in 0..<increments { stageIncrements[s][m].append(d[k]); k += 1 } }
-                    if trajectories != nil {
-                        for m in 0..<metrics { for t in 0..<months { trajectories![(m * months + t) * runs + run] = d[k]; k += 1 } }
-                    }
-                    run += 1
-                }
-            }
-            return SimulationResult(scenario: scenario, seed: header.seed, runs: runs, uncertainParameters: scenario.uncertainParameters,
-                                    parameterValues: parameters, targetValues: targetValues, firstHit: firstHit,
-                                    stageIncrements: stageIncrements, trajectoryValues: trajectories)
         }
     }
 }

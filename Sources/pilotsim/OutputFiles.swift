@@ -9,8 +9,12 @@ import Foundation
 /// hard-linked backup and the temporary file renamed over it; if a rename fails, the targets
 /// already replaced get their backups back (or are removed if they did not exist), and the
 /// directories the transaction created are removed again.
+///
+/// A large file can be written as the work goes (`StreamedFile`): it grows under its temporary
+/// name and is renamed with the others.
 struct OutputFiles {
     private(set) var files: [(path: String, contents: Data)] = []
+    private var streamed: [StreamedFile] = []
 
     init() {}
 
@@ -35,12 +39,17 @@ struct OutputFiles {
         files += more.map { (base.appendingPathComponent($0.name).path, Data($0.contents.utf8)) }
     }
 
+    /// A file already written under its temporary name, renamed into place with the others.
+    mutating func add(_ file: StreamedFile) {
+        streamed.append(file)
+    }
+
     func write() throws {
-        let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: .min ... .max))"
-        let targets = files.map { URL(fileURLWithPath: $0.path) }
-        let temporaries = targets.map { $0.deletingLastPathComponent().appendingPathComponent(".\($0.lastPathComponent).\(token).tmp").path }
+        let token = Self.token
+        let targets = (files.map(\.path) + streamed.map(\.path)).map { URL(fileURLWithPath: $0) }
+        let temporaries = files.map { Self.temporaryName(for: $0.path, token: token) } + streamed.map(\.temporary)
         let backups = targets.map { $0.deletingLastPathComponent().appendingPathComponent(".\($0.lastPathComponent).\(token).old").path }
-        var created: [String] = []
+        var created = streamed.flatMap(\.createdDirectories)
         defer {
             (temporaries + backups).forEach { unlink($0) }
             PendingFiles.clear()
@@ -61,6 +70,7 @@ struct OutputFiles {
                 try Self.commit(targets.map(\.path), temporaries: temporaries, backups: backups)
             }
         } catch {
+            (temporaries + backups).forEach { unlink($0) }
             created.reversed().forEach { rmdir($0) }
             throw OutputError(directory: Self.describe(targets), underlying: error)
         }
@@ -89,7 +99,16 @@ struct OutputFiles {
         }
     }
 
-    private static func posixError() -> NSError { NSError(domain: NSPOSIXErrorDomain, code: Int(errno)) }
+    /// A name unique to this transaction, for its temporary files.
+    static let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: .min ... .max))"
+
+    /// The hidden temporary name beside `path`.
+    static func temporaryName(for path: String, token: String) -> String {
+        let target = URL(fileURLWithPath: path)
+        return target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(token).tmp").path
+    }
+
+    static func posixError() -> NSError { NSError(domain: NSPOSIXErrorDomain, code: Int(errno)) }
 
     /// The directory the files go to, or the list of them.
     private static func describe(_ targets: [URL]) -> String {

@@ -5,21 +5,24 @@ import Simulator
 
 /// A shard's part file (`run --shard I/N --out DIR` writes `DIR/part-I-of-N.pilotsim`):
 ///
-///     pilotsim-part 1\n
+///     pilotsim-part 2\n
 ///     {JSON header}\n
 ///     binary records\n
 ///     pilotsim-part-end\n
 ///
 /// The header names the pilotsim version, the command, the scenario text exactly as read with its
 /// SHA-256 and the `--set` overrides, the seed, the total run count, the shard (I of N) and its
-/// runs (`first_run`, `runs`), and the record layout. Each record is one run, little-endian
-/// IEEE-754 doubles: the drawn parameters, each target's deciding value, each target's first month
-/// met (−1: never), each stage's increments of wallets, merchants and amount, and, when kept, every
-/// metric at the end of every month (metric-major). `pilotsim merge` checks that the parts belong
-/// together and writes the outputs of the whole simulation, byte for byte those of one process.
+/// runs (`first_run`, `runs`), and the record's length. Each record is one run in the layout of
+/// `RunRecord` (parameters and every month included), little-endian IEEE-754 doubles: the drawn
+/// parameters, each target's deciding value, each target's first month met (−1: never), each
+/// stage's increments of wallets, merchants and amount, and every metric at the end of every
+/// month (metric-major). The records are written as the blocks are simulated and read back block
+/// by block, so neither side holds a shard in memory. `pilotsim merge` checks that the parts
+/// belong together and writes the outputs of the whole simulation, byte for byte those of one
+/// process. Sweep, tornado and sobol parts carry text rows instead (`payload_bytes`).
 struct PartFile {
     struct Header: Codable, Equatable {
-        var format = 1
+        var format = 2
         var pilotsimVersion: String
         var command: String
         var commandLine: String
@@ -35,7 +38,6 @@ struct PartFile {
         var shards: Int
         var firstRun: Int
         var runs: Int
-        var keepsTrajectories: Bool
         var recordDoubles: Int
         /// For a part of rows of text (a sweep's shard of points): the payload's length in bytes.
         var payloadBytes: Int? = nil
@@ -44,11 +46,28 @@ struct PartFile {
             case format, pilotsimVersion = "pilotsim_version", command, commandLine = "command_line", scenario
             case scenarioText = "scenario_text", scenarioSHA256 = "scenario_sha256", overrides, arguments, seed
             case totalRuns = "total_runs", shard, shards, firstRun = "first_run", runs
-            case keepsTrajectories = "keeps_trajectories", recordDoubles = "record_doubles", payloadBytes = "payload_bytes"
+            case recordDoubles = "record_doubles", payloadBytes = "payload_bytes"
+        }
+
+        /// The payload's length in bytes.
+        var payloadLength: Int { payloadBytes ?? runs * recordDoubles * 8 }
+
+        /// Whether the numbers are ones `--shard` can write: a shard of at most 2⁴⁰ units, records
+        /// of at most 2²⁰ numbers (so that no length computed from them overflows).
+        var isPlausible: Bool {
+            let limit = 1 << 40
+            return (1...limit).contains(shards) && (1...shards).contains(shard) && (0...limit).contains(totalRuns)
+                && (0...totalRuns).contains(firstRun) && (0...(totalRuns - firstRun)).contains(runs)
+                && (0...(1 << 20)).contains(recordDoubles) && (0...limit).contains(payloadBytes ?? 0)
         }
     }
 
-    static let magic = "pilotsim-part 1\n", trailer = "pilotsim-part-end\n"
+    static let magic = "pilotsim-part 2\n"
+    /// What follows the payload.
+    static let end = "\npilotsim-part-end\n"
+
+    /// The file name of shard `shard` of `shards`.
+    static func name(shard: Int, of shards: Int) -> String { "part-\(shard)-of-\(shards).pilotsim" }
 
     /// Which runs shard `shard` of `shards` simulates out of `total`: contiguous, in order, sizes
     /// differing by at most one (a shard may have none when there are more shards than runs).
@@ -56,107 +75,125 @@ struct PartFile {
         (total * (shard - 1) / shards)..<(total * shard / shards)
     }
 
-    /// The doubles of one run's record.
-    static func recordDoubles(_ scenario: Scenario, trajectories: Bool) -> Int {
-        let targets = scenario.targets.count
-        return scenario.uncertainParameters.count + 2 * targets + scenario.calendar.stages.count * StageIncrement.metrics.count
-            + (trajectories ? scenario.calendar.monthCount * scenario.metrics.count : 0)
-    }
+    /// The record a run part holds: every column `merge` needs for summary, monthly and runs.csv.
+    static func record(_ scenario: Scenario) -> RunRecord { RunRecord(scenario, parameters: true, trajectories: true) }
 
     /// The magic line and the header line.
-    private static func start(_ header: Header) throws -> Data {
-        var data = Data(magic.utf8)
+    static func start(_ header: Header) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        data.append(try encoder.encode(header))
-        data.append(0x0A)
-        return data
+        return magic + String(decoding: try encoder.encode(header), as: UTF8.self) + "\n"
     }
 
     /// A header for shard `shard` of `shards` of `command`, whose `total` units (runs, points,
-    /// parameters or design rows) this shard holds `units` of.
+    /// parameters or design rows) this shard holds `units` of, each a `record` (for runs).
     static func header(command: String, scenario: ScenarioOptions, arguments: [String], seed: UInt64, total: Int,
-                       shard: Int, of shards: Int, units: Range<Int>, trajectories: Scenario? = nil) throws -> Header {
+                       shard: Int, of shards: Int, units: Range<Int>, record: RunRecord? = nil) throws -> Header {
         let text = try scenario.document().text
         return Header(pilotsimVersion: PilotsimVersion.current, command: command, commandLine: CommandLineText.current(),
                       scenario: scenario.sourceName(), scenarioText: text, scenarioSHA256: SHA256.hex(text.utf8),
                       overrides: scenario.overrides, arguments: arguments, seed: seed, totalRuns: total, shard: shard, shards: shards,
-                      firstRun: units.lowerBound, runs: units.count, keepsTrajectories: trajectories != nil,
-                      recordDoubles: trajectories.map { recordDoubles($0, trajectories: true) } ?? 0)
+                      firstRun: units.lowerBound, runs: units.count, recordDoubles: record?.width ?? 0)
     }
 
-    /// Writes a text part (`encode(text:header:)`) as `DIR/part-I-of-N.pilotsim`.
+    /// Writes a text part as `DIR/part-I-of-N.pilotsim`.
     static func write(text: String, header: Header, into directory: String) throws {
-        try OutputFiles(directory: directory, data: [("part-\(header.shard)-of-\(header.shards).pilotsim", try encode(text: text, header: header))]).write()
-    }
-
-    static func encode(_ result: SimulationResult, header: Header) throws -> Data {
-        var data = try start(header)
-        let s = result.scenario, width = result.uncertainParameters.count, months = s.calendar.monthCount
-        var record = [Double]()
-        record.reserveCapacity(header.recordDoubles * max(result.runs, 1))
-        let trajectories = result.keepsTrajectories
-            ? (0..<s.metrics.count).flatMap { m in (0..<months).map { result.trajectory(metric: m, month: $0) } } : []
-        for run in 0..<result.runs {
-            record += result.parameterValues[(run * width)..<((run + 1) * width)]
-            record += result.targetValues.map { $0[run] }
-            record += result.firstHit.map { Double($0[run]) }
-            record += result.stageIncrements.flatMap { stage in stage.map { $0[run] } }
-            record += trajectories.map { $0[run] }
-        }
-        record.withUnsafeBufferPointer { buffer in
-            for x in buffer { withUnsafeBytes(of: x.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
-        }
-        data.append(contentsOf: Array(("\n" + trailer).utf8))
-        return data
-    }
-
-    /// A part of text rows (`payloadBytes` set): the header, then the text.
-    static func encode(text: String, header: Header) throws -> Data {
         var header = header
         header.payloadBytes = text.utf8.count
-        var data = try start(header)
-        data.append(contentsOf: Array(text.utf8))
-        data.append(contentsOf: Array(("\n" + trailer).utf8))
-        return data
+        let contents = try start(header) + text + end
+        try OutputFiles(directory: directory, files: [(name(shard: header.shard, of: header.shards), contents)]).write()
     }
 
-    /// A part file read back: its header, and its records as doubles (or its text rows).
-    struct Contents {
+    /// Appends a block's records, row by row.
+    static func write(_ block: RunBlock, to file: StreamedFile) throws {
+        let width = block.record.width
+        var bytes = [UInt64](repeating: 0, count: block.count * width)
+        for row in 0..<block.count {
+            for column in 0..<width { bytes[row * width + column] = block[row, column].bitPattern.littleEndian }
+        }
+        try bytes.withUnsafeBytes { try file.write($0) }
+    }
+
+    /// A part file opened for reading: its header checked, its payload read on demand.
+    final class Reader {
+        let path: String
         let header: Header
-        let doubles: [Double]
-        var text: String = ""
-    }
+        private let file: UnsafeMutablePointer<FILE>
+        private let payloadStart: Int
 
-    static func read(path: String) throws -> Contents {
-        func refuse(_ message: String) -> ScenarioValidationError {
+        init(path: String) throws {
+            guard let file = fopen(path, "rb") else { throw Self.refuse(path, "cannot read the file; expected a part file") }
+            do {
+                (header, payloadStart) = try Self.readHeader(file, path: path)
+            } catch {
+                fclose(file)
+                throw error
+            }
+            self.path = path
+            self.file = file
+        }
+
+        private static func refuse(_ path: String, _ message: String) -> ScenarioValidationError {
             ScenarioValidationError([ScenarioDiagnostic(location: SourceLocation(file: path, line: 1, column: 1), keyPath: "", message: message)])
         }
-        guard let data = FileManager.default.contents(atPath: path) else { throw refuse("cannot read the file; expected a part file") }
-        guard data.starts(with: Data(magic.utf8)), let newline = data[magic.utf8.count...].firstIndex(of: 0x0A) else {
-            throw refuse("not a pilotsim part file; expected one written by --shard")
+
+        /// The header, and where the payload starts, after checking the file's length and its end.
+        private static func readHeader(_ file: UnsafeMutablePointer<FILE>, path: String) throws -> (Header, Int) {
+            // The magic line, then the header line (the scenario's text is in it: read to its end).
+            var line: UnsafeMutablePointer<CChar>?
+            var capacity = 0
+            defer { free(line) }
+            let magicLength = getline(&line, &capacity, file)
+            guard magicLength > 0, let magicLine = line, String(cString: magicLine) == magic else {
+                throw refuse(path, "not a pilotsim part file of this version; expected one written by --shard of pilotsim \(PilotsimVersion.current)")
+            }
+            let headerLength = getline(&line, &capacity, file)
+            guard headerLength > 0, let headerLine = line,
+                  let header = try? JSONDecoder().decode(Header.self, from: Data(bytes: headerLine, count: headerLength)),
+                  header.isPlausible else {
+                throw refuse(path, "the part file's header is damaged; expected one written by --shard")
+            }
+            let payloadStart = magicLength + headerLength
+            var status = stat()
+            let expected = payloadStart + header.payloadLength + end.utf8.count
+            var trailer = [UInt8](repeating: 0, count: end.utf8.count)
+            guard fstat(fileno(file), &status) == 0, Int(status.st_size) == expected,
+                  fseeko(file, off_t(expected - trailer.count), SEEK_SET) == 0,
+                  fread(&trailer, 1, trailer.count, file) == trailer.count, trailer == Array(end.utf8) else {
+                throw refuse(path, "the part file is truncated or damaged (\(Int(status.st_size)) bytes; expected \(expected)); write it again")
+            }
+            return (header, payloadStart)
         }
-        let header: Header
-        do {
-            header = try JSONDecoder().decode(Header.self, from: data[magic.utf8.count..<newline])
-        } catch {
-            throw refuse("the part file's header is damaged; expected one written by --shard")
+
+        deinit { fclose(file) }
+
+        /// The rows of a text part.
+        func text() throws -> String {
+            var bytes = [UInt8](repeating: 0, count: header.payloadLength)
+            guard fseeko(file, off_t(payloadStart), SEEK_SET) == 0, fread(&bytes, 1, bytes.count, file) == bytes.count else {
+                throw OutputFiles.posixError()
+            }
+            return String(decoding: bytes, as: UTF8.self)
         }
-        let start = newline + 1
-        let payload = header.payloadBytes ?? header.runs * header.recordDoubles * 8
-        let end = Data(("\n" + trailer).utf8)
-        guard data.count == start + payload + end.count, data[(start + payload)...] == end else {
-            throw refuse("the part file is truncated or damaged (\(data.count) bytes; expected \(start + payload + end.count)); write it again")
-        }
-        if header.payloadBytes != nil {
-            return Contents(header: header, doubles: [], text: String(decoding: data[start..<(start + payload)], as: UTF8.self))
-        }
-        var doubles = [Double](repeating: 0, count: header.runs * header.recordDoubles)
-        data[start..<(start + payload)].withUnsafeBytes { raw in
-            for i in doubles.indices {
-                doubles[i] = Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)))
+
+        /// Reads the records into `block`, a block at a time (rows numbered from `first_run`), and
+        /// hands each to `body`.
+        func forEachBlock(_ block: RunBlock, _ body: (RunBlock) throws -> Void) throws {
+            let width = block.record.width
+            precondition(width == header.recordDoubles)
+            guard fseeko(file, off_t(payloadStart), SEEK_SET) == 0 else { throw OutputFiles.posixError() }
+            var buffer = [UInt64](repeating: 0, count: block.capacity * width)
+            var done = 0
+            while done < header.runs {
+                let count = min(block.capacity, header.runs - done)
+                guard fread(&buffer, 8 * width, count, file) == count else { throw OutputFiles.posixError() }
+                block.reset(first: header.firstRun + done, count: count)
+                for row in 0..<count {
+                    for column in 0..<width { block[row, column] = Double(bitPattern: UInt64(littleEndian: buffer[row * width + column])) }
+                }
+                try body(block)
+                done += count
             }
         }
-        return Contents(header: header, doubles: doubles)
     }
 }

@@ -68,9 +68,11 @@ enum PendingFiles {
         _exit(128 + signal)
     }
 
+    /// Removes the registered files, and then the directories made for them (registered before
+    /// them, removed after, if empty).
     private static func removeAllNow() {
-        for i in 0..<count.pointee {
-            if let path = paths[i] { unlink(path) }
+        for i in (0..<count.pointee).reversed() {
+            if let path = paths[i], unlink(path) != 0 { rmdir(path) }
         }
     }
 
@@ -85,7 +87,8 @@ enum PendingFiles {
         return try body()
     }
 
-    /// Registers `path` for removal if the process is interrupted.
+    /// Registers `path` — a file, or a directory that would be left empty — for removal if the
+    /// process is interrupted.
     static func register(_ path: String) {
         withSignalsBlocked {
             guard count.pointee < capacity else { return }

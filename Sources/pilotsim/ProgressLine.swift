@@ -7,12 +7,13 @@ import Foundation
 /// `@unchecked Sendable`: updates come from one thread at a time (a single worker, or the caller).
 final class ProgressLine: @unchecked Sendable {
     private let label: String
-    private let total: Int
+    private var total: Int
     private let enabled: Bool
     private let start = Date()
     private var drawn = false
 
-    init(_ label: String, total: Int, quiet: Bool) {
+    /// - Parameter total: the work's size, if known before it starts (else each update says it).
+    init(_ label: String, total: Int = 1, quiet: Bool) {
         self.label = label
         self.total = max(1, total)
         enabled = !quiet && isatty(STDERR_FILENO) == 1
@@ -28,6 +29,12 @@ final class ProgressLine: @unchecked Sendable {
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 24 - filled)
         let eta = done > 0 ? " ETA \(Self.clock(elapsed / Double(done) * Double(total - done)))" : ""
         FileHandle.standardError.write(Data("\r\(label) \(bar) \(Int(fraction * 100))% \(done)/\(total)\(eta)\u{1B}[K".utf8))
+    }
+
+    /// `done` of `total` (a simulation's runs, counting its second pass).
+    func update(_ done: Int, of total: Int) {
+        self.total = max(1, total)
+        update(done)
     }
 
     /// Clears the line, if anything was drawn.

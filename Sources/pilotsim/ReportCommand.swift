@@ -52,8 +52,8 @@ extension Pilotsim {
                 let runs = simulation.runCount(default: 10_000)
                 let observations = try observed.map { try ObservationFile.load(path: $0, scenario: loaded) }
                 let progress = ProgressLine(observations == nil ? "report" : "condition", total: observations == nil ? runs : 100, quiet: simulation.quiet)
-                let engine = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount, keepTrajectories: true)
-                try checkTrajectoryMemory(engine, runs: observations == nil ? runs : 2 * runs, option: "report")
+                let engine = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount,
+                                        keep: [.parameterValues, .targetValues, .monthlyQuantiles])
                 let result: SimulationResult
                 var conditioning: (report: ConditionReport, priorMonthly: [MonthlyQuantiles])?
                 if let observations {
@@ -62,7 +62,7 @@ extension Pilotsim {
                     let report = ConditionReport(conditioned)
                     report.warnings(language.labels).forEach(printError)
                     result = conditioned.posterior
-                    conditioning = (report, MonthlyQuantiles.table(conditioned.prior, threads: simulation.threadCount))
+                    conditioning = (report, conditioned.prior.monthly)
                 } else {
                     result = engine.run(runs: runs, progress: progress.update)
                 }
@@ -83,8 +83,7 @@ extension Pilotsim {
                     comparison = (Comparison(a: result, b: resultB), scenario.sourceName(language.labels), compare)
                 }
                 let report = HTMLReport(
-                    result: result, summary: SimulationSummary(result),
-                    monthly: MonthlyQuantiles.table(result, threads: simulation.threadCount), tornado: tornadoResult,
+                    result: result, summary: result.summary, monthly: result.monthly, tornado: tornadoResult,
                     labels: language.labels, commandLine: CommandLineText.current(), generated: Date(), source: scenario.sourceName(language.labels),
                     conditioning: conditioning, comparison: comparison, explain: explain)
                 let charts = report.charts()

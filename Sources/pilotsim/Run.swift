@@ -49,75 +49,95 @@ extension Pilotsim {
             try reportingFailures {
                 let (scenarioText, loaded) = try scenario.loadWithText()
                 let engine = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount,
-                                        keepTrajectories: out != nil, keepParameters: out != nil)
+                                        keep: out == nil ? [] : .monthlyQuantiles)
                 if let (index, count) = shard.parsed, let out {
-                    try writePart(engine, index: index, count: count, scenarioText: scenarioText, out: out)
+                    try writePart(engine, index: index, count: count, out: out)
                     return
                 }
-                if out != nil {
-                    try checkTrajectoryMemory(engine, runs: precision == nil ? simulation.runCount(default: 10_000) : maxRuns, option: "--out")
-                }
-                let result: SimulationResult
+                var runs = simulation.runCount(default: 10_000)
+                var probe: SimulationResult?
                 var stoppingRule: String?
                 if let precision {
                     guard !loaded.targets.isEmpty else { throw ValidationError("--precision needs a scenario with targets") }
-                    let (precise, reached) = engine.run(precision: precision, maxRuns: maxRuns)
-                    result = precise
+                    var probing = engine
+                    probing.keep = []
+                    let (result, reached) = probing.run(precision: precision, maxRuns: maxRuns)
+                    (runs, probe) = (result.runs, result)
                     stoppingRule = language.labels.stoppingRule(precision: precision, reached: reached)
                     if !reached {
-                        printError("warning: --max-runs \(NumberStyle.grouped(Double(maxRuns))) reached before every P(met) half-width was ≤ \(formatNumber(precision)); reporting \(NumberStyle.grouped(Double(result.runs))) runs")
+                        printError("warning: --max-runs \(NumberStyle.grouped(Double(maxRuns))) reached before every P(met) half-width was ≤ \(formatNumber(precision)); reporting \(NumberStyle.grouped(Double(runs))) runs")
                     }
+                }
+                let result: SimulationResult
+                var runsFile: StreamedFile?
+                if let out {
+                    // runs.csv is written as the blocks come, in run order; nothing of it is kept.
+                    let file = try StreamedFile(directory: out, name: "runs.csv")
+                    try file.write(RunsCSV.header(loaded, parameters: loaded.uncertainParameters))
+                    let progress = ProgressLine("run", quiet: simulation.quiet)
+                    result = try engine.run(indices: 0..<runs, progress: progress.update) { block in
+                        try file.write(RunsCSV.rows(block, threads: simulation.threadCount))
+                    }
+                    progress.finish()
+                    try file.close()
+                    runsFile = file
+                } else if let probe {
+                    result = probe
                 } else {
-                    let runs = simulation.runCount(default: 10_000)
-                    let progress = ProgressLine("run", total: runs, quiet: simulation.quiet)
+                    let progress = ProgressLine("run", quiet: simulation.quiet)
                     result = engine.run(runs: runs, progress: progress.update)
                     progress.finish()
                 }
-                let summary = SimulationSummary(result)
 
                 let printed: String
                 switch format {
                 case .table:
-                    printed = TerminalReport.render(summary, result: result, source: scenario.sourceName(language.labels), labels: language.labels,
+                    printed = TerminalReport.render(result.summary, result: result, source: scenario.sourceName(language.labels), labels: language.labels,
                                                     style: .standardOutput(isTerminal: isatty(STDOUT_FILENO) == 1,
                                                                            environment: ProcessInfo.processInfo.environment),
                                                     stoppingRule: stoppingRule)
-                case .csv: printed = SummaryCSV.render(summary)
-                case .json: printed = try JSONReport.render(summary, scenario: loaded.name.neutral, runs: result.runs, seed: result.seed)
+                case .csv: printed = SummaryCSV.render(result.summary)
+                case .json: printed = try JSONReport.render(result.summary, scenario: loaded.name.neutral, runs: result.runs, seed: result.seed)
                 }
-                if let out {
-                    try Self.writeOutputs(result, summary: summary, threads: simulation.threadCount, commandLine: CommandLineText.current(),
+                if let out, let runsFile {
+                    try Self.writeOutputs(result, runsFile: runsFile, commandLine: CommandLineText.current(),
                                           scenario: scenario.sourceName(), scenarioText: scenarioText, to: out)
                 }
                 print(printed, terminator: "")
             }
         }
 
-        /// summary.csv, monthly.csv, runs.csv and manifest.json, as one transaction.
-        static func writeOutputs(_ result: SimulationResult, summary: SimulationSummary, threads: Int, commandLine: String,
+        /// summary.csv, monthly.csv, the streamed runs.csv and manifest.json, as one transaction.
+        static func writeOutputs(_ result: SimulationResult, runsFile: StreamedFile, commandLine: String,
                                  scenario: String, scenarioText: String, to out: String) throws {
-            var files = [
-                ("summary.csv", SummaryCSV.render(summary)),
-                ("monthly.csv", MonthlyCSV.render(MonthlyQuantiles.table(result, threads: threads))),
-                ("runs.csv", RunsCSV.render(result)),
-            ]
+            var files = OutputFiles(directory: out, files: [
+                ("summary.csv", SummaryCSV.render(result.summary)),
+                ("monthly.csv", MonthlyCSV.render(result.monthly)),
+            ])
+            files.add(runsFile)
             let manifest = Manifest(commandLine: commandLine, scenario: scenario, scenarioText: scenarioText,
-                                    seed: result.seed, runs: result.runs, files: files.map(\.0))
-            files.append(("manifest.json", try manifest.json()))
-            try OutputFiles(directory: out, files: files).write()
+                                    seed: result.seed, runs: result.runs, files: ["summary.csv", "monthly.csv", "runs.csv"])
+            files.add(directory: out, files: [("manifest.json", try manifest.json())])
+            try files.write()
         }
 
-        /// Simulates shard `index` of `count` and writes its part file into `out`.
-        func writePart(_ engine: MonteCarlo, index: Int, count: Int, scenarioText: String, out: String) throws {
+        /// Simulates shard `index` of `count` and writes its part file into `out`, record by record as the blocks come.
+        func writePart(_ engine: MonteCarlo, index: Int, count: Int, out: String) throws {
             let total = simulation.runCount(default: 10_000)
             let indices = PartFile.runs(shard: index, of: count, total: total)
-            let progress = ProgressLine("run", total: max(indices.count, 1), quiet: simulation.quiet)
-            let result = engine.run(indices: indices, progress: progress.update)
-            progress.finish()
+            let record = PartFile.record(engine.scenario)
             let header = try PartFile.header(command: "run", scenario: scenario, arguments: [], seed: simulation.seed, total: total,
-                                             shard: index, of: count, units: indices, trajectories: engine.scenario)
-            let data = try PartFile.encode(result, header: header)
-            try OutputFiles(directory: out, data: [("part-\(index)-of-\(count).pilotsim", data)]).write()
+                                             shard: index, of: count, units: indices, record: record)
+            let file = try StreamedFile(directory: out, name: PartFile.name(shard: index, of: count))
+            try file.write(PartFile.start(header))
+            let progress = ProgressLine("run", quiet: simulation.quiet)
+            try engine.forEachBlock(indices: indices, record: record, progress: progress.update) { try PartFile.write($0, to: file) }
+            progress.finish()
+            try file.write(PartFile.end)
+            try file.close()
+            var files = OutputFiles()
+            files.add(file)
+            try files.write()
         }
     }
 }

@@ -6,8 +6,8 @@ import TestSupport
 @testable import Simulator
 
 struct ChartTests {
-    static let result: SimulationResult = MonteCarlo(scenario: try! Scenario.baseline(), seed: 3, threads: 2, keepTrajectories: true).run(runs: 600)
-    static let monthly = MonthlyQuantiles.table(result, threads: 2)
+    static let result: SimulationResult = MonteCarlo(scenario: try! Scenario.baseline(), seed: 3, threads: 2, keep: .all).run(runs: 600)
+    static let monthly = result.monthly
 
     private func fanChart(_ metric: Metric, _ labels: Labels = .english) -> FanChart {
         FanChart(metric: metric, rows: Self.monthly.filter { $0.metric == metric }, scenario: Self.result.scenario, labels: labels)
@@ -56,7 +56,7 @@ struct ChartTests {
         let (baseline, bars) = analysis.run(seed: 3, runs: 100, threads: 2)
         let tornado = (analysis: analysis, baseline: baseline, bars: bars)
         for labels in [Labels.english, .chinese] {
-            let report = HTMLReport(result: Self.result, summary: SimulationSummary(Self.result), monthly: Self.monthly, tornado: tornado,
+            let report = HTMLReport(result: Self.result, summary: Self.result.summary, monthly: Self.monthly, tornado: tornado,
                                     labels: labels, commandLine: "pilotsim report", generated: Date(timeIntervalSince1970: 0), source: "test")
             let charts = report.charts()
             #expect(charts.count == 3 + 9 + 9)

@@ -27,8 +27,8 @@ struct LanguageTests {
 
     private static func report(_ labels: Labels) throws -> String {
         let scenario = try Scenario.baseline(overrides: [try ScenarioOverride("description=Plain text")])
-        let result = MonteCarlo(scenario: scenario, seed: 1, threads: 2, keepTrajectories: true).run(runs: 300)
-        return HTMLReport(result: result, summary: SimulationSummary(result), monthly: MonthlyQuantiles.table(result, threads: 2),
+        let result = MonteCarlo(scenario: scenario, seed: 1, threads: 2, keep: .all).run(runs: 300)
+        return HTMLReport(result: result, summary: result.summary, monthly: result.monthly,
                           tornado: nil, labels: labels, commandLine: "pilotsim report", generated: Date(timeIntervalSince1970: 0),
                           source: "haimen-baseline.yaml").html()
     }

@@ -16,13 +16,13 @@ struct RunWritersTests {
             "wallets.personal.innovation=1e6", "wallets.corporate.innovation=1e6",
             "targets=[{id: w, label: {en: Wallets, zh: 钱包}, metric: wallets, by: 2023-12, at_least: 1100}, {id: x, metric: wallets, by: 2023-06, at_least: 1101}]",
         ].map { try ScenarioOverride($0, source: "--set") })
-        return MonteCarlo(scenario: scenario, seed: 1, threads: 2, keepTrajectories: true).run(runs: runs)
+        return MonteCarlo(scenario: scenario, seed: 1, threads: 2, keep: .all).run(runs: runs)
     }()
 
     /// Wilson's 95% interval for 50 of 50: lower bound n/(n + z²) with z = 1.959964 (by hand:
     /// 50/53.841459 = 0.928652); for 0 of 50 the upper bound is z²/(n + z²) = 0.071348.
     @Test func summaryRowsAreTheCertainOutcome() {
-        let rows = parseCSV(SummaryCSV.render(SimulationSummary(Self.result)))
+        let rows = parseCSV(SummaryCSV.render(Self.result.summary))
         #expect(rows[0] == ["target_id", "label", "metric", "deadline", "base", "threshold", "p_met", "ci_low", "ci_high",
                             "median", "p05", "p95", "median_first_month", "never_share", "verdict"])
         #expect(Array(rows[1][0...6]) == ["w", "Wallets", "wallets", "2023-12", "", "1100", "1"])
@@ -34,7 +34,7 @@ struct RunWritersTests {
     }
 
     @Test func monthlyRowsHoldEveryMetricEveryMonth() {
-        let rows = parseCSV(MonthlyCSV.render(MonthlyQuantiles.table(Self.result, threads: 2)))
+        let rows = parseCSV(MonthlyCSV.render(Self.result.monthly))
         let metrics = Self.result.scenario.metrics.count
         #expect(rows.count == 1 + 36 * metrics)
         let wallets = rows.first { $0[0] == "2023-01" && $0[2] == "wallets" }!
@@ -48,7 +48,7 @@ struct RunWritersTests {
     }
 
     @Test func jsonCarriesTheSummaryFields() throws {
-        let json = try JSONReport.render(SimulationSummary(Self.result), scenario: "certain", runs: Self.runs, seed: 1)
+        let json = try JSONReport.render(Self.result.summary, scenario: "certain", runs: Self.runs, seed: 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(object["scenario"] as? String == "certain" && object["runs"] as? Int == Self.runs)
         let targets = try #require(object["targets"] as? [[String: Any]])

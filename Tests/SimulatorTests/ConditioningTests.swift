@@ -117,7 +117,7 @@ extension ConditioningTests {
     /// still returns a result.
     @Test func aConflictingFigureIsFlagged() throws {
         let scenario = try Self.milestoneScenario()
-        let prior = MonteCarlo(scenario: scenario, seed: 3, threads: 2, keepTrajectories: true).run(runs: 2000)
+        let prior = MonteCarlo(scenario: scenario, seed: 3, threads: 2, keep: .all).run(runs: 2000)
         var counts = prior.trajectory(metric: scenario.metrics.firstIndex(of: .milestone("m"))!, month: 5)
         let p99 = OrderStatistics.quantiles(&counts, at: [0.99])[0]
         let observed = try Self.observation(scenario, month: "2023-06", metric: "milestones.m", value: 20 * max(p99, 1), error: 0.05)

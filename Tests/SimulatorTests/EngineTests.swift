@@ -32,7 +32,7 @@ struct EngineTests {
     /// F = 1 − e^(−pt), so Wp(t) ~ Binomial(Np, F): mean Np·F, sd √(Np·F(1 − F)).
     @Test func constantInnovationOnlyFollowsTheExponentialCurve() throws {
         let scenario = try Self.quietScenario(["wallets.personal.innovation=0.05", "wallets.personal.population=10000"])
-        let result = MonteCarlo(scenario: scenario, seed: 7, threads: 2, keepTrajectories: true).run(runs: 4000)
+        let result = MonteCarlo(scenario: scenario, seed: 7, threads: 2, keep: .all).run(runs: 4000)
         for t in [1, 6, 12, 36] {
             let f = 1 - exp(-0.05 * Double(t))
             expectMean(values(result, .walletsPersonal, month: t - 1), 10000 * f, sd: (10000 * f * (1 - f)).squareRoot(), "Wp(\(t))")
@@ -43,7 +43,7 @@ struct EngineTests {
     /// redemption)·value·leverage.
     @Test func campaignOnlyGivesTheExpectedCampaignAmount() throws {
         let campaign = "campaigns=[{name: test, month: 2023-09, winners: 2000, new_user_share: 0.4, voucher_value: 50, redemption: 0.8, leverage: 2.5}]"
-        let result = MonteCarlo(scenario: try Self.quietScenario([campaign]), seed: 11, threads: 2, keepTrajectories: true).run(runs: 4000)
+        let result = MonteCarlo(scenario: try Self.quietScenario([campaign]), seed: 11, threads: 2, keep: .all).run(runs: 4000)
         let end = result.scenario.calendar.monthCount - 1
         let perVoucher = 50 * 2.5
         expectMean(values(result, .amountCampaign, month: end), 2000 * 0.8 * perVoucher,
@@ -60,7 +60,7 @@ struct EngineTests {
     /// M(t) ~ Binomial(M₀, (1 − c)^t).
     @Test func churnOnlyMerchantsDecayGeometrically() throws {
         let scenario = try Self.quietScenario(["merchants.initial=200", "merchants.churn=0.03"])
-        let result = MonteCarlo(scenario: scenario, seed: 13, threads: 2, keepTrajectories: true).run(runs: 4000)
+        let result = MonteCarlo(scenario: scenario, seed: 13, threads: 2, keep: .all).run(runs: 4000)
         for t in [1, 12, 36] {
             let s = pow(0.97, Double(t))
             expectMean(values(result, .merchants, month: t - 1), 200 * s, sd: (200 * s * (1 - s)).squareRoot(), "M(\(t))")
@@ -74,7 +74,7 @@ struct EngineTests {
         let scenario = try Self.quietScenario(["wallets.personal.population=5000", "wallets.personal.initial=5000",
                                                "wallets.personal.active_share=0.2", "wallets.personal.tx_per_active=3",
                                                "wallets.personal.nonmerchant_share=1", "wallets.personal.ticket={mean: 100, cv: 0}"])
-        let result = MonteCarlo(scenario: scenario, seed: 19, threads: 2, keepTrajectories: true).run(runs: 4000)
+        let result = MonteCarlo(scenario: scenario, seed: 19, threads: 2, keep: .all).run(runs: 4000)
         let (n, a, tau) = (5000.0, 0.2, 3.0)
         let sd = (n * a * tau + n * a * (1 - a) * tau * tau).squareRoot()
         expectMean(values(result, .transactionsMonthly, month: 4), n * a * tau, sd: sd, "transactions in a month")
@@ -87,10 +87,10 @@ struct EngineTests {
     @Test func personalUseScalesWithMerchantAcceptance() throws {
         let common = ["wallets.personal.population=5000", "wallets.personal.initial=5000", "wallets.personal.active_share=0.2",
                       "wallets.personal.tx_per_active=3", "wallets.personal.nonmerchant_share=0"]
-        let none = MonteCarlo(scenario: try Self.quietScenario(common), seed: 29, threads: 2, keepTrajectories: true).run(runs: 500)
+        let none = MonteCarlo(scenario: try Self.quietScenario(common), seed: 29, threads: 2, keep: .all).run(runs: 500)
         #expect(values(none, .transactions, month: 35).allSatisfy { $0 == 0 })
         let all = MonteCarlo(scenario: try Self.quietScenario(common + ["merchants.initial=200"]), seed: 29, threads: 2,
-                             keepTrajectories: true).run(runs: 4000)
+                             keep: .all).run(runs: 4000)
         let (n, a, tau) = (5000.0, 0.2, 3.0)
         expectMean(values(all, .transactionsMonthly, month: 2), n * a * tau,
                    sd: (n * a * tau + n * a * (1 - a) * tau * tau).squareRoot(), "transactions with every merchant accepting")
@@ -99,7 +99,7 @@ struct EngineTests {
     /// A milestone with rate λ per month: its count after t months is Poisson(λt).
     @Test func milestonesCountAPoissonProcess() throws {
         let scenario = try Self.quietScenario(["milestones={m: {preparation: 0.1, launch: 0.5, expansion: 0.2, deepening: 1}}"])
-        let result = MonteCarlo(scenario: scenario, seed: 23, threads: 2, keepTrajectories: true).run(runs: 4000)
+        let result = MonteCarlo(scenario: scenario, seed: 23, threads: 2, keep: .all).run(runs: 4000)
         let byEnd2023 = 6 * 0.1 + 6 * 0.5, byEnd2025 = byEnd2023 + 18 * 0.2 + 6 * 1
         expectMean(values(result, .milestone("m"), month: 11), byEnd2023, sd: byEnd2023.squareRoot(), "milestones by 2023-12")
         expectMean(values(result, .milestone("m"), month: 35), byEnd2025, sd: byEnd2025.squareRoot(), "milestones by 2025-12")
@@ -108,7 +108,7 @@ struct EngineTests {
     /// Public flows only: Gamma(1/cv², amount·cv²) a month has mean `amount` and sd amount·cv.
     @Test func publicFlowsOnlyAddTheirMonthlyAmount() throws {
         let scenario = try Self.quietScenario(["public_flows={amount: 1000000, cv: 0.3, count: 50}"])
-        let result = MonteCarlo(scenario: scenario, seed: 17, threads: 2, keepTrajectories: true).run(runs: 4000)
+        let result = MonteCarlo(scenario: scenario, seed: 17, threads: 2, keep: .all).run(runs: 4000)
         expectMean(values(result, .amountPublic, month: 11), 12 * 1e6, sd: 1e6 * 0.3 * 12.0.squareRoot(), "12 months of public flows")
         expectMean(values(result, .transactions, month: 11), 12 * 50, sd: (12 * 50.0).squareRoot(), "public transactions")
     }
@@ -116,7 +116,7 @@ struct EngineTests {
     /// Every metric keeps its invariants in every month of every run of the baseline.
     @Test func baselineInvariants() throws {
         let scenario = try Scenario.baseline()
-        let result = MonteCarlo(scenario: scenario, seed: 1, threads: 2, keepTrajectories: true).run(runs: 300)
+        let result = MonteCarlo(scenario: scenario, seed: 1, threads: 2, keep: .all).run(runs: 300)
         let np = Double(scenario.personal.population), nc = Double(scenario.corporate.population)
         for month in 0..<scenario.calendar.monthCount {
             let personal = values(result, .walletsPersonal, month: month), corporate = values(result, .walletsCorporate, month: month)

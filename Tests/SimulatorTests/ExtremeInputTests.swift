@@ -25,8 +25,8 @@ struct ExtremeInputTests {
     @Test(arguments: extremes)
     func acceptedExtremesRunWithFiniteResults(_ overrides: [String]) throws {
         let scenario = try Scenario.baseline(overrides: overrides.map { try ScenarioOverride($0) })
-        let result = MonteCarlo(scenario: scenario, seed: 1, threads: 2, keepTrajectories: true).run(runs: 40)
-        let summary = SimulationSummary(result)
+        let result = MonteCarlo(scenario: scenario, seed: 1, threads: 2, keep: .all).run(runs: 40)
+        let summary = result.summary
         for target in summary.targets {
             for value in [target.median, target.p05, target.p95, target.probability] {
                 #expect(value.isFinite, "\(overrides): \(target.target.id)")

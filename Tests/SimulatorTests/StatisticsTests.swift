@@ -59,13 +59,20 @@ struct StatisticsTests {
                      {id: c, metric: wallets, by: 2024-12, at_least: 20}]
             """)])
         // Four runs: a met in runs 0, 1, 2; b in 0, 2, 3; c in 0, 1.
-        let result = SimulationResult(
-            scenario: scenario, seed: 0, runs: 4, uncertainParameters: [], parameterValues: [],
-            targetValues: [[10, 12, 15, 3], [5, 4, 9, 6], [25, 20, 0, 19]],
-            firstHit: [[3, 5, 11, -1], [2, 20, 4, 8], [14, 23, -1, -1]],
-            stageIncrements: scenario.calendar.stages.map { _ in StageIncrement.metrics.map { _ in [0, 0, 0, 0] } },
-            trajectories: nil)
-        let summary = SimulationSummary(result)
+        let collector = RunCollector(scenario: scenario, rows: 4, keep: [], threads: 2)
+        let record = collector.record, block = RunBlock(record: record, capacity: 4)
+        block.reset(first: 0, count: 4)
+        let values: [[Double]] = [[10, 12, 15, 3], [5, 4, 9, 6], [25, 20, 0, 19]]
+        let firstHits: [[Double]] = [[3, 5, 11, -1], [2, 20, 4, 8], [14, 23, -1, -1]]
+        for j in 0..<3 {
+            for run in 0..<4 {
+                block[run, record.targetOffset + j] = values[j][run]
+                block[run, record.firstHitOffset + j] = firstHits[j][run]
+            }
+        }
+        collector.absorb(block, pass: 1)
+        collector.finishFirstPass()
+        let summary = collector.summary()
         #expect(summary.targets.map(\.met) == [3, 3, 2])
         #expect(summary.joint.map(\.deadline) == [Month("2023-12"), Month("2024-12"), nil])
         #expect(summary.joint.map(\.met) == [2, 2, 1])   // a∧b: runs 0, 2; c: 0, 1; all: 0

@@ -54,14 +54,6 @@ struct CommandErrorTests {
         }
     }
 
-    /// `--out` keeps runs × months × metrics numbers; a count that cannot fit is refused up front.
-    @Test func tooManyRunsForOutIsRefusedBeforeRunning() throws {
-        let output = try CommandLineTool.run("run", "--runs", "5000000", "--out", "/tmp/pilotsim-never-written")
-        #expect(output.status == 64)
-        #expect(output.stderr == "error: --out keeps every metric of every month of every run: 5000000 runs would take 22 GiB; use at most 1754480 runs with --out\n")
-        #expect(!FileManager.default.fileExists(atPath: "/tmp/pilotsim-never-written"))
-    }
-
     @Test func invalidScenariosExit65() throws {
         let missing = try CommandLineTool.run("run", "/nonexistent/scenario.yaml")
         #expect(missing.status == 65)

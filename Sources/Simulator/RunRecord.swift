@@ -1,0 +1,95 @@
+import PilotModel
+
+/// The layout of what a simulation records of one run, in this order: the drawn uncertain
+/// parameters (when recorded), each target's deciding value, each target's first month met
+/// (offset, −1: never), each stage's increase of each `StageIncrement` metric, and (when
+/// recorded) every metric at the end of every month, metric-major. A part file's records are
+/// these rows.
+public struct RunRecord: Sendable, Equatable {
+    /// Indices (into `scenario.parameters`) of the recorded parameters.
+    public let parameters: [Int]
+    public let targets: Int
+    public let stages: Int
+    public let months: Int
+    public let metrics: Int
+    public let trajectories: Bool
+
+    public init(_ scenario: Scenario, parameters: Bool, trajectories: Bool) {
+        self.parameters = parameters ? scenario.uncertainParameters : []
+        targets = scenario.targets.count
+        stages = scenario.calendar.stages.count
+        months = scenario.calendar.monthCount
+        metrics = scenario.metrics.count
+        self.trajectories = trajectories
+    }
+
+    public var targetOffset: Int { parameters.count }
+    public var firstHitOffset: Int { targetOffset + targets }
+    public var incrementOffset: Int { firstHitOffset + targets }
+    public var trajectoryOffset: Int { incrementOffset + stages * StageIncrement.metrics.count }
+    /// The numbers of one record.
+    public var width: Int { trajectoryOffset + (trajectories ? months * metrics : 0) }
+
+    /// The column of a metric's value at the end of a month offset.
+    public func trajectoryColumn(metric: Int, month: Int) -> Int { trajectoryOffset + metric * months + month }
+}
+
+/// Consecutive runs' records, column-major, filled by the workers of a simulation (each its own
+/// rows) or read from part files, then handed on in run order.
+public final class RunBlock: @unchecked Sendable {
+    public let record: RunRecord
+    public let capacity: Int
+    /// The row index (in the whole simulation) of the block's first run.
+    public internal(set) var first = 0
+    public internal(set) var count = 0
+    private let storage: UnsafeMutableBufferPointer<Double>
+
+    public init(record: RunRecord, capacity: Int) {
+        self.record = record
+        self.capacity = capacity
+        storage = .allocate(capacity: record.width * capacity)
+        storage.initialize(repeating: 0)
+    }
+
+    deinit { storage.deallocate() }
+
+    /// The rows `first ..< first + count` that the block holds next.
+    public func reset(first: Int, count: Int) {
+        precondition(count <= capacity)
+        self.first = first
+        self.count = count
+    }
+
+    /// The value of `column` in the block's row `row` (0-based within the block).
+    public subscript(row: Int, column: Int) -> Double {
+        get { storage[column * capacity + row] }
+        set { storage[column * capacity + row] = newValue }
+    }
+
+    /// One column's values over the block's rows.
+    func column(_ column: Int) -> UnsafeBufferPointer<Double> {
+        UnsafeBufferPointer(rebasing: storage[(column * capacity)..<(column * capacity + count)])
+    }
+
+    /// Writes the run the evaluator last simulated, with parameter values `values`, into row `row`.
+    func write(_ evaluator: RunEvaluator, values: [Double], row: Int) {
+        let r = record
+        for (j, i) in r.parameters.enumerated() { self[row, j] = values[i] }
+        for j in 0..<r.targets {
+            let outcome = evaluator.outcome(target: j)
+            self[row, r.targetOffset + j] = outcome.value
+            self[row, r.firstHitOffset + j] = Double(outcome.firstHit)
+        }
+        let increments = StageIncrement.metrics.count
+        for stage in 0..<r.stages {
+            for j in 0..<increments {
+                self[row, r.incrementOffset + stage * increments + j] = evaluator.stageIncrement(stage: stage, metric: j)
+            }
+        }
+        if r.trajectories {
+            for metric in 0..<r.metrics {
+                for month in 0..<r.months { self[row, r.trajectoryColumn(metric: metric, month: month)] = evaluator.metric(metric, month: month) }
+            }
+        }
+    }
+}
