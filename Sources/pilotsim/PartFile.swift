@@ -52,10 +52,10 @@ struct PartFile {
         /// The payload's length in bytes.
         var payloadLength: Int { payloadBytes ?? runs * recordDoubles * 8 }
 
-        /// Whether the numbers are ones `--shard` can write: a shard of at most 2⁴⁰ units, records
+        /// Whether the numbers are ones `--shard` can write: at most 2³⁶ units in all, records
         /// of at most 2²⁰ numbers (so that no length computed from them overflows).
         var isPlausible: Bool {
-            let limit = 1 << 40
+            let limit = 1 << 36
             return (1...limit).contains(shards) && (1...shards).contains(shard) && (0...limit).contains(totalRuns)
                 && (0...totalRuns).contains(firstRun) && (0...(totalRuns - firstRun)).contains(runs)
                 && (0...(1 << 20)).contains(recordDoubles) && (0...limit).contains(payloadBytes ?? 0)
