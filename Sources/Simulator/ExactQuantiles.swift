@@ -97,6 +97,9 @@ final class ExactQuantiles: @unchecked Sendable {
         }
     }
 
+    /// How many values the second pass kept.
+    var keptInSecondPass: Int { intervals.reduce(0) { $0 + $1.values.count } }
+
     /// The quantiles at `probabilities`, once every pass is over.
     func quantiles() -> [Double] {
         if edges.isEmpty { return OrderStatistics.quantiles(&kept, at: probabilities) }

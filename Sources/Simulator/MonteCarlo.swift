@@ -27,6 +27,8 @@ public struct MonteCarlo: Sendable {
     public var seed: UInt64
     public var threads: Int
     public var keep: Keep
+    /// Bytes of values kept to select quantiles in one pass (`RunCollector.valueBudget`).
+    var valueBudget = RunCollector.valueBudget
 
     public init(scenario: Scenario, seed: UInt64, threads: Int, keep: Keep = [.parameterValues, .targetValues]) {
         self.scenario = scenario
@@ -77,7 +79,8 @@ public struct MonteCarlo: Sendable {
     /// The driver of every simulation: collects rows `0..<rows` in one or two passes.
     private func collect(rows: Int, firstRun: Int, progress: Progress?, eachBlock: ((RunBlock) throws -> Void)?,
                          blockInputs: BlockInputs) rethrows -> SimulationResult {
-        let collector = RunCollector(scenario: scenario, rows: rows, keep: keep, threads: threads, recordsParameters: eachBlock != nil)
+        let collector = RunCollector(scenario: scenario, rows: rows, keep: keep, threads: threads, recordsParameters: eachBlock != nil,
+                                     valueBudget: valueBudget)
         let total = rows * collector.passes
         var done = 0
         try forEachBlock(rows: rows, firstRun: firstRun, record: collector.record, blockInputs: blockInputs) { block in

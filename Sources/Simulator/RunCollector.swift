@@ -45,9 +45,12 @@ public final class RunCollector: @unchecked Sendable {
     /// Probabilities of the summary's quantiles: median, P5, P95.
     static let summaryProbabilities = [0.5, 0.05, 0.95]
 
-    /// - Parameter recordsParameters: whether the records carry the parameters even when they are
-    ///   not kept (for whatever writes the records out as they come).
-    public init(scenario s: Scenario, rows: Int, keep: MonteCarlo.Keep, threads: Int, recordsParameters: Bool = false) {
+    /// - Parameters:
+    ///   - recordsParameters: whether the records carry the parameters even when they are
+    ///     not kept (for whatever writes the records out as they come).
+    ///   - valueBudget: bytes of values kept for one pass (tests make it small to force two).
+    public init(scenario s: Scenario, rows: Int, keep: MonteCarlo.Keep, threads: Int, recordsParameters: Bool = false,
+                valueBudget: Int = RunCollector.valueBudget) {
         precondition(rows > 0)
         scenario = s
         self.rows = rows
@@ -60,7 +63,7 @@ public final class RunCollector: @unchecked Sendable {
             + (0..<(r.stages * StageIncrement.metrics.count)).map { r.incrementOffset + $0 }
         let monthlyColumns = keep.contains(.monthlyQuantiles)
             ? (0..<months).flatMap { month in (0..<s.metrics.count).map { r.trajectoryColumn(metric: $0, month: month) } } : []
-        let keepLimit = max(1, Self.valueBudget / 8 / max(1, summaryColumns.count + monthlyColumns.count))
+        let keepLimit = max(1, valueBudget / 8 / max(1, summaryColumns.count + monthlyColumns.count))
         self.keepLimit = keepLimit
         cells = summaryColumns.map { Cell(column: $0, quantiles: ExactQuantiles(count: rows, probabilities: Self.summaryProbabilities, keepLimit: keepLimit)) }
             + monthlyColumns.map { Cell(column: $0, quantiles: ExactQuantiles(count: rows, probabilities: MonthlyQuantiles.probabilities, keepLimit: keepLimit)) }

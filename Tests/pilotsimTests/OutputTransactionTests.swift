@@ -86,4 +86,31 @@ struct OutputTransactionTests {
         }
         #expect(outcomes.contains("old"))
     }
+
+    /// A signal in the middle of a long run whose runs.csv is being written: the process ends at
+    /// once and leaves nothing — not the file, not the directory it made for it.
+    @Test func aSignalDuringALongRunLeavesNothing() throws {
+        let dir = try CommandLineTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("new/out")
+        for signal in [SIGINT, SIGTERM] {
+            let process = Process()
+            process.executableURL = CommandLineTool.executable
+            process.arguments = ["run", "--runs", "2000000", "--quiet", "--out", out.path]
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            // Wait until runs.csv is being written.
+            let clock = ContinuousClock(), start = clock.now
+            while (try? FileManager.default.contentsOfDirectory(atPath: out.path))?.isEmpty ?? true, clock.now - start < .seconds(60) {
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            Thread.sleep(forTimeInterval: 0.3)
+            kill(process.processIdentifier, signal)
+            let killed = clock.now
+            process.waitUntilExit()
+            #expect(clock.now - killed < .seconds(1), "the process ends within a second")
+            #expect(process.terminationReason == .uncaughtSignal)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, "nothing is left")
+        }
+    }
 }
