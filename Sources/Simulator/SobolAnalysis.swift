@@ -61,43 +61,62 @@ public enum SobolAnalysis {
         precondition(inputs >= 1 && outputs >= 1 && samples >= 2)
         let (_, a, b) = matrices(inputs: inputs, samples: samples, seed: seed)
         let count = rows.count, first = rows.lowerBound
-        let f = (0..<outputs).map { _ in SharedBuffer(count: count) }
-        let workers = max(1, min(threads, count))
-        if count > 0 {
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let model = makeModel(worker)
-                for k in stride(from: worker, to: count, by: workers) {
-                    let row = first + k
-                    let block = row / samples, j = row % samples
-                    var point: [Double]
-                    switch block {
-                    case 0: point = a[j]
-                    case 1: point = b[j]
-                    default: point = a[j]; point[block - 2] = b[j][block - 2]
+        /// The buffers filled, then handed over whole, so that each can be freed once copied out.
+        func filled() -> [SharedBuffer] {
+            let f = (0..<outputs).map { _ in SharedBuffer(count: count) }
+            let workers = max(1, min(threads, count))
+            if count > 0 {
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    let model = makeModel(worker)
+                    for k in stride(from: worker, to: count, by: workers) {
+                        let row = first + k
+                        let block = row / samples, j = row % samples
+                        var point: [Double]
+                        switch block {
+                        case 0: point = a[j]
+                        case 1: point = b[j]
+                        default: point = a[j]; point[block - 2] = b[j][block - 2]
+                        }
+                        for (o, value) in model(point).enumerated() { f[o][k] = value }
+                        if worker == 0, let progress, (k / workers) % 64 == 0 { progress(k, count) }
                     }
-                    for (o, value) in model(point).enumerated() { f[o][k] = value }
-                    if worker == 0, let progress, (k / workers) % 64 == 0 { progress(k, count) }
                 }
             }
+            return f
         }
+        var f = filled()
         progress?(count, count)
-        return f.map(\.array)
+        // Each output copied out and its buffer freed in turn: at most one output is held twice.
+        var values: [[Double]] = []
+        while !f.isEmpty { values.append(f.removeFirst().array) }
+        return values
     }
 
     /// The indices from the outputs at every row (`f[output][row]`), with bootstrap intervals.
+    ///
+    /// The resamples are drawn one at a time, each used for every output and input before the
+    /// next, so that only one resample's rows are held.
     public static func estimate(_ f: [[Double]], inputs: Int, samples: Int, seed: UInt64, resamples: Int = 500) -> Estimate {
         precondition(resamples >= 1)
         let random = RandomSource(key: StreamSeeding.streamKey(runKey: seed, name: StreamSeeding.name(of: "sobol:bootstrap")))
-        let resampled = (0..<resamples).map { _ in (0..<samples).map { _ in Int(random.uniform() * Double(samples)) } }
-        let indices = f.map { values -> [Indices] in
-            let fA = Array(values[0..<samples]), fB = Array(values[samples..<(2 * samples)])
-            let fAB = (0..<inputs).map { i in Array(values[((i + 2) * samples)..<((i + 3) * samples)]) }
-            guard Statistics.meanAndSD(fA + fB).sd > 0 else { return [] }
-            return (0..<inputs).map { i in
-                let point = indicesOf(fA, fB, fAB[i], rows: Array(0..<samples))
-                let boot = resampled.map { indicesOf(fA, fB, fAB[i], rows: $0) }
-                return Indices(firstOrder: point.s1, firstOrderInterval: percentileInterval(boot.map(\.s1)),
-                               total: point.st, totalInterval: percentileInterval(boot.map(\.st)))
+        let varies = f.map { Statistics.meanAndSD($0[0..<(2 * samples)]).sd > 0 }
+        let points = f.indices.map { o in varies[o] ? (0..<inputs).map { indicesOf(f[o], input: $0, samples: samples, rows: 0..<samples) } : [] }
+        var boot = f.indices.map { o in varies[o] ? [(s1: [Double], st: [Double])](repeating: ([], []), count: inputs) : [] }
+        var rows = [Int](repeating: 0, count: samples)
+        for _ in 0..<resamples {
+            for j in rows.indices { rows[j] = Int(random.uniform() * Double(samples)) }
+            for o in f.indices where varies[o] {
+                for i in 0..<inputs {
+                    let estimate = indicesOf(f[o], input: i, samples: samples, rows: rows)
+                    boot[o][i].s1.append(estimate.s1)
+                    boot[o][i].st.append(estimate.st)
+                }
+            }
+        }
+        let indices = f.indices.map { o in
+            (0..<points[o].count).map { i in
+                Indices(firstOrder: points[o][i].s1, firstOrderInterval: percentileInterval(boot[o][i].s1),
+                        total: points[o][i].st, totalInterval: percentileInterval(boot[o][i].st))
             }
         }
         return Estimate(design: design(inputs: inputs), samples: samples, indices: indices)
@@ -106,16 +125,17 @@ public enum SobolAnalysis {
     /// Which design `inputs` inputs get.
     public static func design(inputs: Int) -> Design { 2 * inputs <= SobolSequence.maximumDimension ? .sobol : .pseudoRandom }
 
-    /// S₁ and Sₜ from the evaluations at `rows` (all rows, or a bootstrap resample).
-    private static func indicesOf(_ fA: [Double], _ fB: [Double], _ fAB: [Double], rows: [Int]) -> (s1: Double, st: Double) {
-        let n = Double(rows.count), m = 2 * n
+    /// S₁ and Sₜ of input `input` from the evaluations at `rows` (all rows, or a bootstrap
+    /// resample) of one output's values: f(A) at 0..<N, f(B) at N..<2N, f(ABᵢ) at (i + 2)N..<(i + 3)N.
+    private static func indicesOf<Rows: Collection<Int>>(_ values: [Double], input: Int, samples: Int, rows: Rows) -> (s1: Double, st: Double) {
+        let n = Double(rows.count), m = 2 * n, ab = (input + 2) * samples
         // Two passes: the mean first, so that products and squares are of centred values.
         var sum = 0.0
-        for j in rows { sum += fA[j] + fB[j] }
+        for j in rows { sum += values[j] + values[samples + j] }
         let mean = sum / m
         var first = 0.0, total = 0.0, sumSquares = 0.0
         for j in rows {
-            let a = fA[j] - mean, b = fB[j] - mean, difference = fAB[j] - fA[j]
+            let a = values[j] - mean, b = values[samples + j] - mean, difference = values[ab + j] - values[j]
             first += b * difference
             total += difference * difference
             sumSquares += a * a + b * b

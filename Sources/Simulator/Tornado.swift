@@ -39,10 +39,16 @@ public struct Tornado: Sendable {
     /// The bars of the uncertain parameters at `positions` of `parameters` (a shard of the
     /// analysis), per target, in parameter order.
     public func bars(of positions: Range<Int>, seed: UInt64, runs: Int, threads: Int, progress: (Int) -> Void = { _ in }) -> [[Bar]] {
-        /// Per target, whether each run met it (a byte a run, where the values would take eight).
+        /// Per target, whether each run met it: a byte a target and run, taken from the blocks as they come.
         func met(_ scenario: Scenario) -> [[Bool]] {
-            let result = MonteCarlo(scenario: scenario, seed: seed, threads: threads, keep: .targetValues).run(runs: runs)
-            return scenario.targets.indices.map { result.targetValues[$0].map(scenario.targets[$0].isMet) }
+            var met = scenario.targets.map { _ in [Bool]() }
+            let record = RunRecord(scenario, parameters: false, trajectories: false)
+            MonteCarlo(scenario: scenario, seed: seed, threads: threads, keep: []).forEachBlock(indices: 0..<runs, record: record) { block in
+                for j in met.indices {
+                    for row in 0..<block.count { met[j].append(scenario.targets[j].isMet(by: block[row, record.targetOffset + j])) }
+                }
+            }
+            return met
         }
         var bars = [[Bar]](repeating: [], count: scenario.targets.count)
         for (k, i) in parameters[positions].enumerated() {

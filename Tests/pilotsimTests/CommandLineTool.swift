@@ -33,22 +33,25 @@ enum CommandLineTool {
     static func run(_ arguments: String...) throws -> Output { try run(arguments) }
 
     /// Runs `pilotsim` with its output discarded; its exit status and peak resident memory in
-    /// bytes, as the kernel accounts it for that process alone (wait4's rusage).
+    /// bytes: the kernel's high-water mark of the process's own memory (VmHWM in
+    /// /proc/PID/status), read until it exits. (wait4's ru_maxrss would not do: a child's count
+    /// starts from its parent's resident memory at the moment it was spawned.)
     static func runMeasuringPeakMemory(_ arguments: String...) throws -> (status: Int32, peakBytes: Int) {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
-        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid = pid_t()
-        let spawned = posix_spawn(&pid, executable.path, &actions, nil, argv, environ)
-        guard spawned == 0 else { throw NSError(domain: NSPOSIXErrorDomain, code: Int(spawned)) }
-        var status: Int32 = 0
-        var usage = rusage()
-        guard wait4(pid, &status, 0, &usage) == pid else { throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno)) }
-        // ru_maxrss is in kilobytes on Linux; a normal exit has its code in bits 8–15.
-        return ((status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F), usage.ru_maxrss * 1024)
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        var peak = 0
+        while process.isRunning {
+            if let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+               let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") {
+                peak = max(peak, kilobytes * 1024)
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return (process.terminationStatus, peak)
     }
 
     /// A fresh directory for one test's output files.
