@@ -62,7 +62,23 @@ final class ExactQuantiles: @unchecked Sendable {
             guard kept.count == pilotCount, pilotCount < count else { return }
             fixEdges()
         }
-        for x in rest { counts[bin(of: x)] += 1 }
+        count(rest)
+    }
+
+    /// Counts values into the bins. The arrays are taken out of the object for the loop, so that
+    /// it runs over plain buffers (no exclusivity checks on the properties, no copies).
+    private func count<C: Collection<Double>>(_ values: C) {
+        var counts = self.counts
+        self.counts = []
+        let width = guideWidth
+        edges.withUnsafeBufferPointer { edges in
+            guide.withUnsafeBufferPointer { guide in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for x in values { counts[Self.bin(of: x, edges: edges, guide: guide, guideWidth: width)] += 1 }
+                }
+            }
+        }
+        self.counts = counts
     }
 
     /// Ends the first pass: locates each rank the quantiles need.
@@ -89,12 +105,15 @@ final class ExactQuantiles: @unchecked Sendable {
 
     /// Feeds the next values of the second pass.
     func addAgain(_ values: UnsafeBufferPointer<Double>) {
+        let lows = intervals.map(\.low), highs = intervals.map(\.high)
+        var found = intervals.map { _ in [Double]() }
         for x in values {
-            for i in intervals.indices where x > intervals[i].low && x < intervals[i].high {
-                intervals[i].values.append(x)
+            for i in lows.indices where x > lows[i] && x < highs[i] {
+                found[i].append(x)
                 break
             }
         }
+        for i in found.indices where !found[i].isEmpty { intervals[i].values += found[i] }
     }
 
     /// How many values the second pass kept.
@@ -124,14 +143,18 @@ final class ExactQuantiles: @unchecked Sendable {
         let first = edges[0], last = edges[edges.count - 1]
         guideWidth = (last - first) / Double(edges.count)
         if guideWidth.isFinite && guideWidth > 0 {
-            guide = (0...edges.count).map { g in Int32(lowerBound(first + Double(g) * guideWidth, in: 0..<edges.count)) }
+            guide = edges.withUnsafeBufferPointer { edges in
+                (0...edges.count).map { g in Int32(Self.lowerBound(first + Double(g) * guideWidth, in: edges, 0..<edges.count)) }
+            }
         }
         counts = [Int](repeating: 0, count: 2 * edges.count + 1)
-        for x in kept { counts[bin(of: x)] += 1 }
+        count(kept)
         kept = []
     }
 
-    private func bin(of x: Double) -> Int {
+    /// The bin of `x`: 2i + 1 on edge i, 2i in the interval below it.
+    @inline(__always)
+    private static func bin(of x: Double, edges: UnsafeBufferPointer<Double>, guide: UnsafeBufferPointer<Int32>, guideWidth: Double) -> Int {
         let m = edges.count
         var i: Int
         if x <= edges[0] {
@@ -139,11 +162,11 @@ final class ExactQuantiles: @unchecked Sendable {
         } else if x > edges[m - 1] {
             i = m
         } else if guide.isEmpty {
-            i = lowerBound(x, in: 0..<m)
+            i = lowerBound(x, in: edges, 0..<m)
         } else {
             let t = (x - edges[0]) / guideWidth
             let g = t >= Double(m) ? m - 1 : Int(t)
-            i = lowerBound(x, in: Int(guide[g])..<Int(guide[g + 1]))
+            i = lowerBound(x, in: edges, Int(guide[g])..<Int(guide[g + 1]))
             // The slot's arithmetic can round across an edge: step to the true place.
             while i > 0 && edges[i - 1] >= x { i -= 1 }
             while i < m && edges[i] < x { i += 1 }
@@ -152,7 +175,8 @@ final class ExactQuantiles: @unchecked Sendable {
     }
 
     /// The first index in `range` whose edge is ≥ x (`range.upperBound` if none).
-    private func lowerBound(_ x: Double, in range: Range<Int>) -> Int {
+    @inline(__always)
+    private static func lowerBound(_ x: Double, in edges: UnsafeBufferPointer<Double>, _ range: Range<Int>) -> Int {
         var low = range.lowerBound, high = range.upperBound
         while low < high {
             let mid = (low + high) / 2
