@@ -59,6 +59,7 @@ struct PartFile {
             return (1...limit).contains(shards) && (1...shards).contains(shard) && (0...limit).contains(totalRuns)
                 && (0...totalRuns).contains(firstRun) && (0...(totalRuns - firstRun)).contains(runs)
                 && (0...(1 << 20)).contains(recordDoubles) && (0...limit).contains(payloadBytes ?? 0)
+                && (command != "run" || totalRuns >= 1)
         }
     }
 
@@ -177,7 +178,8 @@ struct PartFile {
         }
 
         /// Reads the records into `block`, a block at a time (rows numbered from `first_run`), and
-        /// hands each to `body`.
+        /// hands each to `body`; refuses records no simulation writes (a number that is not
+        /// finite, a first month met outside the calendar).
         func forEachBlock(_ block: RunBlock, _ body: (RunBlock) throws -> Void) throws {
             let width = block.record.width
             precondition(width == header.recordDoubles)
@@ -188,8 +190,16 @@ struct PartFile {
                 let count = min(block.capacity, header.runs - done)
                 guard fread(&buffer, 8 * width, count, file) == count else { throw OutputFiles.posixError() }
                 block.reset(first: header.firstRun + done, count: count)
+                let r = block.record
                 for row in 0..<count {
-                    for column in 0..<width { block[row, column] = Double(bitPattern: UInt64(littleEndian: buffer[row * width + column])) }
+                    for column in 0..<width {
+                        let value = Double(bitPattern: UInt64(littleEndian: buffer[row * width + column]))
+                        let isFirstHit = (r.firstHitOffset..<r.incrementOffset).contains(column)
+                        guard value.isFinite, !isFirstHit || (value == value.rounded() && (-1..<Double(r.months)).contains(value)) else {
+                            throw Self.refuse(path, "run \(header.firstRun + done + row) of the part is damaged; write the part again")
+                        }
+                        block[row, column] = value
+                    }
                 }
                 try body(block)
                 done += count
