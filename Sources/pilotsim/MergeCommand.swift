@@ -21,7 +21,7 @@ extension Pilotsim {
         @Option(help: "The directory for the outputs.")
         var out: String
 
-        @Option(help: "Worker threads for the monthly quantiles (default: all cores).")
+        @Option(help: "Worker threads for the quantiles and runs.csv (default: all cores).")
         var threads: Int?
 
         func validate() throws {
