@@ -115,23 +115,26 @@ struct PartFile {
         try bytes.withUnsafeBytes { try file.write($0) }
     }
 
-    /// A part file opened for reading: its header checked, its payload read on demand.
+    /// A part file for reading: its header checked, its payload read on demand (the file is open
+    /// only while it is read, so that any number of parts can be merged).
     final class Reader {
         let path: String
         let header: Header
-        private let file: UnsafeMutablePointer<FILE>
         private let payloadStart: Int
 
         init(path: String) throws {
             guard let file = fopen(path, "rb") else { throw Self.refuse(path, "cannot read the file; expected a part file") }
-            do {
-                (header, payloadStart) = try Self.readHeader(file, path: path)
-            } catch {
-                fclose(file)
-                throw error
-            }
+            defer { fclose(file) }
+            (header, payloadStart) = try Self.readHeader(file, path: path)
             self.path = path
-            self.file = file
+        }
+
+        /// The file, open at the payload's start, for `body`.
+        private func withPayload<T>(_ body: (UnsafeMutablePointer<FILE>) throws -> T) throws -> T {
+            guard let file = fopen(path, "rb") else { throw OutputFiles.posixError() }
+            defer { fclose(file) }
+            guard fseeko(file, off_t(payloadStart), SEEK_SET) == 0 else { throw OutputFiles.posixError() }
+            return try body(file)
         }
 
         private static func refuse(_ path: String, _ message: String) -> ScenarioValidationError {
@@ -166,13 +169,11 @@ struct PartFile {
             return (header, payloadStart)
         }
 
-        deinit { fclose(file) }
-
         /// The rows of a text part.
         func text() throws -> String {
             var bytes = [UInt8](repeating: 0, count: header.payloadLength)
-            guard fseeko(file, off_t(payloadStart), SEEK_SET) == 0, fread(&bytes, 1, bytes.count, file) == bytes.count else {
-                throw OutputFiles.posixError()
+            try withPayload { file in
+                guard fread(&bytes, 1, bytes.count, file) == bytes.count else { throw OutputFiles.posixError() }
             }
             return String(decoding: bytes, as: UTF8.self)
         }
@@ -183,7 +184,11 @@ struct PartFile {
         func forEachBlock(_ block: RunBlock, _ body: (RunBlock) throws -> Void) throws {
             let width = block.record.width
             precondition(width == header.recordDoubles)
-            guard fseeko(file, off_t(payloadStart), SEEK_SET) == 0 else { throw OutputFiles.posixError() }
+            try withPayload { file in try readRecords(file, into: block, body) }
+        }
+
+        private func readRecords(_ file: UnsafeMutablePointer<FILE>, into block: RunBlock, _ body: (RunBlock) throws -> Void) throws {
+            let width = block.record.width
             var buffer = [UInt64](repeating: 0, count: block.capacity * width)
             var done = 0
             while done < header.runs {
