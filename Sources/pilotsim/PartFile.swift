@@ -117,7 +117,7 @@ struct PartFile {
 
     /// A part file for reading: its header checked, its payload read on demand (the file is open
     /// only while it is read, so that any number of parts can be merged).
-    final class Reader {
+    struct Reader {
         let path: String
         let header: Header
         private let payloadStart: Int
