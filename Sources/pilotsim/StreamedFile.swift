@@ -21,6 +21,12 @@ final class StreamedFile {
         } catch {
             throw OutputError(directory: directory, underlying: error)
         }
+        // A directory in the file's place would fail the transaction at the end: fail before the work.
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue {
+            createdDirectories.reversed().forEach { rmdir($0) }
+            throw OutputError(directory: directory, underlying: NSError(domain: NSPOSIXErrorDomain, code: Int(EISDIR)))
+        }
         createdDirectories.forEach(PendingFiles.register)
         PendingFiles.register(temporary)
         handle = fopen(temporary, "wb")
