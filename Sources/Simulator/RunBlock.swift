@@ -53,8 +53,13 @@ public final class RunBlock: @unchecked Sendable {
             }
         }
         if r.trajectories {
+            // Metric-major, as `RunRecord.trajectoryColumn` numbers them.
+            var column = r.trajectoryOffset
             for metric in 0..<r.metrics {
-                for month in 0..<r.months { self[row, r.trajectoryColumn(metric: metric, month: month)] = evaluator.metric(metric, month: month) }
+                for month in 0..<r.months {
+                    self[row, column] = evaluator.metric(metric, month: month)
+                    column += 1
+                }
             }
         }
     }

@@ -15,7 +15,6 @@ public final class RunCollector: @unchecked Sendable {
     public let scenario: Scenario
     public let rows: Int
     public let record: RunRecord
-    public let keep: MonteCarlo.Keep
     private let threads: Int
 
     /// One quantity over the runs: its moments and its exact quantiles.
@@ -54,7 +53,6 @@ public final class RunCollector: @unchecked Sendable {
         precondition(rows > 0)
         scenario = s
         self.rows = rows
-        self.keep = keep
         self.threads = max(1, threads)
         record = RunRecord(s, parameters: recordsParameters || keep.contains(.parameterValues),
                            trajectories: !keep.isDisjoint(with: [.trajectories, .monthlyQuantiles]))

@@ -50,7 +50,7 @@ extension Pilotsim {
                     var bars = [[Simulator.Tornado.Bar]](repeating: [], count: scenario.targets.count)
                     for part in ordered {
                         guard let shardBars = try? JSONDecoder().decode([[Simulator.Tornado.Bar]].self, from: Data(try part.text().utf8)),
-                              shardBars.count == bars.count else { throw Self.refuse(part.path, "the part's bars are damaged; write it again") }
+                              shardBars.count == bars.count else { throw PartFile.refuse(part.path, "the part's bars are damaged; write it again") }
                         for j in bars.indices { bars[j] += shardBars[j] }
                     }
                     try OutputFiles(directory: out, files: [("tornado.csv", TornadoReport.csv(scenario, Simulator.Tornado.sorted(bars)))]).write()
@@ -64,7 +64,7 @@ extension Pilotsim {
                     var f = [[Double]](repeating: [], count: scenario.targets.count)
                     for part in ordered {
                         guard let rows = try? JSONDecoder().decode([[Double]].self, from: Data(try part.text().utf8)), rows.count == f.count,
-                              rows.allSatisfy({ $0.count == part.header.runs }) else { throw Self.refuse(part.path, "the part's values are damaged; write it again") }
+                              rows.allSatisfy({ $0.count == part.header.runs }) else { throw PartFile.refuse(part.path, "the part's values are damaged; write it again") }
                         for j in f.indices { f[j] += rows[j] }
                     }
                     let samples = header.totalRuns / (analysis.inputs.count + 2)
@@ -72,7 +72,7 @@ extension Pilotsim {
                     print(out)
                     return
                 }
-                guard header.command == "run" else { throw Self.refuse(parts[0], "a part of '\(header.command)'; expected run or sweep parts") }
+                guard header.command == "run" else { throw PartFile.refuse(parts[0], "a part of '\(header.command)'; expected run or sweep parts") }
                 let scenario = try ScenarioDocument(text: header.scenarioText, file: header.scenario).scenario(overrides: overrides)
                 let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
                 // The records go through the collector as the simulation's blocks would, and runs.csv is
@@ -80,7 +80,7 @@ extension Pilotsim {
                 let collector = RunCollector(scenario: scenario, rows: header.totalRuns, keep: .monthlyQuantiles, threads: threads,
                                              recordsParameters: true)
                 guard collector.record == PartFile.record(scenario), collector.record.width == header.recordDoubles else {
-                    throw Self.refuse(parts[0], "the part's records do not fit its scenario; expected parts written by this pilotsim")
+                    throw PartFile.refuse(parts[0], "the part's records do not fit its scenario; expected parts written by this pilotsim")
                 }
                 let block = RunBlock(record: collector.record, capacity: MonteCarlo.blockRuns)
                 let runsFile = try StreamedFile(directory: out, name: "runs.csv")
@@ -102,10 +102,6 @@ extension Pilotsim {
             }
         }
 
-        static func refuse(_ path: String, _ message: String) -> ScenarioValidationError {
-            ScenarioValidationError([ScenarioDiagnostic(location: SourceLocation(file: path, line: 1, column: 1), keyPath: "", message: message)])
-        }
-
         /// The header the parts share, after checking that they are the shards 1…N of one simulation.
         static func check(_ headers: [PartFile.Header], paths: [String]) throws -> PartFile.Header {
             let first = headers[0]
@@ -120,23 +116,23 @@ extension Pilotsim {
                     header.shards != first.shards ? "\(header.shards) shards, not \(first.shards)" : nil,
                 ].compactMap { $0 }
                 if let difference = differences.first {
-                    throw refuse(path, "this part is of another simulation than \(paths[0]): \(difference); expected the shards of one run")
+                    throw PartFile.refuse(path, "this part is of another simulation than \(paths[0]): \(difference); expected the shards of one run")
                 }
             }
             var seen: [Int: String] = [:]
             for (header, path) in zip(headers, paths) {
                 if let other = seen[header.shard] {
-                    throw refuse(path, "shard \(header.shard) of \(header.shards) is given twice (also \(other)); expected each shard once")
+                    throw PartFile.refuse(path, "shard \(header.shard) of \(header.shards) is given twice (also \(other)); expected each shard once")
                 }
                 seen[header.shard] = path
                 let expected = PartFile.runs(shard: header.shard, of: header.shards, total: header.totalRuns)
                 guard header.firstRun == expected.lowerBound && header.runs == expected.count else {
-                    throw refuse(path, "shard \(header.shard) holds runs \(header.firstRun)…; expected runs \(expected.lowerBound)..<\(expected.upperBound)")
+                    throw PartFile.refuse(path, "shard \(header.shard) holds runs \(header.firstRun)…; expected runs \(expected.lowerBound)..<\(expected.upperBound)")
                 }
             }
             let missing = (1...first.shards).filter { seen[$0] == nil }
             guard missing.isEmpty else {
-                throw refuse(paths[0], "shard\(missing.count == 1 ? "" : "s") \(missing.map(String.init).joined(separator: ", ")) of \(first.shards) missing; expected all \(first.shards) part files")
+                throw PartFile.refuse(paths[0], "shard\(missing.count == 1 ? "" : "s") \(missing.map(String.init).joined(separator: ", ")) of \(first.shards) missing; expected all \(first.shards) part files")
             }
             return first
         }

@@ -47,8 +47,8 @@ struct OutputFiles {
     func write() throws {
         let token = Self.token
         let targets = (files.map(\.path) + streamed.map(\.path)).map { URL(fileURLWithPath: $0) }
-        let temporaries = files.map { Self.temporaryName(for: $0.path, token: token) } + streamed.map(\.temporary)
-        let backups = targets.map { $0.deletingLastPathComponent().appendingPathComponent(".\($0.lastPathComponent).\(token).old").path }
+        let temporaries = files.map { Self.hiddenName(for: $0.path, "tmp") } + streamed.map(\.temporary)
+        let backups = targets.map { Self.hiddenName(for: $0.path, "old") }
         var created = streamed.flatMap(\.createdDirectories)
         defer {
             (temporaries + backups).forEach { unlink($0) }
@@ -99,13 +99,13 @@ struct OutputFiles {
         }
     }
 
-    /// A name unique to this transaction, for its temporary files.
-    static let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: .min ... .max))"
+    /// A name unique to this process, for the hidden files of its transactions.
+    private static let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: .min ... .max))"
 
-    /// The hidden temporary name beside `path`.
-    static func temporaryName(for path: String, token: String) -> String {
+    /// The hidden name beside `path` for its temporary ("tmp") or backup ("old") file.
+    static func hiddenName(for path: String, _ suffix: String) -> String {
         let target = URL(fileURLWithPath: path)
-        return target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(token).tmp").path
+        return target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(token).\(suffix)").path
     }
 
     static func posixError() -> NSError { NSError(domain: NSPOSIXErrorDomain, code: Int(errno)) }

@@ -67,6 +67,11 @@ struct PartFile {
     /// What follows the payload.
     static let end = "\npilotsim-part-end\n"
 
+    /// A part file refused: the error, located at the file's start.
+    static func refuse(_ path: String, _ message: String) -> ScenarioValidationError {
+        ScenarioValidationError([ScenarioDiagnostic(location: SourceLocation(file: path, line: 1, column: 1), keyPath: "", message: message)])
+    }
+
     /// The file name of shard `shard` of `shards`.
     static func name(shard: Int, of shards: Int) -> String { "part-\(shard)-of-\(shards).pilotsim" }
 
@@ -123,7 +128,7 @@ struct PartFile {
         private let payloadStart: Int
 
         init(path: String) throws {
-            guard let file = fopen(path, "rb") else { throw Self.refuse(path, "cannot read the file; expected a part file") }
+            guard let file = fopen(path, "rb") else { throw PartFile.refuse(path, "cannot read the file; expected a part file") }
             defer { fclose(file) }
             (header, payloadStart) = try Self.readHeader(file, path: path)
             self.path = path
@@ -137,10 +142,6 @@ struct PartFile {
             return try body(file)
         }
 
-        private static func refuse(_ path: String, _ message: String) -> ScenarioValidationError {
-            ScenarioValidationError([ScenarioDiagnostic(location: SourceLocation(file: path, line: 1, column: 1), keyPath: "", message: message)])
-        }
-
         /// The header, and where the payload starts, after checking the file's length and its end.
         private static func readHeader(_ file: UnsafeMutablePointer<FILE>, path: String) throws -> (Header, Int) {
             // The magic line, then the header line (the scenario's text is in it: read to its end).
@@ -149,13 +150,13 @@ struct PartFile {
             defer { free(line) }
             let magicLength = getline(&line, &capacity, file)
             guard magicLength > 0, let magicLine = line, String(cString: magicLine) == magic else {
-                throw refuse(path, "not a pilotsim part file of this version; expected one written by --shard of pilotsim \(PilotsimVersion.current)")
+                throw PartFile.refuse(path, "not a pilotsim part file of this version; expected one written by --shard of pilotsim \(PilotsimVersion.current)")
             }
             let headerLength = getline(&line, &capacity, file)
             guard headerLength > 0, let headerLine = line,
                   let header = try? JSONDecoder().decode(Header.self, from: Data(bytes: headerLine, count: headerLength)),
                   header.isPlausible else {
-                throw refuse(path, "the part file's header is damaged; expected one written by --shard")
+                throw PartFile.refuse(path, "the part file's header is damaged; expected one written by --shard")
             }
             let payloadStart = magicLength + headerLength
             var status = stat()
@@ -164,7 +165,7 @@ struct PartFile {
             guard fstat(fileno(file), &status) == 0, Int(status.st_size) == expected,
                   fseeko(file, off_t(expected - trailer.count), SEEK_SET) == 0,
                   fread(&trailer, 1, trailer.count, file) == trailer.count, trailer == Array(end.utf8) else {
-                throw refuse(path, "the part file is truncated or damaged (\(Int(status.st_size)) bytes; expected \(expected)); write it again")
+                throw PartFile.refuse(path, "the part file is truncated or damaged (\(Int(status.st_size)) bytes; expected \(expected)); write it again")
             }
             return (header, payloadStart)
         }
@@ -195,13 +196,13 @@ struct PartFile {
                 let count = min(block.capacity, header.runs - done)
                 guard fread(&buffer, 8 * width, count, file) == count else { throw OutputFiles.posixError() }
                 block.reset(first: header.firstRun + done, count: count)
-                let r = block.record
+                let firstHits = block.record.firstHitOffset..<block.record.incrementOffset, months = Double(block.record.months)
                 for row in 0..<count {
                     for column in 0..<width {
                         let value = Double(bitPattern: UInt64(littleEndian: buffer[row * width + column]))
-                        let isFirstHit = (r.firstHitOffset..<r.incrementOffset).contains(column)
-                        guard value.isFinite, !isFirstHit || (value == value.rounded() && (-1..<Double(r.months)).contains(value)) else {
-                            throw Self.refuse(path, "run \(header.firstRun + done + row) of the part is damaged; write the part again")
+                        let isFirstHit = firstHits.contains(column)
+                        guard value.isFinite, !isFirstHit || (value == value.rounded() && (-1..<months).contains(value)) else {
+                            throw PartFile.refuse(path, "run \(header.firstRun + done + row) of the part is damaged; write the part again")
                         }
                         block[row, column] = value
                     }

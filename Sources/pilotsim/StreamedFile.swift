@@ -15,7 +15,7 @@ final class StreamedFile {
     /// Starts the file that will be `directory/name`.
     init(directory: String, name: String) throws {
         path = URL(fileURLWithPath: directory, isDirectory: true).appendingPathComponent(name).path
-        temporary = OutputFiles.temporaryName(for: path, token: OutputFiles.token)
+        temporary = OutputFiles.hiddenName(for: path, "tmp")
         do {
             createdDirectories = try OutputFiles.makeDirectories(directory)
         } catch {
