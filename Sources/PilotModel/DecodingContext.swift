@@ -39,6 +39,11 @@ final class DecodingContext {
         parameters.append(spec)
         return ParameterID(index: parameters.count - 1)
     }
+
+    /// Keys the random stream of parameter `id` by `name` instead of its key path.
+    func keyStream(of id: ParameterID, by name: String) {
+        parameters[id.index].streamName = name
+    }
 }
 
 /// Reads one YAML mapping whose keys are known in advance; reports unknown keys (with a

@@ -59,6 +59,13 @@ public struct ParameterSpec: Sendable {
     public var location: SourceLocation
     /// When the distribution was fitted to percentiles: the fit, for reports.
     public var fit: PercentileFit? = nil
+    /// The name its random stream is keyed by, when not the key path: a campaign's parameters are
+    /// keyed by the campaign's name (`campaign:NAME.leverage`), so that reordering campaigns keeps
+    /// every campaign's draws.
+    public var streamName: String? = nil
+
+    /// The text the parameter's stream is keyed by.
+    public var streamKeyText: String { streamName ?? keyPath }
 }
 
 /// Index of a parameter in `Scenario.parameters`.

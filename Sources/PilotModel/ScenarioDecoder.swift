@@ -184,6 +184,7 @@ struct ScenarioDecoder {
 
     private func campaigns(_ node: YAMLNode, _ calendar: ScenarioCalendar?) -> [Campaign?] {
         guard let items = context.list(node, "campaigns", of: "campaigns") else { return [nil] }
+        var firstUse: [String: Int] = [:]
         return items.enumerated().map { i, item in
             let path = "campaigns[\(i)]"
             guard let reader = MappingReader(item, path: path, context: context,
@@ -199,6 +200,16 @@ struct ScenarioDecoder {
             let value = reader.required("voucher_value", expected: "a size in yuan").flatMap { context.parameter($0, "\(path).voucher_value", .size) }
             let redemption = reader.required("redemption", expected: "a share").flatMap { context.parameter($0, "\(path).redemption", .share) }
             let leverage = reader.required("leverage", expected: "a rate").flatMap { context.parameter($0, "\(path).leverage", .rate) }
+            if let name, let nameNode = reader.optional("name") {
+                if let earlier = firstUse[name] {
+                    context.report(nameNode, "\(path).name", "'\(name)' names campaigns[\(earlier)] too; expected a name of its own (a campaign's random draws are keyed by its name)")
+                } else {
+                    firstUse[name] = i
+                }
+                for (id, key) in [(share, "new_user_share"), (value, "voucher_value"), (redemption, "redemption"), (leverage, "leverage")] {
+                    if let id { context.keyStream(of: id, by: "campaign:\(name).\(key)") }
+                }
+            }
             guard let name, let month, let winners, let share, let value, let redemption, let leverage else { return nil }
             return Campaign(name: name, month: month, winners: winners, newUserShare: share,
                             voucherValue: value, redemption: redemption, leverage: leverage)

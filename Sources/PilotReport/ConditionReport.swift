@@ -16,47 +16,71 @@ public struct ConditionReport {
         posteriorSummary = result.posterior.summary
     }
 
-    /// One uncertain parameter before and after: P5, P50, P95 of each, and how much of the prior's
-    /// P5–P95 width the posterior no longer spans.
-    public struct ParameterChange {
-        public let keyPath: String
-        public let prior: [Double], posterior: [Double]
-        public var shrinkage: Double {
-            let before = prior[2] - prior[0]
-            return before > 0 ? 1 - (posterior[2] - posterior[0]) / before : 0
-        }
+    /// The 95% interval of conditioned target `j`'s P(met), with its measured Monte Carlo error.
+    public func conditionedInterval(_ j: Int) -> ClosedRange<Double> { result.targetErrors[j].interval }
+
+    /// Conditioned target `j`'s verdict, or "unreliable" when the sample cannot support it.
+    public func verdict(_ j: Int, labels: Labels) -> String {
+        result.isReliable(target: j) ? labels.verdict(posteriorSummary.targets[j].verdict) : labels.condition.unreliable
     }
 
-    public var parameterChanges: [ParameterChange] {
-        let prior = result.prior, posterior = result.posterior, width = prior.uncertainParameters.count
-        func quantiles(_ values: [Double], column: Int, runs: Int) -> [Double] {
-            let sorted = (0..<runs).map { values[$0 * width + column] }.sorted()
-            return [0.05, 0.5, 0.95].map { Statistics.quantile(sorted: sorted, $0) }
-        }
-        return prior.uncertainParameters.enumerated().map { column, index in
-            ParameterChange(keyPath: prior.scenario.parameters[index].keyPath,
-                            prior: quantiles(prior.parameterValues, column: column, runs: prior.runs),
-                            posterior: quantiles(posterior.parameterValues, column: column, runs: posterior.runs))
-        }
+    /// A figure's band in its metric's units, `a–b`.
+    private func band(_ low: Double, _ high: Double, of metric: Metric, _ numbers: NumberStyle) -> String {
+        "\(numbers.value(low, of: metric))–\(numbers.value(high, of: metric))"
     }
 
-    /// The 95% Wilson interval of a conditioned P(met), at the sampler's effective sample size.
-    public func conditionedInterval(_ target: TargetSummary) -> ClosedRange<Double> {
-        let n = max(1, Int(result.effectiveSampleSize.rounded()))
-        return Statistics.wilson(successes: Int((target.probability * Double(n)).rounded()), trials: n)
-    }
-
-    /// The warnings about figures that the prior can hardly explain, one line each.
+    /// Every warning, one line each: figures the prior can hardly explain, then the sampler's.
     public func warnings(_ labels: Labels) -> [String] {
-        result.checks.filter(\.isSurprising).map { check in
+        let words = labels.condition, numbers = labels.numbers
+        let surprises = result.checks.filter(\.isSurprising).map { check in
             let o = check.observation
             let p = check.priorShare
             let share = p == 0 || p == 1 ? "\(Int(p * 100))%"
                 : p < 0.0001 || p > 0.9999 ? String(format: "%.2g%%", p * 100) : "\(NumberStyle.fixed(p * 100, 2))%"
-            return labels.condition.surprise(metric: labels.metric(o.metric), value: labels.numbers.value(o.value, of: o.metric),
-                                             month: o.month.description, share: share,
-                                             widen: check.influential.isEmpty ? "…" : check.influential.joined(separator: ", ") + "…")
+            return words.surprise(metric: labels.metric(o.metric), value: numbers.value(o.value, of: o.metric),
+                                  month: o.month.description, share: share,
+                                  widen: check.influential.isEmpty ? "…" : check.influential.joined(separator: ", ") + "…")
         }
+        let sampler = result.warnings.flatMap { warning -> [String] in
+            switch warning {
+            case .notConverged(let t):
+                return [words.notConverged(temperature: NumberStyle.fixed(t, 4), iterations: result.chains.map(\.iterations.count).max() ?? 0)]
+            case .lowAcceptance(let share): return [words.lowAcceptance(numbers.percent(share))]
+            case .fewFamilies(let families, let particles):
+                return [words.fewFamilies(NumberStyle.grouped(families), particles: NumberStyle.grouped(Double(particles)))]
+            case .populationsDisagree(let ids): return [words.disagree(ids.joined(separator: ", "))]
+            case .sweepCap(let steps): return [words.sweepCap(steps: steps)]
+            case .misfit(let figures):
+                return figures.compactMap { o in
+                    result.checks.first { $0.observation.month == o.month && $0.observation.metric == o.metric }.map { check in
+                        words.misfit(metric: labels.metric(o.metric), value: numbers.value(o.value, of: o.metric), month: o.month.description,
+                                     band: band(check.replicateP005, check.replicateP995, of: o.metric, numbers))
+                    }
+                }
+            }
+        }
+        return surprises + sampler
+    }
+
+    /// The sample-quality line: populations, distinct particles, effective families.
+    public func sampleLine(_ labels: Labels) -> String {
+        labels.condition.sample(chains: result.chains.count, perChain: NumberStyle.grouped(Double(result.chains.first?.particles ?? 0)),
+                                distinct: NumberStyle.grouped(Double(result.distinct)), families: NumberStyle.grouped(result.families))
+    }
+
+    /// The parameters the figures can inform, most moved first (computed once).
+    public var movements: [ParameterMovement] { result.parameterMovements() }
+
+    /// `+0.42 ± 0.03`: the median's shift in prior P5–P95 widths, with its standard error.
+    public func shiftText(_ movement: ParameterMovement) -> String {
+        let sign = movement.shift >= 0 ? "+" : "−"
+        return "\(sign)\(NumberStyle.fixed(abs(movement.shift), 2)) ± \(NumberStyle.fixed(movement.shiftSE, 2))"
+    }
+
+    /// `narrows by 30% (± 2%)`, or "within Monte Carlo noise".
+    public func widthText(_ movement: ParameterMovement, _ labels: Labels) -> String {
+        guard movement.isBeyondNoise else { return labels.condition.withinNoise }
+        return "\(labels.condition.widthChange(movement.widthRatio, percent: labels.numbers.percent)) (± \(labels.numbers.percent(movement.widthRatioSE)))"
     }
 
     // MARK: - Terminal
@@ -70,8 +94,7 @@ public struct ConditionReport {
             (labels.generator, labels.generatorDescription),
         ], style: style)
         out.append("")
-        let warnings = self.warnings(labels) + (result.converged ? [] : [words.notConverged(
-            temperature: NumberStyle.fixed(result.temperature, 4), iterations: result.iterations.count)])
+        let warnings = self.warnings(labels)
         if !warnings.isEmpty {
             out.append(style.heading(words.warningsHeading))
             out += warnings.map { "  " + $0 }
@@ -81,14 +104,15 @@ public struct ConditionReport {
         out.append(style.heading(labels.targets))
         var targets = TextTable([(labels.target, .left), (labels.deadline, .left), (labels.goal, .left), (words.prior, .right),
                                  (words.conditioned, .right), (words.intervalESS, .left), (words.conditionedMedian, .left), (labels.verdict, .left)])
-        for (before, after) in zip(priorSummary.targets, posteriorSummary.targets) {
+        for (j, (before, after)) in zip(priorSummary.targets, posteriorSummary.targets).enumerated() {
             let metric = after.target.metric
+            let reliable = result.isReliable(target: j)
             targets.append([labels.text(after.target.label), after.target.deadline.description, labels.goal(after.target),
                             numbers.percent(before.probability), numbers.percent(after.probability),
-                            numbers.interval(conditionedInterval(after)),
+                            numbers.interval(conditionedInterval(j)),
                             numbers.spread(after.median, after.p05, after.p95, of: metric),
-                            labels.verdict(after.verdict)],
-                           decorations: style.verdict(after.verdict).map { [7: $0] } ?? [:])
+                            verdict(j, labels: labels)],
+                           decorations: reliable ? (style.verdict(after.verdict).map { [7: $0] } ?? [:]) : [:])
         }
         out.append(targets.render())
         out.append("")
@@ -97,30 +121,38 @@ public struct ConditionReport {
 
         out.append(style.heading(words.observationsHeading))
         var observations = TextTable([(words.month, .left), (words.metric, .left), (words.observed, .right), (words.priorShare, .right),
-                                      (words.priorRange, .left), (words.posteriorRange, .left)])
+                                      (words.priorRange, .left), (words.posteriorRange, .left), (words.replicateRange, .left), (words.fit, .left)])
         for check in result.checks {
             let o = check.observation, m = o.metric
             observations.append([o.month.description, labels.metric(m), numbers.value(o.value, of: m), numbers.percent(check.priorShare),
-                                 "\(numbers.value(check.priorP05, of: m))–\(numbers.value(check.priorP95, of: m))",
-                                 "\(numbers.value(check.posteriorP05, of: m))–\(numbers.value(check.posteriorP95, of: m))"])
+                                 band(check.priorP05, check.priorP95, of: m, numbers), band(check.posteriorP05, check.posteriorP95, of: m, numbers),
+                                 band(check.replicateP05, check.replicateP95, of: m, numbers),
+                                 check.isMisfit ? words.fitOutside : words.fitOK])
         }
         out.append(observations.render())
         out.append("")
 
         out.append(style.heading(words.posteriorHeading))
-        var parameters = TextTable([(words.parameter, .left), (words.priorMedian, .left), (words.posteriorMedian, .left), (words.shrinkage, .right)])
-        for change in parameterChanges.sorted(by: { $0.shrinkage > $1.shrinkage }) {
+        var parameters = TextTable([(words.parameter, .left), (words.priorMedian, .left), (words.posteriorMedian, .left),
+                                    (words.shift, .right), (words.width, .left)])
+        for movement in movements {
             func text(_ q: [Double]) -> String { "\(NumberStyle.parameter(q[1])) (\(NumberStyle.parameter(q[0]))–\(NumberStyle.parameter(q[2])))" }
-            parameters.append([change.keyPath, text(change.prior), text(change.posterior), numbers.percent(change.shrinkage)])
+            parameters.append([s.parameters[movement.parameter].keyPath, text(movement.prior), text(movement.posterior),
+                               shiftText(movement), widthText(movement, labels)])
         }
         out.append(parameters.render())
         out.append("")
 
         out.append(style.heading(words.diagnosticsHeading))
-        var steps = TextTable([(words.step, .right), (words.temperature, .right), (words.ess, .right), (words.acceptance, .right), (words.moves, .right)])
-        for (i, step) in result.iterations.enumerated() {
-            steps.append([String(i + 1), NumberStyle.trimmed(NumberStyle.fixed(step.temperature, 4)),
-                          NumberStyle.grouped(step.effectiveSampleSize), numbers.percent(step.acceptance), String(step.moves)])
+        out.append("  " + sampleLine(labels))
+        var steps = TextTable([(words.chain, .right), (words.step, .right), (words.temperature, .right), (words.ess, .right),
+                               (words.parameterAcceptance, .right), (words.noiseAcceptance, .right), (words.moves, .right)])
+        for (c, chain) in result.chains.enumerated() {
+            for (i, step) in chain.iterations.enumerated() {
+                steps.append([String(c + 1), String(i + 1), NumberStyle.trimmed(NumberStyle.fixed(step.temperature, 4)),
+                              NumberStyle.grouped(step.effectiveSampleSize), step.parameterAcceptance.map(numbers.percent) ?? "–",
+                              numbers.percent(step.noiseAcceptance), String(step.moves)])
+            }
         }
         out.append(steps.render())
         out.append("  " + words.spent(conditioning: NumberStyle.grouped(Double(result.conditioningRuns)),
@@ -134,43 +166,64 @@ public struct ConditionReport {
 
     // MARK: - Files
 
-    /// `--format csv`: each target before and after.
+    /// `--format csv`: each target before and after, with the measured Monte Carlo error.
     public func targetsCSV() -> String {
-        var table = CSVTable(header: ["target_id", "p_prior", "p_conditioned", "ci_low", "ci_high", "median", "p05", "p95", "verdict"])
-        for (before, after) in zip(priorSummary.targets, posteriorSummary.targets) {
-            let interval = conditionedInterval(after)
-            table.append([after.target.id] + [before.probability, after.probability, interval.lowerBound, interval.upperBound,
-                                               after.median, after.p05, after.p95].map(formatNumber) + [after.verdict.rawValue])
+        var table = CSVTable(header: ["target_id", "p_prior", "p_conditioned", "ci_low", "ci_high", "p_se_between_chains",
+                                      "median", "median_se_between_chains", "p05", "p95", "verdict", "reliable"])
+        for (j, (before, after)) in zip(priorSummary.targets, posteriorSummary.targets).enumerated() {
+            let interval = conditionedInterval(j), error = result.targetErrors[j]
+            table.append([after.target.id] + [before.probability, after.probability, interval.lowerBound, interval.upperBound, error.probabilitySE,
+                                               after.median, error.medianSE, after.p05, after.p95].map(formatNumber)
+                         + [after.verdict.rawValue, result.isReliable(target: j) ? "yes" : "no"])
         }
         return table.text
     }
 
-    /// posterior.csv.
+    /// posterior.csv: the parameters the figures can inform, most moved first.
     public func posteriorCSV() -> String {
-        var table = CSVTable(header: ["parameter", "prior_p05", "prior_p50", "prior_p95", "post_p05", "post_p50", "post_p95", "shrinkage"])
-        for change in parameterChanges {
-            table.append([change.keyPath] + (change.prior + change.posterior + [change.shrinkage]).map(formatNumber))
+        var table = CSVTable(header: ["parameter", "prior_p05", "prior_p50", "prior_p95", "post_p05", "post_p50", "post_p95",
+                                      "median_shift", "median_shift_se", "width_ratio", "width_ratio_se"])
+        let s = result.prior.scenario
+        for m in movements {
+            table.append([s.parameters[m.parameter].keyPath] + (m.prior + m.posterior + [m.shift, m.shiftSE, m.widthRatio, m.widthRatioSE]).map(formatNumber))
         }
         return table.text
     }
 
-    /// observations.csv: each figure against the prior and the posterior.
+    /// observations.csv: each figure against the prior, the posterior and the replicated reports.
     public func observationsCSV() -> String {
-        var table = CSVTable(header: ["month", "metric", "value", "rel_error", "prior_share", "prior_p05", "prior_p95", "post_p05", "post_p95", "surprising"])
+        var table = CSVTable(header: ["month", "metric", "value", "rel_error", "prior_share", "prior_p05", "prior_p95", "post_p05", "post_p95",
+                                      "rep_p005", "rep_p05", "rep_p95", "rep_p995", "rep_share", "surprising", "misfit"])
         for check in result.checks {
             let o = check.observation
             table.append([o.month.description, o.metric.description] + [o.value, o.relativeError, check.priorShare, check.priorP05,
-                                                                      check.priorP95, check.posteriorP05, check.posteriorP95].map(formatNumber)
-                         + [check.isSurprising ? "yes" : "no"])
+                                                                      check.priorP95, check.posteriorP05, check.posteriorP95,
+                                                                      check.replicateP005, check.replicateP05, check.replicateP95,
+                                                                      check.replicateP995, check.replicateShare].map(formatNumber)
+                         + [check.isSurprising ? "yes" : "no", check.isMisfit ? "yes" : "no"])
         }
         return table.text
     }
 
-    /// diagnostics.csv: one row per tempering step.
+    /// diagnostics.csv: one row per population and tempering step.
     public func diagnosticsCSV() -> String {
-        var table = CSVTable(header: ["step", "temperature", "ess", "acceptance", "moves"])
-        for (i, step) in result.iterations.enumerated() {
-            table.append([String(i + 1)] + [step.temperature, step.effectiveSampleSize, step.acceptance].map(formatNumber) + [String(step.moves)])
+        var table = CSVTable(header: ["chain", "step", "temperature", "ess", "parameter_acceptance", "noise_acceptance", "sweeps", "reached_cap"])
+        for (c, chain) in result.chains.enumerated() {
+            for (i, step) in chain.iterations.enumerated() {
+                let numbers = [step.temperature, step.effectiveSampleSize].map(formatNumber)
+                    + [step.parameterAcceptance.map(formatNumber) ?? "", formatNumber(step.noiseAcceptance)]
+                table.append([String(c + 1), String(i + 1)] + numbers + [String(step.moves), step.reachedCap ? "yes" : "no"])
+            }
+        }
+        return table.text
+    }
+
+    /// chains.csv: each population's final sample.
+    public func chainsCSV() -> String {
+        var table = CSVTable(header: ["chain", "particles", "steps", "temperature", "final_acceptance", "distinct", "families"])
+        for (c, chain) in result.chains.enumerated() {
+            table.append([String(c + 1), String(chain.particles), String(chain.iterations.count)]
+                         + [chain.temperature, chain.finalAcceptance].map(formatNumber) + [String(chain.distinct), formatNumber(chain.families)])
         }
         return table.text
     }
@@ -178,16 +231,17 @@ public struct ConditionReport {
     /// `--format json`.
     public func json(scenario: String) throws -> String {
         struct Document: Encodable {
-            let scenario: String, particles: Int, seed: UInt64, temperature: Double, converged: Bool, ess: Double
+            let scenario: String, particles: Int, chains: Int, seed: UInt64, temperature: Double, converged: Bool
+            let distinct: Int, families: Double, warnings: [String], degenerate: Bool
             let conditioning_runs: Int, model_runs: Int, model_months: Int
             let targets: [[String: JSONReport.Field]], observations: [[String: JSONReport.Field]]
-            let posterior: [[String: JSONReport.Field]], diagnostics: [[String: JSONReport.Field]]
+            let posterior: [[String: JSONReport.Field]], diagnostics: [[String: JSONReport.Field]], populations: [[String: JSONReport.Field]]
         }
         /// The rows of one of the CSV files as objects: numbers as numbers, empty cells as null.
         /// (No cell of these files holds a comma or a quote: ids, key paths, months and numbers.)
         func objects(_ csv: String) -> [[String: JSONReport.Field]] {
             let rows = csv.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-            let text: Set<String> = ["target_id", "verdict", "month", "metric", "parameter", "surprising"]
+            let text: Set<String> = ["target_id", "verdict", "reliable", "month", "metric", "parameter", "surprising", "misfit", "reached_cap"]
             return rows.dropFirst().map { row in
                 Dictionary(uniqueKeysWithValues: zip(rows[0], row).map { key, value -> (String, JSONReport.Field) in
                     if value.isEmpty { return (key, .null) }
@@ -196,11 +250,12 @@ public struct ConditionReport {
                 })
             }
         }
-        let document = Document(scenario: scenario, particles: result.posterior.runs, seed: result.posterior.seed, temperature: result.temperature,
-                                converged: result.converged, ess: result.effectiveSampleSize, conditioning_runs: result.conditioningRuns,
-                                model_runs: result.modelRuns, model_months: result.modelMonths,
+        let document = Document(scenario: scenario, particles: result.posterior.runs, chains: result.chains.count, seed: result.posterior.seed,
+                                temperature: result.temperature, converged: result.converged, distinct: result.distinct, families: result.families,
+                                warnings: warnings(.english), degenerate: result.isDegenerate,
+                                conditioning_runs: result.conditioningRuns, model_runs: result.modelRuns, model_months: result.modelMonths,
                                 targets: objects(targetsCSV()), observations: objects(observationsCSV()),
-                                posterior: objects(posteriorCSV()), diagnostics: objects(diagnosticsCSV()))
+                                posterior: objects(posteriorCSV()), diagnostics: objects(diagnosticsCSV()), populations: objects(chainsCSV()))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"

@@ -176,23 +176,27 @@ public struct HTMLReport {
     /// The section on reported figures, as the template reads it.
     private func conditioningView(_ report: ConditionReport) -> [String: Any] {
         let words = labels.condition, numbers = labels.numbers, result = report.result
-        let targets = zip(report.priorSummary.targets, report.posteriorSummary.targets).map { before, after -> [String: String] in
-            ["label": labels.text(after.target.label), "prior": numbers.percent(before.probability),
-             "conditioned": numbers.percent(after.probability), "interval": numbers.interval(report.conditionedInterval(after))]
+        let targets = zip(report.priorSummary.targets, report.posteriorSummary.targets).enumerated().map { j, pair -> [String: String] in
+            ["label": labels.text(pair.1.target.label), "prior": numbers.percent(pair.0.probability),
+             "conditioned": numbers.percent(pair.1.probability), "interval": numbers.interval(report.conditionedInterval(j)),
+             "verdict": report.verdict(j, labels: labels)]
         }
         let observations = result.checks.map { check -> [String: String] in
             let o = check.observation, m = o.metric
             return ["month": o.month.description, "metric": labels.metric(m), "value": numbers.value(o.value, of: m),
                     "share": numbers.percent(check.priorShare),
                     "prior": "\(numbers.value(check.priorP05, of: m))–\(numbers.value(check.priorP95, of: m))",
-                    "posterior": "\(numbers.value(check.posteriorP05, of: m))–\(numbers.value(check.posteriorP95, of: m))"]
+                    "posterior": "\(numbers.value(check.posteriorP05, of: m))–\(numbers.value(check.posteriorP95, of: m))",
+                    "replicates": "\(numbers.value(check.replicateP05, of: m))–\(numbers.value(check.replicateP95, of: m))",
+                    "fit": check.isMisfit ? words.fitOutside : words.fitOK]
         }
-        let parameters = report.parameterChanges.sorted { $0.shrinkage > $1.shrinkage }.prefix(12).map { change -> [String: String] in
+        let scenario = result.prior.scenario
+        let parameters = report.movements.prefix(12).map { movement -> [String: String] in
             func text(_ q: [Double]) -> String { "\(NumberStyle.parameter(q[1])) (\(NumberStyle.parameter(q[0]))–\(NumberStyle.parameter(q[2])))" }
-            return ["path": change.keyPath, "prior": text(change.prior), "posterior": text(change.posterior), "shrinkage": numbers.percent(change.shrinkage)]
+            return ["path": scenario.parameters[movement.parameter].keyPath, "prior": text(movement.prior), "posterior": text(movement.posterior),
+                    "shift": report.shiftText(movement), "width": report.widthText(movement, labels)]
         }
-        let warnings = report.warnings(labels) + (result.converged ? [] : [words.notConverged(
-            temperature: NumberStyle.fixed(result.temperature, 4), iterations: result.iterations.count)])
+        let warnings = report.warnings(labels)
         return [
             "heading": words.observationsHeading, "warnings": warnings.map { ["text": $0] }, "hasWarnings": !warnings.isEmpty,
             "targets": targets, "observations": observations, "parameters": parameters,
@@ -200,7 +204,9 @@ public struct HTMLReport {
                       "month": words.month, "metric": words.metric, "observed": words.observed, "priorShare": words.priorShare,
                       "priorRange": words.priorRange, "posteriorRange": words.posteriorRange, "posteriorHeading": words.posteriorHeading,
                       "parameter": words.parameter, "priorMedian": words.priorMedian, "posteriorMedian": words.posteriorMedian,
-                      "shrinkage": words.shrinkage, "reading": words.reading],
+                      "shift": words.shift, "width": words.width, "replicateRange": words.replicateRange, "fit": words.fit,
+                      "verdict": labels.verdict, "reading": words.reading],
+            "sample": report.sampleLine(labels),
             "spent": words.spent(conditioning: NumberStyle.grouped(Double(result.conditioningRuns)),
                                  final: NumberStyle.grouped(Double(result.modelRuns - result.conditioningRuns)),
                                  months: NumberStyle.grouped(Double(result.modelMonths))),

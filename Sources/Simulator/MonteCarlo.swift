@@ -69,12 +69,12 @@ public struct MonteCarlo: Sendable {
 
     /// Simulates `rows` runs whose inputs `makeInputs` gives: called once per worker and block, it
     /// returns a function that fills a row's parameter values (one slot per scenario parameter)
-    /// and returns the row's run key (its process streams). Rows are kept in row order.
-    func simulate(rows: Int, makeInputs: @escaping @Sendable () -> (_ row: Int, _ values: inout [Double]) -> UInt64) -> SimulationResult {
+    /// and returns the row's process noise. Rows are kept in row order.
+    func simulate(rows: Int, makeInputs: @escaping @Sendable () -> (_ row: Int, _ values: inout [Double]) -> RunNoise) -> SimulationResult {
         collect(rows: rows, firstRun: 0, progress: nil, eachBlock: nil) { _ in makeInputs }
     }
 
-    typealias BlockInputs = (_ rows: Range<Int>) -> @Sendable () -> (_ row: Int, _ values: inout [Double]) -> UInt64
+    typealias BlockInputs = (_ rows: Range<Int>) -> @Sendable () -> (_ row: Int, _ values: inout [Double]) -> RunNoise
 
     /// The driver of every simulation: collects rows `0..<rows` in one or two passes.
     private func collect(rows: Int, firstRun: Int, progress: Progress?, eachBlock: ((RunBlock) throws -> Void)?,
@@ -118,8 +118,8 @@ public struct MonteCarlo: Sendable {
                 let inputs = makeInputs()
                 var values = [Double](repeating: 0, count: s.parameters.count)
                 for row in stride(from: start + worker, to: end, by: workers) {
-                    let key = inputs(row, &values)
-                    evaluator.simulate(values, runKey: key)
+                    let noise = inputs(row, &values)
+                    evaluator.simulate(values, noise: noise)
                     block.write(evaluator, values: values, row: row - start)
                 }
             }
@@ -145,7 +145,7 @@ public struct MonteCarlo: Sendable {
                         let correlatedRow = blocks[run / ImanConover.blockSize - firstBlock][run % ImanConover.blockSize]
                         for (c, i) in members.enumerated() { values[i] = correlatedRow[c] }
                     }
-                    return key
+                    return RunNoise(runKey: key)
                 }
             }
         }

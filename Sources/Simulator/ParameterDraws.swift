@@ -1,7 +1,8 @@
 import PilotModel
 
 /// Draws a run's parameter vector (MODEL.md §2: once per run), each uncertain parameter from its
-/// own stream so that its value depends only on (seed, run, its key path, its distribution).
+/// own stream so that its value depends only on (seed, run, its key path — a campaign's name for a
+/// campaign's parameters — and its distribution).
 final class ParameterDraws {
     private let parameters: [ParameterSpec]
     private let names: [UInt64]
@@ -9,7 +10,7 @@ final class ParameterDraws {
 
     init(_ parameters: [ParameterSpec]) {
         self.parameters = parameters
-        names = parameters.map { StreamSeeding.name(of: $0.keyPath) }
+        names = parameters.map { StreamSeeding.name(of: $0.streamKeyText) }
     }
 
     /// How many values `draw` fills: one per parameter.

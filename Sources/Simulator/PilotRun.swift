@@ -53,6 +53,7 @@ struct PilotRun {
         var milestoneCounts = [Double](repeating: 0, count: s.milestones.count)
 
         for t in 0..<min(monthLimit ?? s.calendar.monthCount, s.calendar.monthCount) {
+            streams.enter(month: t)
             let stage = s.calendar.stageIndexOfMonth[t]
             // 1–2. Wallets: hazards read last month's state.
             let hp = -expm1(-(v[personal.innovation[stage].index] + v[personal.imitation.index] * ratio(wp, np)

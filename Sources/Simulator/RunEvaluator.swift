@@ -34,7 +34,12 @@ final class RunEvaluator {
     /// Simulates the run with parameter values `values` whose process streams are keyed by `runKey`,
     /// through month offset `monthLimit − 1` (the whole calendar when `nil`).
     func simulate(_ values: [Double], runKey: UInt64, monthLimit: Int? = nil) {
-        streams.select(runKey: runKey)
+        simulate(values, noise: RunNoise(runKey: runKey), monthLimit: monthLimit)
+    }
+
+    /// Simulates the run with parameter values `values` and process noise `noise`.
+    func simulate(_ values: [Double], noise: RunNoise, monthLimit: Int? = nil) {
+        streams.select(noise)
         model.simulate(values, streams: streams, metrics: &metrics, monthLimit: monthLimit)
     }
 

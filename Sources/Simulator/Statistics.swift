@@ -9,6 +9,16 @@ public enum Statistics {
     /// (p̂ + z²/2n ± z·√(p̂(1−p̂)/n + z²/4n²)) / (1 + z²/n). Unlike p̂ ± z·SE it stays inside [0, 1]
     /// and is not degenerate at 0 or n successes. At 0 successes its lower end is exactly 0 (and at
     /// n the upper end exactly 1), which the formula gives only up to rounding.
+    /// The p-quantile of Student's t with `degreesOfFreedom` (GSL's `gsl_cdf_tdist_Pinv`).
+    public static func studentTQuantile(_ p: Double, degreesOfFreedom: Double) -> Double {
+        gsl_cdf_tdist_Pinv(p, degreesOfFreedom)
+    }
+
+    /// The p-quantile of χ² with `degreesOfFreedom` (GSL's `gsl_cdf_chisq_Pinv`).
+    public static func chiSquareQuantile(_ p: Double, degreesOfFreedom: Double) -> Double {
+        gsl_cdf_chisq_Pinv(p, degreesOfFreedom)
+    }
+
     public static func wilson(successes: Int, trials: Int, z: Double = z95) -> ClosedRange<Double> {
         precondition(trials > 0 && (0...trials).contains(successes))
         let n = Double(trials), p = Double(successes) / n, z2 = z * z

@@ -23,10 +23,13 @@ extension Pilotsim {
         @Option(help: "The reported figures: CSV month,metric,value[,rel_error].")
         var observed: String
 
-        @Option(help: "Particles (runs) of the sampler.")
+        @Option(help: "Particles (runs) of the sampler, in all: split evenly over the chains.")
         var particles: Int = 10_000
 
-        @Option(help: "Also write summary.csv, monthly.csv (conditioned), posterior.csv, particles.csv, observations.csv, diagnostics.csv and manifest.json into this directory.")
+        @Option(help: "Independent SMC populations; their spread is the results' Monte Carlo error (1 to 16).")
+        var chains: Int = Conditioning.defaultChains
+
+        @Option(help: "Also write summary.csv, monthly.csv (conditioned), posterior.csv, particles.csv, observations.csv, diagnostics.csv, chains.csv and manifest.json into this directory.")
         var out: String?
 
         @Option(help: "What to print: the readable table, the targets as CSV, or one JSON object.")
@@ -37,6 +40,7 @@ extension Pilotsim {
         func validate() throws {
             guard (100...1_000_000).contains(particles) else { throw ValidationError("--particles must be from 100 to 1,000,000 (got \(particles))") }
             guard simulation.runs == nil else { throw ValidationError("condition takes --particles, not --runs") }
+            guard (1...16).contains(chains) else { throw ValidationError("--chains must be from 1 to 16 (got \(chains))") }
         }
 
         func run() throws {
@@ -44,7 +48,7 @@ extension Pilotsim {
                 let (scenarioText, loaded) = try scenario.loadWithText()
                 let observations = try ObservationFile.load(path: observed, scenario: loaded)
                 let progress = ProgressLine("condition", total: 100, quiet: simulation.quiet)
-                let sampler = Conditioning(scenario: loaded, observations: observations, particles: particles,
+                let sampler = Conditioning(scenario: loaded, observations: observations, particles: particles, chains: chains,
                                            seed: simulation.seed, threads: simulation.threadCount)
                 let result = sampler.run { progress.update(Int($0 * 100)) }
                 progress.finish()
@@ -58,6 +62,7 @@ extension Pilotsim {
                         ("particles.csv", RunsCSV.render(result.posterior)),
                         ("observations.csv", report.observationsCSV()),
                         ("diagnostics.csv", report.diagnosticsCSV()),
+                        ("chains.csv", report.chainsCSV()),
                     ]
                     let manifest = Manifest(commandLine: CommandLineText.current(), scenario: scenario.sourceName(), scenarioText: scenarioText,
                                             seed: simulation.seed, runs: particles, files: files.map(\.0))

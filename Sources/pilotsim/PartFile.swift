@@ -63,7 +63,7 @@ struct PartFile {
         }
     }
 
-    static let magic = "pilotsim-part 2\n"
+    static let magic = "pilotsim-part 3\n"
     /// What follows the payload.
     static let end = "\npilotsim-part-end\n"
 

@@ -44,6 +44,9 @@ extension Pilotsim {
 
         func validate() throws {
             guard tornadoRuns >= 1 else { throw ValidationError("--tornado-runs must be at least 1 (got \(tornadoRuns))") }
+            if observed != nil, let runs = simulation.runs, !(100...1_000_000).contains(runs) {
+                throw ValidationError("with --observed, --runs is the sampler's particles: from 100 to 1,000,000 (got \(runs))")
+            }
         }
 
         func run() throws {

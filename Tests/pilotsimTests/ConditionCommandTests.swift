@@ -42,17 +42,19 @@ struct ConditionCommandTests {
                                           "--out", dir.appendingPathComponent("b").path)
         #expect(one.status == 0 && two.status == 0, "\(one.stderr)")
         #expect(one.stdout == two.stdout)
-        for name in ["summary.csv", "monthly.csv", "posterior.csv", "particles.csv", "observations.csv", "diagnostics.csv"] {
+        for name in ["summary.csv", "monthly.csv", "posterior.csv", "particles.csv", "observations.csv", "diagnostics.csv", "chains.csv"] {
             let a = FileManager.default.contents(atPath: dir.appendingPathComponent("a/\(name)").path)
             #expect(a != nil && a == FileManager.default.contents(atPath: dir.appendingPathComponent("b/\(name)").path), "\(name)")
         }
-        // Each figure lies inside its posterior predictive P5–P95 (none of them was flagged).
+        // Each figure lies inside its replicated reports' P5–P95 (none of them was flagged).
         let observed = parseCSV(try String(contentsOfFile: dir.appendingPathComponent("a/observations.csv").path, encoding: .utf8))
+        #expect(observed[0][14...15] == ["surprising", "misfit"])
         for row in observed.dropFirst() {
-            #expect(row[9] == "no" && Double(row[7])! <= Double(row[2])! && Double(row[2])! <= Double(row[8])!, "\(row)")
+            #expect(row[14] == "no" && row[15] == "no" && Double(row[10])! <= Double(row[2])! && Double(row[2])! <= Double(row[11])!, "\(row)")
         }
         let posterior = parseCSV(try String(contentsOfFile: dir.appendingPathComponent("a/posterior.csv").path, encoding: .utf8))
-        #expect(posterior[0] == ["parameter", "prior_p05", "prior_p50", "prior_p95", "post_p05", "post_p50", "post_p95", "shrinkage"])
+        #expect(posterior[0] == ["parameter", "prior_p05", "prior_p50", "prior_p95", "post_p05", "post_p50", "post_p95",
+                                 "median_shift", "median_shift_se", "width_ratio", "width_ratio_se"])
     }
 
     @Test func aFigureTheScenarioCannotExplainIsAWarning() throws {
