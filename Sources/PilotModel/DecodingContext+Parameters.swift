@@ -1,6 +1,6 @@
 import Foundation
 
-/// The distribution families of MODEL.md §2 and the keys each form takes.
+/// The distribution families of docs/model.md §2 and the keys each form takes.
 enum DistributionFamily: String, CaseIterable {
     case normal, truncatedNormal = "truncated_normal", lognormal, uniform, triangular, pert, beta, gamma
     /// Two or three percentiles, `{p05: …, p50: …, p95: …}`, to which a distribution is fitted.

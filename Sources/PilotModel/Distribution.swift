@@ -1,4 +1,4 @@
-/// A parameter's value: a constant or a distribution drawn once per run (MODEL.md §2).
+/// A parameter's value: a constant or a distribution drawn once per run (docs/model.md §2).
 ///
 /// Every case holds the parameters GSL's sampler takes, whichever form the scenario used:
 /// `lognormal {mean, sd}`, `beta {mean, sd}` and `gamma {mean, sd}` are converted on load.

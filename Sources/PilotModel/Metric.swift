@@ -1,4 +1,4 @@
-/// A quantity reported at the end of each month (MODEL.md §4).
+/// A quantity reported at the end of each month (docs/model.md §4).
 public enum Metric: Hashable, Sendable, CustomStringConvertible {
     case wallets, walletsPersonal, walletsCorporate, walletsActive
     case merchants
@@ -43,7 +43,7 @@ public enum Metric: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// A goal for one metric at one month (MODEL.md §5).
+/// A goal for one metric at one month (docs/model.md §5).
 public struct Target: Sendable {
     public enum Condition: Sendable, Equatable {
         /// Met when metric(deadline) ≥ threshold.

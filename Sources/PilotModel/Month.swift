@@ -1,4 +1,4 @@
-/// A calendar month, the model's unit of time (MODEL.md §1), written `YYYY-MM`.
+/// A calendar month, the model's unit of time (docs/model.md §1), written `YYYY-MM`.
 public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Months since January of year 0; makes month arithmetic plain integer arithmetic.
     public let ordinal: Int

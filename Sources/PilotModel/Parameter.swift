@@ -1,4 +1,4 @@
-/// What values a parameter may take (MODEL.md §2).
+/// What values a parameter may take (docs/model.md §2).
 ///
 /// Every domain is finite, with bounds far outside any real pilot, so that the month step's
 /// arithmetic stays finite and exact where it must: a Poisson mean is at most

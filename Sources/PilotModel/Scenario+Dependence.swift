@@ -3,7 +3,7 @@ extension Scenario {
     /// depend on: every parameter that is not a stage's value for a stage starting later, a
     /// campaign's in a later month, or a rate of a milestone outside `milestones` (milestone counts
     /// feed nothing else). A parameter outside this set leaves every metric of those months
-    /// unchanged to the bit, because each step draws from its own stream (MODEL.md §3, README
+    /// unchanged to the bit, because each step draws from its own stream (docs/model.md §3, README
     /// "Random streams").
     public func parametersUsed(inFirst months: Int, milestones: Set<String>) -> Set<Int> {
         let early = calendar.stages.indices.filter { calendar.offset(of: calendar.stages[$0].from) < months }

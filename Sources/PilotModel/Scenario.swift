@@ -1,4 +1,4 @@
-/// A validated scenario (MODEL.md §7): the model's structure, with every numeric input held in
+/// A validated scenario (docs/model.md §7): the model's structure, with every numeric input held in
 /// `parameters` and referred to by `ParameterID`, so a run draws one vector and reads it by index.
 public struct Scenario: Sendable {
     public var name: LocalizedText
@@ -24,7 +24,7 @@ public struct Scenario: Sendable {
 
     public subscript(id: ParameterID) -> ParameterSpec { parameters[id.index] }
 
-    /// Every metric this scenario reports, in a fixed order (MODEL.md §4).
+    /// Every metric this scenario reports, in a fixed order (docs/model.md §4).
     /// Indices (into `parameters`) of the parameters given as distributions, in order: the
     /// uncertain inputs of every analysis (Monte Carlo draws, tornado, Sobol, the report's table).
     public var uncertainParameters: [Int] { parameters.indices.filter { parameters[$0].distribution.isUncertain } }
@@ -38,7 +38,7 @@ public struct Scenario: Sendable {
     public var metrics: [Metric] { Metric.fixed + milestones.map { .milestone($0.name) } }
 }
 
-/// A wallet segment (personal or corporate), MODEL.md §3 steps 1 and 5.
+/// A wallet segment (personal or corporate), docs/model.md §3 steps 1 and 5.
 public struct WalletSegment: Sendable {
     /// Np or Nc: who can open a wallet.
     public var population: Int
@@ -52,13 +52,13 @@ public struct WalletSegment: Sendable {
     public var activeShare: StagedParameter
     public var transactionsPerActive: StagedParameter
     /// φ: share of personal use that needs no merchant; `nil` for corporate wallets, whose use
-    /// MODEL.md does not tie to merchants.
+    /// docs/model.md does not tie to merchants.
     public var nonmerchantShare: ParameterID?
     public var ticketMean: ParameterID
     public var ticketCV: ParameterID
 }
 
-/// Merchants that can accept e-CNY, MODEL.md §3 step 4.
+/// Merchants that can accept e-CNY, docs/model.md §3 step 4.
 public struct MerchantPool: Sendable {
     /// K.
     public var potential: Int
@@ -71,7 +71,7 @@ public struct MerchantPool: Sendable {
     public var churn: ParameterID
 }
 
-/// Payroll, subsidies, fees and bills paid through government channels, MODEL.md §3 step 6.
+/// Payroll, subsidies, fees and bills paid through government channels, docs/model.md §3 step 6.
 public struct PublicFlows: Sendable {
     /// Yuan per month, by stage.
     public var amount: StagedParameter
@@ -80,7 +80,7 @@ public struct PublicFlows: Sendable {
     public var count: StagedParameter
 }
 
-/// A voucher or red-envelope campaign in one month, MODEL.md §3 step 3.
+/// A voucher or red-envelope campaign in one month, docs/model.md §3 step 3.
 public struct Campaign: Sendable {
     public var name: String
     public var month: Month
@@ -91,14 +91,14 @@ public struct Campaign: Sendable {
     public var leverage: ParameterID
 }
 
-/// A counted achievement (innovation scenarios, typical cases, …), MODEL.md §3 step 7.
+/// A counted achievement (innovation scenarios, typical cases, …), docs/model.md §3 step 7.
 public struct Milestone: Sendable {
     public var name: String
     /// Expected completions per month, by stage.
     public var rate: StagedParameter
 }
 
-/// P(met) thresholds for the verdict (MODEL.md §5).
+/// P(met) thresholds for the verdict (docs/model.md §5).
 public struct VerdictThresholds: Sendable, Equatable {
     public var likely: Double
     public var unlikely: Double

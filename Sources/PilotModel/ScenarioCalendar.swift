@@ -1,4 +1,4 @@
-/// The months a scenario runs and the stages that tile them (MODEL.md §1).
+/// The months a scenario runs and the stages that tile them (docs/model.md §1).
 public struct ScenarioCalendar: Sendable {
     public struct Stage: Sendable, Equatable {
         public var id: String
@@ -32,7 +32,7 @@ public struct ScenarioCalendar: Sendable {
 
     public func contains(_ month: Month) -> Bool { start <= month && month <= end }
 
-    /// The plan's four stages (MODEL.md §1), used when a scenario gives none.
+    /// The plan's four stages (docs/model.md §1), used when a scenario gives none.
     static let planStages: [Stage] = [
         Stage(id: "preparation", from: Month(year: 2023, month: 1), to: Month(year: 2023, month: 6)),
         Stage(id: "launch", from: Month(year: 2023, month: 7), to: Month(year: 2023, month: 12)),

@@ -1,4 +1,4 @@
-/// Turns a scenario's YAML tree into a `Scenario`, reporting every problem (MODEL.md §7).
+/// Turns a scenario's YAML tree into a `Scenario`, reporting every problem (docs/model.md §7).
 struct ScenarioDecoder {
     private let context = DecodingContext()
 

@@ -1,7 +1,7 @@
 import PilotModel
 import Simulator
 
-/// summary.csv: one row per target (MODEL.md §5).
+/// summary.csv: one row per target (docs/model.md §5).
 public enum SummaryCSV {
     public static let header = ["target_id", "label", "metric", "deadline", "base", "threshold", "p_met", "ci_low", "ci_high",
                          "median", "p05", "p95", "median_first_month", "never_share", "verdict"]

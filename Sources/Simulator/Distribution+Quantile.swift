@@ -89,7 +89,7 @@ enum InverseCDF {
         return abs(cdf(lo) - p) <= abs(cdf(hi) - p) ? lo : hi
     }
 
-    /// The beta shape parameters of PERT(min, mode, max) (MODEL.md §2).
+    /// The beta shape parameters of PERT(min, mode, max) (docs/model.md §2).
     static func pertShape(min: Double, mode: Double, max: Double) -> (alpha: Double, beta: Double) {
         let width = max - min
         return (1 + 4 * (mode - min) / width, 1 + 4 * (max - mode) / width)

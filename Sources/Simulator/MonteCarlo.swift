@@ -2,7 +2,7 @@ import Dispatch
 import PilotModel
 
 /// Runs a scenario many times, spread over threads; every run's draws come from its own streams
-/// (MODEL.md §6), so the result is the same to the bit whatever the thread count.
+/// (docs/model.md §6), so the result is the same to the bit whatever the thread count.
 ///
 /// The runs go in blocks of `blockRuns`: the workers simulate a block's runs into its records,
 /// and the block is then handed on in run order — to a `RunCollector` (the summary, the monthly

@@ -1,6 +1,6 @@
 import PilotModel
 
-/// Draws a run's parameter vector (MODEL.md §2: once per run), each uncertain parameter from its
+/// Draws a run's parameter vector (docs/model.md §2: once per run), each uncertain parameter from its
 /// own stream so that its value depends only on (seed, run, its key path — a campaign's name for a
 /// campaign's parameters — and its distribution).
 final class ParameterDraws {

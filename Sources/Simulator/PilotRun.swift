@@ -1,7 +1,7 @@
 import Foundation
 import PilotModel
 
-/// The month step of MODEL.md §3 for one run, writing every metric of §4 at the end of each month.
+/// The month step of docs/model.md §3 for one run, writing every metric of §4 at the end of each month.
 ///
 /// `metrics` is a month-major table: row t holds the metrics of month offset t in the order of
 /// `Scenario.metrics` (the fixed metrics, then one column per milestone).
@@ -45,7 +45,7 @@ struct PilotRun {
     func simulate(_ v: [Double], streams: RunStreams, metrics: inout [Double], monthLimit: Int? = nil) {
         let s = scenario, personal = s.personal, corporate = s.corporate, merchants = s.merchants
         let np = personal.population, nc = corporate.population, k = merchants.potential
-        /// n/d, or 0 over an empty pool (MODEL.md §3).
+        /// n/d, or 0 over an empty pool (docs/model.md §3).
         @inline(__always) func ratio(_ n: Int, _ d: Int) -> Double { d == 0 ? 0 : Double(n) / Double(d) }
 
         var wp = personal.initial, wc = corporate.initial, m = merchants.initial

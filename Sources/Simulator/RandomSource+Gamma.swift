@@ -1,7 +1,7 @@
 internal import CGSL
 
 extension RandomSource {
-    /// Gamma(shape, scale) by `gsl_ran_gamma` (Marsaglia & Tsang 2000); shape 0 gives 0 (MODEL.md §3).
+    /// Gamma(shape, scale) by `gsl_ran_gamma` (Marsaglia & Tsang 2000); shape 0 gives 0 (docs/model.md §3).
     ///
     /// - Precondition: shape ≥ 0, scale > 0.
     @inline(__always) public func gamma(shape: Double, scale: Double) -> Double {
@@ -11,7 +11,7 @@ extension RandomSource {
     }
 
     /// The sum of `count` payments with mean `mean` and coefficient of variation `cv`, as a gamma
-    /// matched in mean and variance: Gamma(count/cv², mean·cv²) (MODEL.md §3 step 5). With cv = 0
+    /// matched in mean and variance: Gamma(count/cv², mean·cv²) (docs/model.md §3 step 5). With cv = 0
     /// every payment is exactly `mean`, the limit of that gamma; so is a cv so small that the
     /// gamma's relative sd, cv/√count, is below 2⁻⁵² (shape above 2¹⁰⁴), or that mean·cv²
     /// underflows: the draw would equal count·mean to double precision.

@@ -3,7 +3,7 @@ internal import CGSL
 /// A GSL generator, the only owner of a `gsl_rng` in pilotsim: `taus2`, L'Ecuyer's maximally
 /// equidistributed combined Tausworthe generator (Math. Comp. 65, 1996; period 2⁸⁸).
 ///
-/// Every draw of a run comes from a short stream selected by a 64-bit key (MODEL.md §6; see
+/// Every draw of a run comes from a short stream selected by a 64-bit key (docs/model.md §6; see
 /// `StreamSeeding` and `RunStreams`): one stream per uncertain parameter and one per random step
 /// of the model. `select(key:)` sets the generator's whole 88-bit state from the key, so a stream
 /// is a pure function of its key, and moving to another stream costs three words.

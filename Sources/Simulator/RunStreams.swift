@@ -1,6 +1,6 @@
 import PilotModel
 
-/// The process streams of one run: one per random step of the model (MODEL.md §3), each keyed by
+/// The process streams of one run: one per random step of the model (docs/model.md §3), each keyed by
 /// (run key, the step's name). Separate streams keep the steps from sharing
 /// draws: a parameter that changes how many uniforms one step consumes (a rejection sampler's
 /// shape, say) cannot shift the draws of any other step, so a parameter that does not enter a

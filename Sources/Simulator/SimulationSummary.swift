@@ -1,6 +1,6 @@
 import PilotModel
 
-/// What a simulation says about one target (MODEL.md §5; the row of summary.csv).
+/// What a simulation says about one target (docs/model.md §5; the row of summary.csv).
 public struct TargetSummary: Sendable {
     public let target: Target
     public let met: Int

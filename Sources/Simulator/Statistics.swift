@@ -1,6 +1,6 @@
 internal import CGSL
 
-/// The estimators of MODEL.md §5.
+/// The estimators of docs/model.md §5.
 public enum Statistics {
     /// z for a two-sided 95% interval: Φ⁻¹(0.975).
     public static let z95 = 1.959963984540054

@@ -1,4 +1,4 @@
-/// Keys of the random streams of a simulation, MODEL.md §6.
+/// Keys of the random streams of a simulation, docs/model.md §6.
 ///
 /// `gsl_rng_set` keeps only 32 bits of a seed, so 10⁵ runs seeded by index would share streams by
 /// the birthday bound. Instead all 64 bits of the seed and the run index are hashed into one

@@ -1,7 +1,7 @@
 import PilotModel
 
 /// A sensitivity sweep: one scenario at every point of a line (one axis) or a grid (two axes),
-/// each point simulated with the same seed and run indices (common random numbers, MODEL.md §6),
+/// each point simulated with the same seed and run indices (common random numbers, docs/model.md §6),
 /// so that differences between points are the effect of the values, not noise.
 public struct Sweep: Sendable {
     public let axes: [SweepAxis]

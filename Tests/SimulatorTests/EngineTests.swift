@@ -4,7 +4,7 @@ import Testing
 import TestSupport
 @testable import Simulator
 
-/// The month step against cases with analytic answers (MODEL.md §3). Each mean is compared with
+/// The month step against cases with analytic answers (docs/model.md §3). Each mean is compared with
 /// its analytic value within 4 standard errors of the mean over the runs.
 struct EngineTests {
     /// The minimal test scenario with every adoption, use and merchant force switched off, then `overrides`.

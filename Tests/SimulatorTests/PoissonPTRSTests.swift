@@ -2,7 +2,7 @@ import CGSL
 import Testing
 @testable import Simulator
 
-/// PTRS against GSL's own Poisson sampler: equal in distribution (MODEL.md; issue: O(1) Poisson).
+/// PTRS against GSL's own Poisson sampler: equal in distribution (docs/model.md; issue: O(1) Poisson).
 struct PoissonPTRSTests {
     /// Two-sample chi-square test of homogeneity on 200,000 draws from each sampler, over bins of
     /// single values with tails pooled so that every bin expects ≥ 20 draws; fails when the

@@ -2,7 +2,7 @@ import PilotModel
 import Testing
 @testable import Simulator
 
-/// MODEL.md §6: a run is a pure function of (scenario, seed, run index).
+/// docs/model.md §6: a run is a pure function of (scenario, seed, run index).
 struct ReproducibilityTests {
     private func run(seed: UInt64, threads: Int, runs: Int = 400) throws -> SimulationResult {
         MonteCarlo(scenario: try Scenario.baseline(), seed: seed, threads: threads, keep: .all).run(runs: runs)
