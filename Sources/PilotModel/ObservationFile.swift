@@ -18,14 +18,30 @@ public struct Observation: Sendable, Equatable {
 public enum ObservationFile {
     /// The reporting error assumed when a row gives none.
     public static let defaultRelativeError = 0.05
+    /// The relative errors accepted: below 10⁻⁶ the likelihood is a point mass no sampler can
+    /// reach; above 10 a figure says nothing.
+    public static let relativeErrorRange: ClosedRange<Double> = 1e-6...10
     /// The largest file read, like a scenario's.
     public static let maximumBytes = YAMLNode.maximumTextBytes
 
     /// Reads and validates the file at `path` against `scenario` (its metrics and calendar).
     /// - Throws: `ScenarioValidationError` with every problem, each at its file, line and column.
     public static func load(path: String, scenario: Scenario) throws -> [Observation] {
-        let text = try readScenarioText(path)
-        return try parse(text, file: path, scenario: scenario)
+        try loadWithText(path: path, scenario: scenario).observations
+    }
+
+    /// The file's text as read (for its hash in a manifest), and its figures.
+    public static func loadWithText(path: String, scenario: Scenario) throws -> (text: String, observations: [Observation]) {
+        let text = try readScenarioText(path, expected: "a CSV file of reported figures (month,metric,value[,rel_error])")
+        return (text, try parse(text, file: path, scenario: scenario))
+    }
+
+    /// The figures as the CSV this reader takes, in their order: what a manifest hashes when the
+    /// figures come from a scenario's `observed:` section.
+    public static func render(_ observations: [Observation]) -> String {
+        (["month,metric,value,rel_error"] + observations.map {
+            "\($0.month),\($0.metric),\(formatNumber($0.value)),\(formatNumber($0.relativeError))"
+        }).joined(separator: "\n") + "\n"
     }
 
     public static func parse(_ text: String, file: String, scenario: Scenario) throws -> [Observation] {
@@ -80,10 +96,10 @@ public enum ObservationFile {
             var relativeError = defaultRelativeError
             if fields.count == 4 {
                 let text = fields[3].trimmingCharacters(in: .whitespaces)
-                if let r = Double(text), r.isFinite, r > 0, r <= 10 {
+                if let r = Double(text), relativeErrorRange.contains(r) {
                     relativeError = r
                 } else if !text.isEmpty {
-                    report(number, columns[3], "rel_error '\(text.excerpt)' is not a number in (0, 10]; expected the relative sd of the reporting error, e.g. 0.05")
+                    report(number, columns[3], "rel_error '\(text.excerpt)' is not a number in [1e-6, 10]; expected the relative sd of the reporting error, e.g. 0.05")
                     ok = false
                 }
             }

@@ -21,6 +21,9 @@ public struct Scenario: Sendable {
     public var correlations: [RankCorrelation]
     public var targets: [Target]
     public var verdict: VerdictThresholds
+    /// The figures reported so far (`observed:`, docs/model.md §8): with them, every simulating
+    /// command answers on the forecast conditioned on them, unless asked for the prior.
+    public var observations: [Observation] = []
 
     public subscript(id: ParameterID) -> ParameterSpec { parameters[id.index] }
 

@@ -4,7 +4,7 @@ struct ScenarioDecoder {
 
     func decode(_ root: YAMLNode) throws -> Scenario {
         let keys = ["name", "description", "calendar", "wallets", "merchants", "public_flows",
-                    "campaigns", "milestones", "correlations", "targets", "verdict"]
+                    "campaigns", "milestones", "correlations", "targets", "verdict", "observed"]
         guard let top = MappingReader(root, path: "", context: context, keys: keys, what: "a scenario mapping") else {
             throw ScenarioValidationError(context.sortedDiagnostics)
         }
@@ -28,6 +28,7 @@ struct ScenarioDecoder {
         let verdict = top.optional("verdict").map(self.verdict) ?? .standard
         let targets = top.optional("targets").map { self.targets($0, calendar, milestones.compactMap { $0 }) } ?? []
         let correlations = top.optional("correlations").map(self.correlations) ?? []
+        let observed = top.optional("observed").map { self.observed($0, calendar, milestones.compactMap { $0 }) } ?? []
 
         guard context.diagnostics.isEmpty, let name, let calendar, let personal, let corporate, let merchants,
               let verdict
@@ -37,7 +38,7 @@ struct ScenarioDecoder {
                         personal: personal, corporate: corporate, merchants: merchants, publicFlows: publicFlows ?? nil,
                         campaigns: campaigns.compactMap { $0 }, milestones: milestones.compactMap { $0 },
                         correlations: correlations,
-                        targets: targets.compactMap { $0 }, verdict: verdict)
+                        targets: targets.compactMap { $0 }, verdict: verdict, observations: observed.compactMap { $0 })
     }
 
     // MARK: - Calendar
@@ -293,6 +294,52 @@ struct ScenarioDecoder {
             return nil
         }
         return ParameterID(index: index)
+    }
+
+    // MARK: - Reported figures
+
+    /// `observed:` — a list of `{month, metric, value, rel_error}`, the figures the forecast is
+    /// conditioned on (docs/model.md §8); each month and metric once.
+    private func observed(_ node: YAMLNode, _ calendar: ScenarioCalendar?, _ milestones: [Milestone]) -> [Observation?] {
+        guard let items = context.list(node, "observed", of: "{month, metric, value, rel_error}") else { return [nil] }
+        let all = Metric.fixed + milestones.map { .milestone($0.name) }
+        let names = all.map(\.description)
+        var seen: [String: Int] = [:]
+        return items.enumerated().map { i, item in
+            let path = "observed[\(i)]"
+            guard let reader = MappingReader(item, path: path, context: context, keys: ["month", "metric", "value", "rel_error"]) else { return nil }
+            let month = reader.required("month", expected: "a month, YYYY-MM").flatMap { monthInCalendar($0, "\(path).month", calendar) }
+            var metric: Metric?
+            if let metricNode = reader.required("metric", expected: "a metric name"), let name = context.text(metricNode, "\(path).metric") {
+                if let index = names.firstIndex(of: name) {
+                    metric = all[index]
+                } else {
+                    let hint = closestMatch(to: name, in: names).map { "did you mean '\($0)'?" } ?? "expected one of \(names.joined(separator: ", "))"
+                    context.report(metricNode, "\(path).metric", "unknown metric '\(name.excerpt)'; \(hint)")
+                }
+            }
+            var value: Double?
+            if let valueNode = reader.required("value", expected: "the reported value, a number ≥ 0"),
+               let number = context.number(valueNode, "\(path).value") {
+                if number < 0 { context.report(valueNode, "\(path).value", "\(formatNumber(number)) is negative; expected a value ≥ 0") } else { value = number }
+            }
+            var relativeError = ObservationFile.defaultRelativeError
+            if let errorNode = reader.optional("rel_error"), let r = context.number(errorNode, "\(path).rel_error") {
+                if ObservationFile.relativeErrorRange.contains(r) {
+                    relativeError = r
+                } else {
+                    context.report(errorNode, "\(path).rel_error", "\(formatNumber(r)) is out of range; expected the relative sd of the reporting error in [1e-6, 10], e.g. 0.05")
+                }
+            }
+            guard let month, let metric, let value else { return nil }
+            let key = "\(month) \(metric)"
+            if let first = seen[key] {
+                context.report(item, path, "\(metric) at \(month) is already given by observed[\(first)]; expected each month and metric once")
+                return nil
+            }
+            seen[key] = i
+            return Observation(month: month, metric: metric, value: value, relativeError: relativeError, location: item.location)
+        }
     }
 
     // MARK: - Targets and verdict

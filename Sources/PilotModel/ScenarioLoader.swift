@@ -79,10 +79,10 @@ extension Scenario {
 }
 
 /// Reads a scenario file as UTF-8, with a readable error when it cannot.
-func readScenarioText(_ path: String) throws -> String {
+func readScenarioText(_ path: String, expected: String = "a scenario YAML file") throws -> String {
     guard FileManager.default.fileExists(atPath: path) else {
         throw ScenarioValidationError([ScenarioDiagnostic(location: SourceLocation(file: path, line: 1, column: 1), keyPath: "",
-                                                          message: "no such file; expected a scenario YAML file")])
+                                                          message: "no such file; expected \(expected)")])
     }
     if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > YAMLNode.maximumTextBytes {
         throw ScenarioValidationError([ScenarioDiagnostic(location: SourceLocation(file: path, line: 1, column: 1), keyPath: "",

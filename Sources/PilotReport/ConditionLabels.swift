@@ -12,6 +12,13 @@ public struct ConditionLabels: Sendable {
     public let warningsHeading: String
     /// The verdict of a conditioned target whose sample cannot be trusted.
     public let unreliable: String
+    /// Where the figures come from when the scenario carries them.
+    public let scenarioSection: String
+    /// `conditioned on FILE (3 figures)`.
+    let figuresFormat: @Sendable (String, Int) -> String
+    /// The plan-time view: no figures given, or the scenario's ignored with `--prior`.
+    public let noFigures: String
+    let ignoredFormat: @Sendable (Int) -> String
     /// `chains 4 × 2,500`, `distinct 9,800`, `effective families 7,300`.
     let sampleFormat: @Sendable (Int, String, String, String) -> String
     /// Sampler warnings: low acceptance, few families, populations disagreeing, sweep cap, misfit.
@@ -35,6 +42,10 @@ public struct ConditionLabels: Sendable {
     /// `model runs 2,100,000 (conditioning) + 20,000 (prior and posterior paths), 9.1 M model-months`.
     public func spent(conditioning: String, final: String, months: String) -> String { spentFormat(conditioning, final, months) }
     public func notConverged(temperature: String, iterations: Int) -> String { notConvergedFormat(temperature, iterations) }
+    /// `conditioned on SOURCE (n figures)`.
+    public func figuresSource(_ source: String, count: Int) -> String { figuresFormat(source, count) }
+    /// `3 reported figures ignored (--prior): the plan-time view`.
+    public func figuresIgnored(_ count: Int) -> String { ignoredFormat(count) }
     public func sample(chains: Int, perChain: String, distinct: String, families: String) -> String { sampleFormat(chains, perChain, distinct, families) }
     public func lowAcceptance(_ share: String) -> String { lowAcceptanceFormat(share) }
     public func fewFamilies(_ families: String, particles: String) -> String { fewFamiliesFormat(families, particles) }
@@ -51,7 +62,7 @@ public struct ConditionLabels: Sendable {
     }
 
     public static let english = ConditionLabels(
-        title: "pilotsim condition", observationsFile: "observed", particles: "particles",
+        title: "pilotsim — the forecast given the reported figures", observationsFile: "figures", particles: "particles",
         prior: "prior P(met)", conditioned: "conditioned P(met)", intervalESS: "95% interval (ESS)", conditionedMedian: "conditioned median (P5–P95)",
         observationsHeading: "Reported figures", month: "month", metric: "metric", observed: "reported",
         priorShare: "prior runs ≤ it", priorRange: "prior P5–P95", posteriorRange: "conditioned P5–P95",
@@ -63,6 +74,10 @@ public struct ConditionLabels: Sendable {
         parameterAcceptance: "parameter moves accepted", noiseAcceptance: "noise moves accepted", moves: "sweeps",
         distinct: "distinct", families: "effective families",
         warningsHeading: "Warnings", unreliable: "unreliable",
+        scenarioSection: "the scenario's observed: section",
+        figuresFormat: { "conditioned on \($0) (\($1) figure\($1 == 1 ? "" : "s"))" },
+        noFigures: "none: the plan-time view",
+        ignoredFormat: { "\($0) reported figure\($0 == 1 ? "" : "s") ignored (--prior): the plan-time view" },
         sampleFormat: { "\($0) independent populations of \($1) particles: \($2) distinct particles, \($3) effective families (n²/Σ copies² of identical parameter vectors)" },
         lowAcceptanceFormat: { "warning: the sampler's moves were accepted only \($0) of the time at its last step: the particles barely move, and the conditioned results are unreliable" },
         fewFamiliesFormat: { "warning: only \($0) effective families remain of \($1) particles: the conditioned results rest on few distinct draws and are unreliable" },
@@ -89,6 +104,10 @@ public struct ConditionLabels: Sendable {
         parameterAcceptance: "参数移动接受率", noiseAcceptance: "随机项移动接受率", moves: "扫描次数",
         distinct: "不同粒子", families: "有效家族数",
         warningsHeading: "警告", unreliable: "不可靠",
+        scenarioSection: "情景文件的 observed: 部分",
+        figuresFormat: { "依据 \($0)（\($1) 项已报数据）修正" },
+        noFigures: "无：规划时点的预测",
+        ignoredFormat: { "已忽略 \($0) 项已报数据（--prior）：规划时点的预测" },
         sampleFormat: { "\($0) 个独立种群，每个 \($1) 个粒子：不同粒子 \($2) 个，有效家族 \($3) 个（按相同参数向量的副本数计 n²/Σ副本²）" },
         lowAcceptanceFormat: { "警告：最后一步的移动接受率仅为 \($0)：粒子几乎不动，修正结果不可靠" },
         fewFamiliesFormat: { "警告：\($1) 个粒子中只剩 \($0) 个有效家族：修正结果依赖极少的不同抽样，不可靠" },

@@ -85,11 +85,12 @@ public struct ConditionReport {
 
     // MARK: - Terminal
 
-    public func table(source: String, observedFile: String, labels: Labels = .english, style: TerminalStyle = .plain) -> String {
+    /// - Parameter figures: where the figures come from, as `ConditionLabels.figuresSource` says it.
+    public func table(source: String, figures: String, labels: Labels = .english, style: TerminalStyle = .plain) -> String {
         let words = labels.condition, numbers = labels.numbers, s = result.prior.scenario
         var out = ReportHeader.render(title: "\(words.title) — \(labels.text(s.name))", [
             (labels.scenario, source),
-            (words.observationsFile, observedFile),
+            (words.observationsFile, figures),
             (words.particles, "\(NumberStyle.grouped(Double(result.posterior.runs)))   \(labels.seed) \(result.posterior.seed)"),
             (labels.generator, labels.generatorDescription),
         ], style: style)

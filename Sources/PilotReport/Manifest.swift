@@ -11,6 +11,10 @@ public struct Manifest: Encodable {
     public let runs: Int
     public let generator: String
     public let files: [String]
+    /// The reported figures the outputs are conditioned on (a file, or `observed:` for the
+    /// scenario's section) and the SHA-256 of their text; both absent for the plan-time view.
+    public var observed: String? = nil
+    public var observedSHA256: String? = nil
 
     /// - Parameters:
     ///   - scenarioText: the scenario exactly as read (the file, or the embedded baseline); its
@@ -28,7 +32,7 @@ public struct Manifest: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case pilotsimVersion = "pilotsim_version", commandLine = "command_line", scenario, scenarioSHA256 = "scenario_sha256"
-        case seed, runs, generator, files
+        case seed, runs, generator, files, observed, observedSHA256 = "observed_sha256"
     }
 
     public func json() throws -> String {

@@ -5,11 +5,14 @@ import Simulator
 /// chances and what each stage adds — in the labels and number units of a language.
 public enum TerminalReport {
     /// - Parameter stoppingRule: how the run count was chosen, when it was not given.
+    /// - Parameter figures: what the report says about reported figures (none, or ignored with
+    ///   `--prior`); no line when nil.
     public static func render(_ summary: SimulationSummary, result: SimulationResult, source: String, labels: Labels = .english,
-                              style: TerminalStyle = .plain, stoppingRule: String? = nil) -> String {
+                              style: TerminalStyle = .plain, stoppingRule: String? = nil, figures: String? = nil) -> String {
         let s = result.scenario, calendar = s.calendar, numbers = labels.numbers
         let header = [
             (labels.scenario, source),
+        ] + (figures.map { [(labels.condition.observationsFile, $0)] } ?? []) + [
             (labels.runs, "\(NumberStyle.grouped(Double(result.runs)))\(stoppingRule.map { " (\($0))" } ?? "")   \(labels.seed) \(result.seed)"),
             (labels.generator, labels.generatorDescription),
             (labels.calendar, "\(calendar.start) … \(calendar.end): "

@@ -27,6 +27,9 @@ public struct MonteCarlo: Sendable {
     public var seed: UInt64
     public var threads: Int
     public var keep: Keep
+    /// Conditioned particles to run instead of plain runs of the seed (`run(runs:)` then takes
+    /// `runs` equal to the particles; row r is particle r).
+    public var sample: ConditionedSample?
     /// Bytes of values kept to select quantiles in one pass (`RunCollector.valueBudget`).
     var valueBudget = RunCollector.valueBudget
 
@@ -131,7 +134,12 @@ public struct MonteCarlo: Sendable {
     /// The inputs of plain runs (row r is run `first + r`): each run's own draws, and the
     /// correlated parameters' values of the correlation blocks the rows touch.
     private func runInputs(first: Int) -> BlockInputs {
-        { rows in
+        if let sample {
+            precondition(first == 0, "conditioned particles are not sharded")
+            let inputs = sample.inputs(for: scenario)
+            return { _ in inputs }
+        }
+        return { rows in
             let s = scenario, seed = seed
             let runs = (first + rows.lowerBound)..<(first + rows.upperBound)
             let correlated = correlatedValues(blocks: (runs.lowerBound / ImanConover.blockSize)...((runs.upperBound - 1) / ImanConover.blockSize))

@@ -46,37 +46,12 @@ extension Pilotsim {
         func run() throws {
             try reportingFailures {
                 let (scenarioText, loaded) = try scenario.loadWithText()
-                let observations = try ObservationFile.load(path: observed, scenario: loaded)
-                let progress = ProgressLine("condition", total: 100, quiet: simulation.quiet)
-                let sampler = Conditioning(scenario: loaded, observations: observations, particles: particles, chains: chains,
-                                           seed: simulation.seed, threads: simulation.threadCount)
-                let result = sampler.run { progress.update(Int($0 * 100)) }
-                progress.finish()
-                let report = ConditionReport(result)
-                report.warnings(language.labels).forEach(printError)
-                if let out {
-                    var files = [
-                        ("summary.csv", SummaryCSV.render(report.posteriorSummary)),
-                        ("monthly.csv", MonthlyCSV.render(result.posterior.monthly)),
-                        ("posterior.csv", report.posteriorCSV()),
-                        ("particles.csv", RunsCSV.render(result.posterior)),
-                        ("observations.csv", report.observationsCSV()),
-                        ("diagnostics.csv", report.diagnosticsCSV()),
-                        ("chains.csv", report.chainsCSV()),
-                    ]
-                    let manifest = Manifest(commandLine: CommandLineText.current(), scenario: scenario.sourceName(), scenarioText: scenarioText,
-                                            seed: simulation.seed, runs: particles, files: files.map(\.0))
-                    files.append(("manifest.json", try manifest.json()))
-                    try OutputFiles(directory: out, files: files).write()
-                }
-                switch format {
-                case .table:
-                    print(report.table(source: scenario.sourceName(language.labels), observedFile: observed, labels: language.labels,
-                                       style: .standardOutput(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)),
-                          terminator: "")
-                case .csv: print(report.targetsCSV(), terminator: "")
-                case .json: print(try report.json(scenario: loaded.name.neutral), terminator: "")
-                }
+                let (text, observations) = try ObservationFile.loadWithText(path: observed, scenario: loaded)
+                let figures = ReportedFigures(observations: observations, source: observed, sha256: SHA256.hex(text.utf8))
+                let result = try figures.condition(loaded, particles: particles, chains: chains, simulation: simulation, labels: language.labels)
+                let output = ConditionedOutput(result: result, figures: figures, scenario: scenario, scenarioText: scenarioText, labels: language.labels)
+                if let out { try output.write(to: out) }
+                print(try output.render(format, scenario: loaded), terminator: "")
             }
         }
     }

@@ -33,6 +33,8 @@ extension Pilotsim {
 
         @OptionGroup var shard: ShardOption
 
+        @OptionGroup var observed: ObservedOptions
+
         func validate() throws {
             if shard.parsed != nil {
                 guard out != nil else { throw ValidationError("--shard writes a part file: give --out DIR") }
@@ -48,6 +50,16 @@ extension Pilotsim {
         func run() throws {
             try reportingFailures {
                 let (scenarioText, loaded) = try scenario.loadWithText()
+                if let figures = try observed.figures(for: loaded) {
+                    guard shard.parsed == nil else { throw ValidationError("--shard takes no reported figures: shard the plan-time view with --prior") }
+                    guard precision == nil else { throw ValidationError("--precision takes no reported figures: give --runs (the particles), or --prior") }
+                    let result = try figures.condition(loaded, particles: simulation.runs ?? ObservedOptions.defaultParticles, chains: observed.chains,
+                                                       simulation: simulation, labels: language.labels)
+                    let output = ConditionedOutput(result: result, figures: figures, scenario: scenario, scenarioText: scenarioText, labels: language.labels)
+                    if let out { try output.write(to: out) }
+                    print(try output.render(format, scenario: loaded), terminator: "")
+                    return
+                }
                 let engine = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount,
                                         keep: out == nil ? [] : .monthlyQuantiles)
                 if let (index, count) = shard.parsed, let out {
@@ -95,7 +107,9 @@ extension Pilotsim {
                     printed = TerminalReport.render(result.summary, result: result, source: scenario.sourceName(language.labels), labels: language.labels,
                                                     style: .standardOutput(isTerminal: isatty(STDOUT_FILENO) == 1,
                                                                            environment: ProcessInfo.processInfo.environment),
-                                                    stoppingRule: stoppingRule)
+                                                    stoppingRule: stoppingRule,
+                                                    figures: observed.prior && !loaded.observations.isEmpty
+                                                        ? language.labels.condition.figuresIgnored(loaded.observations.count) : language.labels.condition.noFigures)
                 case .csv: printed = SummaryCSV.render(result.summary)
                 case .json: printed = try JSONReport.render(result.summary, scenario: loaded.name.neutral, runs: result.runs, seed: result.seed)
                 }

@@ -19,10 +19,11 @@ import PilotModel
 /// the ESS of the reweighted particles is N/2; resamples systematically; and moves each particle by
 /// Metropolis–Hastings sweeps (`SMCPopulation.move`) until nine in ten have moved.
 ///
-/// At the end every particle is simulated once over the whole calendar with its month keys for the
-/// reported months and noise of its own for everything else — every later month, and every stream
-/// that feeds no reported metric — and with fresh prior draws of the parameters no figure can
-/// inform: copies left by resampling share only what the figures tell about them. Replicated
+/// At the end every particle is simulated once over the whole calendar (`ConditionedSample`) with
+/// its month keys for the reported months and noise of its own for everything else — every later
+/// month, and every stream that feeds no reported metric — and with fresh prior draws of the
+/// parameters no figure can inform: copies left by resampling share only what the figures tell
+/// about them. Replicated
 /// reports (fresh noise plus the reporting error) check the fit (`ObservationCheck`).
 ///
 /// Every random choice comes from streams keyed by the seed, the particle and the step, and every
@@ -147,6 +148,8 @@ public struct Conditioning: Sendable {
         /// The particles of every population, each continued over the whole calendar.
         public let posterior: SimulationResult
         public let chains: [Chain]
+        /// The particles, as the runs of any further analysis (`MonteCarlo.sample`).
+        public let sample: ConditionedSample
         public let checks: [ObservationCheck]
         /// Per target, in scenario order.
         public let targetErrors: [TargetError]
@@ -196,12 +199,14 @@ public struct Conditioning: Sendable {
                 StreamSeeding.runKey(seed: seed, run: $0)
             })
             population.run { progress?((Double(c) + $0) / Double(chains)) }
-            population.redrawUninformed()
             populations.append(population)
         }
         let conditioningRuns = populations.reduce(0) { $0 + $1.runs }
 
-        let posterior = continuation(populations, setup: setup)
+        let sample = ConditionedSample(setup: setup, observations: observations, populations: populations)
+        var engine = MonteCarlo(scenario: scenario, seed: seed, threads: threads, keep: .all)
+        engine.sample = sample
+        let posterior = engine.run(runs: sample.count)
         let prior = MonteCarlo(scenario: scenario, seed: seed, threads: threads, keep: [.parameterValues, .targetValues, .monthlyQuantiles])
             .run(runs: particles)
         let chainResults = populations.map { p in
@@ -212,30 +217,11 @@ public struct Conditioning: Sendable {
         let errors = targetErrors(posterior, sizes: sizes, chains: chainResults, setup: setup)
         let months = scenario.calendar.monthCount
         let replicateRuns = 2 * particles  // replicates and the prior particles of the check
-        return Result(prior: prior, posterior: posterior, chains: chainResults, checks: checks, targetErrors: errors,
+        return Result(prior: prior, posterior: posterior, chains: chainResults, sample: sample, checks: checks, targetErrors: errors,
                       warnings: warnings(chainResults, errors: errors, checks: checks),
                       informedParameters: setup.relevant.map { setup.space.parameters[$0] },
                       conditioningRuns: conditioningRuns, modelRuns: conditioningRuns + replicateRuns + 2 * particles,
                       modelMonths: (conditioningRuns + replicateRuns) * setup.monthLimit + 2 * particles * months)
-    }
-
-    /// Every particle over the whole calendar: its parameters, its month keys for the streams that
-    /// feed a reported metric, and noise of its own slot for everything else.
-    private func continuation(_ populations: [SMCPopulation], setup: ConditioningSetup) -> SimulationResult {
-        let rows = populations.flatMap { p in p.n == 0 ? [] : (0..<p.n).map { (p, $0) } }
-        let eps = rows.map { $0.0.eps[$0.1] }
-        let noise = rows.map { p, i in
-            RunNoise(runKey: StreamSeeding.streamKey(runKey: p.slotKeys[i], name: SMCPopulation.Names.continuation),
-                     monthKeys: p.monthKeys[i], pinnedMetrics: setup.reportedMetrics)
-        }
-        let space = setup.space
-        return MonteCarlo(scenario: scenario, seed: seed, threads: threads, keep: .all).simulate(rows: rows.count) {
-            { row, values in
-                values = space.constants
-                space.fill(&values, from: eps[row])
-                return noise[row]
-            }
-        }
     }
 
     /// Each target's P(met) and median per population, and the error their spread implies.

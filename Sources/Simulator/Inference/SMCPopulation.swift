@@ -102,7 +102,6 @@ final class SMCPopulation {
         static let prior = StreamSeeding.name(of: "condition:prior")
         static func resample(step: Int) -> UInt64 { StreamSeeding.name(of: "condition:resample:\(step)") }
         static let finalResample = StreamSeeding.name(of: "condition:resample:final")
-        static let free = StreamSeeding.name(of: "condition:free")
         static let continuation = StreamSeeding.name(of: "condition:continue")
         static let replicate = StreamSeeding.name(of: "condition:replicate")
         static func month(_ t: Int) -> UInt64 { StreamSeeding.name(of: "condition:month:\(t)") }
@@ -271,16 +270,6 @@ final class SMCPopulation {
         }
         if logWeights.contains(where: { $0 != logWeights[0] }) {
             resample(key: StreamSeeding.streamKey(runKey: slotKeys[0], name: Names.finalResample))
-        }
-    }
-
-    /// The coordinates the figures cannot inform: fresh prior draws for every particle, so that
-    /// resampling has not left copies of the same few values.
-    func redrawUninformed() {
-        let informed = Set(setup.relevant)
-        for i in 0..<n {
-            let random = RandomSource(key: StreamSeeding.streamKey(runKey: slotKeys[i], name: Names.free))
-            for j in 0..<setup.space.dimension where !informed.contains(j) { eps[i][j] = random.standardNormal() }
         }
     }
 

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import PilotModel
+import PilotReport
+import Simulator
+
+/// Reported figures: the scenario's `observed:` section, or `--observed FILE`; `--prior` for the
+/// plan-time view without them.
+struct ObservedOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Reported figures to condition on: CSV month,metric,value[,rel_error]; replaces the scenario's observed: section.",
+                               valueName: "FILE"))
+    var observed: String?
+
+    @Flag(help: "The plan-time view: ignore reported figures (the scenario's observed: and --observed).")
+    var prior = false
+
+    @Option(help: "Independent SMC populations when conditioning, 1 to 16; their spread is the Monte Carlo error.")
+    var chains: Int = Conditioning.defaultChains
+
+    /// The particles used when a command conditions and `--runs` is not given: 4 populations of
+    /// 1,000 keep the embedded baseline's conditioned `run` near 8 s on 2 cores.
+    static let defaultParticles = 4_000
+
+    func validate() throws {
+        if prior && observed != nil { throw ValidationError("give --observed or --prior, not both") }
+        guard (1...16).contains(chains) else { throw ValidationError("--chains must be from 1 to 16 (got \(chains))") }
+    }
+
+    /// The figures in force for `scenario`, with where they come from and the SHA-256 of their
+    /// text; nil with `--prior` or when there are none.
+    func figures(for scenario: Scenario) throws -> ReportedFigures? {
+        guard !prior else { return nil }
+        if let observed {
+            let (text, observations) = try ObservationFile.loadWithText(path: observed, scenario: scenario)
+            return ReportedFigures(observations: observations, source: observed, sha256: SHA256.hex(text.utf8))
+        }
+        guard !scenario.observations.isEmpty else { return nil }
+        return ReportedFigures(observations: scenario.observations, source: "observed:",
+                               sha256: SHA256.hex(ObservationFile.render(scenario.observations).utf8))
+    }
+}
+
+/// Figures a command conditions on, and their provenance for headers and manifests.
+struct ReportedFigures {
+    let observations: [Observation]
+    /// The file, or `observed:` for the scenario's own section.
+    let source: String
+    /// SHA-256 of the file's text, or of the section's figures as CSV (`ObservationFile.render`).
+    let sha256: String
+
+    /// `docs/examples/haimen-2023-08.csv (3 figures)`, in the report's language.
+    func description(_ labels: Labels) -> String {
+        labels.condition.figuresSource(source == "observed:" ? labels.condition.scenarioSection : source, count: observations.count)
+    }
+
+    /// Conditions `scenario` on the figures with `particles` particles, showing progress; prints
+    /// the warnings on stderr.
+    func condition(_ scenario: Scenario, particles: Int, chains: Int, simulation: SimulationOptions, labels: Labels) throws -> Conditioning.Result {
+        guard (100...1_000_000).contains(particles) else {
+            throw ValidationError("with reported figures, --runs is the sampler's particles: from 100 to 1,000,000 (got \(particles))")
+        }
+        let progress = ProgressLine("condition", total: 100, quiet: simulation.quiet)
+        let result = Conditioning(scenario: scenario, observations: observations, particles: particles, chains: chains,
+                                  seed: simulation.seed, threads: simulation.threadCount).run { progress.update(Int($0 * 100)) }
+        progress.finish()
+        ConditionReport(result).warnings(labels).forEach(printError)
+        return result
+    }
+}
+
+extension ConditionedSample.Refusal {
+    /// The refusal as an argument error (exit 64), naming the months the change would alter.
+    var validationError: ValidationError {
+        let what = parameters.isEmpty ? "the change" : parameters.joined(separator: ", ")
+        let span = months.isEmpty ? "" : " (it alters \(months.count == 1 ? months[0].description : "\(months.first!)…\(months.last!)"))"
+        return ValidationError("\(what) acts on the months the reported figures fix, through \(lastReportedMonth)\(span); "
+                               + "varying it would need conditioning again: answer on the plan-time view with --prior, "
+                               + "or change the scenario and condition anew")
+    }
+}
