@@ -4,10 +4,14 @@ import Simulator
 
 /// What `pilotsim compare` prints and writes.
 public enum CompareReport {
-    public static func table(_ comparison: Comparison, a: String, b: String, runs: Int, seed: UInt64, labels: Labels = .english) -> String {
+    /// - Parameter figures: what the comparison says about reported figures (conditioned on them,
+    ///   none, or ignored); no line when nil.
+    public static func table(_ comparison: Comparison, a: String, b: String, runs: Int, seed: UInt64, labels: Labels = .english,
+                             figures: String? = nil) -> String {
         let words = labels.decision, numbers = labels.numbers
         var out = ReportHeader.render(title: words.compareTitle, [
             (words.scenarioA, a), (words.scenarioB, b),
+        ] + ReportHeader.figuresRow(figures, labels) + [
             (labels.runs, "\(NumberStyle.grouped(Double(runs)))   \(labels.seed) \(seed)"),
         ])
         out.append("")

@@ -3,10 +3,11 @@ import Simulator
 
 /// What `pilotsim explain` prints and writes.
 public enum ExplainReport {
-    public static func table(_ filterings: [MonteCarloFiltering], top: Int, runs: Int, seed: UInt64, source: String, labels: Labels = .english) -> String {
+    public static func table(_ filterings: [MonteCarloFiltering], top: Int, runs: Int, seed: UInt64, source: String, labels: Labels = .english, figures: String? = nil) -> String {
         let words = labels.decision
         var out = ReportHeader.render(title: words.explainTitle, [
             (labels.scenario, source),
+        ] + ReportHeader.figuresRow(figures, labels) + [
             (labels.runs, "\(NumberStyle.grouped(Double(runs)))   \(labels.seed) \(seed)"),
         ])
         for filtering in filterings {

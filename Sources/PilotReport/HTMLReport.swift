@@ -18,6 +18,8 @@ public struct HTMLReport {
     let commandLine: String
     let generated: Date
     let source: String
+    /// What the report says about reported figures: conditioned on them, none, or ignored.
+    let figures: String?
     /// With `report --observed`: the conditioning, and the prior's monthly quantiles for the charts.
     let conditioning: (report: ConditionReport, priorMonthly: [MonthlyQuantiles])?
     /// With `report --compare`: the comparison with another plan and the two plans' names.
@@ -36,7 +38,8 @@ public struct HTMLReport {
                 tornado: (analysis: Tornado, baseline: SimulationSummary, bars: [[Tornado.Bar]])?, labels: Labels,
                 commandLine: String, generated: Date, source: String,
                 conditioning: (report: ConditionReport, priorMonthly: [MonthlyQuantiles])? = nil,
-                comparison: (comparison: Comparison, a: String, b: String)? = nil, explain: Bool = false) {
+                comparison: (comparison: Comparison, a: String, b: String)? = nil, explain: Bool = false, figures: String? = nil) {
+        self.figures = figures
         self.conditioning = conditioning
         self.comparison = comparison
         self.explain = explain
@@ -141,6 +144,7 @@ public struct HTMLReport {
             "title": "\(labels.reportTitle) — \(labels.text(scenario.name))", "labels": labelView,
             "scenarioName": labels.text(scenario.name), "description": scenario.description.map(labels.text) ?? "", "hasDescription": scenario.description != nil,
             "source": source, "generated": formatter.string(from: generated), "command": commandLine,
+            "hasFigures": figures != nil, "figures": figures ?? "",
             "seed": String(result.seed), "runs": NumberStyle.grouped(Double(result.runs)), "generator": labels.generatorDescription,
             "calendar": "\(scenario.calendar.start) … \(scenario.calendar.end)",
             "hasTargets": !summary.targets.isEmpty, "targets": targets, "joint": joint,
@@ -216,7 +220,7 @@ public struct HTMLReport {
     /// The label table as the template reads it.
     private var labelView: [String: String] {
         [
-            "scenario": labels.scenario, "runs": labels.runs, "seed": labels.seed, "generator": labels.generator,
+            "scenario": labels.scenario, "figures": labels.condition.observationsFile, "runs": labels.runs, "seed": labels.seed, "generator": labels.generator,
             "calendar": labels.calendar, "generated": labels.generated, "command": labels.command,
             "targets": labels.targets, "target": labels.target, "deadline": labels.deadline, "goal": labels.goal,
             "medianAtDeadline": labels.medianAtDeadline, "probability": labels.probability, "interval95": labels.interval95,

@@ -7,4 +7,10 @@ public enum ReportHeader {
             "  \(key)\(String(repeating: " ", count: width - TextTable.displayWidth(key) + 2))\(value)"
         }
     }
+
+    /// The header's line about reported figures (conditioned on them, none, or ignored), or no
+    /// line when the caller says nothing of them.
+    static func figuresRow(_ figures: String?, _ labels: Labels) -> [(String, String)] {
+        figures.map { [(labels.condition.observationsFile, $0)] } ?? []
+    }
 }

@@ -15,12 +15,13 @@ public enum SobolReport {
     }
 
     public static func table(_ analysis: GlobalSensitivity, _ estimate: SobolAnalysis.Estimate, top: Int, seed: UInt64,
-                             source: String, labels: Labels = .english) -> String {
+                             source: String, labels: Labels = .english, figures: String? = nil) -> String {
         let s = analysis.scenario, words = labels.analysis
         let names = analysis.inputs.map { words.inputName($0, of: s) }
         var out = ReportHeader.render(title: "\(words.sobolTitle) — \(labels.text(s.name))", [
             (labels.scenario, source),
-            (words.samples, "\(words.samples(rows: NumberStyle.grouped(Double(estimate.samples)), inputs: names.count, runs: NumberStyle.grouped(Double(estimate.evaluations))))   \(labels.seed) \(seed)"),
+        ] + ReportHeader.figuresRow(figures, labels) + [
+            (words.samples, "\(words.samples(rows: NumberStyle.grouped(Double(estimate.samples)), inputs: names.count, parameters: analysis.parameters.count, runs: NumberStyle.grouped(Double(estimate.evaluations))))   \(labels.seed) \(seed)"),
             (words.design, estimate.design == .sobol ? words.sobolDesign : words.pseudoRandomDesign),
         ]) + [""]
         for (target, indices) in zip(s.targets, estimate.indices) {

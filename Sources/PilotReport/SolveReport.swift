@@ -5,11 +5,12 @@ import Simulator
 /// What `pilotsim solve` prints.
 public enum SolveReport {
     public static func table(_ solver: Solver, _ outcome: Solver.Outcome, runsSpent: Int, runs: Int, seed: UInt64, source: String,
-                             labels: Labels = .english) -> String {
+                             labels: Labels = .english, figures: String? = nil) -> String {
         let words = labels.decision, numbers = labels.numbers
         let target = try? solver.document.scenario(overrides: solver.overrides).targets[solver.targetIndex]
         var out = ReportHeader.render(title: words.solveTitle, [
             (labels.scenario, source),
+        ] + ReportHeader.figuresRow(figures, labels) + [
             (words.solveTarget, target.map { "\(labels.text($0.label)) (\($0.id)), P(met) ≥ \(numbers.percent(solver.probability))" } ?? ""),
             (words.solveVary, "\(solver.path) in [\(formatNumber(solver.range.lowerBound)), \(formatNumber(solver.range.upperBound))]"),
             (labels.runs, "\(NumberStyle.grouped(Double(runs)))   \(labels.seed) \(seed)"),

@@ -20,11 +20,12 @@ public enum SweepReport {
     }
 
     public static func table(_ sweep: Sweep, _ summaries: [SimulationSummary], runs: Int, seed: UInt64,
-                             source: String, labels: Labels = .english) -> String {
+                             source: String, labels: Labels = .english, figures: String? = nil) -> String {
         let words = labels.analysis
         let targets = summaries.first?.targets.map(\.target) ?? []
         var out = ReportHeader.render(title: "\(words.sweepTitle) — \(labels.text(sweep.scenarios[0].name))", [
             (labels.scenario, source),
+        ] + ReportHeader.figuresRow(figures, labels) + [
             (labels.runs, "\(words.sweepRuns(NumberStyle.grouped(Double(runs)), points: sweep.points.count))   \(labels.seed) \(seed)"),
             (labels.generator, labels.generatorDescription),
         ]) + ["", words.sweepTableHeading]

@@ -12,7 +12,7 @@ public enum TerminalReport {
         let s = result.scenario, calendar = s.calendar, numbers = labels.numbers
         let header = [
             (labels.scenario, source),
-        ] + (figures.map { [(labels.condition.observationsFile, $0)] } ?? []) + [
+        ] + ReportHeader.figuresRow(figures, labels) + [
             (labels.runs, "\(NumberStyle.grouped(Double(result.runs)))\(stoppingRule.map { " (\($0))" } ?? "")   \(labels.seed) \(result.seed)"),
             (labels.generator, labels.generatorDescription),
             (labels.calendar, "\(calendar.start) … \(calendar.end): "

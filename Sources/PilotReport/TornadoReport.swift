@@ -16,10 +16,11 @@ public enum TornadoReport {
     }
 
     public static func table(_ tornado: Tornado, baseline: SimulationSummary, bars: [[Tornado.Bar]], top: Int, runs: Int,
-                             seed: UInt64, source: String, labels: Labels = .english) -> String {
+                             seed: UInt64, source: String, labels: Labels = .english, figures: String? = nil) -> String {
         let s = tornado.scenario, words = labels.analysis, numbers = labels.numbers
         var out = ReportHeader.render(title: "\(words.tornadoTitle) — \(labels.text(s.name))", [
             (labels.scenario, source),
+        ] + ReportHeader.figuresRow(figures, labels) + [
             (labels.runs, "\(words.tornadoRuns(NumberStyle.grouped(Double(runs)), simulations: 2 * tornado.parameters.count + 1))   \(labels.seed) \(seed)"),
             (words.pinnedAt, words.pinned(low: NumberStyle.fixed(tornado.low * 100, 0), high: NumberStyle.fixed(tornado.high * 100, 0),
                                           parameters: tornado.parameters.count)),
@@ -35,6 +36,9 @@ public enum TornadoReport {
             }
             out.append(table.render())
             out.append("")
+        }
+        if !tornado.fixedByFigures.isEmpty {
+            out.append(words.fixedByFigures(tornado.fixedByFigures.joined(separator: ", ")))
         }
         out.append(words.tornadoError)
         return out.joined(separator: "\n") + "\n"

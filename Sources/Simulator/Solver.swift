@@ -78,13 +78,22 @@ public struct Solver: Sendable {
         try document.scenario(overrides: overrides + [try ScenarioOverride("\(path)=\(formatNumber(value))", source: pointSource)])
     }
 
-    /// Solves; returns the outcome and the runs spent.
-    public func run(seed: UInt64, runs: Int, threads: Int) throws -> (outcome: Outcome, runs: Int) {
+    /// Solves; returns the outcome and the runs spent. With `sample`, every value runs on the
+    /// conditioned particles (`runs` is then their count).
+    /// - Throws: `ConditionedSample.Refusal` when the path acts on the reported months.
+    public func run(seed: UInt64, runs: Int, threads: Int, sample: ConditionedSample? = nil) throws -> (outcome: Outcome, runs: Int) {
+        let runs = sample?.count ?? runs
+        if let sample {
+            try sample.check(try scenario(at: range.lowerBound))
+            try sample.check(try scenario(at: range.upperBound))
+        }
         var evaluated: [Double: Double] = [:]
         func p(_ value: Double) throws -> Double {
             let v = wholeNumbers ? value.rounded() : value
             if let known = evaluated[v] { return known }
-            let result = MonteCarlo(scenario: try scenario(at: v), seed: seed, threads: threads, keep: .targetValues).run(runs: runs)
+            var engine = MonteCarlo(scenario: try scenario(at: v), seed: seed, threads: threads, keep: .targetValues)
+            engine.sample = sample
+            let result = engine.run(runs: runs)
             let target = result.scenario.targets[targetIndex]
             let share = Double(result.targetValues[targetIndex].filter(target.isMet).count) / Double(runs)
             evaluated[v] = share

@@ -9,6 +9,8 @@ public struct Sweep: Sendable {
     public let points: [[Double]]
     /// The validated scenario of each point.
     public let scenarios: [Scenario]
+    /// The scenario with no point applied.
+    public let base: Scenario
 
     /// Validates the axes against the scenario and every point's scenario before anything runs.
     ///
@@ -18,6 +20,7 @@ public struct Sweep: Sendable {
     ///   line's `--vary`).
     public init(document: ScenarioDocument, overrides: [ScenarioOverride], axes: [SweepAxis], pointSource: String) throws {
         let base = try document.scenario(overrides: overrides)
+        self.base = base
         var canonical: [SweepAxis] = []
         for axis in axes {
             guard let path = base.canonicalNumericPath(axis.path), base.numericPaths.contains(path) else {
@@ -46,13 +49,24 @@ public struct Sweep: Sendable {
     }
 
     /// Simulates every point (or the points `points`, a shard of the sweep); `progress` is called
-    /// with the number of points done.
-    public func run(seed: UInt64, runs: Int, threads: Int, points: Range<Int>? = nil, progress: (Int) -> Void = { _ in }) -> [SimulationSummary] {
+    /// with the number of points done. With `sample`, every point runs on the conditioned
+    /// particles (`runs` is then their count); `check(against:)` first.
+    public func run(seed: UInt64, runs: Int, threads: Int, points: Range<Int>? = nil, sample: ConditionedSample? = nil,
+                    progress: (Int) -> Void = { _ in }) -> [SimulationSummary] {
         (points ?? scenarios.indices).enumerated().map { done, i in
-            let summary = MonteCarlo(scenario: scenarios[i], seed: seed, threads: threads, keep: []).run(runs: runs).summary
+            var engine = MonteCarlo(scenario: scenarios[i], seed: seed, threads: threads, keep: [])
+            engine.sample = sample
+            let summary = engine.run(runs: sample?.count ?? runs).summary
             progress(done + 1)
             return summary
         }
+    }
+}
+
+extension Sweep {
+    /// Refuses a sweep whose points act on the months `sample`'s figures fix.
+    public func check(against sample: ConditionedSample) throws {
+        for scenario in scenarios { try sample.check(scenario) }
     }
 }
 

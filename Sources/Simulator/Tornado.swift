@@ -17,33 +17,53 @@ public struct Tornado: Sendable {
 
     public let scenario: Scenario
     public let low: Double, high: Double
+    /// Conditioned particles to run on instead of plain runs; the parameters the figures inform
+    /// are then not pinned (a value for them would contradict the figures).
+    public let sample: ConditionedSample?
 
     /// - Precondition: 0 < low < high < 1.
-    public init(scenario: Scenario, low: Double, high: Double) {
+    public init(scenario: Scenario, low: Double, high: Double, sample: ConditionedSample? = nil) {
         precondition(low > 0 && low < high && high < 1)
         self.scenario = scenario
         self.low = low
         self.high = high
+        self.sample = sample
     }
 
-    /// Indices of the parameters that are pinned: every uncertain one (a by-stage map's stages each count).
-    public var parameters: [Int] { scenario.uncertainParameters }
+    /// Indices of the parameters that are pinned: every uncertain one (a by-stage map's stages
+    /// each count), less those the reported figures inform.
+    public var parameters: [Int] {
+        scenario.uncertainParameters.filter { sample?.informs(scenario.parameters[$0]) != true }
+    }
+
+    /// The parameters left out because the reported figures inform them (key paths).
+    public var fixedByFigures: [String] {
+        scenario.uncertainParameters.filter { sample?.informs(scenario.parameters[$0]) == true }.map { scenario.parameters[$0].keyPath }
+    }
+
+    private func engine(_ scenario: Scenario, seed: UInt64, threads: Int) -> MonteCarlo {
+        var engine = MonteCarlo(scenario: scenario, seed: seed, threads: threads, keep: [])
+        engine.sample = sample
+        return engine
+    }
 
     /// P(met) of each target with nothing pinned, then the bars of each target sorted by swing
     /// (largest first); `progress` is called with the number of simulations done (2 per parameter).
     public func run(seed: UInt64, runs: Int, threads: Int, progress: (Int) -> Void = { _ in }) -> (baseline: SimulationSummary, bars: [[Bar]]) {
-        let baseline = MonteCarlo(scenario: scenario, seed: seed, threads: threads, keep: []).run(runs: runs).summary
+        let runs = sample?.count ?? runs
+        let baseline = engine(scenario, seed: seed, threads: threads).run(runs: runs).summary
         return (baseline, Self.sorted(bars(of: parameters.indices, seed: seed, runs: runs, threads: threads, progress: progress)))
     }
 
     /// The bars of the uncertain parameters at `positions` of `parameters` (a shard of the
     /// analysis), per target, in parameter order.
     public func bars(of positions: Range<Int>, seed: UInt64, runs: Int, threads: Int, progress: (Int) -> Void = { _ in }) -> [[Bar]] {
+        let runs = sample?.count ?? runs
         /// Per target, whether each run met it: a byte a target and run, taken from the blocks as they come.
         func met(_ scenario: Scenario) -> [[Bool]] {
             var met = scenario.targets.map { _ in [Bool]() }
             let record = RunRecord(scenario, parameters: false, trajectories: false)
-            MonteCarlo(scenario: scenario, seed: seed, threads: threads, keep: []).forEachBlock(indices: 0..<runs, record: record) { block in
+            engine(scenario, seed: seed, threads: threads).forEachBlock(indices: 0..<runs, record: record) { block in
                 for j in met.indices {
                     for row in 0..<block.count { met[j].append(scenario.targets[j].isMet(by: block[row, record.targetOffset + j])) }
                 }

@@ -37,6 +37,8 @@ extension Pilotsim {
 
         @OptionGroup var language: LanguageOption
 
+        @OptionGroup var observed: ObservedOptions
+
         func run() throws {
             try reportingFailures {
                 let both = try overrides.map { try ScenarioOverride($0, source: "--set") }
@@ -45,12 +47,26 @@ extension Pilotsim {
                 let documentB = try b.map { try ScenarioDocument(path: $0) } ?? documentA
                 let scenarioA = try documentA.scenario(overrides: both)
                 let scenarioB = try documentB.scenario(overrides: both + onlyB)
-                let runs = simulation.runCount(default: 10_000)
-                let progress = ProgressLine("compare", total: 2 * runs, quiet: simulation.quiet)
-                let resultA = MonteCarlo(scenario: scenarioA, seed: simulation.seed, threads: simulation.threadCount, keep: .targetValues)
-                    .run(runs: runs) { done, total in progress.update(done * runs / total) }
-                let resultB = MonteCarlo(scenario: scenarioB, seed: simulation.seed, threads: simulation.threadCount, keep: .targetValues)
-                    .run(runs: runs) { done, total in progress.update(runs + done * runs / total) }
+                let labels = language.labels
+                var engineA = MonteCarlo(scenario: scenarioA, seed: simulation.seed, threads: simulation.threadCount, keep: .targetValues)
+                var engineB = engineA
+                engineB.scenario = scenarioB
+                var runs = simulation.runCount(default: 10_000)
+                var figuresLine = observed.planTimeLine(scenarioA, labels)
+                // With reported figures (A's), both plans run on A's conditioned particles: B may
+                // change only what acts after the last reported month.
+                if let figures = try observed.figures(for: scenarioA) {
+                    let conditioned = try figures.condition(scenarioA, chains: observed.chains, simulation: simulation, labels: labels)
+                    do { try conditioned.sample.check(scenarioB) } catch let refusal as ConditionedSample.Refusal { throw refusal.validationError }
+                    engineA.sample = conditioned.sample
+                    engineB.sample = conditioned.sample
+                    runs = conditioned.sample.count
+                    figuresLine = figures.description(labels)
+                }
+                let total = runs
+                let progress = ProgressLine("compare", total: 2 * total, quiet: simulation.quiet)
+                let resultA = engineA.run(runs: runs) { done, all in progress.update(done * total / all) }
+                let resultB = engineB.run(runs: runs) { done, all in progress.update(total + done * total / all) }
                 progress.finish()
                 let comparison = Comparison(a: resultA, b: resultB)
                 let nameA = a ?? "\(Scenario.baselineFileName) (\(language.labels.embedded))"
@@ -60,7 +76,8 @@ extension Pilotsim {
                 }
                 switch format {
                 case .table:
-                    print(CompareReport.table(comparison, a: nameA, b: nameB, runs: runs, seed: simulation.seed, labels: language.labels), terminator: "")
+                    print(CompareReport.table(comparison, a: nameA, b: nameB, runs: runs, seed: simulation.seed, labels: labels, figures: figuresLine),
+                          terminator: "")
                 case .csv: print(CompareReport.csv(comparison), terminator: "")
                 case .json: print(try CompareReport.json(comparison, a: nameA, b: nameB, runs: runs, seed: simulation.seed), terminator: "")
                 }

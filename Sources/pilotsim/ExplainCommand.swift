@@ -32,6 +32,8 @@ extension Pilotsim {
             guard top >= 1 else { throw ValidationError("--top must be at least 1 (got \(top))") }
         }
 
+        @OptionGroup var observed: ObservedOptions
+
         func run() throws {
             try reportingFailures {
                 let loaded = try scenario.load()
@@ -44,14 +46,17 @@ extension Pilotsim {
                 } else {
                     indices = Array(loaded.targets.indices)
                 }
-                let runs = simulation.runCount(default: 10_000)
+                let (sample, figures) = try observed.sample(for: loaded, simulation: simulation, labels: language.labels)
+                let runs = sample?.count ?? simulation.runCount(default: 10_000)
                 let progress = ProgressLine("explain", total: runs, quiet: simulation.quiet)
-                let result = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount).run(runs: runs, progress: progress.update)
+                var engine = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount)
+                engine.sample = sample
+                let result = engine.run(runs: runs, progress: progress.update)
                 progress.finish()
                 let filterings = indices.map { MonteCarloFiltering(result, target: $0) }
                 if let out { try OutputFiles(path: out, contents: ExplainReport.csv(filterings)).write() }
                 print(ExplainReport.table(filterings, top: top, runs: runs, seed: simulation.seed, source: scenario.sourceName(language.labels),
-                                          labels: language.labels), terminator: "")
+                                          labels: language.labels, figures: figures), terminator: "")
             }
         }
     }

@@ -26,6 +26,27 @@ struct ObservedOptions: ParsableArguments {
         guard (1...16).contains(chains) else { throw ValidationError("--chains must be from 1 to 16 (got \(chains))") }
     }
 
+    /// For an analysis of `scenario`: the conditioned particles to run on (nil for the plan-time
+    /// view) and the header line that says which, in the report's language. Conditions with
+    /// `--runs` particles (default `defaultParticles`).
+    func sample(for scenario: Scenario, simulation: SimulationOptions, labels: Labels) throws -> (sample: ConditionedSample?, line: String) {
+        try sample(for: scenario, particles: simulation.runs ?? Self.defaultParticles, seed: simulation.seed,
+                   threads: simulation.threadCount, quiet: simulation.quiet, labels: labels)
+    }
+
+    /// The same for a command without `--runs` (sobol): `particles` particles.
+    func sample(for scenario: Scenario, particles: Int, seed: UInt64, threads: Int, quiet: Bool,
+                labels: Labels) throws -> (sample: ConditionedSample?, line: String) {
+        guard let figures = try figures(for: scenario) else { return (nil, planTimeLine(scenario, labels)) }
+        let result = try figures.condition(scenario, particles: particles, chains: chains, seed: seed, threads: threads, quiet: quiet, labels: labels)
+        return (result.sample, figures.description(labels))
+    }
+
+    /// The header line of a plan-time answer: no figures, or the scenario's ignored with `--prior`.
+    func planTimeLine(_ scenario: Scenario, _ labels: Labels) -> String {
+        prior && !scenario.observations.isEmpty ? labels.condition.figuresIgnored(scenario.observations.count) : labels.condition.noFigures
+    }
+
     /// The figures in force for `scenario`, with where they come from and the SHA-256 of their
     /// text; nil with `--prior` or when there are none.
     func figures(for scenario: Scenario) throws -> ReportedFigures? {
@@ -53,15 +74,20 @@ struct ReportedFigures {
         labels.condition.figuresSource(source == "observed:" ? labels.condition.scenarioSection : source, count: observations.count)
     }
 
-    /// Conditions `scenario` on the figures with `particles` particles, showing progress; prints
-    /// the warnings on stderr.
-    func condition(_ scenario: Scenario, particles: Int, chains: Int, simulation: SimulationOptions, labels: Labels) throws -> Conditioning.Result {
+    /// Conditions `scenario` on the figures with `particles` particles (`--runs`, default
+    /// `ObservedOptions.defaultParticles`), showing progress; prints the warnings on stderr.
+    func condition(_ scenario: Scenario, particles: Int? = nil, chains: Int, simulation: SimulationOptions, labels: Labels) throws -> Conditioning.Result {
+        try condition(scenario, particles: particles ?? simulation.runs ?? ObservedOptions.defaultParticles, chains: chains, seed: simulation.seed,
+                      threads: simulation.threadCount, quiet: simulation.quiet, labels: labels)
+    }
+
+    func condition(_ scenario: Scenario, particles: Int, chains: Int, seed: UInt64, threads: Int, quiet: Bool, labels: Labels) throws -> Conditioning.Result {
         guard (100...1_000_000).contains(particles) else {
             throw ValidationError("with reported figures, --runs is the sampler's particles: from 100 to 1,000,000 (got \(particles))")
         }
-        let progress = ProgressLine("condition", total: 100, quiet: simulation.quiet)
+        let progress = ProgressLine("condition", total: 100, quiet: quiet)
         let result = Conditioning(scenario: scenario, observations: observations, particles: particles, chains: chains,
-                                  seed: simulation.seed, threads: simulation.threadCount).run { progress.update(Int($0 * 100)) }
+                                  seed: seed, threads: threads).run { progress.update(Int($0 * 100)) }
         progress.finish()
         ConditionReport(result).warnings(labels).forEach(printError)
         return result

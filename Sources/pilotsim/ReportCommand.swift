@@ -36,43 +36,39 @@ extension Pilotsim {
         @Flag(help: "Add, per target, the empirical CDFs of its two most decisive inputs in runs that met and missed it. See 'pilotsim explain'.")
         var explain = false
 
-        @Option(help: "Condition on the reported figures in this CSV (month,metric,value[,rel_error]); --runs is then the number of particles. See 'pilotsim condition'.")
-        var observed: String?
+        @OptionGroup var observed: ObservedOptions
 
         @Option(help: "Runs per tornado simulation.")
         var tornadoRuns: Int = 1000
 
         func validate() throws {
             guard tornadoRuns >= 1 else { throw ValidationError("--tornado-runs must be at least 1 (got \(tornadoRuns))") }
-            if observed != nil, let runs = simulation.runs, !(100...1_000_000).contains(runs) {
-                throw ValidationError("with --observed, --runs is the sampler's particles: from 100 to 1,000,000 (got \(runs))")
-            }
         }
 
         func run() throws {
             try reportingFailures {
                 let loaded = try scenario.load()
-                let runs = simulation.runCount(default: 10_000)
-                let observations = try observed.map { try ObservationFile.load(path: $0, scenario: loaded) }
-                let progress = ProgressLine(observations == nil ? "report" : "condition", total: observations == nil ? runs : 100, quiet: simulation.quiet)
                 let engine = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount,
                                         keep: [.parameterValues, .targetValues, .monthlyQuantiles])
                 let result: SimulationResult
                 var conditioning: (report: ConditionReport, priorMonthly: [MonthlyQuantiles])?
-                if let observations {
-                    let conditioned = Conditioning(scenario: loaded, observations: observations, particles: runs,
-                                                   seed: simulation.seed, threads: simulation.threadCount).run { progress.update(Int($0 * 100)) }
-                    let report = ConditionReport(conditioned)
-                    report.warnings(language.labels).forEach(printError)
+                var sample: ConditionedSample?
+                var figuresLine = observed.planTimeLine(loaded, language.labels)
+                if let figures = try observed.figures(for: loaded) {
+                    figuresLine = figures.description(language.labels)
+                    let conditioned = try figures.condition(loaded, chains: observed.chains, simulation: simulation, labels: language.labels)
                     result = conditioned.posterior
-                    conditioning = (report, conditioned.prior.monthly)
+                    conditioning = (ConditionReport(conditioned), conditioned.prior.monthly)
+                    sample = conditioned.sample
                 } else {
+                    let runs = simulation.runCount(default: 10_000)
+                    let progress = ProgressLine("report", total: runs, quiet: simulation.quiet)
                     result = engine.run(runs: runs, progress: progress.update)
+                    progress.finish()
                 }
-                progress.finish()
                 var tornadoResult: (analysis: Simulator.Tornado, baseline: SimulationSummary, bars: [[Simulator.Tornado.Bar]])?
                 if tornado {
-                    let analysis = Simulator.Tornado(scenario: loaded, low: quantiles.low, high: quantiles.high)
+                    let analysis = Simulator.Tornado(scenario: loaded, low: quantiles.low, high: quantiles.high, sample: sample)
                     let tornadoProgress = ProgressLine("tornado", total: 2 * analysis.parameters.count, quiet: simulation.quiet)
                     let (baseline, bars) = analysis.run(seed: simulation.seed, runs: tornadoRuns, threads: simulation.threadCount,
                                                         progress: tornadoProgress.update)
@@ -82,13 +78,18 @@ extension Pilotsim {
                 var comparison: (comparison: Comparison, a: String, b: String)?
                 if let compare {
                     let other = try ScenarioDocument(path: compare).scenario(overrides: try scenario.parsedOverrides())
-                    let resultB = MonteCarlo(scenario: other, seed: simulation.seed, threads: simulation.threadCount).run(runs: result.runs)
+                    if let sample {
+                        do { try sample.check(other) } catch let refusal as ConditionedSample.Refusal { throw refusal.validationError }
+                    }
+                    var engineB = MonteCarlo(scenario: other, seed: simulation.seed, threads: simulation.threadCount)
+                    engineB.sample = sample
+                    let resultB = engineB.run(runs: result.runs)
                     comparison = (Comparison(a: result, b: resultB), scenario.sourceName(language.labels), compare)
                 }
                 let report = HTMLReport(
                     result: result, summary: result.summary, monthly: result.monthly, tornado: tornadoResult,
                     labels: language.labels, commandLine: CommandLineText.current(), generated: Date(), source: scenario.sourceName(language.labels),
-                    conditioning: conditioning, comparison: comparison, explain: explain)
+                    conditioning: conditioning, comparison: comparison, explain: explain, figures: figuresLine)
                 let charts = report.charts()
                 var files = OutputFiles(path: out, contents: report.html(charts: charts))
                 if let svgDir { files.add(directory: svgDir, files: charts.map { ($0.name, $0.svg) }) }

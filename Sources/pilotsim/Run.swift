@@ -53,8 +53,7 @@ extension Pilotsim {
                 if let figures = try observed.figures(for: loaded) {
                     guard shard.parsed == nil else { throw ValidationError("--shard takes no reported figures: shard the plan-time view with --prior") }
                     guard precision == nil else { throw ValidationError("--precision takes no reported figures: give --runs (the particles), or --prior") }
-                    let result = try figures.condition(loaded, particles: simulation.runs ?? ObservedOptions.defaultParticles, chains: observed.chains,
-                                                       simulation: simulation, labels: language.labels)
+                    let result = try figures.condition(loaded, chains: observed.chains, simulation: simulation, labels: language.labels)
                     let output = ConditionedOutput(result: result, figures: figures, scenario: scenario, scenarioText: scenarioText, labels: language.labels)
                     if let out { try output.write(to: out) }
                     print(try output.render(format, scenario: loaded), terminator: "")
@@ -108,8 +107,7 @@ extension Pilotsim {
                                                     style: .standardOutput(isTerminal: isatty(STDOUT_FILENO) == 1,
                                                                            environment: ProcessInfo.processInfo.environment),
                                                     stoppingRule: stoppingRule,
-                                                    figures: observed.prior && !loaded.observations.isEmpty
-                                                        ? language.labels.condition.figuresIgnored(loaded.observations.count) : language.labels.condition.noFigures)
+                                                    figures: observed.planTimeLine(loaded, language.labels))
                 case .csv: printed = SummaryCSV.render(result.summary)
                 case .json: printed = try JSONReport.render(result.summary, scenario: loaded.name.neutral, runs: result.runs, seed: result.seed)
                 }

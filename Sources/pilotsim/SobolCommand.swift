@@ -45,6 +45,8 @@ extension Pilotsim {
             guard top >= 1 else { throw ValidationError("--top must be at least 1 (got \(top))") }
         }
 
+        @OptionGroup var observed: ObservedOptions
+
         func run() throws {
             try reportingFailures {
                 let loaded = try scenario.load()
@@ -52,8 +54,11 @@ extension Pilotsim {
                 if !loaded.correlations.isEmpty {
                     printError("warning: Sobol indices assume independent inputs; the scenario's correlations are not applied here")
                 }
-                let analysis = GlobalSensitivity(scenario: loaded)
                 if let (index, count) = shard.parsed, let out {
+                    guard try observed.figures(for: loaded) == nil else {
+                        throw ValidationError("--shard takes no reported figures: shard the plan-time view with --prior")
+                    }
+                    let analysis = GlobalSensitivity(scenario: loaded)
                     // Each shard evaluates its block of the design's rows; merge estimates from all of them.
                     let rows = PartFile.runs(shard: index, of: count, total: analysis.rowCount(samples: samples))
                     let f = analysis.evaluate(samples: samples, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, rows: rows)
@@ -62,6 +67,11 @@ extension Pilotsim {
                     try PartFile.write(text: String(decoding: try JSONEncoder().encode(f), as: UTF8.self), header: header, into: out)
                     return
                 }
+                // sobol has no --runs: it conditions with the default particles.
+                let (sample, figures) = try observed.sample(for: loaded, particles: ObservedOptions.defaultParticles, seed: seed,
+                                                            threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, quiet: quiet,
+                                                            labels: language.labels)
+                let analysis = GlobalSensitivity(scenario: loaded, sample: sample)
                 let progress = ProgressLine("sobol", total: samples * (analysis.inputs.count + 2), quiet: quiet)
                 let estimate = analysis.run(samples: samples, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
                                             progress: { done, _ in progress.update(done) })
@@ -70,7 +80,7 @@ extension Pilotsim {
                     try OutputFiles(path: out, contents: SobolReport.csv(analysis, estimate)).write()
                 }
                 print(SobolReport.table(analysis, estimate, top: top, seed: seed, source: scenario.sourceName(language.labels),
-                                       labels: language.labels), terminator: "")
+                                       labels: language.labels, figures: figures), terminator: "")
             }
         }
     }

@@ -49,6 +49,8 @@ extension Pilotsim {
             return (path, low...high)
         }
 
+        @OptionGroup var observed: ObservedOptions
+
         func run() throws {
             try reportingFailures {
                 let (path, range) = try parsedVary()
@@ -63,12 +65,18 @@ extension Pilotsim {
                 } catch SolveError.rangeNeeded(let path) {
                     throw ValidationError("--vary \(path): a count has no natural range; give one, e.g. --vary \(path)=0:100000")
                 }
-                let runs = simulation.runCount(default: 4000)
-                let (outcome, spent) = try solver.run(seed: simulation.seed, runs: runs, threads: simulation.threadCount)
+                let (sample, figures) = try observed.sample(for: try scenario.load(), simulation: simulation, labels: language.labels)
+                let runs = sample?.count ?? simulation.runCount(default: 4000)
+                let outcome: Solver.Outcome, spent: Int
+                do {
+                    (outcome, spent) = try solver.run(seed: simulation.seed, runs: runs, threads: simulation.threadCount, sample: sample)
+                } catch let refusal as ConditionedSample.Refusal {
+                    throw refusal.validationError
+                }
                 switch format {
                 case .table:
                     print(SolveReport.table(solver, outcome, runsSpent: spent, runs: runs, seed: simulation.seed,
-                                            source: scenario.sourceName(language.labels), labels: language.labels), terminator: "")
+                                            source: scenario.sourceName(language.labels), labels: language.labels, figures: figures), terminator: "")
                 case .csv: print(SolveReport.csv(solver, outcome, targetID: target, runsSpent: spent), terminator: "")
                 }
             }

@@ -36,6 +36,8 @@ extension Pilotsim {
             }
         }
 
+        @OptionGroup var observed: ObservedOptions
+
         func run() throws {
             try reportingFailures {
                 let axes = try axisArguments.map { try SweepAxis(parsing: $0) }
@@ -47,6 +49,9 @@ extension Pilotsim {
                     throw ValidationError(Self.message(error))
                 }
                 if let (index, count) = shard.parsed, let out {
+                    guard observed.prior || (observed.observed == nil && sweep.base.observations.isEmpty) else {
+                        throw ValidationError("--shard takes no reported figures: shard the plan-time view with --prior")
+                    }
                     let points = PartFile.runs(shard: index, of: count, total: sweep.points.count)
                     let progress = ProgressLine("sweep", total: max(points.count, 1), quiet: simulation.quiet)
                     let summaries = sweep.run(seed: simulation.seed, runs: simulation.runCount(default: 2000), threads: simulation.threadCount,
@@ -58,15 +63,20 @@ extension Pilotsim {
                     try PartFile.write(text: SweepReport.csv(sweep, summaries, firstPoint: points.lowerBound), header: header, into: out)
                     return
                 }
+                let (sample, figures) = try observed.sample(for: sweep.base, simulation: simulation, labels: language.labels)
+                if let sample {
+                    do { try sweep.check(against: sample) } catch let refusal as ConditionedSample.Refusal { throw refusal.validationError }
+                }
+                let runs = sample?.count ?? simulation.runCount(default: 2000)
                 let progress = ProgressLine("sweep", total: sweep.points.count, quiet: simulation.quiet)
-                let summaries = sweep.run(seed: simulation.seed, runs: simulation.runCount(default: 2000), threads: simulation.threadCount,
+                let summaries = sweep.run(seed: simulation.seed, runs: runs, threads: simulation.threadCount, sample: sample,
                                           progress: progress.update)
                 progress.finish()
                 if let out {
                     try OutputFiles(path: out, contents: SweepReport.csv(sweep, summaries)).write()
                 }
-                print(SweepReport.table(sweep, summaries, runs: simulation.runCount(default: 2000), seed: simulation.seed,
-                                        source: scenario.sourceName(language.labels), labels: language.labels), terminator: "")
+                print(SweepReport.table(sweep, summaries, runs: runs, seed: simulation.seed,
+                                        source: scenario.sourceName(language.labels), labels: language.labels, figures: figures), terminator: "")
             }
         }
     }

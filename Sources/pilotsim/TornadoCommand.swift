@@ -34,11 +34,16 @@ extension Pilotsim {
             guard top >= 1 else { throw ValidationError("--top must be at least 1 (got \(top))") }
         }
 
+        @OptionGroup var observed: ObservedOptions
+
         func run() throws {
             try reportingFailures {
                 let loaded = try scenario.load()
-                let tornado = Simulator.Tornado(scenario: loaded, low: quantiles.low, high: quantiles.high)
                 if let (index, count) = shard.parsed, let out {
+                    guard try observed.figures(for: loaded) == nil else {
+                        throw ValidationError("--shard takes no reported figures: shard the plan-time view with --prior")
+                    }
+                    let tornado = Simulator.Tornado(scenario: loaded, low: quantiles.low, high: quantiles.high)
                     // Each shard pins its block of the uncertain parameters; merge sorts the bars as one process does.
                     let positions = PartFile.runs(shard: index, of: count, total: tornado.parameters.count)
                     let runs = simulation.runCount(default: 2000)
@@ -49,15 +54,17 @@ extension Pilotsim {
                     try PartFile.write(text: String(decoding: try JSONEncoder().encode(bars), as: UTF8.self), header: header, into: out)
                     return
                 }
+                let (sample, figures) = try observed.sample(for: loaded, simulation: simulation, labels: language.labels)
+                let tornado = Simulator.Tornado(scenario: loaded, low: quantiles.low, high: quantiles.high, sample: sample)
+                let runs = sample?.count ?? simulation.runCount(default: 2000)
                 let progress = ProgressLine("tornado", total: 2 * tornado.parameters.count, quiet: simulation.quiet)
-                let (baseline, bars) = tornado.run(seed: simulation.seed, runs: simulation.runCount(default: 2000), threads: simulation.threadCount,
-                                                   progress: progress.update)
+                let (baseline, bars) = tornado.run(seed: simulation.seed, runs: runs, threads: simulation.threadCount, progress: progress.update)
                 progress.finish()
                 if let out {
                     try OutputFiles(path: out, contents: TornadoReport.csv(loaded, bars)).write()
                 }
-                print(TornadoReport.table(tornado, baseline: baseline, bars: bars, top: top, runs: simulation.runCount(default: 2000),
-                                          seed: simulation.seed, source: scenario.sourceName(language.labels), labels: language.labels),
+                print(TornadoReport.table(tornado, baseline: baseline, bars: bars, top: top, runs: runs, seed: simulation.seed,
+                                          source: scenario.sourceName(language.labels), labels: language.labels, figures: figures),
                       terminator: "")
             }
         }

@@ -25,6 +25,9 @@ public struct ConditionedSample: Sendable {
     public let monthLimit: Int
 
     public var count: Int { continuationKeys.count }
+
+    /// Whether the figures inform `parameter` (it acts on a month through the last reported one).
+    public func informs(_ parameter: ParameterSpec) -> Bool { informedNames.contains(parameter.streamKeyText) }
     /// The last reported month.
     public var lastReportedMonth: Month { scenario.calendar.month(at: monthLimit - 1) }
 
@@ -54,12 +57,11 @@ public struct ConditionedSample: Sendable {
     /// that `check` accepted), for `MonteCarlo`.
     func inputs(for variant: Scenario) -> @Sendable () -> (_ row: Int, _ values: inout [Double]) -> RunNoise {
         let space = CopulaSpace(variant)
-        let informedNames = informedNames, informedValues = informedValues
-        let continuation = continuationKeys, monthKeys = monthKeys, pinned = reportedMetrics
         // Each uncertain parameter of the variant: the particle's value (by its place among the
         // informed), or a fresh draw from its own stream.
-        let places = space.parameters.map { informedNames.firstIndex(of: variant.parameters[$0].streamKeyText) }
-        let free = space.parameters.indices.filter { places[$0] == nil }
+        let places = places(in: variant), sample = self
+        let informed = Set(places.map(\.parameter))
+        let free = space.parameters.indices.filter { !informed.contains(space.parameters[$0]) }
         let names = space.parameters.map { StreamSeeding.name(of: variant.parameters[$0].streamKeyText) }
         return {
             let random = RandomSource(key: 0)
@@ -67,16 +69,30 @@ public struct ConditionedSample: Sendable {
             return { row, values in
                 values = space.constants
                 for j in free {
-                    random.select(key: StreamSeeding.streamKey(runKey: continuation[row], name: names[j]))
+                    random.select(key: StreamSeeding.streamKey(runKey: sample.continuationKeys[row], name: names[j]))
                     eps[j] = random.standardNormal()
                 }
                 space.fill(&values, from: eps, coordinates: free)
-                for (j, place) in places.enumerated() {
-                    if let place { values[space.parameters[j]] = informedValues[row][place] }
-                }
-                return RunNoise(runKey: continuation[row], monthKeys: monthKeys[row], pinnedMetrics: pinned)
+                sample.fill(&values, particle: row, places: places)
+                return sample.noise(particle: row, runKey: sample.continuationKeys[row])
             }
         }
+    }
+
+    /// For each informed parameter of `variant`: (its index in `variant.parameters`, its place
+    /// among the particle's informed values).
+    func places(in variant: Scenario) -> [(parameter: Int, place: Int)] {
+        variant.parameters.indices.compactMap { i in informedNames.firstIndex(of: variant.parameters[i].streamKeyText).map { (i, $0) } }
+    }
+
+    /// Sets the informed parameters of particle `particle` (at `places`, from `places(in:)`).
+    func fill(_ values: inout [Double], particle: Int, places: [(parameter: Int, place: Int)]) {
+        for (i, place) in places { values[i] = informedValues[particle][place] }
+    }
+
+    /// Particle `particle`'s month keys for the reported months, with `runKey` for the rest.
+    func noise(particle: Int, runKey: UInt64) -> RunNoise {
+        RunNoise(runKey: runKey, monthKeys: monthKeys[particle], pinnedMetrics: reportedMetrics)
     }
 
     /// Why `variant` cannot run on these particles: a change that acts on the reported months.
