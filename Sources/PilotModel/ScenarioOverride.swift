@@ -95,11 +95,15 @@ public struct ScenarioOverride: Sendable {
             }
             node.content = .mapping(entries)
         case (.index(let index), .sequence(var items)):
-            guard index < items.count else {
-                throw fail(items.isEmpty ? "the list is empty; expected an existing item"
-                                         : "index \(index) is past the end; expected 0…\(items.count - 1)")
+            if index == items.count && steps.count == 1 {
+                // A whole item one past the end is appended: `campaigns[3]={name: …}` adds a campaign.
+                items.append(value)
+            } else {
+                guard index < items.count else {
+                    throw fail("index \(index) is past the end; expected 0…\(max(items.count - 1, 0)) to change an item, or \(items.count) with a whole item to add one")
+                }
+                try set(value, at: steps.dropFirst(), in: &items[index], walked: here, stageIDs: stageIDs)
             }
-            try set(value, at: steps.dropFirst(), in: &items[index], walked: here, stageIDs: stageIDs)
             node.content = .sequence(items)
         case (.key(let id), .sequence(var items)):
             // A list of items with ids (targets): `targets.wallets-2023.at_least`.

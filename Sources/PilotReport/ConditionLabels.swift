@@ -63,7 +63,7 @@ public struct ConditionLabels: Sendable {
 
     public static let english = ConditionLabels(
         title: "pilotsim — the forecast given the reported figures", observationsFile: "figures", particles: "particles",
-        prior: "prior P(met)", conditioned: "conditioned P(met)", intervalESS: "95% interval (ESS)", conditionedMedian: "conditioned median (P5–P95)",
+        prior: "prior P(met)", conditioned: "conditioned P(met)", intervalESS: "95% interval", conditionedMedian: "conditioned median (P5–P95)",
         observationsHeading: "Reported figures", month: "month", metric: "metric", observed: "reported",
         priorShare: "prior runs ≤ it", priorRange: "prior P5–P95", posteriorRange: "conditioned P5–P95",
         replicateRange: "replicated reports P5–P95", fit: "fit", fitOK: "ok", fitOutside: "outside P0.5–P99.5",
@@ -93,7 +93,7 @@ public struct ConditionLabels: Sendable {
 
     public static let chinese = ConditionLabels(
         title: "pilotsim 依据已报数据修正预测", observationsFile: "已报数据", particles: "粒子数",
-        prior: "先验达成概率", conditioned: "修正后达成概率", intervalESS: "95% 区间（有效样本量）", conditionedMedian: "修正后中位数（P5–P95）",
+        prior: "先验达成概率", conditioned: "修正后达成概率", intervalESS: "95% 区间", conditionedMedian: "修正后中位数（P5–P95）",
         observationsHeading: "已报数据", month: "月份", metric: "指标", observed: "报告值",
         priorShare: "先验模拟 ≤ 报告值", priorRange: "先验 P5–P95", posteriorRange: "修正后 P5–P95",
         replicateRange: "复现报告值 P5–P95", fit: "拟合", fitOK: "正常", fitOutside: "超出 P0.5–P99.5",

@@ -13,7 +13,7 @@ public struct ConditionReport {
     public init(_ result: Conditioning.Result) {
         self.result = result
         priorSummary = result.prior.summary
-        posteriorSummary = result.posterior.summary
+        posteriorSummary = result.summary
     }
 
     /// The 95% interval of conditioned target `j`'s P(met), with its measured Monte Carlo error.

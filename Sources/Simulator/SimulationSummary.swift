@@ -5,7 +5,9 @@ public struct TargetSummary: Sendable {
     public let target: Target
     public let met: Int
     public let runs: Int
-    public let interval: ClosedRange<Double>
+    /// The 95% interval of P(met): Wilson at `runs` for plain runs; the measured Monte Carlo error
+    /// for conditioned particles (`Conditioning.Result.summary`).
+    public internal(set) var interval: ClosedRange<Double>
     /// Quantiles of the deciding value (the level, or the increase over the base month).
     public let median: Double, p05: Double, p95: Double
     /// Lower median of the first month meeting the target, over the runs that ever do.
@@ -24,7 +26,7 @@ public struct JointProbability: Sendable {
     public let targetIDs: [String]
     public let met: Int
     public let runs: Int
-    public let interval: ClosedRange<Double>
+    public internal(set) var interval: ClosedRange<Double>
 
     public var probability: Double { Double(met) / Double(runs) }
 }
@@ -38,9 +40,9 @@ public struct StageIncrementSummary: Sendable {
 
 /// The aggregated answers of a simulation (made by `RunCollector`).
 public struct SimulationSummary: Sendable {
-    public let targets: [TargetSummary]
+    public internal(set) var targets: [TargetSummary]
     /// One entry per deadline shared by targets, in month order, then one for all targets.
-    public let joint: [JointProbability]
+    public internal(set) var joint: [JointProbability]
     public let stageIncrements: [StageIncrementSummary]
 
     init(targets: [TargetSummary], joint: [JointProbability], stageIncrements: [StageIncrementSummary]) {

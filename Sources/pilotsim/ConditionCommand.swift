@@ -51,7 +51,7 @@ extension Pilotsim {
                 let result = try figures.condition(loaded, particles: particles, chains: chains, simulation: simulation, labels: language.labels)
                 let output = ConditionedOutput(result: result, figures: figures, scenario: scenario, scenarioText: scenarioText, labels: language.labels)
                 if let out { try output.write(to: out) }
-                print(try output.render(format, scenario: loaded), terminator: "")
+                print(try output.render(format, scenario: loaded, csvIsSummary: false), terminator: "")
             }
         }
     }

@@ -32,14 +32,15 @@ struct ConditionedOutput {
         try OutputFiles(directory: out, files: files).write()
     }
 
-    /// The printed output in `format`.
-    func render(_ format: Pilotsim.Run.Format, scenario loaded: Scenario) throws -> String {
+    /// The printed output in `format`; `--format csv` prints summary.csv for `run` (as a plain run
+    /// does) and the prior-and-conditioned targets table for `condition`.
+    func render(_ format: Pilotsim.Run.Format, scenario loaded: Scenario, csvIsSummary: Bool) throws -> String {
         let report = ConditionReport(result)
         switch format {
         case .table:
             return report.table(source: scenario.sourceName(labels), figures: figures.description(labels), labels: labels,
                                 style: .standardOutput(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment))
-        case .csv: return report.targetsCSV()
+        case .csv: return csvIsSummary ? SummaryCSV.render(report.posteriorSummary) : report.targetsCSV()
         case .json: return try report.json(scenario: loaded.name.neutral)
         }
     }

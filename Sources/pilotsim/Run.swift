@@ -56,7 +56,7 @@ extension Pilotsim {
                     let result = try figures.condition(loaded, chains: observed.chains, simulation: simulation, labels: language.labels)
                     let output = ConditionedOutput(result: result, figures: figures, scenario: scenario, scenarioText: scenarioText, labels: language.labels)
                     if let out { try output.write(to: out) }
-                    print(try output.render(format, scenario: loaded), terminator: "")
+                    print(try output.render(format, scenario: loaded, csvIsSummary: true), terminator: "")
                     return
                 }
                 let engine = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount,

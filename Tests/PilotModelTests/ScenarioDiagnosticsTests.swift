@@ -31,7 +31,7 @@ struct ScenarioDiagnosticsTests {
             "s.yaml:9:5: error: wallets.personal.imitaton: unknown key; did you mean 'imitation'?",
         ])
         #expect(errors(replacing: "name: test", with: "name: test\nzzz: 1") == [
-            "s.yaml:2:1: error: zzz: unknown key; expected one of name, description, calendar, wallets, merchants, public_flows, campaigns, milestones, correlations, targets, verdict",
+            "s.yaml:2:1: error: zzz: unknown key; expected one of name, description, calendar, wallets, merchants, public_flows, campaigns, milestones, correlations, targets, verdict, observed",
         ])
     }
 
@@ -250,6 +250,43 @@ struct CorrelationDiagnosticsTests {
              {between: [wallets.personal.imitation, merchants.wallet_pull], rank: -0.5}]
             """) == [
             "--set:1:14: error: correlations: the rank correlations among wallets.personal.imitation, merchants.churn, merchants.wallet_pull are not positive definite (no joint distribution has them); expected a consistent set, e.g. weaker correlations",
+        ])
+    }
+}
+
+/// The `observed:` section's errors, each at its line and column.
+struct ObservedSectionDiagnosticsTests {
+    private func diagnostics(_ text: String) -> [String] {
+        do {
+            _ = try Scenario.parse(text, file: "s.yaml")
+            return []
+        } catch let error as ScenarioValidationError {
+            return error.diagnostics.map(\.description)
+        } catch {
+            return ["unexpected \(error)"]
+        }
+    }
+
+    /// Reported figures in the scenario: read like the observations file, each problem located.
+    @Test func reportedFiguresAreValidatedAndLocated() throws {
+        let good = ScenarioText.minimal + "observed:\n  - {month: 2023-06, metric: wallets, value: 1500, rel_error: 0.02}\n  - {month: 2023-06, metric: merchants, value: 90}\n"
+        let scenario = try Scenario.parse(good, file: "s.yaml")
+        #expect(scenario.observations.map(\.value) == [1500, 90])
+        #expect(scenario.observations.map(\.relativeError) == [0.02, ObservationFile.defaultRelativeError])
+        let lines = ScenarioText.minimal.split(separator: "\n", omittingEmptySubsequences: false).count
+        let bad = ScenarioText.minimal + """
+            observed:
+              - {month: 2023-06, metric: walets, value: 1500}
+              - {month: 2031-01, metric: wallets, value: -3, rel_error: 1e-9}
+              - {month: 2023-06, metric: merchants, value: 90, source: slide}
+
+            """
+        #expect(diagnostics(bad) == [
+            "s.yaml:\(lines + 1):30: error: observed[0].metric: unknown metric 'walets'; did you mean 'wallets'?",
+            "s.yaml:\(lines + 2):13: error: observed[1].month: 2031-01 is outside the calendar; expected 2023-01…2025-12",
+            "s.yaml:\(lines + 2):46: error: observed[1].value: -3 is negative; expected a value ≥ 0",
+            "s.yaml:\(lines + 2):61: error: observed[1].rel_error: 1e-09 is out of range; expected the relative sd of the reporting error in [1e-6, 10], e.g. 0.05",
+            "s.yaml:\(lines + 3):52: error: observed[2].source: unknown key; expected one of month, metric, value, rel_error",
         ])
     }
 }

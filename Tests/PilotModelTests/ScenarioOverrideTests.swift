@@ -47,7 +47,7 @@ struct ScenarioOverrideTests {
             "--set:1:27: error: wallets.personal.imitaton: unknown key; did you mean 'imitation'?",
         ])
         #expect(errors("targets[3].at_least=1") == [
-            "s.yaml:29:3: error: targets[3]: index 3 is past the end; expected 0…0",
+            "s.yaml:29:3: error: targets[3]: index 3 is past the end; expected 0…0 to change an item, or 1 with a whole item to add one",
         ])
         #expect(errors("targets.zzz.at_least=1") == [
             "s.yaml:29:3: error: targets.zzz: no item with id 'zzz'; expected an id (w) or [N]",

@@ -69,7 +69,7 @@ struct CommandErrorTests {
         let blocker = dir.appendingPathComponent("file")
         try Data("x".utf8).write(to: blocker)
         // --out names a directory inside a regular file: it cannot be created.
-        let output = try CommandLineTool.run("run", "--runs", "50", "--out", blocker.appendingPathComponent("out").path)
+        let output = try CommandLineTool.run("run", "--prior", "--runs", "50", "--out", blocker.appendingPathComponent("out").path)
         #expect(output.status == 1)
         #expect(output.stderr == "error: cannot write the output files in \(blocker.path)/out: Not a directory\n", "\(output.stderr)")
         #expect(output.stdout.isEmpty)

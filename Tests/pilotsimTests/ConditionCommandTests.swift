@@ -19,7 +19,8 @@ struct ConditionCommandTests {
             ("month,metric,value\n2023-09,wallets,-5\n", ":2:17: error: -5 is negative; expected a value ≥ 0"),
             ("month,metric,value\n2023-09,wallets,many\n", ":2:17: error: 'many' is not a number; expected the reported value"),
             ("month,metric,value\n2023-09,wallets,1\n2023-09,wallets,2\n", ":3:1: error: wallets at 2023-09 is already given on line 2; expected each month and metric once"),
-            ("month,metric,value,rel_error\n2023-09,wallets,1,0\n", ":2:19: error: rel_error '0' is not a number in (0, 10]; expected the relative sd of the reporting error, e.g. 0.05"),
+            ("month,metric,value,rel_error\n2023-09,wallets,1,0\n", ":2:19: error: rel_error '0' is not a number in [1e-6, 10]; expected the relative sd of the reporting error, e.g. 0.05"),
+            ("month,metric,value,rel_error\n2023-09,wallets,1,1e-160\n", ":2:19: error: rel_error '1e-160' is not a number in [1e-6, 10]; expected the relative sd of the reporting error, e.g. 0.05"),
             ("month,value\n", ":1:1: error: the header is 'month,value'; expected month,metric,value or month,metric,value,rel_error"),
         ]
         for (text, message) in cases {

@@ -18,7 +18,7 @@ struct OutputTransactionTests {
 
     private func makeSet(seed: String, runs: String) throws -> (dir: URL, files: [String: Data]) {
         let dir = try CommandLineTool.temporaryDirectory()
-        let output = try CommandLineTool.run("run", "--runs", runs, "--seed", seed, "--quiet", "--out", dir.path)
+        let output = try CommandLineTool.run("run", "--prior", "--runs", runs, "--seed", seed, "--quiet", "--out", dir.path)
         #expect(output.status == 0, "\(output.stderr)")
         return (dir, try contents(dir))
     }
@@ -31,7 +31,7 @@ struct OutputTransactionTests {
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("runs.csv"), withIntermediateDirectories: false)
         var before = old
         before["runs.csv"] = Data()
-        let output = try CommandLineTool.run("run", "--runs", "60", "--seed", "2", "--quiet", "--out", dir.path)
+        let output = try CommandLineTool.run("run", "--prior", "--runs", "60", "--seed", "2", "--quiet", "--out", dir.path)
         #expect(output.status == 1)
         #expect(output.stderr == "error: cannot write the output files in \(dir.path): Is a directory\n")
         #expect(try contents(dir) == before)
@@ -43,7 +43,7 @@ struct OutputTransactionTests {
         let blocker = dir.appendingPathComponent("file")
         try Data("x".utf8).write(to: blocker)
         let html = dir.appendingPathComponent("out/report.html")
-        let output = try CommandLineTool.run("report", "--runs", "50", "--quiet", "--out", html.path, "--svg-dir", blocker.appendingPathComponent("svg").path)
+        let output = try CommandLineTool.run("report", "--prior", "--runs", "50", "--quiet", "--out", html.path, "--svg-dir", blocker.appendingPathComponent("svg").path)
         #expect(output.status == 1)
         #expect(try contents(dir) == ["file": Data("x".utf8)], "neither the HTML nor its directory is left")
     }
@@ -54,7 +54,7 @@ struct OutputTransactionTests {
     @Test func signalsAtAnyMomentLeaveTheOldOrTheNewSet() throws {
         let (dir, old) = try makeSet(seed: "1", runs: "50")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let arguments = ["run", "--runs", "8000", "--seed", "9", "--quiet", "--out", dir.path]
+        let arguments = ["run", "--prior", "--runs", "8000", "--seed", "9", "--quiet", "--out", dir.path]
         // The new set, made once by the same command into the same directory; then the old set back.
         let clock = ContinuousClock()
         var new: [String: Data] = [:]
@@ -96,7 +96,7 @@ struct OutputTransactionTests {
         for signal in [SIGINT, SIGTERM] {
             let process = Process()
             process.executableURL = CommandLineTool.executable
-            process.arguments = ["run", "--runs", "2000000", "--quiet", "--out", out.path]
+            process.arguments = ["run", "--prior", "--runs", "2000000", "--quiet", "--out", out.path]
             process.standardOutput = FileHandle.nullDevice
             try process.run()
             // Wait until runs.csv is being written.

@@ -9,7 +9,7 @@ import TestSupport
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let html = dir.appendingPathComponent("report.html").path
-        let output = try CommandLineTool.run("report", "--runs", "400", "--seed", "12", "--out", html, "--svg-dir", dir.appendingPathComponent("svg").path)
+        let output = try CommandLineTool.run("report", "--prior", "--runs", "400", "--seed", "12", "--out", html, "--svg-dir", dir.appendingPathComponent("svg").path)
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stderr.isEmpty, "no progress bar when stderr is not a terminal")
         let page = try String(contentsOfFile: html, encoding: .utf8)
@@ -19,7 +19,7 @@ import TestSupport
 
         let rows = check.all("tr").filter { $0["data-target-id"] != nil }
         let cells = check.all("td")
-        let summary = parseCSV(try CommandLineTool.run("run", "--runs", "400", "--seed", "12", "--format", "csv").stdout)
+        let summary = parseCSV(try CommandLineTool.run("run", "--prior", "--runs", "400", "--seed", "12", "--format", "csv").stdout)
         #expect(rows.count == summary.count - 1)
         for (row, csv) in zip(rows, summary.dropFirst()) {
             #expect(row["data-target-id"] == csv[0] && row["data-threshold"] == csv[5])
@@ -41,7 +41,7 @@ import TestSupport
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let html = dir.appendingPathComponent("r.html").path
-        let output = try CommandLineTool.run("report", "--runs", "100", "--out", html, "--set", "name=R&D <script>alert('x')</script>",
+        let output = try CommandLineTool.run("report", "--prior", "--runs", "100", "--out", html, "--set", "name=R&D <script>alert('x')</script>",
                                              "--set", "targets[0].label=\"<b>bold</b> & \\\"quoted\\\"\"")
         #expect(output.status == 0, "\(output.stderr)")
         let page = try String(contentsOfFile: html, encoding: .utf8)
@@ -55,7 +55,7 @@ import TestSupport
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let html = dir.appendingPathComponent("zh.html").path
-        let output = try CommandLineTool.run("report", "--runs", "100", "--lang", "zh", "--out", html, "--tornado", "--tornado-runs", "50")
+        let output = try CommandLineTool.run("report", "--prior", "--runs", "100", "--lang", "zh", "--out", html, "--tornado", "--tornado-runs", "50")
         #expect(output.status == 0, "\(output.stderr)")
         let page = try String(contentsOfFile: html, encoding: .utf8)
         for term in ["lang=\"zh-CN\"", "钱包数量", "受理商户", "总交易金额", "试点准备阶段", "≥ 12万", "≥ 2亿元", "龙卷风图"] {
@@ -65,7 +65,7 @@ import TestSupport
     }
 
     @Test func terminalReportInChinese() throws {
-        let output = try CommandLineTool.run("run", "--runs", "200", "--lang", "zh")
+        let output = try CommandLineTool.run("run", "--prior", "--runs", "200", "--lang", "zh")
         #expect(output.status == 0)
         #expect(output.stdout.contains("量化目标") && output.stdout.contains("≥ 12万") && output.stdout.contains("≥ 2亿元"))
         #expect(output.stdout.contains("试点准备阶段") && !output.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
@@ -74,13 +74,13 @@ import TestSupport
 
     /// The sensitivity reports take their words from the same tables.
     @Test func analysisReportsInChinese() throws {
-        let tornado = try CommandLineTool.run("tornado", "--runs", "50", "--top", "1", "--lang", "zh")
+        let tornado = try CommandLineTool.run("tornado", "--prior", "--runs", "50", "--top", "1", "--lang", "zh")
         #expect(tornado.status == 0)
         #expect(tornado.stdout.hasPrefix("pilotsim 龙卷风分析") && tornado.stdout.contains("参数均不固定时达成概率"))
         #expect(!tornado.stdout.contains("with nothing pinned") && !tornado.stdout.contains("Monte Carlo error"))
-        let sweep = try CommandLineTool.run("sweep", "--vary", "merchants.churn=0.01,0.02", "--runs", "50", "--lang", "zh")
+        let sweep = try CommandLineTool.run("sweep", "--prior", "--vary", "merchants.churn=0.01,0.02", "--runs", "50", "--lang", "zh")
         #expect(sweep.stdout.contains("各取值点的达成概率") && !sweep.stdout.contains("at each point"))
-        let sobol = try CommandLineTool.run("sobol", "--samples", "100", "--top", "1", "--lang", "zh")
+        let sobol = try CommandLineTool.run("sobol", "--prior", "--samples", "100", "--top", "1", "--lang", "zh")
         #expect(sobol.stdout.contains("总效应指数 ST") && !sobol.stdout.contains("first-order"))
     }
 
@@ -117,7 +117,7 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: dir) }
         let html = dir.appendingPathComponent("report.html").path
         let other = repositoryPath("scenarios/haimen-optimistic.yaml")
-        let output = try CommandLineTool.run("report", "--runs", "400", "--seed", "3", "--compare", other, "--explain", "--out", html)
+        let output = try CommandLineTool.run("report", "--prior", "--runs", "400", "--seed", "3", "--compare", other, "--explain", "--out", html)
         #expect(output.status == 0, "\(output.stderr)")
         let check = XMLCheck(try String(contentsOfFile: html, encoding: .utf8))
         #expect(check.wellFormed, "\(String(describing: check.error))")

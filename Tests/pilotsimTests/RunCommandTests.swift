@@ -10,7 +10,7 @@ import TestSupport
 
     @Test(arguments: ["haimen-baseline", "haimen-optimistic", "haimen-pessimistic"])
     func shippedScenariosRun(name: String) throws {
-        let output = try CommandLineTool.run("run", repositoryPath("scenarios/\(name).yaml"), "--runs", "300", "--format", "csv")
+        let output = try CommandLineTool.run("run", repositoryPath("scenarios/\(name).yaml"), "--prior", "--runs", "300", "--format", "csv")
         #expect(output.status == 0, "\(output.stderr)")
         let rows = parseCSV(output.stdout)
         #expect(output.stdout.hasPrefix("target_id,label,metric,deadline,base,threshold,p_met,ci_low,ci_high,median,p05,p95,median_first_month,never_share,verdict\r\n"))
@@ -19,7 +19,7 @@ import TestSupport
     }
 
     @Test func tableReportNamesWhatItRan() throws {
-        let output = try CommandLineTool.run("run", "--runs", "200")
+        let output = try CommandLineTool.run("run", "--prior", "--runs", "200")
         #expect(output.status == 0)
         let text = output.stdout
         #expect(text.hasPrefix("pilotsim — Haimen e-CNY pilot — baseline\n"))
@@ -33,7 +33,7 @@ import TestSupport
     }
 
     @Test func jsonHasTheSummaryFieldsAndJointProbabilities() throws {
-        let output = try CommandLineTool.run("run", "--runs", "200", "--seed", "4", "--format", "json")
+        let output = try CommandLineTool.run("run", "--prior", "--runs", "200", "--seed", "4", "--format", "json")
         #expect(output.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
         #expect(object["scenario"] as? String == "Haimen e-CNY pilot — baseline")
@@ -49,7 +49,7 @@ import TestSupport
         #expect((joint["overall"] as? [String: Any])?["targets"] as? [String] == Self.targetIDs)
 
         // The same numbers as summary.csv.
-        let csv = try CommandLineTool.run("run", "--runs", "200", "--seed", "4", "--format", "csv").stdout
+        let csv = try CommandLineTool.run("run", "--prior", "--runs", "200", "--seed", "4", "--format", "csv").stdout
         let row = parseCSV(csv)[1]
         #expect(Double(row[6]) == targets[0]["p_met"] as? Double)
         #expect(Double(row[9]) == targets[0]["median"] as? Double)
@@ -58,7 +58,7 @@ import TestSupport
     @Test func outWritesTheThreeFiles() throws {
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let output = try CommandLineTool.run("run", "--runs", "250", "--out", dir.path, "--format", "csv")
+        let output = try CommandLineTool.run("run", "--prior", "--runs", "250", "--out", dir.path, "--format", "csv")
         #expect(output.status == 0, "\(output.stderr)")
         let read = { (name: String) in try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8) }
         #expect(try read("summary.csv") == output.stdout)
@@ -82,8 +82,8 @@ import TestSupport
     @Test func threadCountGivesIdenticalBytes() throws {
         let one = try CommandLineTool.temporaryDirectory(), four = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: one); try? FileManager.default.removeItem(at: four) }
-        let a = try CommandLineTool.run("run", "--runs", "300", "--threads", "1", "--out", one.path)
-        let b = try CommandLineTool.run("run", "--runs", "300", "--threads", "4", "--out", four.path)
+        let a = try CommandLineTool.run("run", "--prior", "--runs", "300", "--threads", "1", "--out", one.path)
+        let b = try CommandLineTool.run("run", "--prior", "--runs", "300", "--threads", "4", "--out", four.path)
         #expect(a.status == 0 && b.status == 0)
         #expect(a.stdout == b.stdout)
         for name in ["summary.csv", "monthly.csv", "runs.csv"] {
@@ -92,8 +92,8 @@ import TestSupport
     }
 
     @Test func setOverridesAValue() throws {
-        let base = try CommandLineTool.run("run", "--runs", "300", "--format", "csv").stdout
-        let more = try CommandLineTool.run("run", "--runs", "300", "--format", "csv",
+        let base = try CommandLineTool.run("run", "--prior", "--runs", "300", "--format", "csv").stdout
+        let more = try CommandLineTool.run("run", "--prior", "--runs", "300", "--format", "csv",
                                            "--set", "merchants.outreach.launch={lognormal: {median: 0.2, sigma: 0.3}}").stdout
         let merchants = { (csv: String) in Double(parseCSV(csv)[3][9])! }
         #expect(merchants(more) > merchants(base), "stronger launch outreach gives more merchants by end-2023")
@@ -103,7 +103,7 @@ import TestSupport
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("results").path
-        let output = try CommandLineTool.run("run", "--runs", "100", "--out", out, "--set", "merchants.churn=2")
+        let output = try CommandLineTool.run("run", "--prior", "--runs", "100", "--out", out, "--set", "merchants.churn=2")
         #expect(output.status == 65)
         #expect(output.stderr == "--set:1:17: error: merchants.churn: 2 is out of range; expected a share in [0, 1]\n")
         #expect(output.stdout.isEmpty)
@@ -111,19 +111,19 @@ import TestSupport
     }
 
     @Test func precisionEqualsAPlainRunOfTheSameCount() throws {
-        let precise = try CommandLineTool.run("run", "--precision", "0.02", "--seed", "3", "--format", "json")
+        let precise = try CommandLineTool.run("run", "--prior", "--precision", "0.02", "--seed", "3", "--format", "json")
         #expect(precise.status == 0, "\(precise.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(precise.stdout.utf8)) as? [String: Any])
         let runs = try #require(object["runs"] as? Int)
-        let plain = try CommandLineTool.run("run", "--runs", String(runs), "--seed", "3", "--format", "json")
+        let plain = try CommandLineTool.run("run", "--prior", "--runs", String(runs), "--seed", "3", "--format", "json")
         #expect(plain.stdout == precise.stdout)
-        let table = try CommandLineTool.run("run", "--precision", "0.02", "--seed", "3")
+        let table = try CommandLineTool.run("run", "--prior", "--precision", "0.02", "--seed", "3")
         #expect(table.stdout.contains("  runs       \(NumberStyle.grouped(Double(runs))) (until every P(met) half-width ≤ 0.02)   seed 3"))
 
-        let capped = try CommandLineTool.run("run", "--precision", "0.001", "--max-runs", "2000", "--format", "csv")
+        let capped = try CommandLineTool.run("run", "--prior", "--precision", "0.001", "--max-runs", "2000", "--format", "csv")
         #expect(capped.status == 0)
         #expect(capped.stderr == "warning: --max-runs 2,000 reached before every P(met) half-width was ≤ 0.001; reporting 2,000 runs\n")
-        let both = try CommandLineTool.run("run", "--precision", "0.01", "--runs", "100")
+        let both = try CommandLineTool.run("run", "--prior", "--precision", "0.01", "--runs", "100")
         #expect(both.status == 64 && both.stderr.contains("give --runs or --precision, not both"))
     }
 
@@ -151,15 +151,47 @@ import TestSupport
         #expect(manifest["files"] as? [String] == ["summary.csv", "monthly.csv", "runs.csv"])
     }
 
-    /// The README's example under "Reading the report" is what `pilotsim run` prints today.
+    /// The README's examples under "Reading the report" are what `pilotsim run` (conditioned on the
+    /// embedded baseline's figures) and `pilotsim run --prior` print today.
     @Test func readmeExampleIsTodaysOutput() throws {
         let readme = try String(contentsOfFile: repositoryPath("README.md"), encoding: .utf8)
         let section = try #require(readme.components(separatedBy: "## Reading the report").dropFirst().first)
-        let block = try #require(section.components(separatedBy: "```").dropFirst().first)
-        let output = try CommandLineTool.run("run", "--quiet")
-        #expect(output.status == 0)
-        let lines = block.split(separator: "\n").map(String.init)
-        #expect(lines.count >= 3)
-        for line in lines { #expect(output.stdout.contains(line + "\n"), "README line not in today's output: \(line)") }
+        let blocks = section.components(separatedBy: "```")
+        for (block, arguments) in [(blocks[1], ["run", "--quiet"]), (blocks[3], ["run", "--prior", "--quiet"])] {
+            let output = try CommandLineTool.run(arguments)
+            #expect(output.status == 0)
+            let lines = block.split(separator: "\n").map(String.init)
+            #expect(lines.count >= 3)
+            for line in lines { #expect(output.stdout.contains(line + "\n"), "README line not in \(arguments): \(line)") }
+        }
+    }
+
+    /// With no arguments, `run` answers given the figures the embedded baseline carries, says so,
+    /// and its manifest names them with their hash; `--prior` says they were ignored.
+    @Test func runWithNoArgumentsIsConditionedAndSaysSo() throws {
+        let dir = try CommandLineTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let output = try CommandLineTool.run("run", "--runs", "200", "--chains", "2", "--quiet", "--out", dir.path)
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.contains("  figures    conditioned on the scenario's observed: section (3 figures)\n"))
+        #expect(output.stdout.contains("conditioned P(met)"))
+        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("manifest.json"))) as? [String: Any])
+        #expect(manifest["observed"] as? String == "observed:")
+        // The SHA-256 of the figures as CSV, computed here by sha256sum.
+        let csv = "month,metric,value,rel_error\n2023-08,wallets,166200,0.02\n2023-08,merchants,3662,0.02\n2023-08,amount,3740000000,0.05\n"
+        let file = dir.appendingPathComponent("figures.csv").path
+        try csv.write(toFile: file, atomically: true, encoding: .utf8)
+        let sum = Process(), pipe = Pipe()
+        sum.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        sum.arguments = [file]
+        sum.standardOutput = pipe
+        try sum.run()
+        let expected = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix(64)
+        sum.waitUntilExit()
+        #expect(manifest["observed_sha256"] as? String == String(expected))
+        let prior = try CommandLineTool.run("run", "--prior", "--runs", "100", "--quiet")
+        #expect(prior.stdout.contains("  figures    3 reported figures ignored (--prior): the plan-time view\n"))
+        let both = try CommandLineTool.run("run", "--prior", "--observed", file)
+        #expect(both.status == 64 && both.stderr.contains("give --observed or --prior, not both"))
     }
 }

@@ -35,8 +35,8 @@ import TestSupport
     @Test func partsThatDoNotBelongTogetherAreRefused() throws {
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let parts = try shards(dir, [], runs: 300, count: 3)
-        let other = try shards(dir, [], runs: 300, count: 3, seed: "8")
+        let parts = try shards(dir, ["--prior"], runs: 300, count: 3)
+        let other = try shards(dir, ["--prior"], runs: 300, count: 3, seed: "8")
         let out = dir.appendingPathComponent("merged").path
         let truncated = dir.appendingPathComponent("truncated.pilotsim").path
         let data = try Data(contentsOf: URL(fileURLWithPath: parts[2]))
@@ -84,7 +84,7 @@ import TestSupport
 
     /// A sweep of 5 points in 3 shards (points 0, 1–2, 3–4) merges to the long CSV of one process.
     @Test func sweepShardsMergeToTheSameCSV() throws {
-        try expectShardsMergeToTheSameFile(["sweep", "--vary", "merchants.outreach.launch=0.01:0.05:5", "--runs", "300", "--quiet"],
+        try expectShardsMergeToTheSameFile(["sweep", "--prior", "--vary", "merchants.outreach.launch=0.01:0.05:5", "--runs", "300", "--quiet"],
                                            count: 3, file: "sweep.csv")
     }
 
@@ -98,6 +98,6 @@ import TestSupport
     /// A Sobol analysis whose 57 × 100 design rows are split over 3 shards merges to the CSV of one
     /// process (the same values at every row, the same bootstrap).
     @Test func sobolShardsMergeToTheSameCSV() throws {
-        try expectShardsMergeToTheSameFile(["sobol", "--samples", "100", "--quiet"], count: 3, file: "sobol.csv")
+        try expectShardsMergeToTheSameFile(["sobol", "--prior", "--samples", "100", "--quiet"], count: 3, file: "sobol.csv")
     }
 }

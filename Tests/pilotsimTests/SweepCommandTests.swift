@@ -8,7 +8,7 @@ import TestSupport
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let csv = dir.appendingPathComponent("sweep.csv").path
-        let sweep = try CommandLineTool.run("sweep", "--vary", "merchants.outreach.launch=0.02,0.06", "--vary", "targets[1].at_least=1e8,3e8",
+        let sweep = try CommandLineTool.run("sweep", "--prior", "--vary", "merchants.outreach.launch=0.02,0.06", "--vary", "targets[1].at_least=1e8,3e8",
                                             "--runs", "300", "--seed", "9", "--out", csv)
         #expect(sweep.status == 0, "\(sweep.stderr)")
         let rows = parseCSV(try String(contentsOfFile: csv, encoding: .utf8))
@@ -18,7 +18,7 @@ import TestSupport
 
         let point3 = rows.dropFirst().filter { $0[0] == "3" }
         #expect(point3.first?[1] == "0.06" && point3.first?[2] == "300000000")
-        let run = try CommandLineTool.run("run", "--runs", "300", "--seed", "9", "--format", "csv",
+        let run = try CommandLineTool.run("run", "--prior", "--runs", "300", "--seed", "9", "--format", "csv",
                                           "--set", "merchants.outreach.launch=0.06", "--set", "targets.amount-2023.at_least=3e8")
         let plain = parseCSV(run.stdout).dropFirst()
         // summary.csv: target_id … p_met(6) ci_low ci_high median p05 p95(11); sweep: target_id(3) p_met(4) … p95(9).
@@ -26,7 +26,7 @@ import TestSupport
     }
 
     @Test func tableAndErrors() throws {
-        let output = try CommandLineTool.run("sweep", "--vary", "merchants.churn=0.005,0.02", "--runs", "100")
+        let output = try CommandLineTool.run("sweep", "--prior", "--vary", "merchants.churn=0.005,0.02", "--runs", "100")
         #expect(output.status == 0)
         #expect(output.stdout.contains("P(met) in % (95% interval) at each point"))
         #expect(output.stdout.contains("merchants.churn  wallets-2023"))
@@ -48,7 +48,7 @@ import TestSupport
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let csv = dir.appendingPathComponent("tornado.csv").path
-        let output = try CommandLineTool.run("tornado", "--runs", "100", "--out", csv)
+        let output = try CommandLineTool.run("tornado", "--prior", "--runs", "100", "--out", csv)
         #expect(output.status == 0, "\(output.stderr)")
         let rows = parseCSV(try String(contentsOfFile: csv, encoding: .utf8))
         #expect(rows[0] == ["target_id", "parameter", "low_value", "high_value", "p_met_low", "p_met_high", "swing"])
@@ -74,7 +74,7 @@ import TestSupport
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let csv = dir.appendingPathComponent("sobol.csv").path
-        let output = try CommandLineTool.run("sobol", "--samples", "100", "--out", csv, "--top", "3")
+        let output = try CommandLineTool.run("sobol", "--prior", "--samples", "100", "--out", csv, "--top", "3")
         #expect(output.status == 0, "\(output.stderr)")
         let rows = parseCSV(try String(contentsOfFile: csv, encoding: .utf8))
         #expect(rows[0] == ["target_id", "parameter", "s1", "s1_low", "s1_high", "st", "st_low", "st_high"])

@@ -110,14 +110,21 @@ public struct ConditionedSample: Sendable {
     public func check(_ variant: Scenario) throws {
         let milestones = Set(observations.compactMap { if case .milestone(let name) = $0.metric { name } else { nil } })
         let ownByName = Dictionary(scenario.parameters.map { ($0.streamKeyText, $0.distribution) }, uniquingKeysWith: { a, _ in a })
-        let changed = variant.parametersUsed(inFirst: monthLimit, milestones: milestones).sorted().filter { i in
+        let changedIndices = variant.parametersUsed(inFirst: monthLimit, milestones: milestones).sorted().filter { i in
             ownByName[variant.parameters[i].streamKeyText] != variant.parameters[i].distribution
-        }.map { variant.parameters[$0].keyPath }
+        }
+        let changed = changedIndices.map { variant.parameters[$0].keyPath }
+        // A changed parameter alters every month from the first it acts in through the last reported one.
         var months: Set<Int> = []
+        for i in changedIndices {
+            if let first = (1...monthLimit).first(where: { variant.parametersUsed(inFirst: $0, milestones: milestones).contains(i) }) {
+                months.formUnion((first - 1)..<monthLimit)
+            }
+        }
         if variant.calendar.start != scenario.calendar.start || variant.calendar.monthCount < monthLimit
             || variant.metrics.prefix(Metric.fixed.count) != scenario.metrics.prefix(Metric.fixed.count) {
             months = Set(0..<monthLimit)
-        } else {
+        } else if changed.isEmpty {
             let probe = min(count, 64)
             let own = RunEvaluator(scenario), other = RunEvaluator(variant)
             let ownInputs = inputs(for: scenario)(), otherInputs = inputs(for: variant)()

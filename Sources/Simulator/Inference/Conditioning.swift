@@ -182,6 +182,21 @@ public struct Conditioning: Sendable {
             return !error.populationsDisagree && !(degenerate && error.touchedByFigures)
         }
 
+        /// The posterior's summary with honest intervals: each target's P(met) interval is its
+        /// measured one (`targetErrors`), each joint probability's the Wilson interval at the
+        /// effective families rather than at the particles.
+        public var summary: SimulationSummary {
+            var summary = posterior.summary
+            for j in summary.targets.indices { summary.targets[j].interval = targetErrors[j].interval }
+            let n = max(1, Int(families.rounded()))
+            for k in summary.joint.indices {
+                let p = summary.joint[k].probability
+                let wilson = Statistics.wilson(successes: Int((p * Double(n)).rounded()), trials: n)
+                summary.joint[k].interval = min(wilson.lowerBound, summary.joint[k].interval.lowerBound)...max(wilson.upperBound, summary.joint[k].interval.upperBound)
+            }
+            return summary
+        }
+
         /// The reported figures of one metric.
         public func observationsOf(_ metric: Metric) -> [Observation] { checks.map(\.observation).filter { $0.metric == metric } }
     }
