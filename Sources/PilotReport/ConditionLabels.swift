@@ -1,3 +1,5 @@
+import Simulator
+
 /// The words of `pilotsim condition` for one language.
 public struct ConditionLabels: Sendable {
     public let title: String, observationsFile: String, particles: String
@@ -12,6 +14,8 @@ public struct ConditionLabels: Sendable {
     public let warningsHeading: String
     /// The verdict of a conditioned target whose sample cannot be trusted.
     public let unreliable: String
+    /// The report's Monte Carlo error line when conditioned.
+    let measuredErrorFormat: @Sendable (String) -> String
     /// Where the figures come from when the scenario carries them.
     public let scenarioSection: String
     /// `conditioned on FILE (3 figures)`.
@@ -42,6 +46,8 @@ public struct ConditionLabels: Sendable {
     /// `model runs 2,100,000 (conditioning) + 20,000 (prior and posterior paths), 9.1 M model-months`.
     public func spent(conditioning: String, final: String, months: String) -> String { spentFormat(conditioning, final, months) }
     public func notConverged(temperature: String, iterations: Int) -> String { notConvergedFormat(temperature, iterations) }
+    /// `Monte Carlo error: P(met) ± 1.5 points at most, measured …`.
+    public func measuredError(halfWidthPoints: String) -> String { measuredErrorFormat(halfWidthPoints) }
     /// `conditioned on SOURCE (n figures)`.
     public func figuresSource(_ source: String, count: Int) -> String { figuresFormat(source, count) }
     /// `3 reported figures ignored (--prior): the plan-time view`.
@@ -74,6 +80,7 @@ public struct ConditionLabels: Sendable {
         parameterAcceptance: "parameter moves accepted", noiseAcceptance: "noise moves accepted", moves: "sweeps",
         distinct: "distinct", families: "effective families",
         warningsHeading: "Warnings", unreliable: "unreliable",
+        measuredErrorFormat: { "Monte Carlo error: P(met) ± \($0) points at most, measured: the wider of the Wilson interval at the effective families and the spread between the sampler's independent populations (see the sample-quality line under \"Reported figures\")." },
         scenarioSection: "the scenario's observed: section",
         figuresFormat: { "conditioned on \($0) (\($1) figure\($1 == 1 ? "" : "s"))" },
         noFigures: "none: the plan-time view",
@@ -82,7 +89,7 @@ public struct ConditionLabels: Sendable {
         lowAcceptanceFormat: { "warning: the sampler's moves were accepted only \($0) of the time at its last step: the particles barely move, and the conditioned results are unreliable" },
         fewFamiliesFormat: { "warning: only \($0) effective families remain of \($1) particles: the conditioned results rest on few distinct draws and are unreliable" },
         disagreeFormat: { "warning: the independent populations disagree beyond their error on \($0): the sampler has not found one answer, and those verdicts are unreliable" },
-        sweepCapFormat: { "warning: in \($0) tempering steps the particles had not moved after the most sweeps allowed" },
+        sweepCapFormat: { "caution: in \($0) tempering step\($0 == 1 ? "" : "s") the sweeps stopped at their cap (\(Conditioning.maximumSweeps)) before the particles had travelled their own spread; the populations' spread, inside every interval, is the check that counts" },
         misfitFormat: { "warning: the conditioned model does not reproduce \($0) = \($1) at \($2): replicated reports' P0.5–P99.5 is \($3); the scenario and the figures disagree" },
         narrowsFormat: { "narrows by \($0)" }, widensFormat: { "widens by \($0)" },
         legendPrior: "prior P5–P95", legendObserved: "reported",
@@ -104,6 +111,7 @@ public struct ConditionLabels: Sendable {
         parameterAcceptance: "参数移动接受率", noiseAcceptance: "随机项移动接受率", moves: "扫描次数",
         distinct: "不同粒子", families: "有效家族数",
         warningsHeading: "警告", unreliable: "不可靠",
+        measuredErrorFormat: { "蒙特卡洛误差：达成概率最多 ± \($0) 个百分点，为实测值：取按有效家族数计算的 Wilson 区间与抽样各独立种群间差异两者中较宽者（见“已报数据”下的样本质量说明）。" },
         scenarioSection: "情景文件的 observed: 部分",
         figuresFormat: { "依据 \($0)（\($1) 项已报数据）修正" },
         noFigures: "无：规划时点的预测",
@@ -112,7 +120,7 @@ public struct ConditionLabels: Sendable {
         lowAcceptanceFormat: { "警告：最后一步的移动接受率仅为 \($0)：粒子几乎不动，修正结果不可靠" },
         fewFamiliesFormat: { "警告：\($1) 个粒子中只剩 \($0) 个有效家族：修正结果依赖极少的不同抽样，不可靠" },
         disagreeFormat: { "警告：各独立种群对 \($0) 的结果差异超出误差：抽样未收敛到同一答案，相应结论不可靠" },
-        sweepCapFormat: { "警告：有 \($0) 个温度步在达到最大扫描次数时粒子仍未充分移动" },
+        sweepCapFormat: { "提示：有 \($0) 个温度步在扫描次数达到上限（\(Conditioning.maximumSweeps)）时，粒子移动距离仍未达到其自身离散程度；各独立种群间的差异已计入每个区间，是更关键的检验" },
         misfitFormat: { "警告：修正后的模型无法复现 \($2) 的 \($0) = \($1)：复现报告值的 P0.5–P99.5 为 \($3)；情景与已报数据不一致" },
         narrowsFormat: { "收窄 \($0)" }, widensFormat: { "放宽 \($0)" },
         legendPrior: "先验 P5–P95", legendObserved: "报告值",

@@ -110,8 +110,10 @@ public struct HTMLReport {
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
 
-        let targets = summary.targets.map { t -> [String: Any] in
+        let targets = summary.targets.enumerated().map { j, t -> [String: Any] in
             let m = t.target.metric
+            // A conditioned verdict the sample cannot support reads "unreliable", uncoloured.
+            let reliable = conditioning?.report.result.isReliable(target: j) ?? true
             return [
                 "id": t.target.id, "label": labels.text(t.target.label), "deadline": t.target.deadline.description, "goal": labels.goal(t.target),
                 "threshold": formatNumber(t.target.threshold),
@@ -121,7 +123,8 @@ public struct HTMLReport {
                 "pMet": numbers.percent(t.probability), "pMetValue": formatNumber(t.probability),
                 "interval": numbers.interval(t.interval),
                 "ciLowValue": formatNumber(t.interval.lowerBound), "ciHighValue": formatNumber(t.interval.upperBound),
-                "verdict": labels.verdict(t.verdict), "verdictClass": t.verdict.rawValue,
+                "verdict": reliable ? labels.verdict(t.verdict) : labels.condition.unreliable,
+                "verdictClass": reliable ? t.verdict.rawValue : "unreliable",
             ]
         }
         let joint = summary.joint.map { j -> [String: String] in
@@ -155,8 +158,10 @@ public struct HTMLReport {
             "hasExplain": explain, "explainCharts": chart("ecdf-"), "explainHeading": labels.decision.explainHeading,
             "hasComparison": comparison != nil, "comparison": comparison.map { comparisonView($0.comparison, a: $0.a, b: $0.b) } ?? [:],
             "hasConditioning": conditioning != nil, "conditioning": conditioning.map { conditioningView($0.report) } ?? [:],
-            "error": labels.monteCarloError(halfWidthPoints: NumberStyle.fixed(MonteCarlo.widestHalfWidth(summary) * 100, 1),
-                                            runs: NumberStyle.grouped(Double(result.runs))),
+            "error": conditioning == nil
+                ? labels.monteCarloError(halfWidthPoints: NumberStyle.fixed(MonteCarlo.widestHalfWidth(summary) * 100, 1),
+                                         runs: NumberStyle.grouped(Double(result.runs)))
+                : labels.condition.measuredError(halfWidthPoints: NumberStyle.fixed(MonteCarlo.widestHalfWidth(summary) * 100, 1)),
         ]
         return Templates.report.render(view)
     }

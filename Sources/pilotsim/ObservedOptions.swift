@@ -18,8 +18,8 @@ struct ObservedOptions: ParsableArguments {
     var chains: Int = Conditioning.defaultChains
 
     /// The particles used when a command conditions and `--runs` is not given: 4 populations of
-    /// 1,000 keep the embedded baseline's conditioned `run` near 8 s on 2 cores.
-    static let defaultParticles = 4_000
+    /// 750 keep the embedded baseline's conditioned `run` under 10 s on 2 cores.
+    static let defaultParticles = 3_000
 
     func validate() throws {
         if prior && observed != nil { throw ValidationError("give --observed or --prior, not both") }

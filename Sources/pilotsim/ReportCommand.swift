@@ -51,6 +51,7 @@ extension Pilotsim {
                 let engine = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount,
                                         keep: [.parameterValues, .targetValues, .monthlyQuantiles])
                 let result: SimulationResult
+                let summary: SimulationSummary
                 var conditioning: (report: ConditionReport, priorMonthly: [MonthlyQuantiles])?
                 var sample: ConditionedSample?
                 var figuresLine = observed.planTimeLine(loaded, language.labels)
@@ -58,12 +59,14 @@ extension Pilotsim {
                     figuresLine = figures.description(language.labels)
                     let conditioned = try figures.condition(loaded, chains: observed.chains, simulation: simulation, labels: language.labels)
                     result = conditioned.posterior
+                    summary = conditioned.summary
                     conditioning = (ConditionReport(conditioned), conditioned.prior.monthly)
                     sample = conditioned.sample
                 } else {
                     let runs = simulation.runCount(default: 10_000)
                     let progress = ProgressLine("report", total: runs, quiet: simulation.quiet)
                     result = engine.run(runs: runs, progress: progress.update)
+                    summary = result.summary
                     progress.finish()
                 }
                 var tornadoResult: (analysis: Simulator.Tornado, baseline: SimulationSummary, bars: [[Simulator.Tornado.Bar]])?
@@ -87,7 +90,7 @@ extension Pilotsim {
                     comparison = (Comparison(a: result, b: resultB), scenario.sourceName(language.labels), compare)
                 }
                 let report = HTMLReport(
-                    result: result, summary: result.summary, monthly: result.monthly, tornado: tornadoResult,
+                    result: result, summary: summary, monthly: result.monthly, tornado: tornadoResult,
                     labels: language.labels, commandLine: CommandLineText.current(), generated: Date(), source: scenario.sourceName(language.labels),
                     conditioning: conditioning, comparison: comparison, explain: explain, figures: figuresLine)
                 let charts = report.charts()

@@ -134,7 +134,8 @@ public struct Conditioning: Sendable {
         case fewFamilies(Double, particles: Int)
         /// Populations disagreeing on these targets' P(met).
         case populationsDisagree([String])
-        /// Steps whose sweeps stopped at the cap before the particles had moved.
+        /// Steps whose sweeps stopped at the cap before the particles had travelled their spread:
+        /// a caution, not a verdict (`isDegenerate`).
         case sweepCap(steps: Int)
         /// The temperature reached, below 1.
         case notConverged(Double)
@@ -166,20 +167,24 @@ public struct Conditioning: Sendable {
         public var converged: Bool { temperature >= 1 }
         public var distinct: Int { chains.reduce(0) { $0 + $1.distinct } }
         public var families: Double { chains.reduce(0) { $0 + $1.families } }
-        /// Whether any warning is about the sampler itself (not about the figures' fit).
-        public var isDegenerate: Bool { warnings.contains { if case .misfit = $0 { false } else { true } } }
+        /// Whether a warning says the sample itself cannot be trusted: moves that stall, particles
+        /// collapsed onto few parameter vectors, a temperature short of 1. (A misfit is about the
+        /// scenario, a disagreement marks its own targets, and a sweep cap is a caution: the
+        /// populations' spread still measures the error.)
+        public var isDegenerate: Bool {
+            warnings.contains {
+                switch $0 {
+                case .lowAcceptance, .fewFamilies, .notConverged: true
+                case .misfit, .populationsDisagree, .sweepCap: false
+                }
+            }
+        }
 
         /// Whether target `j`'s conditioned verdict can be read: no disagreement on it, and no
         /// degeneracy of the sample where the figures reach it.
         public func isReliable(target j: Int) -> Bool {
             let error = targetErrors[j]
-            let degenerate = warnings.contains {
-                switch $0 {
-                case .misfit, .populationsDisagree: false
-                default: true
-                }
-            }
-            return !error.populationsDisagree && !(degenerate && error.touchedByFigures)
+            return !error.populationsDisagree && !(isDegenerate && error.touchedByFigures)
         }
 
         /// The posterior's summary with honest intervals: each target's P(met) interval is its

@@ -151,7 +151,8 @@ final class SMCPopulation {
     }
 
     /// Metropolis–Hastings sweeps at the current temperature until nine particles in ten have moved
-    /// their parameters (their noise, when no parameter can be informed), or `maximumSweeps`.
+    /// their parameters (their noise, when no parameter can be informed) and the moves have carried
+    /// the particles as far as the particles' spread, or `maximumSweeps`.
     /// Each sweep makes two moves per particle: a random walk on the informed coordinates of ε
     /// (covariance from the particles, scale adapted), then a redraw of one month's noise key
     /// (an independence proposal from the prior for that month's noise; the other months kept).
@@ -162,19 +163,31 @@ final class SMCPopulation {
         var movedParameters = [Bool](repeating: false, count: n), movedNoise = [Bool](repeating: false, count: n)
         var parameterAccepted = 0, noiseAccepted = 0, sweeps = 0
         var reachedCap = true
+        // Each informed coordinate's spread over the particles, and the squared jumps made in it.
+        let spread = setup.relevant.map { j in Statistics.meanAndSD(eps.lazy.map { $0[j] }).sd }
+        var jumps = [Double](repeating: 0, count: r)
         while sweeps < Conditioning.maximumSweeps {
             if r > 0 {
+                let before = eps
                 let accepted = parameterSweep(factor: factor, scale: scale, name: Names.move(step: step, sweep: sweeps))
-                for i in 0..<n where accepted[i] { movedParameters[i] = true; parameterAccepted += 1 }
+                for i in 0..<n where accepted[i] {
+                    movedParameters[i] = true; parameterAccepted += 1
+                    for (a, j) in setup.relevant.enumerated() { jumps[a] += (eps[i][j] - before[i][j]) * (eps[i][j] - before[i][j]) }
+                }
                 let rate = Double(accepted.filter { $0 }.count) / Double(n)
-                scale *= rate < 0.1 ? 0.6 : rate > 0.4 ? 1.4 : 1
+                scale *= exp(2 * (rate - 0.234))
                 scale = min(max(scale, 0.02), 3)
             }
             let accepted = noiseSweep(name: Names.noise(step: step, sweep: sweeps))
             for i in 0..<n where accepted[i] { movedNoise[i] = true; noiseAccepted += 1 }
             sweeps += 1
             let moved = r > 0 ? movedParameters : movedNoise
-            if Double(moved.filter { $0 }.count) >= 0.9 * Double(n) { reachedCap = false; break }
+            // Moved: nine particles in ten have moved, and the squared jumps over the informed
+            // coordinates add up, a particle, to the particles' total variance — as far as an
+            // independent redraw would take a particle half the time — so that copies made by
+            // resampling have drifted apart, not just taken one step each.
+            let travelled = jumps.reduce(0, +) / Double(n) >= 0.5 * spread.reduce(0) { $0 + $1 * $1 }
+            if Double(moved.filter { $0 }.count) >= 0.9 * Double(n) && travelled { reachedCap = false; break }
         }
         let proposals = Double(max(sweeps * n, 1))
         iterations.append(Conditioning.Iteration(
