@@ -137,14 +137,7 @@ import TestSupport
         #expect(output.status == 0, "\(output.stderr)")
         let data = try Data(contentsOf: dir.appendingPathComponent("manifest.json"))
         let manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let sum = Process(), pipe = Pipe()
-        sum.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        sum.arguments = [file]
-        sum.standardOutput = pipe
-        try sum.run()
-        let expected = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix(64)
-        sum.waitUntilExit()
-        #expect(manifest["scenario_sha256"] as? String == String(expected))
+        #expect(manifest["scenario_sha256"] as? String == (try Self.sha256sum(file)))
         #expect(manifest["seed"] as? Int == 5 && manifest["runs"] as? Int == 60 && manifest["scenario"] as? String == file)
         #expect(manifest["command_line"] as? String == "pilotsim run \(file) --runs 60 --seed 5 --quiet --out \(dir.path)")
         #expect(manifest["pilotsim_version"] as? String == PilotsimVersion.current)
@@ -181,17 +174,22 @@ import TestSupport
         let csv = "month,metric,value,rel_error\n2023-08,wallets,166200,0.02\n2023-08,merchants,3662,0.02\n2023-08,amount,3740000000,0.05\n"
         let file = dir.appendingPathComponent("figures.csv").path
         try csv.write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(manifest["observed_sha256"] as? String == (try Self.sha256sum(file)))
+        let prior = try CommandLineTool.run("run", "--prior", "--runs", "100", "--quiet")
+        #expect(prior.stdout.contains("  figures    3 reported figures ignored (--prior): the plan-time view\n"))
+        let both = try CommandLineTool.run("run", "--prior", "--observed", file)
+        #expect(both.status == 64 && both.stderr.contains("give --observed or --prior, not both"))
+    }
+
+    /// The file's SHA-256 as `sha256sum` computes it: an oracle independent of pilotsim's hashing.
+    static func sha256sum(_ file: String) throws -> String {
         let sum = Process(), pipe = Pipe()
         sum.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
         sum.arguments = [file]
         sum.standardOutput = pipe
         try sum.run()
-        let expected = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix(64)
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         sum.waitUntilExit()
-        #expect(manifest["observed_sha256"] as? String == String(expected))
-        let prior = try CommandLineTool.run("run", "--prior", "--runs", "100", "--quiet")
-        #expect(prior.stdout.contains("  figures    3 reported figures ignored (--prior): the plan-time view\n"))
-        let both = try CommandLineTool.run("run", "--prior", "--observed", file)
-        #expect(both.status == 64 && both.stderr.contains("give --observed or --prior, not both"))
+        return String(output.prefix(64))
     }
 }

@@ -199,39 +199,21 @@ final class SMCPopulation {
 
     /// One random-walk proposal per particle on the informed coordinates; returns which were accepted.
     private func parameterSweep(factor: [[Double]], scale: Double, name: UInt64) -> [Bool] {
-        let setup = setup, current = eps, keys = monthKeys, slotKeys = slotKeys, currentLogL = logL, phi = temperature
-        let relevant = setup.relevant, r = relevant.count
-        let count = n, newEps = ResultSlots<[Double]>(count: n), newLogL = SharedBuffer(count: n), moved = SharedBuffer(count: n)
-        let workers = min(setup.threads, n)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let evaluator = RunEvaluator(setup.scenario)
-            let random = RandomSource(key: 0)
-            var values = setup.space.constants
+        let relevant = setup.relevant, r = relevant.count, keys = monthKeys
+        let (states, accepted) = metropolis(eps, stream: name, propose: { _, current, _, random in
             var z = [Double](repeating: 0, count: r)
-            for i in stride(from: worker, to: count, by: workers) {
-                random.select(key: StreamSeeding.streamKey(runKey: slotKeys[i], name: name))
-                for a in 0..<r { z[a] = random.standardNormal() }
-                var candidate = current[i], priorRatio = 0.0
-                for a in 0..<r {
-                    var shift = 0.0
-                    for b in 0...a { shift += factor[a][b] * z[b] }
-                    let j = relevant[a]
-                    candidate[j] = current[i][j] + scale * shift
-                    priorRatio -= 0.5 * (candidate[j] * candidate[j] - current[i][j] * current[i][j])
-                }
-                setup.space.fill(&values, from: candidate, coordinates: relevant)
-                evaluator.simulate(values, noise: setup.noise(slotKey: slotKeys[i], monthKeys: keys[i]), monthLimit: setup.monthLimit)
-                let candidateLogL = setup.logLikelihood(evaluator)
-                if log(random.uniformPositive()) < phi * (candidateLogL - currentLogL[i]) + priorRatio {
-                    newEps[i] = candidate; newLogL[i] = candidateLogL; moved[i] = 1
-                } else {
-                    newEps[i] = current[i]; newLogL[i] = currentLogL[i]
-                }
+            for a in 0..<r { z[a] = random.standardNormal() }
+            var candidate = current, priorRatio = 0.0
+            for a in 0..<r {
+                var shift = 0.0
+                for b in 0...a { shift += factor[a][b] * z[b] }
+                let j = relevant[a]
+                candidate[j] = current[j] + scale * shift
+                priorRatio -= 0.5 * (candidate[j] * candidate[j] - current[j] * current[j])
             }
-        }
-        runs += n
-        let accepted = moved.array.map { $0 == 1 }
-        eps = newEps.values; logL = newLogL.array
+            return (candidate, priorRatio)
+        }, inputs: { i, candidate in (candidate, keys[i]) })
+        eps = states
         for i in 0..<n where accepted[i] {
             parameterIDs[i] = nextID; stateIDs[i] = nextID; nextID += 1
         }
@@ -242,9 +224,31 @@ final class SMCPopulation {
     /// month keys are independent uniform draws a priori, so the acceptance ratio is the
     /// tempered likelihood ratio alone.
     private func noiseSweep(name: UInt64) -> [Bool] {
-        let setup = setup, current = monthKeys, currentEps = eps, slotKeys = slotKeys, currentLogL = logL, phi = temperature
-        let count = n, newKeys = ResultSlots<[UInt64]>(count: n), newLogL = SharedBuffer(count: n), moved = SharedBuffer(count: n)
-        let workers = min(setup.threads, n), months = setup.monthLimit
+        let months = setup.monthLimit, currentEps = eps
+        let (states, accepted) = metropolis(monthKeys, stream: name, propose: { _, current, key, random in
+            let month = min(months - 1, Int(random.uniform() * Double(months)))
+            var candidate = current
+            candidate[month] = StreamSeeding.streamKey(runKey: key, name: Names.month(month))
+            return (candidate, 0)
+        }, inputs: { i, candidate in (currentEps[i], candidate) })
+        monthKeys = states
+        for i in 0..<n where accepted[i] { stateIDs[i] = nextID; nextID += 1 }
+        return accepted
+    }
+
+    /// One Metropolis–Hastings proposal per particle, on the workers: `propose` draws particle i's
+    /// candidate from `random` (at the stream keyed by the particle's slot and `name`, whose key it
+    /// is also given) with the log prior ratio; the candidate's parameters and month keys
+    /// (`inputs`) are simulated through the last reported month and accepted by the tempered
+    /// likelihood ratio. Updates the log-likelihoods; returns the states and which moved.
+    private func metropolis<State: Sendable>(
+        _ current: [State], stream name: UInt64,
+        propose: @escaping @Sendable (_ i: Int, _ current: State, _ key: UInt64, _ random: RandomSource) -> (State, Double),
+        inputs: @escaping @Sendable (_ i: Int, _ candidate: State) -> (eps: [Double], monthKeys: [UInt64])
+    ) -> (states: [State], accepted: [Bool]) {
+        let setup = setup, slotKeys = slotKeys, currentLogL = logL, phi = temperature
+        let count = n, newStates = ResultSlots<State>(count: n), newLogL = SharedBuffer(count: n), moved = SharedBuffer(count: n)
+        let workers = min(setup.threads, n)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let evaluator = RunEvaluator(setup.scenario)
             let random = RandomSource(key: 0)
@@ -252,24 +256,21 @@ final class SMCPopulation {
             for i in stride(from: worker, to: count, by: workers) {
                 let key = StreamSeeding.streamKey(runKey: slotKeys[i], name: name)
                 random.select(key: key)
-                let month = min(months - 1, Int(random.uniform() * Double(months)))
-                var candidate = current[i]
-                candidate[month] = StreamSeeding.streamKey(runKey: key, name: Names.month(month))
-                setup.space.fill(&values, from: currentEps[i], coordinates: setup.relevant)
-                evaluator.simulate(values, noise: setup.noise(slotKey: slotKeys[i], monthKeys: candidate), monthLimit: months)
+                let (candidate, logPriorRatio) = propose(i, current[i], key, random)
+                let (eps, monthKeys) = inputs(i, candidate)
+                setup.space.fill(&values, from: eps, coordinates: setup.relevant)
+                evaluator.simulate(values, noise: setup.noise(slotKey: slotKeys[i], monthKeys: monthKeys), monthLimit: setup.monthLimit)
                 let candidateLogL = setup.logLikelihood(evaluator)
-                if log(random.uniformPositive()) < phi * (candidateLogL - currentLogL[i]) {
-                    newKeys[i] = candidate; newLogL[i] = candidateLogL; moved[i] = 1
+                if log(random.uniformPositive()) < phi * (candidateLogL - currentLogL[i]) + logPriorRatio {
+                    newStates[i] = candidate; newLogL[i] = candidateLogL; moved[i] = 1
                 } else {
-                    newKeys[i] = current[i]; newLogL[i] = currentLogL[i]
+                    newStates[i] = current[i]; newLogL[i] = currentLogL[i]
                 }
             }
         }
         runs += n
-        let accepted = moved.array.map { $0 == 1 }
-        monthKeys = newKeys.values; logL = newLogL.array
-        for i in 0..<n where accepted[i] { stateIDs[i] = nextID; nextID += 1 }
-        return accepted
+        logL = newLogL.array
+        return (newStates.values, moved.array.map { $0 == 1 })
     }
 
     /// Runs the whole tempering schedule; `progress` gets the temperature after each step.
