@@ -230,9 +230,12 @@ public struct ConditionReport {
     }
 
     /// `--format json`.
-    public func json(scenario: String) throws -> String {
+    /// - Parameter observed: the figures' file (or `observed:` for the scenario's section) and the
+    ///   SHA-256 of their text.
+    public func json(scenario: String, observed: (source: String, sha256: String)) throws -> String {
         struct Document: Encodable {
-            let scenario: String, particles: Int, chains: Int, seed: UInt64, temperature: Double, converged: Bool
+            let scenario: String, observed: String, observed_sha256: String
+            let particles: Int, chains: Int, seed: UInt64, temperature: Double, converged: Bool
             let distinct: Int, families: Double, warnings: [String], degenerate: Bool
             let conditioning_runs: Int, model_runs: Int, model_months: Int
             let targets: [[String: JSONReport.Field]], observations: [[String: JSONReport.Field]]
@@ -251,7 +254,7 @@ public struct ConditionReport {
                 })
             }
         }
-        let document = Document(scenario: scenario, particles: result.posterior.runs, chains: result.chains.count, seed: result.posterior.seed,
+        let document = Document(scenario: scenario, observed: observed.source, observed_sha256: observed.sha256, particles: result.posterior.runs, chains: result.chains.count, seed: result.posterior.seed,
                                 temperature: result.temperature, converged: result.converged, distinct: result.distinct, families: result.families,
                                 warnings: warnings(.english), degenerate: result.isDegenerate,
                                 conditioning_runs: result.conditioningRuns, model_runs: result.modelRuns, model_months: result.modelMonths,

@@ -53,6 +53,7 @@ extension Pilotsim {
                 engineB.scenario = scenarioB
                 var runs = simulation.runCount(default: 10_000)
                 var figuresLine = observed.planTimeLine(scenarioA, labels)
+                var provenance: (source: String, sha256: String)?
                 // With reported figures (A's), both plans run on A's conditioned particles: B may
                 // change only what acts after the last reported month.
                 if let figures = try observed.figures(for: scenarioA) {
@@ -62,6 +63,7 @@ extension Pilotsim {
                     engineB.sample = conditioned.sample
                     runs = conditioned.sample.count
                     figuresLine = figures.description(labels)
+                    provenance = (figures.source, figures.sha256)
                 }
                 let total = runs
                 let progress = ProgressLine("compare", total: 2 * total, quiet: simulation.quiet)
@@ -79,7 +81,8 @@ extension Pilotsim {
                     print(CompareReport.table(comparison, a: nameA, b: nameB, runs: runs, seed: simulation.seed, labels: labels, figures: figuresLine),
                           terminator: "")
                 case .csv: print(CompareReport.csv(comparison), terminator: "")
-                case .json: print(try CompareReport.json(comparison, a: nameA, b: nameB, runs: runs, seed: simulation.seed), terminator: "")
+                case .json: print(try CompareReport.json(comparison, a: nameA, b: nameB, runs: runs, seed: simulation.seed, observed: provenance),
+                                  terminator: "")
                 }
             }
         }

@@ -41,7 +41,7 @@ struct ConditionedOutput {
             return report.table(source: scenario.sourceName(labels), figures: figures.description(labels), labels: labels,
                                 style: .standardOutput(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment))
         case .csv: return csvIsSummary ? SummaryCSV.render(report.posteriorSummary) : report.targetsCSV()
-        case .json: return try report.json(scenario: loaded.name.neutral)
+        case .json: return try report.json(scenario: loaded.name.neutral, observed: (figures.source, figures.sha256))
         }
     }
 }

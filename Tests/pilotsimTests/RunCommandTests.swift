@@ -137,7 +137,8 @@ import TestSupport
         #expect(output.status == 0, "\(output.stderr)")
         let data = try Data(contentsOf: dir.appendingPathComponent("manifest.json"))
         let manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(manifest["scenario_sha256"] as? String == (try Self.sha256sum(file)))
+        let expected = try Self.sha256sum(file)
+        #expect(manifest["scenario_sha256"] as? String == expected)
         #expect(manifest["seed"] as? Int == 5 && manifest["runs"] as? Int == 60 && manifest["scenario"] as? String == file)
         #expect(manifest["command_line"] as? String == "pilotsim run \(file) --runs 60 --seed 5 --quiet --out \(dir.path)")
         #expect(manifest["pilotsim_version"] as? String == PilotsimVersion.current)
@@ -174,7 +175,12 @@ import TestSupport
         let csv = "month,metric,value,rel_error\n2023-08,wallets,166200,0.02\n2023-08,merchants,3662,0.02\n2023-08,amount,3740000000,0.05\n"
         let file = dir.appendingPathComponent("figures.csv").path
         try csv.write(toFile: file, atomically: true, encoding: .utf8)
-        #expect(manifest["observed_sha256"] as? String == (try Self.sha256sum(file)))
+        let expected = try Self.sha256sum(file)
+        #expect(manifest["observed_sha256"] as? String == expected)
+        let json = try CommandLineTool.run("run", "--runs", "200", "--chains", "2", "--quiet", "--format", "json")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let figuresHash = try Self.sha256sum(file)
+        #expect(document["observed"] as? String == "observed:" && document["observed_sha256"] as? String == figuresHash)
         let prior = try CommandLineTool.run("run", "--prior", "--runs", "100", "--quiet")
         #expect(prior.stdout.contains("  figures    3 reported figures ignored (--prior): the plan-time view\n"))
         let both = try CommandLineTool.run("run", "--prior", "--observed", file)
