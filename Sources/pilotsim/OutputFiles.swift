@@ -45,7 +45,6 @@ struct OutputFiles {
     }
 
     func write() throws {
-        let token = Self.token
         let targets = (files.map(\.path) + streamed.map(\.path)).map { URL(fileURLWithPath: $0) }
         let temporaries = files.map { Self.hiddenName(for: $0.path, "tmp") } + streamed.map(\.temporary)
         let backups = targets.map { Self.hiddenName(for: $0.path, "old") }
