@@ -9,6 +9,8 @@ public struct DecisionLabels: Sendable {
     public let runsSpent: String, solveReading: String
     let unreachableFormat: @Sendable (String, String, String, String, String) -> String
     let nonMonotoneFormat: @Sendable (String, String, String, String) -> String
+    /// P(met) reaches the probability over the whole range (at LOW on a rising curve, at HIGH on a falling one).
+    let alreadyMetFormat: @Sendable (String, String, Bool) -> String
     // explain
     public let explainTitle: String, input: String, ksDistance: String, pValue: String
     public let medianMet: String, medianMissed: String, threshold: String, metRuns: String, explainReading: String
@@ -25,6 +27,8 @@ public struct DecisionLabels: Sendable {
     public func unreachable(low: String, high: String, pLow: String, pHigh: String, goal: String) -> String {
         unreachableFormat(low, high, pLow, pHigh, goal)
     }
+    /// `already reached at LOW: P(met) 99.9% there; the value that just reaches it lies below the range`.
+    public func alreadyMet(bound: String, p: String, low: Bool) -> String { alreadyMetFormat(bound, p, low) }
     /// P(met) does not move one way over the range.
     public func nonMonotone(at: String, p: String, before: String, pBefore: String) -> String { nonMonotoneFormat(at, p, before, pBefore) }
     /// `8,123 runs met it, 1,877 missed`.
@@ -41,6 +45,7 @@ public struct DecisionLabels: Sendable {
         solveReading: "Every value is simulated with the same seed and run indices, so P(met) is a step function of the value; the value is where it first reaches the probability, and the interval is the range of values whose P(met) cannot be told from the probability at the Monte Carlo error of the bracket.",
         unreachableFormat: { "not reachable within [\($0), \($1)]: P(met) is \($2) at \($0) and \($3) at \($1); it must reach \($4)" },
         nonMonotoneFormat: { "P(met) is not monotone over the range: \($1) at \($0) but \($3) at \($2), beyond the Monte Carlo error; no single crossing to report" },
+        alreadyMetFormat: { "already reached at \($2 ? "the low end" : "the high end") \($0): P(met) is \($1) there; the value that just reaches the probability lies \($2 ? "below" : "above") the range, widen it to find it" },
         explainTitle: "pilotsim explain", input: "input", ksDistance: "KS distance", pValue: "p-value",
         medianMet: "median, met", medianMissed: "median, missed", threshold: "best split", metRuns: "runs",
         explainReading: "Monte Carlo filtering: the runs that met the target against those that missed it. An input whose two distributions differ most (Kolmogorov–Smirnov distance near 1) decides the target; one near 0 does not. The best split is the value that separates the two groups best.",
@@ -59,6 +64,7 @@ public struct DecisionLabels: Sendable {
         solveReading: "每个取值都使用相同的种子和模拟序号，达成概率是取值的阶梯函数；所求取值是达成概率首次达到给定概率之处，区间为在括号端点的蒙特卡洛误差下与该概率无法区分的取值范围。",
         unreachableFormat: { "在 [\($0), \($1)] 内无法达到：\($0) 处达成概率为 \($2)，\($1) 处为 \($3)；需要达到 \($4)" },
         nonMonotoneFormat: { "达成概率在该范围内不单调：\($0) 处为 \($1)，而 \($2) 处为 \($3)，超出蒙特卡洛误差；无法给出唯一解" },
+        alreadyMetFormat: { "在范围\($2 ? "下限" : "上限") \($0) 处已达到：该处达成概率为 \($1)；恰好达到该概率的取值在范围\($2 ? "以下" : "以上")，请放宽范围再求解" },
         explainTitle: "pilotsim 成因分析", input: "输入", ksDistance: "KS 距离", pValue: "p 值",
         medianMet: "达成组中位数", medianMissed: "未达成组中位数", threshold: "最佳分界值", metRuns: "模拟次数",
         explainReading: "蒙特卡洛过滤：比较达成目标与未达成目标的两组模拟。两组分布差异最大（Kolmogorov–Smirnov 距离接近 1）的输入决定该目标；接近 0 的则无关。最佳分界值是最能区分两组的取值。",

@@ -23,6 +23,8 @@ public enum SolveReport {
         case .unreachable(let low, let high):
             out.append("  " + words.unreachable(low: formatNumber(solver.range.lowerBound), high: formatNumber(solver.range.upperBound),
                                                pLow: numbers.percent(low), pHigh: numbers.percent(high), goal: numbers.percent(solver.probability)))
+        case .alreadyMet(let bound, let p):
+            out.append("  " + words.alreadyMet(bound: formatDerivedNumber(bound), p: numbers.percent(p), low: bound == solver.range.lowerBound))
         case .nonMonotone(let value, let p, let earlier, let pEarlier):
             out.append("  " + words.nonMonotone(at: formatDerivedNumber(value), p: numbers.percent(p), before: formatDerivedNumber(earlier), pBefore: numbers.percent(pEarlier)))
         }
@@ -35,7 +37,7 @@ public enum SolveReport {
 
     /// `target_id,path,probability,outcome,value,value_low,value_high,p_at_value,p_at_low,p_at_high,runs_spent`; the value
     /// columns are empty when there is no single answer, and the P(met) at the range's ends filled
-    /// when it is unreachable.
+    /// when it is not reachable; `at_low` / `at_high` give the bound as the value and P(met) there.
     public static func csv(_ solver: Solver, _ outcome: Solver.Outcome, targetID: String, runsSpent: Int) -> String {
         var table = CSVTable(header: ["target_id", "path", "probability", "outcome", "value", "value_low", "value_high",
                                       "p_at_value", "p_at_low", "p_at_high", "runs_spent"])
@@ -44,7 +46,10 @@ public enum SolveReport {
         case .solved(let value, let interval, let p):
             fields = ["solved"] + [value, interval.lowerBound, interval.upperBound, p].map(formatNumber) + ["", ""]
         case .unreachable(let low, let high):
-            fields = ["unreachable", "", "", "", "", formatNumber(low), formatNumber(high)]
+            fields = ["not_reachable", "", "", "", "", formatNumber(low), formatNumber(high)]
+        case .alreadyMet(let bound, let p):
+            let atLow = bound == solver.range.lowerBound
+            fields = [atLow ? "at_low" : "at_high", formatNumber(bound), "", "", "", atLow ? formatNumber(p) : "", atLow ? "" : formatNumber(p)]
         case .nonMonotone:
             fields = ["non_monotone", "", "", "", "", "", ""]
         }

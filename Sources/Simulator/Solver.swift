@@ -14,6 +14,10 @@ public struct Solver: Sendable {
         case solved(value: Double, interval: ClosedRange<Double>, probability: Double)
         /// P(met) does not reach the probability anywhere in the range.
         case unreachable(atLow: Double, atHigh: Double)
+        /// P(met) already reaches the probability over the whole range: at its low end on a rising
+        /// curve (`bound` = LOW), at its high end on a falling one (`bound` = HIGH). The value that
+        /// just reaches it lies beyond the range.
+        case alreadyMet(bound: Double, probability: Double)
         /// P(met) turns back over the range by more than its Monte Carlo error.
         case nonMonotone(value: Double, probability: Double, earlier: Double, earlierProbability: Double)
     }
@@ -114,7 +118,11 @@ public struct Solver: Sendable {
             }
         }
         let reaches = { (share: Double) in share >= probability }
-        guard reaches(values.first!) != reaches(values.last!) || reaches(values.first!) && reaches(values.last!) else {
+        if reaches(values.first!) && reaches(values.last!) {
+            let bound = rising ? range.lowerBound : range.upperBound
+            return (.alreadyMet(bound: bound, probability: try p(bound)), evaluated.count * runs)
+        }
+        guard reaches(values.first!) != reaches(values.last!) else {
             return (.unreachable(atLow: values.first!, atHigh: values.last!), evaluated.count * runs)
         }
 

@@ -28,6 +28,17 @@ struct SolverTests {
         #expect(abs(p - 0.8) < 0.01 && spent > 0)
     }
 
+    /// With λ from 0.6 (P(N(12) ≥ 3) = P(Gamma(3, 1) ≤ 7.2) = 0.9745 > 0.8, closed form
+    /// 1 − e^(−7.2)(1 + 7.2 + 7.2²/2)) the probability is passed at LOW already: the outcome says
+    /// so, with P(met) at LOW, and is not "solved" with LOW as its value.
+    @Test func aProbabilityPassedAtLowIsReportedAsSuch() throws {
+        let solver = try Self.milestoneSolver(range: 0.6...1.2)
+        let (outcome, _) = try solver.run(seed: 5, runs: 4000, threads: 2)
+        guard case .alreadyMet(let bound, let p) = outcome else { Issue.record("\(outcome)"); return }
+        let exact = 1 - exp(-7.2) * (1 + 7.2 + 7.2 * 7.2 / 2)
+        #expect(bound == 0.6 && abs(p - exact) <= 4 * (exact * (1 - exact) / 4000).squareRoot(), "P(met) at LOW \(p) vs \(exact)")
+    }
+
     @Test func anUnreachableRangeIsReported() throws {
         let solver = try Self.milestoneSolver(range: 0.001...0.02)
         let (outcome, _) = try solver.run(seed: 5, runs: 2000, threads: 2)
