@@ -9,11 +9,14 @@ public struct ConditionReport {
     public let result: Conditioning.Result
     public let priorSummary: SimulationSummary
     public let posteriorSummary: SimulationSummary
+    /// The parameters the figures can inform, most moved first.
+    public let movements: [ParameterMovement]
 
     public init(_ result: Conditioning.Result) {
         self.result = result
         priorSummary = result.prior.summary
         posteriorSummary = result.summary
+        movements = result.parameterMovements()
     }
 
     /// The 95% interval of conditioned target `j`'s P(met), with its measured Monte Carlo error.
@@ -67,9 +70,6 @@ public struct ConditionReport {
         labels.condition.sample(chains: result.chains.count, perChain: NumberStyle.grouped(Double(result.chains.first?.particles ?? 0)),
                                 distinct: NumberStyle.grouped(Double(result.distinct)), families: NumberStyle.grouped(result.families))
     }
-
-    /// The parameters the figures can inform, most moved first (computed once).
-    public var movements: [ParameterMovement] { result.parameterMovements() }
 
     /// `+0.42 ± 0.03`: the median's shift in prior P5–P95 widths, with its standard error.
     public func shiftText(_ movement: ParameterMovement) -> String {
