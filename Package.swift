@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -31,7 +32,11 @@ let package = Package(
         ),
         .target(
             name: "PilotReport",
-            dependencies: ["PilotModel", "Simulator", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "PilotModel", "Simulator",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             resources: [
                 .embedInCode("Templates/report.html.mustache"),
                 .embedInCode("Templates/fan-chart.svg.mustache"),
@@ -47,6 +52,7 @@ let package = Package(
                 "Simulator",
                 "PilotReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(name: "pilotsim-bench", dependencies: ["Simulator", "CGSL"]),

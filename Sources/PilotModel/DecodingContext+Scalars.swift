@@ -4,7 +4,7 @@ extension DecodingContext {
     /// A finite number written plainly (`0.15`, `2e8`, `-3`).
     func number(_ node: YAMLNode, _ path: String, expected: String = "a number") -> Double? {
         if case .scalar(let text, false) = node.content,
-           let value = Double(text.replacingOccurrences(of: "_", with: "")), value.isFinite {
+           let value = decimalNumber(text.replacingOccurrences(of: "_", with: "")) {
             return value
         }
         report(node, path, "\(describe(node)); expected \(expected)")

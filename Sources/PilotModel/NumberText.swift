@@ -14,3 +14,31 @@ public func formatDerivedNumber(_ value: Double) -> String {
     guard value.isFinite else { return "\(value)" }
     return formatNumber(Double(String(format: "%.6g", value)) ?? value)
 }
+
+/// A number as a person writes it in decimal — an optional sign, digits with at most one point,
+/// an optional exponent (`150000`, `-0.5`, `.25`, `2e8`, `1.5E-3`) — and nothing else: no hex
+/// (`0x10`), no `inf` or `nan`, no NUL or trailing text (which `Double(_:)` would accept or
+/// silently cut). Nil when the text is not such a number or its value is not finite.
+public func decimalNumber(_ text: some StringProtocol) -> Double? {
+    let bytes = Array(text.utf8)
+    var i = 0
+    func digits() -> Int {
+        let start = i
+        while i < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i]) { i += 1 }
+        return i - start
+    }
+    if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+    var mantissa = digits()
+    if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+        i += 1
+        mantissa += digits()
+    }
+    guard mantissa > 0 else { return nil }
+    if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+        i += 1
+        if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+        guard digits() > 0 else { return nil }
+    }
+    guard i == bytes.count, let value = Double(String(decoding: bytes, as: UTF8.self)), value.isFinite else { return nil }
+    return value
+}

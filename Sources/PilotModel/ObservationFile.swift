@@ -53,7 +53,11 @@ public enum ObservationFile {
             report(1, 1, "the file is \(text.utf8.count) bytes; expected at most \(maximumBytes) (4 MiB)")
             throw ScenarioValidationError(problems)
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        // Lines end in LF or CRLF (RFC 4180; what Excel saves). Swift reads "\r\n" as one character,
+        // so the text is split on its bytes.
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
+            Substring(line.last == UInt8(ascii: "\r") ? line.dropLast() : line)
+        }
         let header = lines.first.map { $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
         guard header == ["month", "metric", "value"] || header == ["month", "metric", "value", "rel_error"] else {
             report(1, 1, "the header is '\(String(lines.first ?? "").excerpt)'; expected month,metric,value or month,metric,value,rel_error")
@@ -87,8 +91,8 @@ public enum ObservationFile {
                 let hint = closestMatch(to: metricText, in: names).map { "did you mean '\($0)'?" } ?? "expected one of \(names.joined(separator: ", "))"
                 report(number, columns[1], "unknown metric '\(metricText.excerpt)'; \(hint)"); ok = false
             }
-            let value = Double(valueText)
-            if value == nil || !value!.isFinite {
+            let value = decimalNumber(valueText)
+            if value == nil {
                 report(number, columns[2], "'\(valueText.excerpt)' is not a number; expected the reported value"); ok = false
             } else if value! < 0 {
                 report(number, columns[2], "\(valueText) is negative; expected a value ≥ 0"); ok = false
@@ -96,7 +100,7 @@ public enum ObservationFile {
             var relativeError = defaultRelativeError
             if fields.count == 4 {
                 let text = fields[3].trimmingCharacters(in: .whitespaces)
-                if let r = Double(text), relativeErrorRange.contains(r) {
+                if let r = decimalNumber(text), relativeErrorRange.contains(r) {
                     relativeError = r
                 } else if !text.isEmpty {
                     report(number, columns[3], "rel_error '\(text.excerpt)' is not a number in [1e-6, 10]; expected the relative sd of the reporting error, e.g. 0.05")

@@ -78,23 +78,22 @@ extension Scenario {
     public static var baselineText: String { String(decoding: PackageResources.haimen_baseline_yaml, as: UTF8.self) }
 }
 
-/// Reads a scenario file as UTF-8, with a readable error when it cannot.
+/// Reads a text file — a scenario, a file of reported figures — as UTF-8, reading at most one
+/// byte more than the 4 MiB limit (so that `/dev/zero`, a pipe or a huge file is refused without
+/// being held), and without a leading byte-order mark. `expected` names the kind of file in
+/// messages.
 func readScenarioText(_ path: String, expected: String = "a scenario YAML file") throws -> String {
-    guard FileManager.default.fileExists(atPath: path) else {
-        throw ScenarioValidationError([ScenarioDiagnostic(location: SourceLocation(file: path, line: 1, column: 1), keyPath: "",
-                                                          message: "no such file; expected \(expected)")])
+    func refuse(_ message: String) -> ScenarioValidationError {
+        ScenarioValidationError([ScenarioDiagnostic(location: SourceLocation(file: path, line: 1, column: 1), keyPath: "", message: message)])
     }
-    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > YAMLNode.maximumTextBytes {
-        throw ScenarioValidationError([ScenarioDiagnostic(location: SourceLocation(file: path, line: 1, column: 1), keyPath: "",
-            message: "the file is \(size) bytes; expected at most \(YAMLNode.maximumTextBytes) (4 MiB)")])
+    guard FileManager.default.fileExists(atPath: path) else { throw refuse("no such file; expected \(expected)") }
+    let limit = YAMLNode.maximumTextBytes
+    guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.read(upToCount: limit + 1) ?? Data() else {
+        throw refuse("cannot read the file; expected \(expected)")
     }
-    guard let data = FileManager.default.contents(atPath: path) else {
-        throw ScenarioValidationError([ScenarioDiagnostic(location: SourceLocation(file: path, line: 1, column: 1), keyPath: "",
-                                                          message: "cannot read the file; expected a readable scenario file")])
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
-        throw ScenarioValidationError([ScenarioDiagnostic(location: SourceLocation(file: path, line: 1, column: 1),
-                                                          keyPath: "", message: "the file is not UTF-8 text; expected a YAML scenario in UTF-8")])
-    }
+    try? handle.close()
+    guard data.count <= limit else { throw refuse("the file is larger than \(limit) bytes (4 MiB); expected \(expected) of at most 4 MiB") }
+    guard var text = String(data: data, encoding: .utf8) else { throw refuse("the file is not UTF-8 text; expected \(expected) in UTF-8") }
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
     return text
 }

@@ -23,7 +23,7 @@ public struct Manifest: Encodable {
         pilotsimVersion = PilotsimVersion.current
         self.commandLine = commandLine
         self.scenario = scenario
-        scenarioSHA256 = SHA256.hex(scenarioText.utf8)
+        scenarioSHA256 = ContentDigest.hex(scenarioText.utf8)
         self.seed = seed
         self.runs = runs
         generator = Generators.description

@@ -1,4 +1,5 @@
 import Foundation
+import PilotModel
 
 /// One `--vary KEY.PATH=SPEC` of a sweep: a numeric key path and the values it takes.
 ///
@@ -24,7 +25,7 @@ public struct SweepAxis: Sendable, Equatable {
 
     private static func values(of spec: String, argument: String) throws(SweepSpecError) -> [Double] {
         func number(_ text: Substring) throws(SweepSpecError) -> Double {
-            guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+            guard let value = decimalNumber(text.trimmingCharacters(in: .whitespaces)) else {
                 throw SweepSpecError(argument: argument, problem: "'\(text)' is not a number")
             }
             return value

@@ -47,7 +47,7 @@ extension Pilotsim {
             try reportingFailures {
                 let (scenarioText, loaded) = try scenario.loadWithText()
                 let (text, observations) = try ObservationFile.loadWithText(path: observed, scenario: loaded)
-                let figures = ReportedFigures(observations: observations, source: observed, sha256: SHA256.hex(text.utf8))
+                let figures = ReportedFigures(observations: observations, source: observed, sha256: ContentDigest.hex(text.utf8))
                 let result = try figures.condition(loaded, particles: particles, chains: chains, simulation: simulation, labels: language.labels)
                 let output = ConditionedOutput(result: result, figures: figures, scenario: scenario, scenarioText: scenarioText, labels: language.labels)
                 if let out { try output.write(to: out) }

@@ -53,11 +53,11 @@ struct ObservedOptions: ParsableArguments {
         guard !prior else { return nil }
         if let observed {
             let (text, observations) = try ObservationFile.loadWithText(path: observed, scenario: scenario)
-            return ReportedFigures(observations: observations, source: observed, sha256: SHA256.hex(text.utf8))
+            return ReportedFigures(observations: observations, source: observed, sha256: ContentDigest.hex(text.utf8))
         }
         guard !scenario.observations.isEmpty else { return nil }
         return ReportedFigures(observations: scenario.observations, source: "observed:",
-                               sha256: SHA256.hex(ObservationFile.render(scenario.observations).utf8))
+                               sha256: ContentDigest.hex(ObservationFile.render(scenario.observations).utf8))
     }
 }
 

@@ -97,7 +97,7 @@ struct PartFile {
                        shard: Int, of shards: Int, units: Range<Int>, record: RunRecord? = nil) throws -> Header {
         let text = try scenario.document().text
         return Header(pilotsimVersion: PilotsimVersion.current, command: command, commandLine: CommandLineText.current(),
-                      scenario: scenario.sourceName(), scenarioText: text, scenarioSHA256: SHA256.hex(text.utf8),
+                      scenario: scenario.sourceName(), scenarioText: text, scenarioSHA256: ContentDigest.hex(text.utf8),
                       overrides: scenario.overrides, arguments: arguments, seed: seed, totalRuns: total, shard: shard, shards: shards,
                       firstRun: units.lowerBound, runs: units.count, recordDoubles: record?.width ?? 0)
     }
