@@ -34,6 +34,16 @@ public enum Metric: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether the metric counts up from the start and never falls (docs/model.md §4): wallets
+    /// opened, transactions, amounts and milestones, but not merchants (who churn) or a month's
+    /// own figures.
+    public var isCumulative: Bool {
+        switch self {
+        case .merchants, .walletsActive, .amountMonthly, .transactionsMonthly: return false
+        default: return true
+        }
+    }
+
     /// Whether the metric is in yuan (for formatting).
     public var isYuan: Bool {
         switch self {

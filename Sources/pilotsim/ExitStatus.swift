@@ -8,6 +8,9 @@ enum ExitStatus {
     static let badArguments = ExitCode.validationFailure
     /// The scenario (file or `--set`) is invalid.
     static let invalidScenario = ExitCode(65)
+    /// A part file given to `merge` is damaged, not a part file, or not one of the shards of one
+    /// simulation (sysexits' EX_NOINPUT: an input that cannot be used).
+    static let badPart = ExitCode(66)
     static let failure = ExitCode.failure
 }
 
@@ -16,15 +19,18 @@ func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
-/// Runs `body`, turning scenario errors into their diagnostics on stderr and exit code 65,
-/// argument errors into an `error:` line and exit code 64, and any other error into an `error:`
-/// line and exit code 1 — never a stack trace.
+/// Runs `body`, turning scenario errors into their diagnostics on stderr and exit code 65, part
+/// file errors into theirs and exit code 66, argument errors into an `error:` line and exit code
+/// 64, and any other error into an `error:` line and exit code 1 — never a stack trace.
 func reportingFailures<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as ScenarioValidationError {
         printError(error.description)
         throw ExitStatus.invalidScenario
+    } catch let error as PartFileError {
+        printError(error.description)
+        throw ExitStatus.badPart
     } catch let error as ExitCode {
         throw error
     } catch let error as ValidationError {

@@ -26,6 +26,7 @@ extension Pilotsim {
 
         func validate() throws {
             guard !parts.isEmpty else { throw ValidationError("give the part files to merge") }
+            if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
         }
 
         func run() throws {
@@ -33,73 +34,82 @@ extension Pilotsim {
                 let readers = try parts.map { try PartFile.Reader(path: $0) }
                 let header = try Self.check(readers.map(\.header), paths: parts)
                 let ordered = readers.sorted { $0.header.shard < $1.header.shard }
-                if header.command == "sweep" {
-                    // The long CSV of every point: the first part's header line, then each part's rows in order.
-                    let text = try ordered.enumerated().map { k, part in
-                        let text = try part.text()
-                        return k == 0 ? text : String(text[text.index(after: text.firstIndex(of: "\r\n")!)...])
-                    }.joined()
-                    try OutputFiles(directory: out, files: [("sweep.csv", text)]).write()
-                    print(out)
-                    return
-                }
                 let overrides = try header.overrides.map { try ScenarioOverride($0, source: "--set") }
-                if header.command == "tornado" {
+                // Errors in the embedded text are located in the part that carries it.
+                let document = try ScenarioDocument(text: header.scenarioText, file: "\(parts[0])#scenario_text")
+                switch header.command {
+                case "sweep":
+                    let axes = try PartPayloads.arguments("--vary", in: header).map { argument in
+                        do { return try SweepAxis(parsing: argument) } catch { throw PartFileError(parts[0], "its --vary \(argument) is not one sweep takes") }
+                    }
+                    let sweep = try Simulator.Sweep(document: document, overrides: overrides, axes: axes, pointSource: "--vary")
+                    guard header.totalRuns == sweep.points.count else {
+                        throw PartFileError(parts[0], "\(header.totalRuns) points in all; its --vary makes \(sweep.points.count)")
+                    }
+                    // The long CSV of every point: the header line, then each part's rows in order.
+                    let rows = try ordered.map { try PartPayloads.sweepRows($0, sweep: sweep) }
+                    try OutputFiles(directory: out, files: [("sweep.csv", SweepReport.csv(sweep, []) + rows.joined())]).write()
+                case "tornado":
                     // Every parameter's bars, in parameter order, sorted by swing as one process sorts them.
-                    let scenario = try ScenarioDocument(text: header.scenarioText, file: header.scenario).scenario(overrides: overrides)
+                    let scenario = try document.scenario(overrides: overrides)
+                    let quantiles = ["--low", "--high"].map { PartPayloads.arguments($0, in: header).first.flatMap(decimalNumber) }
+                    guard let low = quantiles[0], let high = quantiles[1], 0 < low, low < high, high < 1 else {
+                        throw PartFileError(parts[0], "its --low and --high are not ones tornado takes")
+                    }
+                    let tornado = Simulator.Tornado(scenario: scenario, low: low, high: high)
+                    guard header.totalRuns == tornado.parameters.count else {
+                        throw PartFileError(parts[0], "\(header.totalRuns) parameters in all; its scenario has \(tornado.parameters.count) uncertain ones")
+                    }
                     var bars = [[Simulator.Tornado.Bar]](repeating: [], count: scenario.targets.count)
                     for part in ordered {
-                        guard let shardBars = try? JSONDecoder().decode([[Simulator.Tornado.Bar]].self, from: Data(try part.text().utf8)),
-                              shardBars.count == bars.count else { throw PartFile.refuse(part.path, "the part's bars are damaged; write it again") }
-                        for j in bars.indices { bars[j] += shardBars[j] }
+                        for (j, shardBars) in try PartPayloads.tornadoBars(part, tornado: tornado).enumerated() { bars[j] += shardBars }
                     }
                     try OutputFiles(directory: out, files: [("tornado.csv", TornadoReport.csv(scenario, Simulator.Tornado.sorted(bars)))]).write()
-                    print(out)
-                    return
-                }
-                if header.command == "sobol" {
+                case "sobol":
                     // Every row's values, in row order, then the indices as one process estimates them.
-                    let scenario = try ScenarioDocument(text: header.scenarioText, file: header.scenario).scenario(overrides: overrides)
+                    let scenario = try document.scenario(overrides: overrides)
                     let analysis = GlobalSensitivity(scenario: scenario)
+                    guard let samples = PartPayloads.arguments("--samples", in: header).first.flatMap({ Int($0) }),
+                          Pilotsim.Sobol.sampleRange.contains(samples), header.totalRuns == analysis.rowCount(samples: samples) else {
+                        throw PartFileError(parts[0], "its --samples and \(header.totalRuns) design rows are not ones sobol writes for its scenario")
+                    }
                     var f = [[Double]](repeating: [], count: scenario.targets.count)
                     for part in ordered {
-                        guard let rows = try? JSONDecoder().decode([[Double]].self, from: Data(try part.text().utf8)), rows.count == f.count,
-                              rows.allSatisfy({ $0.count == part.header.runs }) else { throw PartFile.refuse(part.path, "the part's values are damaged; write it again") }
-                        for j in f.indices { f[j] += rows[j] }
+                        for (j, values) in try PartPayloads.sobolValues(part, targets: f.count).enumerated() { f[j] += values }
                     }
-                    let samples = header.totalRuns / (analysis.inputs.count + 2)
                     try OutputFiles(directory: out, files: [("sobol.csv", SobolReport.csv(analysis, analysis.estimate(f, samples: samples, seed: header.seed)))]).write()
-                    print(out)
-                    return
+                case "run":
+                    try mergeRuns(ordered, header: header, scenario: try document.scenario(overrides: overrides))
+                default:
+                    throw PartFileError(parts[0], "a part of '\(header.command)'; expected run, sweep, tornado or sobol parts")
                 }
-                guard header.command == "run" else { throw PartFile.refuse(parts[0], "a part of '\(header.command)'; expected run or sweep parts") }
-                let scenario = try ScenarioDocument(text: header.scenarioText, file: header.scenario).scenario(overrides: overrides)
-                let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
-                // The records go through the collector as the simulation's blocks would, and runs.csv is
-                // written as they come; a second reading of the parts when the quantiles need it.
-                let collector = RunCollector(scenario: scenario, rows: header.totalRuns, keep: .monthlyQuantiles, threads: threads,
-                                             recordsParameters: true)
-                guard collector.record == PartFile.record(scenario), collector.record.width == header.recordDoubles else {
-                    throw PartFile.refuse(parts[0], "the part's records do not fit its scenario; expected parts written by this pilotsim")
-                }
-                let block = RunBlock(record: collector.record, capacity: MonteCarlo.blockRuns)
-                let runsFile = try StreamedFile(directory: out, name: "runs.csv")
-                try runsFile.write(RunsCSV.header(scenario, parameters: collector.record.parameters))
-                for part in ordered {
-                    try part.forEachBlock(block) { block in
-                        collector.absorb(block, pass: 1)
-                        try runsFile.write(RunsCSV.rows(block, threads: threads))
-                    }
-                }
-                try runsFile.close()
-                collector.finishFirstPass()
-                if collector.needsSecondPass {
-                    for part in ordered { try part.forEachBlock(block) { collector.absorb($0, pass: 2) } }
-                }
-                try Run.writeOutputs(collector.result(seed: header.seed), runsFile: runsFile, commandLine: CommandLineText.current(),
-                                     scenario: header.scenario, scenarioText: header.scenarioText, to: out)
                 print(out)
             }
+        }
+
+        /// Joins run parts: the records go through the collector as the simulation's blocks would,
+        /// and runs.csv is written as they come; a second reading of the parts when the quantiles
+        /// need it.
+        private func mergeRuns(_ ordered: [PartFile.Reader], header: PartFile.Header, scenario: Scenario) throws {
+            let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+            let collector = RunCollector(scenario: scenario, rows: header.totalRuns, keep: .monthlyQuantiles, threads: threads,
+                                         recordsParameters: true)
+            let block = RunBlock(record: collector.record, capacity: MonteCarlo.blockRuns)
+            let runsFile = try StreamedFile(directory: out, name: "runs.csv")
+            try runsFile.write(RunsCSV.header(scenario, parameters: collector.record.parameters))
+            for part in ordered {
+                try part.forEachBlock(block, scenario: scenario) { block in
+                    collector.absorb(block, pass: 1)
+                    try runsFile.write(RunsCSV.rows(block, threads: threads))
+                }
+            }
+            try runsFile.close()
+            collector.finishFirstPass()
+            if collector.needsSecondPass {
+                for part in ordered { try part.forEachBlock(block, scenario: scenario) { collector.absorb($0, pass: 2) } }
+            }
+            try Run.writeOutputs(collector.result(seed: header.seed), runsFile: runsFile, commandLine: CommandLineText.current(),
+                                 scenario: header.scenario, scenarioText: header.scenarioText, to: out)
         }
 
         /// The header the parts share, after checking that they are the shards 1…N of one simulation.
@@ -116,23 +126,25 @@ extension Pilotsim {
                     header.shards != first.shards ? "\(header.shards) shards, not \(first.shards)" : nil,
                 ].compactMap { $0 }
                 if let difference = differences.first {
-                    throw PartFile.refuse(path, "this part is of another simulation than \(paths[0]): \(difference); expected the shards of one run")
+                    throw PartFileError(path, "this part is of another simulation than \(paths[0]): \(difference); expected the shards of one run")
                 }
             }
             var seen: [Int: String] = [:]
             for (header, path) in zip(headers, paths) {
                 if let other = seen[header.shard] {
-                    throw PartFile.refuse(path, "shard \(header.shard) of \(header.shards) is given twice (also \(other)); expected each shard once")
+                    throw PartFileError(path, "shard \(header.shard) of \(header.shards) is given twice (also \(other)); expected each shard once")
                 }
                 seen[header.shard] = path
                 let expected = PartFile.runs(shard: header.shard, of: header.shards, total: header.totalRuns)
                 guard header.firstRun == expected.lowerBound && header.runs == expected.count else {
-                    throw PartFile.refuse(path, "shard \(header.shard) holds runs \(header.firstRun)…; expected runs \(expected.lowerBound)..<\(expected.upperBound)")
+                    throw PartFileError(path, "shard \(header.shard) holds runs \(header.firstRun)…; expected runs \(expected.lowerBound)..<\(expected.upperBound)")
                 }
             }
             let missing = (1...first.shards).filter { seen[$0] == nil }
             guard missing.isEmpty else {
-                throw PartFile.refuse(paths[0], "shard\(missing.count == 1 ? "" : "s") \(missing.map(String.init).joined(separator: ", ")) of \(first.shards) missing; expected all \(first.shards) part files")
+                let count = missing.count == 1 ? "shard \(missing[0]) of \(first.shards) missing"
+                    : "shards \(ShardList.summary(missing)) of \(first.shards) missing (\(NumberStyle.grouped(Double(missing.count))))"
+                throw PartFileError(paths[0], "\(count); expected all \(first.shards) part files")
             }
             return first
         }

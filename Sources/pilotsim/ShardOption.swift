@@ -10,7 +10,7 @@ struct ShardOption: ParsableArguments {
     var parsed: (index: Int, count: Int)? {
         guard let shard else { return nil }
         let parts = shard.split(separator: "/")
-        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, n <= 100_000, (1...n).contains(i) else { return nil }
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, n <= PartFile.maximumShards, (1...n).contains(i) else { return nil }
         return (i, n)
     }
 

@@ -14,6 +14,9 @@ extension Pilotsim {
                 Sobol sequence when there are at most 20 inputs, otherwise from pseudo-random draws.
                 """)
 
+        /// The design sizes `--samples` takes (and `merge` accepts in a part).
+        static let sampleRange = 100...1_000_000
+
         @OptionGroup var scenario: ScenarioOptions
 
         @OptionGroup var language: LanguageOption
@@ -40,7 +43,7 @@ extension Pilotsim {
 
         func validate() throws {
             if shard.parsed != nil, out == nil { throw ValidationError("--shard writes a part file: give --out DIR") }
-            guard samples >= 100, samples <= 1_000_000 else { throw ValidationError("--samples must be from 100 to 1,000,000 (got \(samples))") }
+            guard Self.sampleRange.contains(samples) else { throw ValidationError("--samples must be from 100 to 1,000,000 (got \(samples))") }
             if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
             guard top >= 1 else { throw ValidationError("--top must be at least 1 (got \(top))") }
         }

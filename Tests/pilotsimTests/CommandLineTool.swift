@@ -37,10 +37,15 @@ enum CommandLineTool {
     /// /proc/PID/status), read until it exits. (wait4's ru_maxrss would not do: a child's count
     /// starts from its parent's resident memory at the moment it was spawned.)
     static func runMeasuringPeakMemory(_ arguments: String...) throws -> (status: Int32, peakBytes: Int) {
+        try runMeasuringPeakMemory(arguments)
+    }
+
+    static func runMeasuringPeakMemory(_ arguments: [String]) throws -> (status: Int32, peakBytes: Int) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
         try process.run()
         var peak = 0
         while process.isRunning {

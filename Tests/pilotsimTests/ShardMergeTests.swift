@@ -41,26 +41,32 @@ import TestSupport
         let truncated = dir.appendingPathComponent("truncated.pilotsim").path
         let data = try Data(contentsOf: URL(fileURLWithPath: parts[2]))
         try data.prefix(data.count - 100).write(to: URL(fileURLWithPath: truncated))
-        // The last number of the last record (before "\npilotsim-part-end\n") made NaN.
+        // The last number of the last record (before "\npilotsim-part-end\n" and the chunk's digest) made NaN.
         let poisoned = dir.appendingPathComponent("nan.pilotsim").path
         var nan = data
-        nan.replaceSubrange((data.count - 19 - 8)..<(data.count - 19), with: withUnsafeBytes(of: Double.nan.bitPattern.littleEndian) { Data($0) })
+        let last = data.count - 19 - 32
+        nan.replaceSubrange((last - 8)..<last, with: withUnsafeBytes(of: Double.nan.bitPattern.littleEndian) { Data($0) })
         try nan.write(to: URL(fileURLWithPath: poisoned))
-        // A header that claims zero shards.
-        let noShards = dir.appendingPathComponent("zero.pilotsim").path
-        try String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\"shards\":3", with: "\"shards\":0")
-            .data(using: .utf8)!.write(to: URL(fileURLWithPath: noShards))
+        var newlines = 0
+        let payloadStart = data.firstIndex { byte in
+            if byte == UInt8(ascii: "\n") { newlines += 1 }
+            return newlines == 3
+        }! + 1
+        // One of 100,000 shards: the other 99,999 are listed as one range.
+        let many = try CommandLineTool.run(["run", "--prior", "--runs", "1", "--shard", "1/100000", "--out", dir.appendingPathComponent("many").path, "--quiet"])
+        #expect(many.status == 0)
+        let manyPath = dir.appendingPathComponent("many/part-1-of-100000.pilotsim").path
         let cases: [([String], String)] = [
-            ([parts[0], parts[1], other[2]], "\(other[2]):1:1: error: this part is of another simulation than \(parts[0]): seed 8, not 7; expected the shards of one run"),
-            ([parts[0], parts[1]], "\(parts[0]):1:1: error: shard 3 of 3 missing; expected all 3 part files"),
-            ([parts[0], parts[1], parts[1], parts[2]], "\(parts[1]):1:1: error: shard 2 of 3 is given twice (also \(parts[1])); expected each shard once"),
-            ([parts[0], parts[1], truncated], "\(truncated):1:1: error: the part file is truncated or damaged"),
-            ([parts[0], parts[1], poisoned], "\(poisoned):1:1: error: run 299 of the part is damaged; write the part again"),
-            ([parts[0], parts[1], noShards], "\(noShards):1:1: error: the part file's header is damaged"),
+            ([parts[0], parts[1], other[2]], "\(other[2]):0: error: this part is of another simulation than \(parts[0]): seed 8, not 7; expected the shards of one run"),
+            ([parts[0], parts[1]], "\(parts[0]):0: error: shard 3 of 3 missing; expected all 3 part files"),
+            ([parts[0], parts[1], parts[1], parts[2]], "\(parts[1]):0: error: shard 2 of 3 is given twice (also \(parts[1])); expected each shard once"),
+            ([parts[0], parts[1], truncated], "\(truncated):\(data.count - 100): error: the file is \(data.count - 100) bytes; its header says \(data.count)"),
+            ([parts[0], parts[1], poisoned], "\(poisoned):\(payloadStart): error: runs 200–299 do not match their SHA-256"),
+            ([manyPath], "\(manyPath):0: error: shards 2–100000 of 100000 missing (99,999); expected all 100000 part files"),
         ]
         for (files, message) in cases {
             let output = try CommandLineTool.run(["merge"] + files + ["--out", out])
-            #expect(output.status == 65, "\(files)")
+            #expect(output.status == 66, "\(files)")
             #expect(output.stderr.hasPrefix(message), "\(output.stderr)")
             #expect(!FileManager.default.fileExists(atPath: out))
         }
