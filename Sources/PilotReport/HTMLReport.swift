@@ -11,6 +11,8 @@ public struct HTMLReport {
     static let tornadoBars = 8
 
     let result: SimulationResult
+    /// The runs the per-run sections draw on (see `init`).
+    let perRun: SimulationResult
     let summary: SimulationSummary
     let monthly: [MonthlyQuantiles]
     let tornado: (analysis: Tornado, baseline: SimulationSummary, bars: [[Tornado.Bar]])?
@@ -30,11 +32,13 @@ public struct HTMLReport {
     static let explainCharts = 2
 
     /// - Parameters:
-    ///   - result: a simulation that kept its trajectories (the posterior, when conditioned).
+    ///   - result: the simulation (the posterior, when conditioned).
+    ///   - perRun: the runs whose per-run values the histograms, the explanation and the comparison
+    ///     draw on, when `result` did not keep them (its first runs); `result` itself by default.
     ///   - tornado: the tornado analysis to include, if any.
     ///   - conditioning: the conditioning on reported figures, if any: the charts then draw the
     ///     figures and the prior's P5–P95 over the conditioned bands, and a section compares them.
-    public init(result: SimulationResult, summary: SimulationSummary, monthly: [MonthlyQuantiles],
+    public init(result: SimulationResult, perRun: SimulationResult? = nil, summary: SimulationSummary, monthly: [MonthlyQuantiles],
                 tornado: (analysis: Tornado, baseline: SimulationSummary, bars: [[Tornado.Bar]])?, labels: Labels,
                 commandLine: String, generated: Date, source: String,
                 conditioning: (report: ConditionReport, priorMonthly: [MonthlyQuantiles])? = nil,
@@ -44,6 +48,7 @@ public struct HTMLReport {
         self.comparison = comparison
         self.explain = explain
         self.result = result
+        self.perRun = perRun ?? result
         self.summary = summary
         self.monthly = monthly
         self.tornado = tornado
@@ -65,7 +70,7 @@ public struct HTMLReport {
     public func charts() -> [(name: String, svg: String)] {
         var charts = Self.fanMetrics.map { ("fan-\($0).svg", fanChart($0).svg()) }
         charts += scenario.targets.enumerated().map { j, target in
-            ("histogram-\(target.id).svg", Histogram(target: target, values: result.targetValues[j], labels: labels)
+            ("histogram-\(target.id).svg", Histogram(target: target, values: perRun.targetValues[j], labels: labels)
                 .svg(title: labels.histogramTitle(label: labels.text(target.label), deadline: target.deadline)))
         }
         if let tornado {
@@ -78,16 +83,16 @@ public struct HTMLReport {
             }
         }
         if explain {
-            let width = result.uncertainParameters.count
+            let width = perRun.uncertainParameters.count
             charts += scenario.targets.indices.flatMap { j -> [(String, String)] in
-                let filtering = MonteCarloFiltering(result, target: j)
+                let filtering = MonteCarloFiltering(perRun, target: j)
                 let target = scenario.targets[j]
                 return filtering.inputs.prefix(Self.explainCharts).map { input in
-                    let column = result.uncertainParameters.firstIndex(of: input.parameter)!
+                    let column = perRun.uncertainParameters.firstIndex(of: input.parameter)!
                     var met: [Double] = [], missed: [Double] = []
-                    for run in 0..<result.runs {
-                        let value = result.parameterValues[run * width + column]
-                        if target.isMet(by: result.targetValues[j][run]) { met.append(value) } else { missed.append(value) }
+                    for run in 0..<perRun.runs {
+                        let value = perRun.parameterValues[run * width + column]
+                        if target.isMet(by: perRun.targetValues[j][run]) { met.append(value) } else { missed.append(value) }
                     }
                     return ("ecdf-\(target.id)-\(input.keyPath).svg",
                             ECDFChart(met: met, missed: missed, split: input.threshold, labels: labels)
@@ -153,6 +158,8 @@ public struct HTMLReport {
             "hasTargets": !summary.targets.isEmpty, "targets": targets, "joint": joint,
             "stageMetrics": StageIncrement.metrics.map { ["name": "+" + labels.metric($0)] }, "stages": stages,
             "fanCharts": chart("fan-"), "histograms": chart("histogram-"),
+            "perRunNote": perRun.runs < result.runs
+                ? labels.perRunNote(kept: NumberStyle.grouped(Double(perRun.runs)), of: NumberStyle.grouped(Double(result.runs))) : "",
             "hasTornado": tornado != nil, "tornadoCharts": chart("tornado-"),
             "assumptions": assumptions,
             "hasExplain": explain, "explainCharts": chart("ecdf-"), "explainHeading": labels.decision.explainHeading,

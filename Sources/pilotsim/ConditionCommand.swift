@@ -23,7 +23,7 @@ extension Pilotsim {
         @Option(help: "The reported figures: CSV month,metric,value[,rel_error].")
         var observed: String
 
-        @Option(help: "Particles (runs) of the sampler, in all: split evenly over the chains.")
+        @Option(help: "Particles (runs) of the sampler, in all (100 to 100,000): split evenly over the chains.")
         var particles: Int = 10_000
 
         @Option(help: "Independent SMC populations; their spread is the results' Monte Carlo error (1 to 16).")
@@ -38,7 +38,7 @@ extension Pilotsim {
         @OptionGroup var language: LanguageOption
 
         func validate() throws {
-            guard (100...1_000_000).contains(particles) else { throw ValidationError("--particles must be from 100 to 1,000,000 (got \(particles))") }
+            guard ObservedOptions.particleRange.contains(particles) else { throw ValidationError("--particles must be from 100 to 100,000 (got \(particles))") }
             guard simulation.runs == nil else { throw ValidationError("condition takes --particles, not --runs") }
             guard (1...16).contains(chains) else { throw ValidationError("--chains must be from 1 to 16 (got \(chains))") }
         }

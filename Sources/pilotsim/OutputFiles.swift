@@ -46,8 +46,8 @@ struct OutputFiles {
 
     func write() throws {
         let targets = (files.map(\.path) + streamed.map(\.path)).map { URL(fileURLWithPath: $0) }
-        let temporaries = files.map { Self.hiddenName(for: $0.path, "tmp") } + streamed.map(\.temporary)
-        let backups = targets.map { Self.hiddenName(for: $0.path, "old") }
+        let temporaries = files.map { HiddenFiles.name(for: $0.path, "tmp") } + streamed.map(\.temporary)
+        let backups = targets.map { HiddenFiles.name(for: $0.path, "old") }
         var created = streamed.flatMap(\.createdDirectories)
         defer {
             (temporaries + backups).forEach { unlink($0) }
@@ -63,14 +63,22 @@ struct OutputFiles {
             }
             for (file, temporary) in zip(files, temporaries) {
                 PendingFiles.register(temporary)
-                try file.contents.write(to: URL(fileURLWithPath: temporary))
+                try Self.create(temporary, contents: file.contents)
             }
+            // One transaction at a time in a directory (in a fixed order, so that two
+            // transactions over the same directories cannot wait for each other).
+            let directories = Set(targets.map { $0.deletingLastPathComponent().path }).sorted()
+            let locks = try directories.map { try DirectoryLock(directory: $0) }
+            // A directory this transaction made goes again if it fails: its lock file with it.
+            created.forEach { PendingFiles.register(DirectoryLock.path(in: $0)) }
+            defer { withExtendedLifetime(locks) {} }
+            directories.forEach(HiddenFiles.removeAbandoned)
             try PendingFiles.whileCommitting {
                 try Self.commit(targets.map(\.path), temporaries: temporaries, backups: backups)
             }
         } catch {
             (temporaries + backups).forEach { unlink($0) }
-            created.reversed().forEach { rmdir($0) }
+            created.reversed().forEach { unlink(DirectoryLock.path(in: $0)); rmdir($0) }
             throw OutputError(directory: Self.describe(targets), underlying: error)
         }
     }
@@ -98,16 +106,26 @@ struct OutputFiles {
         }
     }
 
-    /// A name unique to this process, for the hidden files of its transactions.
-    private static let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: .min ... .max))"
-
-    /// The hidden name beside `path` for its temporary ("tmp") or backup ("old") file.
-    static func hiddenName(for path: String, _ suffix: String) -> String {
-        let target = URL(fileURLWithPath: path)
-        return target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(token).\(suffix)").path
-    }
-
     static func posixError() -> NSError { NSError(domain: NSPOSIXErrorDomain, code: Int(errno)) }
+
+    /// Writes `contents` as the new file `path`, failing with the system's errno (ENOSPC on a
+    /// full disk; Foundation's `Data.write` loses it on Linux).
+    private static func create(_ path: String, contents: Data) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw posixError() }
+        var written = 0
+        let failure: NSError? = contents.withUnsafeBytes { bytes in
+            while written < bytes.count {
+                let count = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return posixError() }
+                written += count
+            }
+            return nil
+        }
+        let closed = close(descriptor) == 0 ? nil : posixError()
+        if let error = failure ?? closed { throw error }
+    }
 
     /// The directory the files go to, or the list of them.
     private static func describe(_ targets: [URL]) -> String {

@@ -41,6 +41,12 @@ extension Pilotsim {
         @Option(help: "Runs per tornado simulation.")
         var tornadoRuns: Int = 1000
 
+        /// The most runs whose every value the report keeps, for its histograms, explanation and
+        /// comparison (about 50 MB for the baseline); a larger `--runs` streams the tables over
+        /// every run and draws those sections from the first `perRunLimit` runs, so that memory
+        /// stays bounded like `run`'s.
+        static let perRunLimit = 100_000
+
         func validate() throws {
             guard tornadoRuns >= 1 else { throw ValidationError("--tornado-runs must be at least 1 (got \(tornadoRuns))") }
         }
@@ -48,9 +54,8 @@ extension Pilotsim {
         func run() throws {
             try reportingFailures {
                 let loaded = try scenario.load()
-                let engine = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount,
-                                        keep: [.parameterValues, .targetValues, .monthlyQuantiles])
                 let result: SimulationResult
+                var perRun: SimulationResult?
                 let summary: SimulationSummary
                 var conditioning: (report: ConditionReport, priorMonthly: [MonthlyQuantiles])?
                 var sample: ConditionedSample?
@@ -64,10 +69,19 @@ extension Pilotsim {
                     sample = conditioned.sample
                 } else {
                     let runs = simulation.runCount(default: 10_000)
+                    // Every run's values are kept for the per-run sections up to `perRunLimit` runs;
+                    // beyond, the tables stream over every run and those sections use the first runs.
+                    let keepsEveryRun = runs <= Self.perRunLimit
+                    let engine = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount,
+                                            keep: keepsEveryRun ? [.parameterValues, .targetValues, .monthlyQuantiles] : [.monthlyQuantiles])
                     let progress = ProgressLine("report", total: runs, quiet: simulation.quiet)
                     result = engine.run(runs: runs, progress: progress.update)
                     summary = result.summary
                     progress.finish()
+                    if !keepsEveryRun {
+                        perRun = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount,
+                                            keep: [.parameterValues, .targetValues]).run(runs: Self.perRunLimit)
+                    }
                 }
                 var tornadoResult: (analysis: Simulator.Tornado, baseline: SimulationSummary, bars: [[Simulator.Tornado.Bar]])?
                 if tornado {
@@ -84,13 +98,14 @@ extension Pilotsim {
                     if let sample {
                         do { try sample.check(other) } catch let refusal as ConditionedSample.Refusal { throw refusal.validationError }
                     }
-                    var engineB = MonteCarlo(scenario: other, seed: simulation.seed, threads: simulation.threadCount)
+                    var engineB = MonteCarlo(scenario: other, seed: simulation.seed, threads: simulation.threadCount, keep: .targetValues)
                     engineB.sample = sample
-                    let resultB = engineB.run(runs: result.runs)
-                    comparison = (Comparison(a: result, b: resultB), scenario.sourceName(language.labels), compare)
+                    let resultA = perRun ?? result
+                    let resultB = engineB.run(runs: resultA.runs)
+                    comparison = (Comparison(a: resultA, b: resultB), scenario.sourceName(language.labels), compare)
                 }
                 let report = HTMLReport(
-                    result: result, summary: summary, monthly: result.monthly, tornado: tornadoResult,
+                    result: result, perRun: perRun, summary: summary, monthly: result.monthly, tornado: tornadoResult,
                     labels: language.labels, commandLine: CommandLineText.current(), generated: Date(), source: scenario.sourceName(language.labels),
                     conditioning: conditioning, comparison: comparison, explain: explain, figures: figuresLine)
                 let charts = report.charts()

@@ -15,7 +15,7 @@ final class StreamedFile {
     /// Starts the file that will be `directory/name`.
     init(directory: String, name: String) throws {
         path = URL(fileURLWithPath: directory, isDirectory: true).appendingPathComponent(name).path
-        temporary = OutputFiles.hiddenName(for: path, "tmp")
+        temporary = HiddenFiles.name(for: path, "tmp")
         do {
             createdDirectories = try OutputFiles.makeDirectories(directory)
         } catch {
@@ -54,8 +54,11 @@ final class StreamedFile {
         guard fclose(handle) == 0 else { throw failure() }
     }
 
+    /// The error of the call that just failed: errno is read first, before building the path
+    /// (which may touch the file system and change errno).
     private func failure() -> OutputError {
-        OutputError(directory: URL(fileURLWithPath: path).deletingLastPathComponent().path, underlying: OutputFiles.posixError())
+        let error = OutputFiles.posixError()
+        return OutputError(directory: URL(fileURLWithPath: path).deletingLastPathComponent().path, underlying: error)
     }
 
     deinit {

@@ -20,6 +20,8 @@ struct SweepTests {
                                     ("a.b=0:1:1", "STEPS '1' is not a whole number from 2 to 10000"),
                                     ("a.b=0:1:5:log", "a log range needs FROM > 0 and TO > 0"),
                                     ("a.b=1,x", "'x' is not a number"),
+                                    ("a.b=0x10:0x20:3", "'0x10' is not a number"),
+                                    ("a.b=5,7junk", "'7junk' is not a number"),
                                     ("=1,2", "has no KEY.PATH=SPEC")] {
             #expect(throws: SweepSpecError.self) { try SweepAxis(parsing: argument) }
             do { _ = try SweepAxis(parsing: argument) } catch {
