@@ -18,6 +18,9 @@ public struct Sweep: Sendable {
     ///   closest valid paths), `ScenarioValidationError` for values a parameter cannot take.
     /// - Parameter pointSource: names where the swept values come from in diagnostics (the command
     ///   line's `--vary`).
+    /// The most points a sweep takes (every point holds its own scenario).
+    public static let maximumPoints = 10_000
+
     public init(document: ScenarioDocument, overrides: [ScenarioOverride], axes: [SweepAxis], pointSource: String) throws {
         let base = try document.scenario(overrides: overrides)
         self.base = base

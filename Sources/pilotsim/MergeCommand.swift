@@ -42,6 +42,9 @@ extension Pilotsim {
                     let axes = try PartPayloads.arguments("--vary", in: header).map { argument in
                         do { return try SweepAxis(parsing: argument) } catch { throw PartFileError(parts[0], "its --vary \(argument) is not one sweep takes") }
                     }
+                    guard (1...2).contains(axes.count), axes.reduce(1, { $0 * $1.values.count }) <= Simulator.Sweep.maximumPoints else {
+                        throw PartFileError(parts[0], "its --vary arguments are not ones sweep takes")
+                    }
                     let sweep = try Simulator.Sweep(document: document, overrides: overrides, axes: axes, pointSource: "--vary")
                     guard header.totalRuns == sweep.points.count else {
                         throw PartFileError(parts[0], "\(header.totalRuns) points in all; its --vary makes \(sweep.points.count)")

@@ -48,7 +48,7 @@ extension Pilotsim {
         static let perRunLimit = 100_000
 
         func validate() throws {
-            guard tornadoRuns >= 1 else { throw ValidationError("--tornado-runs must be at least 1 (got \(tornadoRuns))") }
+            guard (1...10_000_000).contains(tornadoRuns) else { throw ValidationError("--tornado-runs must be from 1 to 10,000,000 (got \(tornadoRuns))") }
         }
 
         func run() throws {

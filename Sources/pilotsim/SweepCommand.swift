@@ -31,8 +31,12 @@ extension Pilotsim {
         func validate() throws {
             if shard.parsed != nil, out == nil { throw ValidationError("--shard writes a part file: give --out DIR") }
             guard (1...2).contains(axisArguments.count) else { throw ValidationError("give one or two --vary KEY.PATH=SPEC") }
+            var points = 1
             for argument in axisArguments {
-                do { _ = try SweepAxis(parsing: argument) } catch { throw ValidationError(Self.message(error)) }
+                do { points *= try SweepAxis(parsing: argument).values.count } catch { throw ValidationError(Self.message(error)) }
+                guard points <= Simulator.Sweep.maximumPoints else {
+                    throw ValidationError("--vary makes \(points) points or more; expected at most \(Simulator.Sweep.maximumPoints) (a grid of 100 × 100)")
+                }
             }
         }
 

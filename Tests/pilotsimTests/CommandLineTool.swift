@@ -32,6 +32,17 @@ enum CommandLineTool {
 
     static func run(_ arguments: String...) throws -> Output { try run(arguments) }
 
+    /// Starts `pilotsim` with its output discarded, and returns at once.
+    static func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// Runs `pilotsim` with its output discarded; its exit status and peak resident memory in
     /// bytes: the kernel's high-water mark of the process's own memory (VmHWM in
     /// /proc/PID/status), read until it exits. (wait4's ru_maxrss would not do: a child's count
@@ -41,12 +52,7 @@ enum CommandLineTool {
     }
 
     static func runMeasuringPeakMemory(_ arguments: [String]) throws -> (status: Int32, peakBytes: Int) {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try start(arguments)
         var peak = 0
         while process.isRunning {
             if let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),

@@ -11,16 +11,6 @@ import TestSupport
         Self.outputs.map { FileManager.default.contents(atPath: dir.appendingPathComponent($0).path) }
     }
 
-    private func start(_ arguments: [String]) throws -> Process {
-        let process = Process()
-        process.executableURL = CommandLineTool.executable
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
-    }
-
     /// Two processes with different seeds write one `--out` at once, 50 times: the directory
     /// holds exactly one process's set each time (before the lock, 2 of 80 tries were mixed).
     @Test func twoProcessesOnOneOutNeverMix() throws {
@@ -35,7 +25,7 @@ import TestSupport
         }
         let shared = dir.appendingPathComponent("shared")
         for _ in 0..<50 {
-            let processes = try [1, 2].map { try start(arguments($0, shared)) }
+            let processes = try [1, 2].map { try CommandLineTool.start(arguments($0, shared)) }
             processes.forEach { $0.waitUntilExit() }
             #expect(processes.allSatisfy { $0.terminationStatus == 0 })
             let found = files(shared)
@@ -51,7 +41,7 @@ import TestSupport
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("out")
-        let process = try start(["run", "--prior", "--runs", "1000000", "--quiet", "--out", out.path, "--threads", "1"])
+        let process = try CommandLineTool.start(["run", "--prior", "--runs", "1000000", "--quiet", "--out", out.path, "--threads", "1"])
         func temporaries() -> [String] {
             ((try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []).filter { $0.hasSuffix(".tmp") }
         }

@@ -65,12 +65,7 @@ struct OutputTransactionTests {
         for name in Self.outputs { try old[name]!.write(to: dir.appendingPathComponent(name)) }
         var outcomes: Set<String> = []
         for (i, fraction) in [0.3, 0.6, 0.75, 0.85, 0.9, 0.95, 0.98, 1.0].enumerated() {
-            let process = Process()
-            process.executableURL = CommandLineTool.executable
-            process.arguments = arguments
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try CommandLineTool.start(arguments)
             Thread.sleep(forTimeInterval: Double(duration.components.seconds) * fraction
                          + Double(duration.components.attoseconds) * 1e-18 * fraction)
             kill(process.processIdentifier, i % 2 == 0 ? SIGINT : SIGTERM)
@@ -94,11 +89,7 @@ struct OutputTransactionTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("new/out")
         for signal in [SIGINT, SIGTERM] {
-            let process = Process()
-            process.executableURL = CommandLineTool.executable
-            process.arguments = ["run", "--prior", "--runs", "2000000", "--quiet", "--out", out.path]
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
+            let process = try CommandLineTool.start(["run", "--prior", "--runs", "2000000", "--quiet", "--out", out.path])
             // Wait until runs.csv is being written.
             let clock = ContinuousClock(), start = clock.now
             while (try? FileManager.default.contentsOfDirectory(atPath: out.path))?.isEmpty ?? true, clock.now - start < .seconds(60) {
