@@ -17,8 +17,9 @@ public struct ScenarioDocument: Sendable {
     }
 
     /// Reads and parses the scenario file at `path`.
+    /// Reads the scenario file at `path`; `-` reads standard input (located as `<stdin>`).
     public init(path: String) throws {
-        try self.init(text: try readScenarioText(path), file: path)
+        try self.init(text: try readScenarioText(path), file: path == "-" ? "<stdin>" : path)
     }
 
     /// The Haimen baseline scenario shipped inside the binary (`scenarios/haimen-baseline.yaml`).
@@ -80,15 +81,16 @@ extension Scenario {
 
 /// Reads a text file — a scenario, a file of reported figures — as UTF-8, reading at most one
 /// byte more than the 4 MiB limit (so that `/dev/zero`, a pipe or a huge file is refused without
-/// being held), and without a leading byte-order mark. `expected` names the kind of file in
-/// messages.
+/// being held), and without a leading byte-order mark; `-` reads standard input. `expected` names
+/// the kind of file in messages.
 func readScenarioText(_ path: String, expected: String = "a scenario YAML file") throws -> String {
     func refuse(_ message: String) -> ScenarioValidationError {
         ScenarioValidationError([ScenarioDiagnostic(location: SourceLocation(file: path, line: 1, column: 1), keyPath: "", message: message)])
     }
-    guard FileManager.default.fileExists(atPath: path) else { throw refuse("no such file; expected \(expected)") }
+    guard path == "-" || FileManager.default.fileExists(atPath: path) else { throw refuse("no such file; expected \(expected)") }
     let limit = YAMLNode.maximumTextBytes
-    guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.read(upToCount: limit + 1) ?? Data() else {
+    guard let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path),
+          let data = try? handle.read(upToCount: limit + 1) ?? Data() else {
         throw refuse("cannot read the file; expected \(expected)")
     }
     try? handle.close()

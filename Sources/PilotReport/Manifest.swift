@@ -44,5 +44,5 @@ public struct Manifest: Encodable {
 
 /// The version of pilotsim, in `--version`, manifests and reports.
 public enum PilotsimVersion {
-    public static let current = "0.6.0"
+    public static let current = "0.7.0"
 }

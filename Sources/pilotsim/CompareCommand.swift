@@ -15,10 +15,10 @@ extension Pilotsim {
                 the same values in every run and the difference is the effect of the change, not noise.
                 """)
 
-        @Argument(help: "Scenario A (default: the embedded Haimen baseline).")
+        @Argument(help: "Scenario A (default: the embedded Haimen baseline).", completion: .file(extensions: ["yaml", "yml"]))
         var a: String?
 
-        @Argument(help: "Scenario B (default: A).")
+        @Argument(help: "Scenario B (default: A).", completion: .file(extensions: ["yaml", "yml"]))
         var b: String?
 
         @Option(name: .customLong("set"), help: ArgumentHelp("Override a value in both scenarios (KEY.PATH=YAML_VALUE). Repeatable.", valueName: "KEY.PATH=VALUE"))
@@ -32,7 +32,7 @@ extension Pilotsim {
         @Option(help: "What to print: the readable table, CSV, or one JSON object.")
         var format: Run.Format = .table
 
-        @Option(help: "Also write target_id,p_a,p_b,diff,diff_low,diff_high,only_a,only_b,median_diff,median_diff_low,median_diff_high to this file.")
+        @Option(help: "Also write target_id,p_a,p_b,diff,diff_low,diff_high,only_a,only_b,median_diff,median_diff_low,median_diff_high to this file.", completion: .file())
         var out: String?
 
         @OptionGroup var language: LanguageOption
@@ -73,9 +73,7 @@ extension Pilotsim {
                 let comparison = Comparison(a: resultA, b: resultB)
                 let nameA = a ?? "\(Scenario.baselineFileName) (\(language.labels.embedded))"
                 let nameB = (b ?? nameA) + (bOverrides.isEmpty ? "" : " " + bOverrides.map { "--b-set \($0)" }.joined(separator: " "))
-                if let out {
-                    try OutputFiles(path: out, contents: CompareReport.csv(comparison)).write()
-                }
+                if let out, try OutputFiles.writeOne(CompareReport.csv(comparison), to: out) { return }
                 switch format {
                 case .table:
                     print(CompareReport.table(comparison, a: nameA, b: nameB, runs: runs, seed: simulation.seed, labels: labels, figures: figuresLine),

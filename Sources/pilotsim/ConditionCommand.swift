@@ -29,7 +29,7 @@ extension Pilotsim {
         @Option(help: "Independent SMC populations; their spread is the results' Monte Carlo error (1 to 16).")
         var chains: Int = Conditioning.defaultChains
 
-        @Option(help: "Also write summary.csv, monthly.csv (conditioned), posterior.csv, particles.csv, observations.csv, diagnostics.csv, chains.csv and manifest.json into this directory.")
+        @Option(help: "Also write summary.csv, monthly.csv (conditioned), posterior.csv, particles.csv, observations.csv, diagnostics.csv, chains.csv and manifest.json into this directory.", completion: .directory)
         var out: String?
 
         @Option(help: "What to print: the readable table, the targets as CSV, or one JSON object.")
@@ -38,6 +38,7 @@ extension Pilotsim {
         @OptionGroup var language: LanguageOption
 
         func validate() throws {
+            try OutputFiles.refuseStandardOutput(out, "condition")
             guard ObservedOptions.particleRange.contains(particles) else { throw ValidationError("--particles must be from 100 to 100,000 (got \(particles))") }
             guard simulation.runs == nil else { throw ValidationError("condition takes --particles, not --runs") }
             guard (1...16).contains(chains) else { throw ValidationError("--chains must be from 1 to 16 (got \(chains))") }

@@ -23,7 +23,7 @@ extension Pilotsim {
         @Option(help: "How many inputs to show per target in the terminal (the CSV has all).")
         var top: Int = 8
 
-        @Option(help: "Write target_id,input,ks,p_value,median_met,median_missed,threshold,runs_met,runs_missed to this file.")
+        @Option(help: "Write target_id,input,ks,p_value,median_met,median_missed,threshold,runs_met,runs_missed to this file.", completion: .file())
         var out: String?
 
         @OptionGroup var language: LanguageOption
@@ -54,7 +54,7 @@ extension Pilotsim {
                 let result = engine.run(runs: runs, progress: progress.update)
                 progress.finish()
                 let filterings = indices.map { MonteCarloFiltering(result, target: $0) }
-                if let out { try OutputFiles(path: out, contents: ExplainReport.csv(filterings)).write() }
+                if let out, try OutputFiles.writeOne(ExplainReport.csv(filterings), to: out) { return }
                 print(ExplainReport.table(filterings, top: top, runs: runs, seed: simulation.seed, source: scenario.sourceName(language.labels),
                                           labels: language.labels, figures: figures), terminator: "")
             }

@@ -15,16 +15,17 @@ extension Pilotsim {
                 pilotsim versions, a missing or repeated shard, and a truncated part file.
                 """)
 
-        @Argument(help: "The part files (part-I-of-N.pilotsim), in any order.")
+        @Argument(help: "The part files (part-I-of-N.pilotsim), in any order.", completion: .file(extensions: ["pilotsim"]))
         var parts: [String]
 
-        @Option(help: "The directory for the outputs.")
+        @Option(help: "The directory for the outputs.", completion: .directory)
         var out: String
 
         @Option(help: "Worker threads for the quantiles and runs.csv (default: all cores).")
         var threads: Int?
 
         func validate() throws {
+            try OutputFiles.refuseStandardOutput(out, "merge")
             guard !parts.isEmpty else { throw ValidationError("give the part files to merge") }
             if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
         }

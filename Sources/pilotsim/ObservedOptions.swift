@@ -8,7 +8,7 @@ import Simulator
 /// plan-time view without them.
 struct ObservedOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Reported figures to condition on: CSV month,metric,value[,rel_error]; replaces the scenario's observed: section.",
-                               valueName: "FILE"))
+                               valueName: "FILE"), completion: .file(extensions: ["csv"]))
     var observed: String?
 
     @Flag(help: "The plan-time view: ignore reported figures (the scenario's observed: and --observed).")

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 
 /// A set of output files, possibly in several directories, written as one transaction: after any
@@ -32,6 +33,22 @@ struct OutputFiles {
     init(directory: String, data: [(name: String, contents: Data)]) {
         let base = URL(fileURLWithPath: directory, isDirectory: true)
         files = data.map { (base.appendingPathComponent($0.name).path, $0.contents) }
+    }
+
+    /// Writes `contents` as the one output file `path`, or to standard output when `path` is `-`.
+    /// Returns whether it went to standard output (the command then prints nothing else there).
+    static func writeOne(_ contents: String, to path: String) throws -> Bool {
+        guard path != "-" else {
+            FileHandle.standardOutput.write(Data(contents.utf8))
+            return true
+        }
+        try OutputFiles(path: path, contents: contents).write()
+        return false
+    }
+
+    /// The refusal of `--out -` by a command whose outputs are a directory of files.
+    static func refuseStandardOutput(_ out: String?, _ command: String) throws {
+        if out == "-" { throw ValidationError("--out - writes one file to standard output; \(command) writes a directory of files: give a directory") }
     }
 
     mutating func add(directory: String, files more: [(name: String, contents: String)]) {

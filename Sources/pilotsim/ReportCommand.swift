@@ -19,10 +19,10 @@ extension Pilotsim {
 
         @OptionGroup var language: LanguageOption
 
-        @Option(help: "The HTML file to write.")
+        @Option(help: "The HTML file to write.", completion: .file(extensions: ["html"]))
         var out: String = "report.html"
 
-        @Option(help: "Also write every chart as a standalone SVG file into this directory.")
+        @Option(help: "Also write every chart as a standalone SVG file into this directory.", completion: .directory)
         var svgDir: String?
 
         @Flag(help: "Include tornado charts (two simulations per uncertain parameter).")
@@ -48,6 +48,7 @@ extension Pilotsim {
         static let perRunLimit = 100_000
 
         func validate() throws {
+            if out == "-" && svgDir != nil { throw ValidationError("--out - writes the HTML to standard output; --svg-dir needs it written to a file") }
             guard (1...10_000_000).contains(tornadoRuns) else { throw ValidationError("--tornado-runs must be from 1 to 10,000,000 (got \(tornadoRuns))") }
         }
 
@@ -109,6 +110,7 @@ extension Pilotsim {
                     labels: language.labels, commandLine: CommandLineText.current(), generated: Date(), source: scenario.sourceName(language.labels),
                     conditioning: conditioning, comparison: comparison, explain: explain, figures: figuresLine)
                 let charts = report.charts()
+                if out == "-", try OutputFiles.writeOne(report.html(charts: charts), to: out) { return }
                 var files = OutputFiles(path: out, contents: report.html(charts: charts))
                 if let svgDir { files.add(directory: svgDir, files: charts.map { ($0.name, $0.svg) }) }
                 try files.write()

@@ -16,7 +16,7 @@ extension Pilotsim {
         @OptionGroup var scenario: ScenarioOptions
         @OptionGroup var simulation: SimulationOptions
 
-        @Option(help: "Also write summary.csv, monthly.csv and runs.csv into this directory.")
+        @Option(help: "Also write summary.csv, monthly.csv and runs.csv into this directory.", completion: .directory)
         var out: String?
 
         @Option(help: "What to print: the readable table, summary.csv, or one JSON object.")
@@ -36,6 +36,7 @@ extension Pilotsim {
         @OptionGroup var observed: ObservedOptions
 
         func validate() throws {
+            try OutputFiles.refuseStandardOutput(out, "run")
             if shard.parsed != nil {
                 guard out != nil else { throw ValidationError("--shard writes a part file: give --out DIR") }
                 guard precision == nil else { throw ValidationError("--shard needs a fixed --runs, not --precision") }

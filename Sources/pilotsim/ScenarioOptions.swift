@@ -5,7 +5,8 @@ import PilotReport
 
 /// Which scenario to simulate and the overrides to apply to it.
 struct ScenarioOptions: ParsableArguments {
-    @Argument(help: "A scenario YAML file (default: the embedded Haimen baseline).")
+    @Argument(help: "A scenario YAML file, or - for standard input (default: the embedded Haimen baseline).",
+              completion: .file(extensions: ["yaml", "yml"]))
     var scenario: String?
 
     @Option(name: .customLong("set"), help: ArgumentHelp(
@@ -20,7 +21,10 @@ struct ScenarioOptions: ParsableArguments {
     }
 
     /// The name reports show for the scenario's source.
-    func sourceName(_ labels: Labels = .english) -> String { scenario ?? "\(Scenario.baselineFileName) (\(labels.embedded))" }
+    func sourceName(_ labels: Labels = .english) -> String {
+        guard let scenario else { return "\(Scenario.baselineFileName) (\(labels.embedded))" }
+        return scenario == "-" ? "<stdin>" : scenario
+    }
 
     /// The scenario file (or the embedded baseline), parsed but not yet validated.
     func document() throws -> ScenarioDocument {

@@ -4,7 +4,8 @@ import Foundation
 /// How many runs, from which seed, on how many threads.
 struct SimulationOptions: ParsableArguments {
 
-    @Option(help: "Number of Monte Carlo runs (default: 10,000 for run; 2,000 a point for sweep and tornado).")
+    // Unconditional, so that `--runs -5` is read as a value and refused as one.
+    @Option(parsing: .unconditional, help: "Number of Monte Carlo runs (default: 10,000 for run; 2,000 a point for sweep and tornado).")
     var runs: Int?
 
     @OptionGroup var seedOption: SeedOption
@@ -12,7 +13,7 @@ struct SimulationOptions: ParsableArguments {
     /// The seed (valid once `validate()` has passed).
     var seed: UInt64 { seedOption.seed }
 
-    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
+    @Option(parsing: .unconditional, help: "Worker threads (default: all cores). Results do not depend on it.")
     var threads: Int?
 
     @Flag(help: "No progress bar (it is shown only when stderr is a terminal anyway).")

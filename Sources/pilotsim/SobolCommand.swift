@@ -33,7 +33,7 @@ extension Pilotsim {
         @Option(help: "How many inputs to show per target in the terminal (the CSV has all).")
         var top: Int = 8
 
-        @Option(help: "Write target_id,parameter,s1,s1_low,s1_high,st,st_low,st_high to this file.")
+        @Option(help: "Write target_id,parameter,s1,s1_low,s1_high,st,st_low,st_high to this file.", completion: .file())
         var out: String?
 
         @Flag(help: "No progress bar (it is shown only when stderr is a terminal anyway).")
@@ -42,6 +42,7 @@ extension Pilotsim {
         @OptionGroup var shard: ShardOption
 
         func validate() throws {
+            if shard.parsed != nil { try OutputFiles.refuseStandardOutput(out, "sobol --shard") }
             if shard.parsed != nil, out == nil { throw ValidationError("--shard writes a part file: give --out DIR") }
             guard Self.sampleRange.contains(samples) else { throw ValidationError("--samples must be from 100 to 1,000,000 (got \(samples))") }
             if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
@@ -79,9 +80,7 @@ extension Pilotsim {
                 let estimate = analysis.run(samples: samples, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
                                             progress: { done, _ in progress.update(done) })
                 progress.finish()
-                if let out {
-                    try OutputFiles(path: out, contents: SobolReport.csv(analysis, estimate)).write()
-                }
+                if let out, try OutputFiles.writeOne(SobolReport.csv(analysis, estimate), to: out) { return }
                 print(SobolReport.table(analysis, estimate, top: top, seed: seed, source: scenario.sourceName(language.labels),
                                        labels: language.labels, figures: figures), terminator: "")
             }

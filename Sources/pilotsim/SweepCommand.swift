@@ -23,12 +23,13 @@ extension Pilotsim {
 
         @OptionGroup var language: LanguageOption
 
-        @Option(help: "Write the long CSV (one row per point and target) to this file (with --shard: the directory of the part file).")
+        @Option(help: "Write the long CSV (one row per point and target) to this file (with --shard: the directory of the part file).", completion: .file())
         var out: String?
 
         @OptionGroup var shard: ShardOption
 
         func validate() throws {
+            if shard.parsed != nil { try OutputFiles.refuseStandardOutput(out, "sweep --shard") }
             if shard.parsed != nil, out == nil { throw ValidationError("--shard writes a part file: give --out DIR") }
             guard (1...2).contains(axisArguments.count) else { throw ValidationError("give one or two --vary KEY.PATH=SPEC") }
             var points = 1
@@ -76,9 +77,7 @@ extension Pilotsim {
                 let summaries = sweep.run(seed: simulation.seed, runs: runs, threads: simulation.threadCount, sample: sample,
                                           progress: progress.update)
                 progress.finish()
-                if let out {
-                    try OutputFiles(path: out, contents: SweepReport.csv(sweep, summaries)).write()
-                }
+                if let out, try OutputFiles.writeOne(SweepReport.csv(sweep, summaries), to: out) { return }
                 print(SweepReport.table(sweep, summaries, runs: runs, seed: simulation.seed,
                                         source: scenario.sourceName(language.labels), labels: language.labels, figures: figures), terminator: "")
             }

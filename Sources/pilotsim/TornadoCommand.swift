@@ -24,12 +24,13 @@ extension Pilotsim {
         @Option(help: "How many parameters to show per target in the terminal (the CSV has all).")
         var top: Int = 8
 
-        @Option(help: "Write target_id,parameter,low_value,high_value,p_met_low,p_met_high,swing to this file.")
+        @Option(help: "Write target_id,parameter,low_value,high_value,p_met_low,p_met_high,swing to this file.", completion: .file())
         var out: String?
 
         @OptionGroup var shard: ShardOption
 
         func validate() throws {
+            if shard.parsed != nil { try OutputFiles.refuseStandardOutput(out, "tornado --shard") }
             if shard.parsed != nil, out == nil { throw ValidationError("--shard writes a part file: give --out DIR") }
             guard top >= 1 else { throw ValidationError("--top must be at least 1 (got \(top))") }
         }
@@ -60,9 +61,7 @@ extension Pilotsim {
                 let progress = ProgressLine("tornado", total: 2 * tornado.parameters.count, quiet: simulation.quiet)
                 let (baseline, bars) = tornado.run(seed: simulation.seed, runs: runs, threads: simulation.threadCount, progress: progress.update)
                 progress.finish()
-                if let out {
-                    try OutputFiles(path: out, contents: TornadoReport.csv(loaded, bars)).write()
-                }
+                if let out, try OutputFiles.writeOne(TornadoReport.csv(loaded, bars), to: out) { return }
                 print(TornadoReport.table(tornado, baseline: baseline, bars: bars, top: top, runs: runs, seed: simulation.seed,
                                           source: scenario.sourceName(language.labels), labels: language.labels, figures: figures),
                       terminator: "")

@@ -7,7 +7,7 @@ extension Pilotsim {
         static let configuration = CommandConfiguration(
             abstract: "Check scenario files; print 'FILE: ok' or every error found.")
 
-        @Argument(help: "Scenario YAML files.")
+        @Argument(help: "Scenario YAML files.", completion: .file(extensions: ["yaml", "yml"]))
         var files: [String]
 
         @Flag(help: "Also list every distribution fitted to percentiles ({quantiles: …}): the family fitted and its error at each given percentile.")

@@ -133,14 +133,14 @@ import TestSupport
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = repositoryPath("scenarios/haimen-optimistic.yaml")
-        let output = try CommandLineTool.run("run", file, "--runs", "60", "--seed", "5", "--quiet", "--out", dir.path)
+        let output = try CommandLineTool.run("run", file, "--prior", "--runs", "60", "--seed", "5", "--quiet", "--out", dir.path)
         #expect(output.status == 0, "\(output.stderr)")
         let data = try Data(contentsOf: dir.appendingPathComponent("manifest.json"))
         let manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let expected = try Self.sha256sum(file)
         #expect(manifest["scenario_sha256"] as? String == expected)
         #expect(manifest["seed"] as? Int == 5 && manifest["runs"] as? Int == 60 && manifest["scenario"] as? String == file)
-        #expect(manifest["command_line"] as? String == "pilotsim run \(file) --runs 60 --seed 5 --quiet --out \(dir.path)")
+        #expect(manifest["command_line"] as? String == "pilotsim run \(file) --prior --runs 60 --seed 5 --quiet --out \(dir.path)")
         #expect(manifest["pilotsim_version"] as? String == PilotsimVersion.current)
         #expect(manifest["files"] as? [String] == ["summary.csv", "monthly.csv", "runs.csv"])
     }
