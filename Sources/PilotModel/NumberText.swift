@@ -1,11 +1,15 @@
 import Foundation
 
-/// A number as pilotsim writes it in files and messages: whole numbers below 10¹⁵ without a
-/// fraction (`900000`), others in the shortest form that reads back to the same double
-/// (`0.15`, `2.5e-07`, `4.3e+27`). The one number format of CSV, JSON keys and errors.
+/// A number as pilotsim writes it in files and messages: the value rounded to 15 significant
+/// digits (which drops binary noise such as `367156.39999999997` or `0.050000000000000044`),
+/// then whole numbers below 10¹⁵ without a fraction (`900000`) and others in the shortest form
+/// that reads back to that rounded double (`0.15`, `2.5e-07`, `4.3e+27`). The one number format
+/// of CSV, JSON and errors.
 public func formatNumber(_ value: Double) -> String {
-    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-    return "\(value)"
+    guard value.isFinite else { return "\(value)" }
+    let rounded = Double(String(format: "%.15g", value)) ?? value
+    if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
+    return "\(rounded)"
 }
 
 /// A number computed from what the user wrote (a lognormal's median from its mean and sd), to six
