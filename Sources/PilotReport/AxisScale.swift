@@ -25,8 +25,10 @@ struct AxisScale {
         ticks = stride(from: first, through: last + step / 2, by: step).map { abs($0) < step * 1e-9 ? 0 : $0 }
     }
 
-    /// A logarithmic scale over whole decades around the positive `values`.
-    init(logCovering values: [Double], pixels: ClosedRange<Double>, reversed: Bool) {
+    /// A logarithmic scale over whole decades around the positive `values`, with ticks at 1, 2
+    /// and 5 × 10ᵏ when they are at least `tickSpacing` pixels apart (labels side by side on a
+    /// horizontal axis need more room than stacked ones), at whole powers of ten otherwise.
+    init(logCovering values: [Double], pixels: ClosedRange<Double>, reversed: Bool, tickSpacing: Double = 0) {
         let positive = values.filter { $0 > 0 }
         let low = (log10(positive.min() ?? 1)).rounded(.down), high = max(low + 1, (log10(positive.max() ?? 10)).rounded(.up))
         let domain = pow(10, low)...pow(10, high)
@@ -34,7 +36,8 @@ struct AxisScale {
         self.pixels = pixels
         self.reversed = reversed
         logarithmic = true
-        let multiples: [Double] = high - low <= 3 ? [1, 2, 5] : [1]
+        let spacing = (pixels.upperBound - pixels.lowerBound) / (high - low) / 3
+        let multiples: [Double] = high - low <= 3 && spacing >= tickSpacing ? [1, 2, 5] : [1]
         ticks = stride(from: low, through: high, by: 1).flatMap { e in multiples.map { $0 * pow(10, e) } }.filter { domain.contains($0) }
     }
 

@@ -44,6 +44,10 @@ public struct Labels: Sendable {
     let errorFormat: @Sendable (String, String) -> String
     /// A histogram's title, given a target's label and deadline.
     let histogramTitleFormat: @Sendable (String, String) -> String
+    /// The runs beyond a histogram's bins: below its first edge, above its last; and the line
+    /// that lists them.
+    let belowFormat: @Sendable (String, String) -> String, aboveFormat: @Sendable (String, String) -> String
+    let outsideFormat: @Sendable (String) -> String
     /// Which runs the per-run sections draw on, when not all: the runs kept and the runs in all.
     let perRunFormat: @Sendable (String, String) -> String
     /// How `run --precision H` chose the run count: H reached, or the cap reached first.
@@ -63,6 +67,10 @@ public struct Labels: Sendable {
     public func monteCarloError(halfWidthPoints: String, runs: String) -> String { errorFormat(halfWidthPoints, runs) }
     public func histogramTitle(label: String, deadline: Month) -> String { histogramTitleFormat(label, deadline.description) }
     public func perRunNote(kept: String, of runs: String) -> String { perRunFormat(kept, runs) }
+    func outsideBins(below: (edge: String, runs: Int)?, above: (edge: String, runs: Int)?) -> String {
+        outsideFormat([below.map { belowFormat($0.edge, NumberStyle.grouped(Double($0.runs))) },
+                       above.map { aboveFormat($0.edge, NumberStyle.grouped(Double($0.runs))) }].compactMap { $0 }.joined(separator: "; "))
+    }
 
     /// A target's goal in words: `≥ 120,000` or `+¥500.0M over 2023-12`.
     public func goal(_ target: Target) -> String {
@@ -113,6 +121,8 @@ public struct Labels: Sendable {
         increaseFormat: { "+\($0) over \($1)" },
         errorFormat: { "Monte Carlo error: P(met) ± \($0) points at most (95% Wilson half-width, \($1) runs); more runs narrow it by 1/√runs." },
         histogramTitleFormat: { "\($0): value at \($1)" },
+        belowFormat: { "< \($0): \($1) runs" }, aboveFormat: { "≥ \($0): \($1) runs" },
+        outsideFormat: { "Beyond the bars: \($0)" },
         perRunFormat: { "These histograms, and the comparison and explanation below, are drawn from the first \($0) of the \($1) runs (runs are independent, so they are a random sample); the tables above use every run." },
         precisionReachedFormat: { "until every P(met) half-width ≤ \($0)" },
         precisionCappedFormat: { "--max-runs reached before every P(met) half-width ≤ \($0)" })
@@ -157,6 +167,8 @@ public struct Labels: Sendable {
         increaseFormat: { "较 \($1) 增加 \($0)" },
         errorFormat: { "蒙特卡洛误差：达成概率最多 ± \($0) 个百分点（95% Wilson 区间半宽，\($1) 次模拟）；模拟次数增加，误差按 1/√次数 缩小。" },
         histogramTitleFormat: { "\($0)：\($1) 的取值" },
+        belowFormat: { "< \($0)：\($1) 次" }, aboveFormat: { "≥ \($0)：\($1) 次" },
+        outsideFormat: { "柱形范围以外：\($0)" },
         perRunFormat: { "以下直方图以及后文的方案比较和影响因素分析取自 \($1) 次模拟中的前 \($0) 次（各次模拟相互独立，即为随机样本）；上方各表使用全部模拟。" },
         precisionReachedFormat: { "直到每个达成概率的区间半宽 ≤ \($0)" },
         precisionCappedFormat: { "已达 --max-runs 上限，尚未使每个达成概率的区间半宽 ≤ \($0)" })

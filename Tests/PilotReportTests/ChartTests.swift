@@ -89,4 +89,29 @@ struct ChartTests {
         let scale = AxisScale(covering: [0, 734_000], pixels: 0...100, reversed: false, fromZero: true)
         #expect(scale.ticks == [0, 200_000, 400_000, 600_000, 800_000])
     }
+
+    /// A lognormal amount (median ¥1B, σ 1.5: spanning four decades) is binned on a log axis with no
+    /// tick at or below zero, the threshold on a bin edge, and the runs beyond the 0.5%–99.5% bins
+    /// counted in a label rather than folded into the outer bars.
+    @Test func amountHistogramsAreLogarithmicAndLabelTheirTails() throws {
+        let target = try #require(Self.result.scenario.targets.first { $0.id == "amount-2023" })
+        #expect(target.threshold == 2e8)
+        // Deterministic lognormal quantiles at the mid-points of 2,000 equal probability slices.
+        let values = (0..<2000).map { Distribution.lognormal(zeta: log(1e9), sigma: 1.5).quantile((Double($0) + 0.5) / 2000) }
+        let histogram = Histogram(target: target, values: values, labels: .english)
+        #expect(histogram.x.logarithmic)
+        #expect(histogram.x.ticks.allSatisfy { $0 > 0 })
+        #expect(histogram.bins.contains { abs($0.low - 2e8) < 1e-3 * 2e8 }, "the threshold is a bin edge")
+        // The bins reach at least from the 0.5% to the 99.5% quantile (their edges fall on the
+        // threshold's grid): at most about 10 runs of 2,000 lie beyond each end, and those counted
+        // are exactly the values beyond the outer edges.
+        #expect((1...11).contains(histogram.below.runs) && (1...11).contains(histogram.above.runs))
+        #expect(histogram.below.runs == values.filter { $0 < histogram.bins.first!.low * (1 - 1e-12) }.count)
+        #expect(histogram.above.runs == values.filter { $0 >= histogram.bins.last!.high * (1 + 1e-12) }.count)
+        let binned = histogram.bins.reduce(0) { $0 + $1.count }
+        #expect(binned + histogram.below.runs + histogram.above.runs == 2000)
+        let svg = histogram.svg(title: "amount")
+        #expect(svg.contains("Beyond the bars: &lt; ") || svg.contains("Beyond the bars: < "))
+        #expect(!svg.contains(">-"), "no negative tick label")
+    }
 }
