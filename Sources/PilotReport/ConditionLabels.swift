@@ -14,6 +14,8 @@ public struct ConditionLabels: Sendable {
     public let warningsHeading: String
     /// The verdict of a conditioned target whose sample cannot be trusted.
     public let unreliable: String
+    /// What "how to read this" adds for a conditioned report.
+    public let howToReadConditioned: String
     /// The report's Monte Carlo error line when conditioned.
     let measuredErrorFormat: @Sendable (String) -> String
     /// Where the figures come from when the scenario carries them.
@@ -80,6 +82,13 @@ public struct ConditionLabels: Sendable {
         parameterAcceptance: "parameter moves accepted", noiseAcceptance: "noise moves accepted", moves: "sweeps",
         distinct: "distinct", families: "effective families",
         warningsHeading: "Warnings", unreliable: "unreliable",
+        howToReadConditioned: """
+            This report is conditioned on the reported figures named above: each run is a particle of the sampler, \
+            a run of the model whose assumptions and chance up to the last reported month agree with those figures \
+            (within their stated reporting error), continued with chance of its own from then on. Every probability, \
+            band and histogram below is of those runs; its interval is measured from independent populations of \
+            particles. The prior (the plan-time view, before the figures) is compared with it in its own section.
+            """,
         measuredErrorFormat: { "Monte Carlo error: P(met) ± \($0) points at most, measured: the wider of the Wilson interval at the effective families and the spread between the sampler's independent populations (see the sample-quality line under \"Reported figures\")." },
         scenarioSection: "the scenario's observed: section",
         figuresFormat: { "conditioned on \($0) (\($1) figure\($1 == 1 ? "" : "s"))" },
@@ -111,6 +120,11 @@ public struct ConditionLabels: Sendable {
         parameterAcceptance: "参数移动接受率", noiseAcceptance: "随机项移动接受率", moves: "扫描次数",
         distinct: "不同粒子", families: "有效家族数",
         warningsHeading: "警告", unreliable: "不可靠",
+        howToReadConditioned: """
+            本报告以上方列出的已公布数据为条件：每次模拟都是抽样器的一个粒子，即在最后一个公布月份之前，其假设与随机波动均与这些数据相符\
+            （在所述报告误差之内），此后再以自身的随机波动继续模拟。下文的全部概率、区间带和直方图都基于这些模拟；其区间由相互独立的粒子群\
+            实测得出。先验（即未使用公布数据的方案期视角）在单独一节中与之对比。
+            """,
         measuredErrorFormat: { "蒙特卡洛误差：达成概率最多 ± \($0) 个百分点，为实测值：取按有效家族数计算的 Wilson 区间与抽样各独立种群间差异两者中较宽者（见“已报数据”下的样本质量说明）。" },
         scenarioSection: "情景文件的 observed: 部分",
         figuresFormat: { "依据 \($0)（\($1) 项已报数据）修正" },

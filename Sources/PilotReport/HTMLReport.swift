@@ -149,7 +149,12 @@ public struct HTMLReport {
         }
         let view: [String: Any] = [
             "lang": labels.language == .chinese ? "zh-CN" : "en",
-            "title": "\(labels.reportTitle) — \(labels.text(scenario.name))", "labels": labelView,
+            // A conditioned report says so in its title, its targets heading and how to read it.
+            "title": "\(conditioning == nil ? labels.reportTitle : labels.condition.title) — \(labels.text(scenario.name))", "labels": labelView,
+            "targetsHeading": conditioning != nil && figures != nil ? "\(labels.targets) — \(figures!)" : labels.targets,
+            "howToReadConditioned": labels.condition.howToReadConditioned,
+            "verdictDefinition": labels.verdictDefinition(scenario.verdict),
+            "runsLabel": conditioning == nil ? labels.runs : labels.condition.particles,
             "scenarioName": labels.text(scenario.name), "description": scenario.description.map(labels.text) ?? "", "hasDescription": scenario.description != nil,
             "source": source, "generated": formatter.string(from: generated), "command": commandLine,
             "hasFigures": figures != nil, "figures": figures ?? "",
@@ -161,6 +166,9 @@ public struct HTMLReport {
             "perRunNote": perRun.runs < result.runs
                 ? labels.perRunNote(kept: NumberStyle.grouped(Double(perRun.runs)), of: NumberStyle.grouped(Double(result.runs))) : "",
             "hasTornado": tornado != nil, "tornadoCharts": chart("tornado-"),
+            "tornadoNote": tornado.flatMap { t in
+                t.baseline.targets.first.map { $0.runs < result.runs ? labels.tornadoRuns($0.runs, of: result.runs) : "" }
+            } ?? "",
             "assumptions": assumptions,
             "hasExplain": explain, "explainCharts": chart("ecdf-"), "explainHeading": labels.decision.explainHeading,
             "hasComparison": comparison != nil, "comparison": comparison.map { comparisonView($0.comparison, a: $0.a, b: $0.b) } ?? [:],

@@ -24,6 +24,10 @@ public struct Labels: Sendable {
     public let logScale: String
     public let threshold: String, runsMeeting: String, otherRuns: String
     public let swingAxis: String, withNothingPinned: String
+    /// A tornado bar's swing with its 95% interval's half-width, both in points.
+    let swingFormat: @Sendable (String, String) -> String
+    /// Said when the tornado ran fewer runs than the targets table: its runs, the table's.
+    let tornadoRunsFormat: @Sendable (String, String) -> String
     /// `parameter at P10`, for a tornado chart's legend, from the quantile in percent.
     let pinnedQuantileFormat: @Sendable (String) -> String
     /// The words of `sweep`, `tornado` and `sobol`.
@@ -48,6 +52,9 @@ public struct Labels: Sendable {
     /// that lists them.
     let belowFormat: @Sendable (String, String) -> String, aboveFormat: @Sendable (String, String) -> String
     let outsideFormat: @Sendable (String) -> String
+    /// The verdicts defined, given the scenario's "likely" and "unlikely" thresholds in percent
+    /// and the words for likely, uncertain, unlikely and unreliable.
+    let verdictDefinitionFormat: @Sendable (String, String, [String]) -> String
     /// Which runs the per-run sections draw on, when not all: the runs kept and the runs in all.
     let perRunFormat: @Sendable (String, String) -> String
     /// How `run --precision H` chose the run count: H reached, or the cap reached first.
@@ -67,6 +74,13 @@ public struct Labels: Sendable {
     public func monteCarloError(halfWidthPoints: String, runs: String) -> String { errorFormat(halfWidthPoints, runs) }
     public func histogramTitle(label: String, deadline: Month) -> String { histogramTitleFormat(label, deadline.description) }
     public func perRunNote(kept: String, of runs: String) -> String { perRunFormat(kept, runs) }
+    func tornadoRuns(_ runs: Int, of total: Int) -> String {
+        tornadoRunsFormat(NumberStyle.grouped(Double(runs)), NumberStyle.grouped(Double(total)))
+    }
+    public func verdictDefinition(_ thresholds: VerdictThresholds) -> String {
+        verdictDefinitionFormat(numbers.percent(thresholds.likely), numbers.percent(thresholds.unlikely),
+                                [verdict(.likely), verdict(.uncertain), verdict(.unlikely), condition.unreliable])
+    }
     func outsideBins(below: (edge: String, runs: Int)?, above: (edge: String, runs: Int)?) -> String {
         outsideFormat([below.map { belowFormat($0.edge, NumberStyle.grouped(Double($0.runs))) },
                        above.map { aboveFormat($0.edge, NumberStyle.grouped(Double($0.runs))) }].compactMap { $0 }.joined(separator: "; "))
@@ -104,7 +118,8 @@ public struct Labels: Sendable {
         tornadoHeading: "Which assumptions move each target (tornado)",
         legendOuterBand: "P5–P95", legendInnerBand: "P25–P75", legendMedian: "median", legendTarget: "target", logScale: "log scale",
         threshold: "target", runsMeeting: "runs meeting the target", otherRuns: "other runs",
-        swingAxis: "P(met)", withNothingPinned: "nothing pinned", pinnedQuantileFormat: { "parameter at P\($0)" },
+        swingAxis: "P(met)", withNothingPinned: "nothing pinned", swingFormat: { "swing \($0) ± \($1) pts" },
+        tornadoRunsFormat: { "Each tornado setting is simulated with the first \($0) runs, fewer than the \($1) of the targets table: its “nothing pinned” line is P(met) over those runs, so it can differ from the table within their Monte Carlo error." }, pinnedQuantileFormat: { "parameter at P\($0)" },
         analysis: .english,
         verdicts: [.likely: "likely", .uncertain: "uncertain", .unlikely: "unlikely"],
         metricNames: [
@@ -123,6 +138,10 @@ public struct Labels: Sendable {
         histogramTitleFormat: { "\($0): value at \($1)" },
         belowFormat: { "< \($0): \($1) runs" }, aboveFormat: { "≥ \($0): \($1) runs" },
         outsideFormat: { "Beyond the bars: \($0)" },
+        verdictDefinitionFormat: {
+            "Verdicts: “\($2[0])” when P(met) is at least \($0), “\($2[2])” when it is below \($1), “\($2[1])” in between "
+                + "(the scenario's verdict: thresholds). A conditioned verdict that the sampler's own checks cannot support reads “\($2[3])”."
+        },
         perRunFormat: { "These histograms, and the comparison and explanation below, are drawn from the first \($0) of the \($1) runs (runs are independent, so they are a random sample); the tables above use every run." },
         precisionReachedFormat: { "until every P(met) half-width ≤ \($0)" },
         precisionCappedFormat: { "--max-runs reached before every P(met) half-width ≤ \($0)" })
@@ -150,7 +169,8 @@ public struct Labels: Sendable {
         tornadoHeading: "影响各目标的关键假设（龙卷风图）",
         legendOuterBand: "P5–P95", legendInnerBand: "P25–P75", legendMedian: "中位数", legendTarget: "目标", logScale: "对数刻度",
         threshold: "目标值", runsMeeting: "达成目标的模拟", otherRuns: "其他模拟",
-        swingAxis: "达成概率", withNothingPinned: "参数均不固定", pinnedQuantileFormat: { "参数取 P\($0)" },
+        swingAxis: "达成概率", withNothingPinned: "参数均不固定", swingFormat: { "差值 \($0) ± \($1) 个百分点" },
+        tornadoRunsFormat: { "龙卷风图的每种设定只模拟前 \($0) 次，少于目标表的 \($1) 次：其“参数均不固定”线是这些模拟的达成概率，与目标表的差异在蒙特卡洛误差之内。" }, pinnedQuantileFormat: { "参数取 P\($0)" },
         analysis: .chinese,
         verdicts: [.likely: "可能达成", .uncertain: "不确定", .unlikely: "难以达成"],
         metricNames: [
@@ -169,6 +189,10 @@ public struct Labels: Sendable {
         histogramTitleFormat: { "\($0)：\($1) 的取值" },
         belowFormat: { "< \($0)：\($1) 次" }, aboveFormat: { "≥ \($0)：\($1) 次" },
         outsideFormat: { "柱形范围以外：\($0)" },
+        verdictDefinitionFormat: {
+            "判断：达成概率不低于 \($0) 为“\($2[0])”，低于 \($1) 为“\($2[2])”，介于两者之间为“\($2[1])”（阈值取自情景文件）。"
+                + "以公布数据为条件的判断若未通过抽样器自身的检验，则显示为“\($2[3])”。"
+        },
         perRunFormat: { "以下直方图以及后文的方案比较和影响因素分析取自 \($1) 次模拟中的前 \($0) 次（各次模拟相互独立，即为随机样本）；上方各表使用全部模拟。" },
         precisionReachedFormat: { "直到每个达成概率的区间半宽 ≤ \($0)" },
         precisionCappedFormat: { "已达 --max-runs 上限，尚未使每个达成概率的区间半宽 ≤ \($0)" })

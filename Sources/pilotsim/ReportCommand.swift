@@ -38,8 +38,8 @@ extension Pilotsim {
 
         @OptionGroup var observed: ObservedOptions
 
-        @Option(help: "Runs per tornado simulation.")
-        var tornadoRuns: Int = 1000
+        @Option(help: "Runs per tornado simulation (default: the report's runs, at most 100,000, so that its \"nothing pinned\" line is the targets table's P(met)).")
+        var tornadoRuns: Int?
 
         /// The most runs whose every value the report keeps, for its histograms, explanation and
         /// comparison (about 50 MB for the baseline); a larger `--runs` streams the tables over
@@ -49,7 +49,9 @@ extension Pilotsim {
 
         func validate() throws {
             if out == "-" && svgDir != nil { throw ValidationError("--out - writes the HTML to standard output; --svg-dir needs it written to a file") }
-            guard (1...10_000_000).contains(tornadoRuns) else { throw ValidationError("--tornado-runs must be from 1 to 10,000,000 (got \(tornadoRuns))") }
+            if let tornadoRuns, !(1...10_000_000).contains(tornadoRuns) {
+                throw ValidationError("--tornado-runs must be from 1 to 10,000,000 (got \(tornadoRuns))")
+            }
         }
 
         func run() throws {
@@ -88,7 +90,7 @@ extension Pilotsim {
                 if tornado {
                     let analysis = Simulator.Tornado(scenario: loaded, low: quantiles.low, high: quantiles.high, sample: sample)
                     let tornadoProgress = ProgressLine("tornado", total: 2 * analysis.parameters.count, quiet: simulation.quiet)
-                    let (baseline, bars) = analysis.run(seed: simulation.seed, runs: tornadoRuns, threads: simulation.threadCount,
+                    let (baseline, bars) = analysis.run(seed: simulation.seed, runs: tornadoRuns ?? min(result.runs, Self.perRunLimit), threads: simulation.threadCount,
                                                         progress: tornadoProgress.update)
                     tornadoResult = (analysis, baseline, bars)
                     tornadoProgress.finish()

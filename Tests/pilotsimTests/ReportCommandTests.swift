@@ -64,6 +64,34 @@ import TestSupport
         #expect(XMLCheck(page).wellFormed)
     }
 
+    /// The tornado's "nothing pinned" line is the targets table's P(met): by default it simulates
+    /// the report's own runs, which are the same runs; a conditioned report says so in its title,
+    /// its targets heading and "how to read this"; "how to read this" defines the verdicts.
+    @Test func everyNumberAgreesWithItsNeighbours() throws {
+        let dir = try CommandLineTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let html = dir.appendingPathComponent("r.html").path
+        let small = repositoryPath("Tests/Fixtures/golden/small.yaml")
+        #expect(try CommandLineTool.run("report", small, "--runs", "400", "--tornado", "--out", html, "--quiet").status == 0)
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        let table = page.matches(of: /data-p-met="([0-9.]+)"/).map { Double($0.1)! }
+        let pinned = page.matches(of: /nothing pinned ([0-9.]+)%/).map { Double($0.1)! }
+        #expect(!table.isEmpty && pinned.count == table.count)
+        for (p, line) in zip(table, pinned) { #expect(abs(p * 100 - line) < 0.051, "table \(p), tornado \(line)%") }
+        #expect(page.contains("Verdicts: “likely” when P(met) is at least 80.0%"))
+        #expect(!page.contains("the first 400 runs"))
+
+        let conditioned = dir.appendingPathComponent("c.html").path
+        let figures = dir.appendingPathComponent("f.csv").path
+        try "month,metric,value\n2023-08,wallets,166200\n".write(toFile: figures, atomically: true, encoding: .utf8)
+        #expect(try CommandLineTool.run("report", "--observed", figures, "--runs", "400", "--chains", "2", "--out", conditioned, "--quiet").status == 0)
+        let conditionedPage = try String(contentsOfFile: conditioned, encoding: .utf8)
+        #expect(conditionedPage.contains("<h1>pilotsim — the forecast given the reported figures"))
+        #expect(conditionedPage.contains("<h2>Targets — conditioned on \(figures) (1 figure)</h2>"))
+        #expect(conditionedPage.contains("This report is conditioned on the reported figures"))
+        #expect(conditionedPage.contains("<dt>particles</dt><dd>400</dd>"))
+    }
+
     @Test func terminalReportInChinese() throws {
         let output = try CommandLineTool.run("run", "--prior", "--runs", "200", "--lang", "zh")
         #expect(output.status == 0)
