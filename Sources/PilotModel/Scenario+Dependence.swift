@@ -25,4 +25,16 @@ extension Scenario {
         for milestone in self.milestones where milestones.contains(milestone.name) { staged(milestone.rate) }
         return used
     }
+
+    /// Indices of the parameters that can change `target`'s deciding value: those its months up
+    /// to the deadline can depend on (`parametersUsed`), and for a milestone's target only that
+    /// milestone's rates in those months (a milestone's count is its own Poisson process, fed by
+    /// nothing else; docs/model.md §3 step 7). Every other parameter leaves the target's value
+    /// unchanged to the bit.
+    public func parametersThatCanAffect(_ target: Target) -> Set<Int> {
+        let months = calendar.offset(of: target.deadline) + 1
+        guard case .milestone(let name) = target.metric else { return parametersUsed(inFirst: months, milestones: []) }
+        let early = calendar.stages.indices.filter { calendar.offset(of: calendar.stages[$0].from) < months }
+        return Set(milestones.filter { $0.name == name }.flatMap { milestone in early.map { milestone.rate[$0].index } })
+    }
 }

@@ -15,6 +15,11 @@ public struct DecisionLabels: Sendable {
     public let explainTitle: String, input: String, ksDistance: String, pValue: String
     public let medianMet: String, medianMissed: String, threshold: String, metRuns: String, explainReading: String
     let groupsFormat: @Sendable (String, String) -> String
+    /// The q-value's column, and the line naming how many inputs cannot affect a target.
+    public let qValue: String
+    let cannotAffectFormat: @Sendable (Int) -> String
+    /// Said under the explanation's charts when no input of a target is decisive.
+    public let noneDecisive: String
     /// Section headings of the HTML report.
     public let compareHeading: String, explainHeading: String
     // percentiles
@@ -48,8 +53,17 @@ public struct DecisionLabels: Sendable {
         alreadyMetFormat: { "already reached at \($2 ? "the low end" : "the high end") \($0): P(met) is \($1) there; the value that just reaches the probability lies \($2 ? "below" : "above") the range, widen it to find it" },
         explainTitle: "pilotsim explain", input: "input", ksDistance: "KS distance", pValue: "p-value",
         medianMet: "median, met", medianMissed: "median, missed", threshold: "best split", metRuns: "runs",
-        explainReading: "Monte Carlo filtering: the runs that met the target against those that missed it. An input whose two distributions differ most (Kolmogorov–Smirnov distance near 1) decides the target; one near 0 does not. The best split is the value that separates the two groups best.",
+        explainReading: """
+            Monte Carlo filtering: the runs that met the target against those that missed it. The KS distance is the largest \
+            gap between the input's distributions in the two groups (0: the same, 1: no overlap); chance alone makes some gap. \
+            The q-value is the p-value of that gap adjusted for the number of inputs compared (Benjamini–Hochberg): an input is \
+            decisive (*) when q < 0.05, that is when at most 5% of the inputs so marked would be chance. Inputs that cannot \
+            change the target at all (a later stage's value, another milestone's rate) are not ranked. The best split is the \
+            value that separates the two groups best.
+            """,
         groupsFormat: { "\($0) runs met it, \($1) missed" },
+        qValue: "q-value", cannotAffectFormat: { "\($0) inputs cannot affect this target and are not ranked." },
+        noneDecisive: "No input is decisive at q < 0.05 for this target: its outcome turns on chance or on many inputs at once.",
         compareHeading: "Compared with another plan", explainHeading: "What the runs that meet each target share",
         fittedFormat: { "\($0) fitted to \($1) (largest miss \($2) of their range)" })
 
@@ -67,10 +81,20 @@ public struct DecisionLabels: Sendable {
         alreadyMetFormat: { "在范围\($2 ? "下限" : "上限") \($0) 处已达到：该处达成概率为 \($1)；恰好达到该概率的取值在范围\($2 ? "以下" : "以上")，请放宽范围再求解" },
         explainTitle: "pilotsim 成因分析", input: "输入", ksDistance: "KS 距离", pValue: "p 值",
         medianMet: "达成组中位数", medianMissed: "未达成组中位数", threshold: "最佳分界值", metRuns: "模拟次数",
-        explainReading: "蒙特卡洛过滤：比较达成目标与未达成目标的两组模拟。两组分布差异最大（Kolmogorov–Smirnov 距离接近 1）的输入决定该目标；接近 0 的则无关。最佳分界值是最能区分两组的取值。",
+        explainReading: """
+            蒙特卡洛过滤：比较达成目标与未达成目标的两组模拟。KS 距离是该输入在两组中分布的最大差距（0：相同，1：互不重叠）；仅随机波动也会产生一定差距。\
+            q 值是按所比较输入个数校正后的 p 值（Benjamini–Hochberg 方法）：q < 0.05 时该输入为决定性输入（*），即被如此标记的输入中至多 5% 出于偶然。\
+            完全不可能影响该目标的输入（较晚阶段的取值、其他里程碑的速率）不参与排序。最佳分界值是最能区分两组的取值。
+            """,
         groupsFormat: { "\($0) 次达成，\($1) 次未达成" },
+        qValue: "q 值", cannotAffectFormat: { "另有 \($0) 个输入不可能影响该目标，不参与排序。" },
+        noneDecisive: "该目标没有 q < 0.05 的决定性输入：其结果取决于随机波动或多个输入的共同作用。",
         compareHeading: "与另一方案比较", explainHeading: "达成目标的模拟有何共同之处",
         fittedFormat: { "\($0)，按 \($1) 拟合（最大偏差为其区间的 \($2)）" })
+}
+
+extension DecisionLabels {
+    func cannotAffect(_ count: Int) -> String { cannotAffectFormat(count) }
 }
 
 extension Labels {

@@ -14,13 +14,16 @@ public enum ExplainReport {
             out.append("")
             out.append("\(labels.text(filtering.target.label)) (\(filtering.target.id)): "
                        + words.groups(met: NumberStyle.grouped(Double(filtering.met)), missed: NumberStyle.grouped(Double(filtering.missed))))
-            var table = TextTable([(words.input, .left), (words.ksDistance, .right), (words.pValue, .right),
+            var table = TextTable([(words.input, .left), (words.ksDistance, .right), (words.pValue, .right), (words.qValue, .right),
                                    (words.medianMet, .right), (words.medianMissed, .right), (words.threshold, .right)])
-            for input in filtering.inputs.prefix(top) {
-                table.append([input.keyPath, NumberStyle.fixed(input.distance, 3), pValueText(input.pValue),
-                              NumberStyle.parameter(input.medianMet), NumberStyle.parameter(input.medianMissed), NumberStyle.parameter(input.threshold)])
+            let ranked = filtering.inputs.filter(\.canAffect)
+            for input in ranked.prefix(top) {
+                table.append([input.keyPath + (input.isDecisive ? " *" : ""), NumberStyle.fixed(input.distance, 3), pValueText(input.pValue),
+                              pValueText(input.qValue ?? 1), NumberStyle.parameter(input.medianMet), NumberStyle.parameter(input.medianMissed),
+                              NumberStyle.parameter(input.threshold)])
             }
             out.append(table.render())
+            if ranked.count < filtering.inputs.count { out.append(words.cannotAffect(filtering.inputs.count - ranked.count)) }
         }
         out.append("")
         out.append(words.explainReading)
@@ -30,11 +33,14 @@ public enum ExplainReport {
     static func pValueText(_ p: Double) -> String { p < 1e-4 ? "<0.0001" : NumberStyle.fixed(p, 4) }
 
     public static func csv(_ filterings: [MonteCarloFiltering]) -> String {
-        var table = CSVTable(header: ["target_id", "input", "ks", "p_value", "median_met", "median_missed", "threshold", "runs_met", "runs_missed"])
+        var table = CSVTable(header: ["target_id", "input", "can_affect", "ks", "p_value", "q_value", "decisive", "median_met", "median_missed",
+                                      "threshold", "runs_met", "runs_missed"])
         for filtering in filterings {
             for input in filtering.inputs {
-                table.append([filtering.target.id, input.keyPath] + [input.distance, input.pValue, input.medianMet, input.medianMissed, input.threshold]
-                    .map { $0.isNaN ? "" : formatNumber($0) } + [String(filtering.met), String(filtering.missed)])
+                let numbers = [input.distance, input.pValue, input.qValue ?? .nan].map { $0.isNaN ? "" : formatNumber($0) }
+                table.append([filtering.target.id, input.keyPath, String(input.canAffect)] + numbers + [String(input.isDecisive)]
+                    + [input.medianMet, input.medianMissed, input.threshold].map { $0.isNaN ? "" : formatNumber($0) }
+                    + [String(filtering.met), String(filtering.missed)])
             }
         }
         return table.text

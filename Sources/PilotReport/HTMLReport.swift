@@ -87,7 +87,8 @@ public struct HTMLReport {
             charts += scenario.targets.indices.flatMap { j -> [(String, String)] in
                 let filtering = MonteCarloFiltering(perRun, target: j)
                 let target = scenario.targets[j]
-                return filtering.inputs.prefix(Self.explainCharts).map { input in
+                // Only decisive inputs are drawn: a chart of a chance difference would read as a finding.
+                return filtering.inputs.filter(\.isDecisive).prefix(Self.explainCharts).map { input in
                     let column = perRun.uncertainParameters.firstIndex(of: input.parameter)!
                     var met: [Double] = [], missed: [Double] = []
                     for run in 0..<perRun.runs {
@@ -96,7 +97,7 @@ public struct HTMLReport {
                     }
                     return ("ecdf-\(target.id)-\(input.keyPath).svg",
                             ECDFChart(met: met, missed: missed, split: input.threshold, labels: labels)
-                                .svg(title: "\(target.id) · \(input.keyPath) (KS \(NumberStyle.fixed(input.distance, 2)))"))
+                                .svg(title: "\(target.id) · \(input.keyPath) (KS \(NumberStyle.fixed(input.distance, 2)), q \(ExplainReport.pValueText(input.qValue ?? 1)))"))
                 }
             }
         }
@@ -171,6 +172,7 @@ public struct HTMLReport {
             } ?? "",
             "assumptions": assumptions,
             "hasExplain": explain, "explainCharts": chart("ecdf-"), "explainHeading": labels.decision.explainHeading,
+            "explainReading": labels.decision.explainReading,
             "hasComparison": comparison != nil, "comparison": comparison.map { comparisonView($0.comparison, a: $0.a, b: $0.b) } ?? [:],
             "hasConditioning": conditioning != nil, "conditioning": conditioning.map { conditioningView($0.report) } ?? [:],
             "error": conditioning == nil

@@ -99,9 +99,18 @@ public struct NumberStyle: Sendable {
         return text
     }
 
-    /// A parameter's value in four significant digits (`0.03015`, `8356`, `1.011e+06`), as the
+    /// A parameter's value in four significant digits (`0.03015`, `8,356`, `1,011,000`), as the
     /// reports show assumptions; `—` for a value that is not there (NaN).
-    public static func parameter(_ x: Double) -> String { x.isNaN ? "—" : String(format: "%.4g", x) }
+    public static func parameter(_ x: Double) -> String {
+        guard x.isFinite else { return x.isNaN ? "—" : "\(x)" }
+        // From 1,000 on: grouped digits, rounded to 4 significant ones (21,230, 1,250,000), never 2.123e+04.
+        if abs(x) >= 1000 {
+            let magnitude = pow(10, (log10(abs(x))).rounded(.down) - 3)
+            return grouped((x / magnitude).rounded() * magnitude)
+        }
+        // Below 10⁻⁴, scientific notation is the readable form of a rate (1.5e-05).
+        return String(format: "%.4g", x)
+    }
 
     /// `2.50` → `2.5`, `2.00` → `2`.
     static func trimmed(_ text: String) -> String {

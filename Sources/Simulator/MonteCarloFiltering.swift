@@ -6,7 +6,15 @@ import PilotModel
 /// target and those that missed it, and each uncertain input's two distributions are compared. An
 /// input whose distributions differ (a Kolmogorov–Smirnov distance near 1) decides the target; one
 /// whose distributions agree (near 0) does not matter to it.
+///
+/// Chance makes some distance of every input, so two guards keep noise from being ranked: an input
+/// that cannot reach the target at all (`Scenario.parametersThatCanAffect`) is marked so and never
+/// ranked; and the p-values of the others are adjusted for their number by Benjamini–Hochberg,
+/// an input counting as decisive only when its q-value is below `decisiveLevel`.
 public struct MonteCarloFiltering: Sendable {
+    /// The false discovery rate at which an input is called decisive.
+    public static let decisiveLevel = 0.05
+
     public struct Input: Sendable {
         /// Index into `scenario.parameters`.
         public let parameter: Int
@@ -19,11 +27,20 @@ public struct MonteCarloFiltering: Sendable {
         /// The value where the two empirical CDFs differ most: the single split that best separates
         /// the groups.
         public let threshold: Double
+        /// Whether the input can change the target's value at all.
+        public var canAffect = true
+        /// The Benjamini–Hochberg q-value of `pValue` among the inputs that can affect the target
+        /// (nil for those that cannot).
+        public var qValue: Double? = nil
+
+        /// Whether the input is decisive: it can affect the target and its q-value is below `decisiveLevel`.
+        public var isDecisive: Bool { (qValue ?? 1) < MonteCarloFiltering.decisiveLevel }
     }
 
     public let target: Target
     public let met: Int, missed: Int
-    /// Every uncertain input, largest distance first.
+    /// Every uncertain input: those that can affect the target, largest distance first, then those
+    /// that cannot.
     public let inputs: [Input]
 
     public init(_ result: SimulationResult, target index: Int) {
@@ -32,14 +49,37 @@ public struct MonteCarloFiltering: Sendable {
         self.target = target
         met = isMet.filter { $0 }.count
         missed = result.runs - met
-        inputs = result.uncertainParameters.enumerated().map { column, parameter in
+        let reach = s.parametersThatCanAffect(target)
+        var compared = result.uncertainParameters.enumerated().map { column, parameter in
             var a: [Double] = [], b: [Double] = []
             for run in 0..<result.runs {
                 let value = result.parameterValues[run * width + column]
                 if isMet[run] { a.append(value) } else { b.append(value) }
             }
-            return Self.compare(met: a, missed: b, parameter: parameter, keyPath: s.parameters[parameter].keyPath)
-        }.sorted { $0.distance > $1.distance || $0.distance == $1.distance && $0.parameter < $1.parameter }
+            var input = Self.compare(met: a, missed: b, parameter: parameter, keyPath: s.parameters[parameter].keyPath)
+            input.canAffect = reach.contains(parameter)
+            return input
+        }
+        let affecting = compared.indices.filter { compared[$0].canAffect }
+        for (k, q) in zip(affecting, Self.benjaminiHochberg(affecting.map { compared[$0].pValue })) { compared[k].qValue = q }
+        inputs = compared.sorted {
+            ($0.canAffect && !$1.canAffect)
+                || ($0.canAffect == $1.canAffect && ($0.distance > $1.distance || $0.distance == $1.distance && $0.parameter < $1.parameter))
+        }
+    }
+
+    /// Benjamini–Hochberg adjusted p-values (q-values), in the order given: for the i-th smallest of
+    /// m p-values, min over j ≥ i of m·p₍ⱼ₎/j, at most 1 (Benjamini & Hochberg 1995).
+    public static func benjaminiHochberg(_ p: [Double]) -> [Double] {
+        let m = Double(p.count)
+        let order = p.indices.sorted { p[$0] < p[$1] }
+        var q = [Double](repeating: 1, count: p.count)
+        var running = 1.0
+        for (rank, index) in order.enumerated().reversed() {
+            running = min(running, m * p[index] / Double(rank + 1))
+            q[index] = min(1, running)
+        }
+        return q
     }
 
     static func compare(met: [Double], missed: [Double], parameter: Int, keyPath: String) -> Input {
