@@ -89,13 +89,17 @@ func readScenarioText(_ path: String, expected: String = "a scenario YAML file")
     }
     guard path == "-" || FileManager.default.fileExists(atPath: path) else { throw refuse("no such file; expected \(expected)") }
     let limit = YAMLNode.maximumTextBytes
-    guard let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path),
-          let data = try? handle.read(upToCount: limit + 1) ?? Data() else {
+    guard let data = path == "-" ? StandardInput.data : (FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: limit + 1) ?? Data() }) else {
         throw refuse("cannot read the file; expected \(expected)")
     }
-    try? handle.close()
     guard data.count <= limit else { throw refuse("the file is larger than \(limit) bytes (4 MiB); expected \(expected) of at most 4 MiB") }
     guard var text = String(data: data, encoding: .utf8) else { throw refuse("the file is not UTF-8 text; expected \(expected) in UTF-8") }
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
     return text
+}
+
+/// Standard input, read once (at most one byte beyond the text limit), so that a command that
+/// reads its scenario twice — to run it and to name it — sees the same text both times.
+private enum StandardInput {
+    static let data: Data? = try? FileHandle.standardInput.read(upToCount: YAMLNode.maximumTextBytes + 1) ?? Data()
 }

@@ -58,12 +58,13 @@ public enum CompareReport {
     /// - Parameter observed: the reported figures both plans ran conditioned on (their file, or
     ///   `observed:`, and the SHA-256 of their text); nil for the plan-time view.
     public static func json(_ comparison: Comparison, a: String, b: String, runs: Int, seed: UInt64,
-                            observed: (source: String, sha256: String)? = nil) throws -> String {
+                            observed: (source: String, sha256: String)? = nil, provenance: Provenance? = nil) throws -> String {
         struct Row: Encodable {
             let target_id: String
             let p_a, p_b, diff, diff_low, diff_high, only_a, only_b, median_diff, median_diff_low, median_diff_high: Double
         }
         struct Document: Encodable {
+            let provenance: Provenance?
             let a: String, b: String, runs: Int, seed: UInt64
             let observed: String?, observed_sha256: String?
             let targets: [Row]
@@ -76,7 +77,7 @@ public enum CompareReport {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(Document(a: a, b: b, runs: runs, seed: seed, observed: observed?.source, observed_sha256: observed?.sha256, targets: rows,
+        return String(decoding: try encoder.encode(Document(provenance: provenance, a: a, b: b, runs: runs, seed: seed, observed: observed?.source, observed_sha256: observed?.sha256, targets: rows,
                                                             only_in_a: comparison.onlyInA.map(\.id), only_in_b: comparison.onlyInB.map(\.id))),
                       as: UTF8.self) + "\n"
     }

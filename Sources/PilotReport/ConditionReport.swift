@@ -232,8 +232,9 @@ public struct ConditionReport {
     /// `--format json`.
     /// - Parameter observed: the figures' file (or `observed:` for the scenario's section) and the
     ///   SHA-256 of their text.
-    public func json(scenario: String, observed: (source: String, sha256: String)) throws -> String {
+    public func json(scenario: String, observed: (source: String, sha256: String), provenance: Provenance? = nil) throws -> String {
         struct Document: Encodable {
+            let provenance: Provenance?
             let scenario: String, observed: String, observed_sha256: String
             let particles: Int, chains: Int, seed: UInt64, temperature: Double, converged: Bool
             let distinct: Int, families: Double, warnings: [String], degenerate: Bool
@@ -254,7 +255,7 @@ public struct ConditionReport {
                 })
             }
         }
-        let document = Document(scenario: scenario, observed: observed.source, observed_sha256: observed.sha256, particles: result.posterior.runs, chains: result.chains.count, seed: result.posterior.seed,
+        let document = Document(provenance: provenance, scenario: scenario, observed: observed.source, observed_sha256: observed.sha256, particles: result.posterior.runs, chains: result.chains.count, seed: result.posterior.seed,
                                 temperature: result.temperature, converged: result.converged, distinct: result.distinct, families: result.families,
                                 warnings: warnings(.english), degenerate: result.isDegenerate,
                                 conditioning_runs: result.conditioningRuns, model_runs: result.modelRuns, model_months: result.modelMonths,

@@ -157,7 +157,7 @@ public struct HTMLReport {
             "verdictDefinition": labels.verdictDefinition(scenario.verdict),
             "runsLabel": conditioning == nil ? labels.runs : labels.condition.particles,
             "scenarioName": labels.text(scenario.name), "description": scenario.description.map(labels.text) ?? "", "hasDescription": scenario.description != nil,
-            "source": source, "generated": formatter.string(from: generated), "command": commandLine,
+            "source": source, "generated": formatter.string(from: generated), "command": commandLine, "version": PilotsimVersion.current,
             "hasFigures": figures != nil, "figures": figures ?? "",
             "seed": String(result.seed), "runs": NumberStyle.grouped(Double(result.runs)), "generator": labels.generatorDescription,
             "calendar": "\(scenario.calendar.start) … \(scenario.calendar.end)",

@@ -6,6 +6,7 @@ import Simulator
 /// joint probabilities.
 public enum JSONReport {
     struct Document: Encodable {
+        let provenance: Provenance?
         let scenario: String
         let runs: Int
         let seed: UInt64
@@ -47,7 +48,7 @@ public enum JSONReport {
 
     static let numericColumns: Set<String> = ["threshold", "p_met", "ci_low", "ci_high", "median", "p05", "p95", "never_share"]
 
-    public static func render(_ summary: SimulationSummary, scenario: String, runs: Int, seed: UInt64) throws -> String {
+    public static func render(_ summary: SimulationSummary, scenario: String, runs: Int, seed: UInt64, provenance: Provenance? = nil) throws -> String {
         let targets = SummaryCSV.rows(summary).map { row in
             Dictionary(uniqueKeysWithValues: zip(SummaryCSV.header, row).map { key, value -> (String, Field) in
                 if value.isEmpty { return (key, .null) }
@@ -56,11 +57,13 @@ public enum JSONReport {
             })
         }
         func probability(_ joint: JointProbability) -> Probability {
-            Probability(deadline: joint.deadline?.description, targets: joint.targetIDs, p: joint.probability,
-                        ciLow: joint.interval.lowerBound, ciHigh: joint.interval.upperBound)
+            // Numbers as the CSV writes them (15 significant digits, no binary noise).
+            func clean(_ x: Double) -> Double { Double(formatNumber(x)) ?? x }
+            return Probability(deadline: joint.deadline?.description, targets: joint.targetIDs, p: clean(joint.probability),
+                               ciLow: clean(joint.interval.lowerBound), ciHigh: clean(joint.interval.upperBound))
         }
         let document = Document(
-            scenario: scenario, runs: runs, seed: seed, generator: Generators.description, targets: targets,
+            provenance: provenance, scenario: scenario, runs: runs, seed: seed, generator: Generators.description, targets: targets,
             joint: Joint(byDeadline: summary.joint.filter { $0.deadline != nil }.map(probability),
                          overall: summary.joint.first { $0.deadline == nil }.map(probability)))
         let encoder = JSONEncoder()

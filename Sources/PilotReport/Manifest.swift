@@ -1,7 +1,8 @@
 import Foundation
 
-/// manifest.json, written beside the files of `run --out`: what made them, so that a result pasted
-/// into a report can be traced to the exact scenario text, seed, run count and program.
+/// manifest.json, written beside the files of `run --out`, `condition --out` and `merge --out`:
+/// what made them, so that a result pasted into a report can be traced to the exact scenario text,
+/// overrides, seed, run count and program — for a merge, also each shard's own command line.
 public struct Manifest: Encodable {
     public let pilotsimVersion: String
     public let commandLine: String
@@ -15,6 +16,10 @@ public struct Manifest: Encodable {
     /// scenario's section) and the SHA-256 of their text; both absent for the plan-time view.
     public var observed: String? = nil
     public var observedSHA256: String? = nil
+    /// The `--set` overrides, in order.
+    public var overrides: [String] = []
+    /// For a merge: the command line of each shard, in shard order.
+    public var shardCommandLines: [String]? = nil
 
     /// - Parameters:
     ///   - scenarioText: the scenario exactly as read (the file, or the embedded baseline); its
@@ -32,7 +37,7 @@ public struct Manifest: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case pilotsimVersion = "pilotsim_version", commandLine = "command_line", scenario, scenarioSHA256 = "scenario_sha256"
-        case seed, runs, generator, files, observed, observedSHA256 = "observed_sha256"
+        case seed, runs, generator, files, observed, observedSHA256 = "observed_sha256", overrides, shardCommandLines = "shard_command_lines"
     }
 
     public func json() throws -> String {

@@ -71,16 +71,24 @@ extension Pilotsim {
                 let resultB = engineB.run(runs: runs) { done, all in progress.update(total + done * total / all) }
                 progress.finish()
                 let comparison = Comparison(a: resultA, b: resultB)
-                let nameA = a ?? "\(Scenario.baselineFileName) (\(language.labels.embedded))"
-                let nameB = (b ?? nameA) + (bOverrides.isEmpty ? "" : " " + bOverrides.map { "--b-set \($0)" }.joined(separator: " "))
+                // Each plan named with its text's SHA-256 and its overrides.
+                func name(_ path: String?, _ document: ScenarioDocument, _ sets: [String]) -> String {
+                    (path ?? "\(Scenario.baselineFileName) (\(language.labels.embedded))") + " · SHA-256 \(ContentDigest.hex(document.text.utf8).prefix(12))"
+                        + sets.map { " · \($0)" }.joined()
+                }
+                let nameA = name(a, documentA, overrides.map { "--set \($0)" })
+                let nameB = name(b ?? a, documentB, overrides.map { "--set \($0)" } + bOverrides.map { "--b-set \($0)" })
                 if let out, try OutputFiles.writeOne(CompareReport.csv(comparison), to: out) { return }
                 switch format {
                 case .table:
                     print(CompareReport.table(comparison, a: nameA, b: nameB, runs: runs, seed: simulation.seed, labels: labels, figures: figuresLine),
                           terminator: "")
                 case .csv: print(CompareReport.csv(comparison), terminator: "")
-                case .json: print(try CompareReport.json(comparison, a: nameA, b: nameB, runs: runs, seed: simulation.seed, observed: provenance),
-                                  terminator: "")
+                case .json:
+                    let origin = Provenance(commandLine: CommandLineText.current(), scenario: a ?? Scenario.baselineFileName, scenarioText: documentA.text,
+                                            overrides: overrides, observed: provenance, seed: simulation.seed)
+                    print(try CompareReport.json(comparison, a: nameA, b: nameB, runs: runs, seed: simulation.seed, observed: provenance,
+                                                 provenance: origin), terminator: "")
                 }
             }
         }

@@ -26,6 +26,7 @@ struct ConditionedOutput {
         ]
         var manifest = Manifest(commandLine: CommandLineText.current(), scenario: scenario.sourceName(), scenarioText: scenarioText,
                                 seed: result.posterior.seed, runs: result.posterior.runs, files: files.map(\.0))
+        manifest.overrides = scenario.overrides
         manifest.observed = figures.source
         manifest.observedSHA256 = figures.sha256
         files.append(("manifest.json", try manifest.json()))
@@ -38,10 +39,11 @@ struct ConditionedOutput {
         let report = ConditionReport(result)
         switch format {
         case .table:
-            return report.table(source: scenario.sourceName(labels), figures: figures.description(labels), labels: labels,
+            return report.table(source: scenario.describedSource(labels), figures: figures.description(labels), labels: labels,
                                 style: .standardOutput(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment))
         case .csv: return csvIsSummary ? SummaryCSV.render(report.posteriorSummary) : report.targetsCSV()
-        case .json: return try report.json(scenario: loaded.name.neutral, observed: (figures.source, figures.sha256))
+        case .json: return try report.json(scenario: loaded.name.neutral, observed: (figures.source, figures.sha256),
+                                           provenance: try scenario.provenance(seed: report.result.posterior.seed, figures: figures))
         }
     }
 }

@@ -52,7 +52,8 @@ extension Pilotsim {
                     }
                     // The long CSV of every point: the header line, then each part's rows in order.
                     let rows = try ordered.map { try PartPayloads.sweepRows($0, sweep: sweep) }
-                    try OutputFiles(directory: out, files: [("sweep.csv", SweepReport.csv(sweep, []) + rows.joined())]).write()
+                    try OutputFiles(directory: out, files: [("sweep.csv", SweepReport.csv(sweep, []) + rows.joined()),
+                                                            try Self.manifest(header, ordered, file: "sweep.csv")]).write()
                 case "tornado":
                     // Every parameter's bars, in parameter order, sorted by swing as one process sorts them.
                     let scenario = try document.scenario(overrides: overrides)
@@ -68,7 +69,8 @@ extension Pilotsim {
                     for part in ordered {
                         for (j, shardBars) in try PartPayloads.tornadoBars(part, tornado: tornado).enumerated() { bars[j] += shardBars }
                     }
-                    try OutputFiles(directory: out, files: [("tornado.csv", TornadoReport.csv(scenario, Simulator.Tornado.sorted(bars)))]).write()
+                    try OutputFiles(directory: out, files: [("tornado.csv", TornadoReport.csv(scenario, Simulator.Tornado.sorted(bars))),
+                                                            try Self.manifest(header, ordered, file: "tornado.csv")]).write()
                 case "sobol":
                     // Every row's values, in row order, then the indices as one process estimates them.
                     let scenario = try document.scenario(overrides: overrides)
@@ -81,7 +83,8 @@ extension Pilotsim {
                     for part in ordered {
                         for (j, values) in try PartPayloads.sobolValues(part, targets: f.count).enumerated() { f[j] += values }
                     }
-                    try OutputFiles(directory: out, files: [("sobol.csv", SobolReport.csv(analysis, analysis.estimate(f, samples: samples, seed: header.seed)))]).write()
+                    try OutputFiles(directory: out, files: [("sobol.csv", SobolReport.csv(analysis, analysis.estimate(f, samples: samples, seed: header.seed))),
+                                                            try Self.manifest(header, ordered, file: "sobol.csv")]).write()
                 case "run":
                     try mergeRuns(ordered, header: header, scenario: try document.scenario(overrides: overrides))
                 default:
@@ -113,7 +116,19 @@ extension Pilotsim {
                 for part in ordered { try part.forEachBlock(block, scenario: scenario) { collector.absorb($0, pass: 2) } }
             }
             try Run.writeOutputs(collector.result(seed: header.seed), runsFile: runsFile, commandLine: CommandLineText.current(),
-                                 scenario: header.scenario, scenarioText: header.scenarioText, to: out)
+                                 scenario: header.scenario, scenarioText: header.scenarioText, overrides: header.overrides,
+                                 shardCommandLines: ordered.map(\.header.commandLine), to: out)
+        }
+
+        /// manifest.json of a merged sweep, tornado or sobol: the merge's command line, the
+        /// scenario and its hash, the overrides, the seed, the units in all, and each shard's own
+        /// command line.
+        static func manifest(_ header: PartFile.Header, _ ordered: [PartFile.Reader], file: String) throws -> (name: String, contents: String) {
+            var manifest = Manifest(commandLine: CommandLineText.current(), scenario: header.scenario, scenarioText: header.scenarioText,
+                                    seed: header.seed, runs: header.totalRuns, files: [file])
+            manifest.overrides = header.overrides
+            manifest.shardCommandLines = ordered.map(\.header.commandLine)
+            return ("manifest.json", try manifest.json())
         }
 
         /// The header the parts share, after checking that they are the shards 1…N of one simulation.

@@ -109,7 +109,7 @@ extension Pilotsim {
                 }
                 let report = HTMLReport(
                     result: result, perRun: perRun, summary: summary, monthly: result.monthly, tornado: tornadoResult,
-                    labels: language.labels, commandLine: CommandLineText.current(), generated: Date(), source: scenario.sourceName(language.labels),
+                    labels: language.labels, commandLine: CommandLineText.current(), generated: Date(), source: scenario.describedSource(language.labels),
                     conditioning: conditioning, comparison: comparison, explain: explain, figures: figuresLine)
                 let charts = report.charts()
                 if out == "-", try OutputFiles.writeOne(report.html(charts: charts), to: out) { return }

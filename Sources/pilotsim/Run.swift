@@ -104,32 +104,35 @@ extension Pilotsim {
                 let printed: String
                 switch format {
                 case .table:
-                    printed = TerminalReport.render(result.summary, result: result, source: scenario.sourceName(language.labels), labels: language.labels,
+                    printed = TerminalReport.render(result.summary, result: result, source: scenario.describedSource(language.labels), labels: language.labels,
                                                     style: .standardOutput(isTerminal: isatty(STDOUT_FILENO) == 1,
                                                                            environment: ProcessInfo.processInfo.environment),
                                                     stoppingRule: stoppingRule,
                                                     figures: observed.planTimeLine(loaded, language.labels))
                 case .csv: printed = SummaryCSV.render(result.summary)
-                case .json: printed = try JSONReport.render(result.summary, scenario: loaded.name.neutral, runs: result.runs, seed: result.seed)
+                case .json: printed = try JSONReport.render(result.summary, scenario: loaded.name.neutral, runs: result.runs, seed: result.seed,
+                                                            provenance: try scenario.provenance(seed: result.seed, figures: nil))
                 }
                 if let out, let runsFile {
                     try Self.writeOutputs(result, runsFile: runsFile, commandLine: CommandLineText.current(),
-                                          scenario: scenario.sourceName(), scenarioText: scenarioText, to: out)
+                                          scenario: scenario.sourceName(), scenarioText: scenarioText, overrides: scenario.overrides, to: out)
                 }
                 print(printed, terminator: "")
             }
         }
 
         /// summary.csv, monthly.csv, the streamed runs.csv and manifest.json, as one transaction.
-        static func writeOutputs(_ result: SimulationResult, runsFile: StreamedFile, commandLine: String,
-                                 scenario: String, scenarioText: String, to out: String) throws {
+        static func writeOutputs(_ result: SimulationResult, runsFile: StreamedFile, commandLine: String, scenario: String, scenarioText: String,
+                                 overrides: [String], shardCommandLines: [String]? = nil, to out: String) throws {
             var files = OutputFiles(directory: out, files: [
                 ("summary.csv", SummaryCSV.render(result.summary)),
                 ("monthly.csv", MonthlyCSV.render(result.monthly)),
             ])
             files.add(runsFile)
-            let manifest = Manifest(commandLine: commandLine, scenario: scenario, scenarioText: scenarioText,
+            var manifest = Manifest(commandLine: commandLine, scenario: scenario, scenarioText: scenarioText,
                                     seed: result.seed, runs: result.runs, files: ["summary.csv", "monthly.csv", "runs.csv"])
+            manifest.overrides = overrides
+            manifest.shardCommandLines = shardCommandLines
             files.add(directory: out, files: [("manifest.json", try manifest.json())])
             try files.write()
         }

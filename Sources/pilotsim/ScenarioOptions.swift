@@ -20,10 +20,25 @@ struct ScenarioOptions: ParsableArguments {
         try overrides.map { try ScenarioOverride($0, source: "--set") }
     }
 
-    /// The name reports show for the scenario's source.
+    /// The scenario's file (or the embedded baseline's name), as manifests and part files record it.
     func sourceName(_ labels: Labels = .english) -> String {
         guard let scenario else { return "\(Scenario.baselineFileName) (\(labels.embedded))" }
         return scenario == "-" ? "<stdin>" : scenario
+    }
+
+    /// The scenario as report headers name it: its source, the first 12 digits of its text's
+    /// SHA-256 and the `--set` overrides — `haimen-baseline.yaml (embedded) · SHA-256
+    /// 3f2a9c1d4b5e · --set campaigns[0].winners=60000` — so that a pasted table says which
+    /// scenario it came from.
+    func describedSource(_ labels: Labels = .english) -> String {
+        let hash = (try? document().text).map { " · SHA-256 \(ContentDigest.hex($0.utf8).prefix(12))" } ?? ""
+        return sourceName(labels) + hash + overrides.map { " · --set \($0)" }.joined()
+    }
+
+    /// The provenance of a result of this scenario.
+    func provenance(seed: UInt64, figures: ReportedFigures?) throws -> Provenance {
+        Provenance(commandLine: CommandLineText.current(), scenario: sourceName(), scenarioText: try document().text, overrides: overrides,
+                   observed: figures.map { ($0.source, $0.sha256) }, seed: seed)
     }
 
     /// The scenario file (or the embedded baseline), parsed but not yet validated.

@@ -81,7 +81,7 @@ extension Pilotsim {
                                             progress: { done, _ in progress.update(done) })
                 progress.finish()
                 if let out, try OutputFiles.writeOne(SobolReport.csv(analysis, estimate), to: out) { return }
-                print(SobolReport.table(analysis, estimate, top: top, seed: seed, source: scenario.sourceName(language.labels),
+                print(SobolReport.table(analysis, estimate, top: top, seed: seed, source: scenario.describedSource(language.labels),
                                        labels: language.labels, figures: figures), terminator: "")
             }
         }

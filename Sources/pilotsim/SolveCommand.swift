@@ -76,7 +76,7 @@ extension Pilotsim {
                 switch format {
                 case .table:
                     print(SolveReport.table(solver, outcome, runsSpent: spent, runs: runs, seed: simulation.seed,
-                                            source: scenario.sourceName(language.labels), labels: language.labels, figures: figures), terminator: "")
+                                            source: scenario.describedSource(language.labels), labels: language.labels, figures: figures), terminator: "")
                 case .csv: print(SolveReport.csv(solver, outcome, targetID: target, runsSpent: spent), terminator: "")
                 }
             }

@@ -79,7 +79,7 @@ extension Pilotsim {
                 progress.finish()
                 if let out, try OutputFiles.writeOne(SweepReport.csv(sweep, summaries), to: out) { return }
                 print(SweepReport.table(sweep, summaries, runs: runs, seed: simulation.seed,
-                                        source: scenario.sourceName(language.labels), labels: language.labels, figures: figures), terminator: "")
+                                        source: scenario.describedSource(language.labels), labels: language.labels, figures: figures), terminator: "")
             }
         }
     }

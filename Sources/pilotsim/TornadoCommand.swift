@@ -63,7 +63,7 @@ extension Pilotsim {
                 progress.finish()
                 if let out, try OutputFiles.writeOne(TornadoReport.csv(loaded, bars), to: out) { return }
                 print(TornadoReport.table(tornado, baseline: baseline, bars: bars, top: top, runs: runs, seed: simulation.seed,
-                                          source: scenario.sourceName(language.labels), labels: language.labels, figures: figures),
+                                          source: scenario.describedSource(language.labels), labels: language.labels, figures: figures),
                       terminator: "")
             }
         }

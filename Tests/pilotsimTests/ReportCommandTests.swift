@@ -104,7 +104,7 @@ import TestSupport
     @Test func analysisReportsInChinese() throws {
         let tornado = try CommandLineTool.run("tornado", "--prior", "--runs", "50", "--top", "1", "--lang", "zh")
         #expect(tornado.status == 0)
-        #expect(tornado.stdout.hasPrefix("pilotsim 龙卷风分析") && tornado.stdout.contains("参数均不固定时达成概率"))
+        #expect(tornado.stdout.hasPrefix("pilotsim \(PilotsimVersion.current) 龙卷风分析") && tornado.stdout.contains("参数均不固定时达成概率"))
         #expect(!tornado.stdout.contains("with nothing pinned") && !tornado.stdout.contains("Monte Carlo error"))
         let sweep = try CommandLineTool.run("sweep", "--prior", "--vary", "merchants.churn=0.01,0.02", "--runs", "50", "--lang", "zh")
         #expect(sweep.stdout.contains("各取值点的达成概率") && !sweep.stdout.contains("at each point"))

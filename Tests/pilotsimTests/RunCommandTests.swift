@@ -22,8 +22,8 @@ import TestSupport
         let output = try CommandLineTool.run("run", "--prior", "--runs", "200")
         #expect(output.status == 0)
         let text = output.stdout
-        #expect(text.hasPrefix("pilotsim — Haimen e-CNY pilot — baseline\n"))
-        #expect(text.contains("  scenario   haimen-baseline.yaml (embedded)\n"))
+        #expect(text.hasPrefix("pilotsim \(PilotsimVersion.current) — Haimen e-CNY pilot — baseline\n"))
+        #expect(text.contains("  scenario   haimen-baseline.yaml (embedded) · SHA-256 "))
         #expect(text.contains("  runs       200   seed 20230817\n"))
         #expect(text.contains("Wallets ≥ 120k by end-2023     2023-12   ≥ 120,000"))
         #expect(text.contains("+¥500.0M over 2023-12"))
@@ -116,7 +116,9 @@ import TestSupport
         let object = try #require(try JSONSerialization.jsonObject(with: Data(precise.stdout.utf8)) as? [String: Any])
         let runs = try #require(object["runs"] as? Int)
         let plain = try CommandLineTool.run("run", "--prior", "--runs", String(runs), "--seed", "3", "--format", "json")
-        #expect(plain.stdout == precise.stdout)
+        // The same document but for the command line each names in its provenance.
+        let withoutCommand = { (text: String) in text.split(separator: "\n").filter { !$0.contains("\"command_line\"") } }
+        #expect(withoutCommand(plain.stdout) == withoutCommand(precise.stdout))
         let table = try CommandLineTool.run("run", "--prior", "--precision", "0.02", "--seed", "3")
         #expect(table.stdout.contains("  runs       \(NumberStyle.grouped(Double(runs))) (until every P(met) half-width ≤ 0.02)   seed 3"))
 
@@ -143,6 +145,38 @@ import TestSupport
         #expect(manifest["command_line"] as? String == "pilotsim run \(file) --prior --runs 60 --seed 5 --quiet --out \(dir.path)")
         #expect(manifest["pilotsim_version"] as? String == PilotsimVersion.current)
         #expect(manifest["files"] as? [String] == ["summary.csv", "monthly.csv", "runs.csv"])
+    }
+
+    /// One run's provenance is the same in every output: the terminal header names the version,
+    /// the scenario's hash and the override; manifest.json, the JSON document and the HTML report
+    /// carry the version, the scenario's SHA-256 (as sha256sum computes it), the override, the
+    /// seed and the command line.
+    @Test func provenanceIsEverywhereAndAgrees() throws {
+        let dir = try CommandLineTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = repositoryPath("Tests/Fixtures/golden/small.yaml")
+        let common = [file, "--runs", "100", "--seed", "9", "--set", "campaigns[0].winners=900", "--quiet"]
+        let expected = try Self.sha256sum(file)
+        let table = try CommandLineTool.run(["run"] + common)
+        #expect(table.stdout.hasPrefix("pilotsim \(PilotsimVersion.current) — golden\n"))
+        #expect(table.stdout.contains("  scenario   \(file) · SHA-256 \(expected.prefix(12)) · --set campaigns[0].winners=900\n"))
+        let json = try CommandLineTool.run(["run"] + common + ["--format", "json"])
+        let provenance = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["provenance"] as? [String: Any])
+        #expect(provenance["pilotsim_version"] as? String == PilotsimVersion.current)
+        #expect(provenance["scenario_sha256"] as? String == expected)
+        #expect(provenance["overrides"] as? [String] == ["campaigns[0].winners=900"])
+        #expect(provenance["seed"] as? Int == 9)
+        #expect(provenance["command_line"] as? String == "pilotsim run \(file) --runs 100 --seed 9 --set 'campaigns[0].winners=900' --quiet --format json")
+        #expect(try CommandLineTool.run(["run"] + common + ["--out", dir.path]).status == 0)
+        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("manifest.json"))) as? [String: Any])
+        #expect(manifest["pilotsim_version"] as? String == PilotsimVersion.current && manifest["scenario_sha256"] as? String == expected)
+        #expect(manifest["overrides"] as? [String] == ["campaigns[0].winners=900"] && manifest["seed"] as? Int == 9)
+        let html = dir.appendingPathComponent("r.html").path
+        #expect(try CommandLineTool.run(["report"] + common + ["--out", html]).status == 0)
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("<dt>pilotsim</dt><dd>\(PilotsimVersion.current)</dd>"))
+        #expect(page.contains("SHA-256 \(expected.prefix(12)) · --set campaigns[0].winners=900"))
+        #expect(page.contains("--seed 9") && page.contains("<dd>9</dd>"))
     }
 
     /// The README's examples under "Reading the report" are what `pilotsim run` (conditioned on the
