@@ -3,7 +3,9 @@ SWIFT ?= swift
 RUNS ?= 100000
 BIG_RUNS ?= 10000000
 
-.PHONY: run test bench build deps clean golden slurm-test
+PREFIX ?= /usr/local
+
+.PHONY: run test bench build deps clean golden slurm-test man install
 
 ## Install what the build needs (GSL and pkg-config) when missing; Debian/Ubuntu, as root or with sudo.
 deps:
@@ -38,6 +40,23 @@ golden: deps
 ## with and without --out and the cost of the second pass (BIG_RUNS=0 skips them; about 17 minutes on 2 cores).
 bench: build
 	@BIG_RUNS=$(BIG_RUNS) scripts/bench $(RUNS)
+
+## The man page, generated from the commands' own help by swift-argument-parser's plugin
+## (.build/plugins/GenerateManual/outputs/pilotsim/pilotsim.1).
+man: deps
+	$(SWIFT) package plugin generate-manual
+
+## Install the release binary, the man page and bash, zsh and fish completions under $(PREFIX)
+## (DESTDIR for staging): make install PREFIX=$$HOME/.local
+install: build man
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 755 .build/release/pilotsim $(DESTDIR)$(PREFIX)/bin/pilotsim
+	install -m 644 .build/plugins/GenerateManual/outputs/pilotsim/pilotsim.1 $(DESTDIR)$(PREFIX)/share/man/man1/pilotsim.1
+	.build/release/pilotsim --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/pilotsim
+	.build/release/pilotsim --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_pilotsim
+	.build/release/pilotsim --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/pilotsim.fish
 
 clean:
 	rm -rf .build

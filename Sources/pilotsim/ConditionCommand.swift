@@ -15,6 +15,12 @@ extension Pilotsim {
                 figures by tempered sequential Monte Carlo over the uncertain parameters and the process noise, and \
                 prints prior and conditioned P(met) side by side, what the figures say about each assumption, and the \
                 sampler's diagnostics. A figure the scenario can hardly explain is reported as a warning.
+
+                Defaults: 10,000 particles in 4 populations.
+
+                Examples:
+                  pilotsim condition --observed docs/examples/haimen-2023-08.csv
+                  pilotsim condition --observed figures.csv --particles 20000 --out conditioned
                 """)
 
         @OptionGroup var scenario: ScenarioOptions

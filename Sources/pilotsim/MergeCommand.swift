@@ -13,6 +13,11 @@ extension Pilotsim {
                 would, and manifest.json; for sweep, tornado and sobol: sweep.csv, tornado.csv or sobol.csv, byte for \
                 byte their --out file. Refuses, writing nothing, parts of different scenarios, seeds, run totals or \
                 pilotsim versions, a missing or repeated shard, and a truncated part file.
+
+                Defaults: all cores.
+
+                Examples:
+                  pilotsim merge parts/part-*-of-8.pilotsim --out merged
                 """)
 
         @Argument(help: "The part files (part-I-of-N.pilotsim), in any order.", completion: .file(extensions: ["pilotsim"]))

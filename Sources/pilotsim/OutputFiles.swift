@@ -16,23 +16,27 @@ import Foundation
 struct OutputFiles {
     private(set) var files: [(path: String, contents: Data)] = []
     private var streamed: [StreamedFile] = []
+    /// The output directories the transaction may make (each inside an existing directory); a
+    /// single file's directory must exist already.
+    private var creatable: Set<String> = []
 
     init() {}
 
-    /// Files named `files` in `directory` (created if missing).
+    /// Files named `files` in `directory` (made if missing, when its parent exists).
     init(directory: String, files: [(name: String, contents: String)]) {
         add(directory: directory, files: files)
     }
 
-    /// One file at `path` (its directory is created if missing).
+    /// One file at `path`, in a directory that exists.
     init(path: String, contents: String) {
         files = [(path, Data(contents.utf8))]
     }
 
-    /// Binary files named `files` in `directory`.
+    /// Binary files named `files` in `directory` (made if missing, when its parent exists).
     init(directory: String, data: [(name: String, contents: Data)]) {
         let base = URL(fileURLWithPath: directory, isDirectory: true)
         files = data.map { (base.appendingPathComponent($0.name).path, $0.contents) }
+        creatable.insert(base.path)
     }
 
     /// Writes `contents` as the one output file `path`, or to standard output when `path` is `-`.
@@ -54,6 +58,7 @@ struct OutputFiles {
     mutating func add(directory: String, files more: [(name: String, contents: String)]) {
         let base = URL(fileURLWithPath: directory, isDirectory: true)
         files += more.map { (base.appendingPathComponent($0.name).path, Data($0.contents.utf8)) }
+        creatable.insert(base.path)
     }
 
     /// A file already written under its temporary name, renamed into place with the others.
@@ -72,7 +77,7 @@ struct OutputFiles {
         }
         do {
             for directory in Set(targets.map { $0.deletingLastPathComponent().path }).sorted() {
-                created += try Self.makeDirectories(directory)
+                created += try Self.makeDirectory(directory, creatable: creatable.contains(directory))
             }
             var isDirectory: ObjCBool = false
             if targets.contains(where: { FileManager.default.fileExists(atPath: $0.path, isDirectory: &isDirectory) && isDirectory.boolValue }) {
@@ -150,27 +155,29 @@ struct OutputFiles {
         return directories.joined(separator: " and ")
     }
 
-    /// `mkdir -p`, failing with the system's errno (Foundation's `createDirectory` loses it on
-    /// Linux). Returns the directories it created, outermost first.
-    static func makeDirectories(_ path: String) throws -> [String] {
-        var current = path.hasPrefix("/") ? "" : "."
-        var created: [String] = []
-        for component in path.split(separator: "/") {
-            current += "/" + component
-            if mkdir(current, 0o777) == 0 {
-                created.append(current)
-            } else if errno != EEXIST {
-                created.reversed().forEach { rmdir($0) }
-                throw posixError()
-            }
-        }
+    /// Makes the output directory `path` when it is missing and `creatable`, inside a directory
+    /// that exists (never a chain of missing parents: a typo in a path is refused, not created),
+    /// failing with the system's errno (Foundation's `createDirectory` loses it on Linux).
+    /// Returns the directories it made.
+    static func makeDirectory(_ path: String, creatable: Bool) throws -> [String] {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            created.reversed().forEach { rmdir($0) }
-            throw NSError(domain: NSPOSIXErrorDomain, code: Int(ENOTDIR))
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw NSError(domain: NSPOSIXErrorDomain, code: Int(ENOTDIR)) }
+            return []
         }
-        return created
+        guard creatable else { throw MissingDirectory(path: path) }
+        let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory) else { throw MissingDirectory(path: parent) }
+        guard isDirectory.boolValue else { throw NSError(domain: NSPOSIXErrorDomain, code: Int(ENOTDIR)) }
+        guard mkdir(path, 0o777) == 0 else { throw posixError() }
+        return [path]
     }
+}
+
+/// An output whose directory (or whose output directory's parent) does not exist.
+struct MissingDirectory: Error, CustomStringConvertible {
+    let path: String
+    var description: String { "\(path) does not exist; create it first (pilotsim makes only the output directory itself, inside an existing one)" }
 }
 
 struct OutputError: Error, CustomStringConvertible {
@@ -181,6 +188,7 @@ struct OutputError: Error, CustomStringConvertible {
 
     /// The operating system's words for the failure (Foundation's own text is often "(null)" on Linux).
     private var reason: String {
+        if let missing = underlying as? MissingDirectory { return missing.description }
         var error = underlying as NSError
         if let inner = error.userInfo[NSUnderlyingErrorKey] as? NSError { error = inner }
         return error.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32(error.code))) : error.localizedDescription

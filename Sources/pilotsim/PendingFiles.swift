@@ -2,8 +2,8 @@ import Foundation
 
 /// The temporary files of an output transaction in flight, and the signal handlers that remove them.
 ///
-/// SIGINT, SIGTERM, SIGHUP and SIGQUIT remove every registered file and then end the process as
-/// the signal would; while `OutputFiles` renames its files into place (`whileCommitting`) such a
+/// SIGINT, SIGTERM, SIGHUP and SIGQUIT remove every registered file, clear a progress line shown
+/// on stderr, and then end the process as the signal would; while `OutputFiles` renames its files into place (`whileCommitting`) such a
 /// signal is held back until the last rename, so that a target holds the old set or the new one,
 /// never a mixture. A crash signal (SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT) removes the
 /// files too, says so in one line, and ends the process at once: the Swift runtime's backtracer,
@@ -19,6 +19,8 @@ enum PendingFiles {
     /// 1 while `whileCommitting` runs; the number of a signal that arrived meanwhile in `held`.
     private nonisolated(unsafe) static let committing = UnsafeMutablePointer<sig_atomic_t>.allocate(capacity: 1)
     private nonisolated(unsafe) static let held = UnsafeMutablePointer<sig_atomic_t>.allocate(capacity: 1)
+    /// 1 while a `ProgressLine` is drawn on stderr.
+    private nonisolated(unsafe) static let progress = UnsafeMutablePointer<sig_atomic_t>.allocate(capacity: 1)
 
     static let interruptions: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
     static let crashes: [Int32] = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT]
@@ -33,12 +35,14 @@ enum PendingFiles {
         count.pointee = 0
         committing.pointee = 0
         held.pointee = 0
+        progress.pointee = 0
         for signal in interruptions { install(signal) { number in
             if PendingFiles.committing.pointee != 0 {
                 PendingFiles.held.pointee = number
                 return
             }
             PendingFiles.removeAllNow()
+            PendingFiles.clearProgressLine()
             PendingFiles.endAsSignalled(number)
         } }
         for signal in crashes { install(signal) { number in
@@ -66,6 +70,16 @@ enum PendingFiles {
         sigprocmask(SIG_UNBLOCK, &set, nil)
         raise(signal)
         _exit(128 + signal)
+    }
+
+    /// Says whether a progress line is drawn on stderr (for the handlers to clear it).
+    static func progressLineShown(_ shown: Bool) { progress.pointee = shown ? 1 : 0 }
+
+    /// Clears the progress line, if one is drawn (`write` is async-signal-safe).
+    private static func clearProgressLine() {
+        guard progress.pointee != 0 else { return }
+        let clear: StaticString = "\r\u{1B}[K"
+        _ = write(STDERR_FILENO, clear.utf8Start, clear.utf8CodeUnitCount)
     }
 
     /// Removes the registered files, and then the directories made for them (registered before
@@ -116,6 +130,7 @@ enum PendingFiles {
             if signal != 0 {
                 held.pointee = 0
                 removeAllNow()
+                clearProgressLine()
                 endAsSignalled(signal)
             }
         }

@@ -7,7 +7,8 @@ struct Pilotsim: ParsableCommand {
         commandName: "pilotsim",
         abstract: "Monte Carlo simulator for the Haimen District e-CNY pilot: how likely is each target to be met?",
         discussion: """
-            Exit codes: 0 success, 64 bad arguments, 65 invalid scenario, 1 anything else.
+            Exit codes: 0 success, 64 bad arguments, 65 invalid scenario or file of reported figures, 66 a part file \
+            merge cannot use, 1 anything else.
             The model and the scenario format: README.md and docs/scenario-format.md.
             """,
         version: PilotsimVersion.current,

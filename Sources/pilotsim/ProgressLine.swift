@@ -24,6 +24,7 @@ final class ProgressLine: @unchecked Sendable {
         let elapsed = Date().timeIntervalSince(start)
         guard elapsed >= 0.5 || drawn else { return }
         drawn = true
+        PendingFiles.progressLineShown(true)
         let fraction = min(1, Double(done) / Double(total))
         let filled = Int((fraction * 24).rounded(.down))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 24 - filled)
@@ -41,6 +42,7 @@ final class ProgressLine: @unchecked Sendable {
     func finish() {
         guard enabled, drawn else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        PendingFiles.progressLineShown(false)
     }
 
     private static func clock(_ seconds: Double) -> String {

@@ -12,6 +12,12 @@ extension Pilotsim {
                 One HTML file that opens anywhere (no scripts, nothing fetched): the targets with verdicts and \
                 intervals, fan charts of wallets, merchants and amount, a histogram per target, the per-stage table, \
                 every uncertain assumption, and with --tornado the tornado charts.
+
+                Defaults: 10,000 runs; report.html.
+
+                Examples:
+                  pilotsim report --lang zh --out 报告.html
+                  pilotsim report --tornado --explain --compare scenarios/haimen-optimistic.yaml
                 """)
 
         @OptionGroup var scenario: ScenarioOptions

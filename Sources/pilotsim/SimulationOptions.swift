@@ -5,7 +5,7 @@ import Foundation
 struct SimulationOptions: ParsableArguments {
 
     // Unconditional, so that `--runs -5` is read as a value and refused as one.
-    @Option(parsing: .unconditional, help: "Number of Monte Carlo runs (default: 10,000 for run; 2,000 a point for sweep and tornado).")
+    @Option(parsing: .unconditional, help: "Number of Monte Carlo runs (each command's default is under Defaults in its help; condition takes --particles instead).")
     var runs: Int?
 
     @OptionGroup var seedOption: SeedOption

@@ -12,6 +12,12 @@ extension Pilotsim {
                 Inputs are the scenario's uncertain parameters and the process noise (which run's month-by-month \
                 draws are used). Saltelli's design with N samples costs N × (inputs + 2) runs; rows come from GSL's \
                 Sobol sequence when there are at most 20 inputs, otherwise from pseudo-random draws.
+
+                Defaults: --samples 1,000.
+
+                Examples:
+                  pilotsim sobol --prior --top 5
+                  pilotsim sobol --samples 4096 --out sobol.csv
                 """)
 
         /// The design sizes `--samples` takes (and `merge` accepts in a part).

@@ -13,6 +13,12 @@ extension Pilotsim {
                 (give LOW:HIGH), or a target's threshold (targets.wallets-2023.at_least: "which goal is 80% safe?"). \
                 Every value is simulated with the same seed and run indices; the answer comes with an interval from the \
                 Monte Carlo error, and a range where P(met) never reaches the probability, or turns back, is reported as such.
+
+                Defaults: 4,000 runs a point.
+
+                Examples:
+                  pilotsim solve --target wallets-2023 --probability 0.8 --vary targets.wallets-2023.at_least
+                  pilotsim solve --target merchants-2023 --probability 0.9 --vary merchants.outreach.launch=0.01:0.1
                 """)
 
         @OptionGroup var scenario: ScenarioOptions

@@ -17,7 +17,7 @@ final class StreamedFile {
         path = URL(fileURLWithPath: directory, isDirectory: true).appendingPathComponent(name).path
         temporary = HiddenFiles.name(for: path, "tmp")
         do {
-            createdDirectories = try OutputFiles.makeDirectories(directory)
+            createdDirectories = try OutputFiles.makeDirectory(URL(fileURLWithPath: directory, isDirectory: true).path, creatable: true)
         } catch {
             throw OutputError(directory: directory, underlying: error)
         }

@@ -13,6 +13,12 @@ extension Pilotsim {
                 scenario can be varied: a parameter (a distribution is replaced by the constant), one stage's value \
                 (wallets.personal.innovation.launch), a count (campaigns[0].winners) or a target's threshold \
                 (targets.wallets-2023.at_least). Every point uses the same seed and run indices.
+
+                Defaults: 2,000 runs a point.
+
+                Examples:
+                  pilotsim sweep --vary campaigns[0].winners=10000:60000:6
+                  pilotsim sweep --vary wallets.personal.innovation.launch=0.005:0.05:10:log --out sweep.csv
                 """)
 
         @OptionGroup var scenario: ScenarioOptions

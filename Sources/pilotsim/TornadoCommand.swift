@@ -12,6 +12,12 @@ extension Pilotsim {
                 Each parameter given as a distribution (each stage's value of a by-stage map counts as its own) is \
                 pinned at its --low and --high quantiles while all others stay uncertain; every simulation uses the \
                 same seed and run indices, so a parameter that does not enter a target's metric has a swing of exactly 0.
+
+                Defaults: 2,000 runs a setting; quantiles 0.1 and 0.9.
+
+                Examples:
+                  pilotsim tornado --top 5
+                  pilotsim tornado --prior --out tornado.csv
                 """)
 
         @OptionGroup var scenario: ScenarioOptions

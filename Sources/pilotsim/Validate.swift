@@ -5,7 +5,12 @@ import PilotReport
 extension Pilotsim {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check scenario files; print 'FILE: ok' or every error found.")
+            abstract: "Check scenario files; print 'FILE: ok' or every error found.",
+            discussion: """
+                Examples:
+                  pilotsim validate scenarios/*.yaml
+                  pilotsim validate --explain my-scenario.yaml
+                """)
 
         @Argument(help: "Scenario YAML files.", completion: .file(extensions: ["yaml", "yml"]))
         var files: [String]

@@ -14,14 +14,18 @@ enum CommandLineTool {
         return bundle.appendingPathComponent("pilotsim")
     }()
 
-    static func run(_ arguments: [String]) throws -> Output {
+    /// Runs `pilotsim` with `arguments`, `input` on its standard input (none: an empty one).
+    static func run(_ arguments: [String], input: Data? = nil) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        let out = Pipe(), err = Pipe()
+        let out = Pipe(), err = Pipe(), inPipe = Pipe()
         process.standardOutput = out
         process.standardError = err
+        process.standardInput = inPipe
         try process.run()
+        if let input { inPipe.fileHandleForWriting.write(input) }
+        try inPipe.fileHandleForWriting.close()
         // Read both pipes to the end before waiting, so a large output cannot block the child.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()

@@ -72,7 +72,7 @@ import TestSupport
             try? unmount.run()
             unmount.waitUntilExit()
         }
-        let out = dir.appendingPathComponent("fresh/out").path
+        let out = dir.appendingPathComponent("fresh").path
         let output = try CommandLineTool.run("run", "--prior", "--runs", "20000", "--quiet", "--out", out)
         #expect(output.status == 1)
         #expect(output.stderr == "error: cannot write the output files in \(out): No space left on device\n")

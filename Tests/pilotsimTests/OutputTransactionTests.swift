@@ -87,7 +87,7 @@ struct OutputTransactionTests {
     @Test func aSignalDuringALongRunLeavesNothing() throws {
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let out = dir.appendingPathComponent("new/out")
+        let out = dir.appendingPathComponent("new")
         for signal in [SIGINT, SIGTERM] {
             let process = try CommandLineTool.start(["run", "--prior", "--runs", "2000000", "--quiet", "--out", out.path])
             // Wait until runs.csv is being written.

@@ -179,6 +179,31 @@ import TestSupport
         #expect(page.contains("--seed 9") && page.contains("<dd>9</dd>"))
     }
 
+    /// Command-line conventions: `-` reads the scenario from standard input (the same output as
+    /// the file, apart from the name it is given), `--out -` writes a single output to standard
+    /// output, `--out` into a missing parent is refused and creates nothing, `--shard` with
+    /// `--format` is refused (exit 64), and a negative count says it must be at least 1.
+    @Test func commandLineConventions() throws {
+        let file = repositoryPath("Tests/Fixtures/golden/small.yaml")
+        let fromFile = try CommandLineTool.run(["run", file, "--runs", "200", "--format", "csv"])
+        let fromStdin = try CommandLineTool.run(["run", "-", "--runs", "200", "--format", "csv"], input: try Data(contentsOf: URL(fileURLWithPath: file)))
+        #expect(fromStdin.status == 0 && fromStdin.stdout == fromFile.stdout, "\(fromStdin.stderr)")
+        let named = try CommandLineTool.run(["run", "-", "--runs", "200"], input: try Data(contentsOf: URL(fileURLWithPath: file)))
+        #expect(named.stdout.contains("  scenario   <stdin> · SHA-256 "))
+        let csv = try CommandLineTool.run(["tornado", file, "--runs", "100", "--out", "-"])
+        #expect(csv.status == 0 && csv.stdout.hasPrefix("target_id,parameter,"))
+        let dir = try CommandLineTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let missing = dir.appendingPathComponent("missing/report.html").path
+        let refused = try CommandLineTool.run(["report", file, "--runs", "100", "--out", missing])
+        #expect(refused.status == 1 && refused.stderr.contains("missing does not exist; create it first"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+        let shard = try CommandLineTool.run(["run", file, "--shard", "1/2", "--out", dir.path, "--format", "json"])
+        #expect(shard.status == 64 && shard.stderr.contains("--format has no effect"))
+        let negative = try CommandLineTool.run(["run", file, "--runs", "-5"])
+        #expect(negative.status == 64 && negative.stderr.contains("--runs must be at least 1 (got -5)"))
+    }
+
     /// The README's examples under "Reading the report" are what `pilotsim run` (conditioned on the
     /// embedded baseline's figures) and `pilotsim run --prior` print today.
     @Test func readmeExampleIsTodaysOutput() throws {
