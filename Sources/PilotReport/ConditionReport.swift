@@ -29,7 +29,7 @@ public struct ConditionReport {
 
     /// A figure's band in its metric's units, `a–b`.
     private func band(_ low: Double, _ high: Double, of metric: Metric, _ numbers: NumberStyle) -> String {
-        "\(numbers.value(low, of: metric))–\(numbers.value(high, of: metric))"
+        numbers.values([low, high], of: metric).joined(separator: "–")
     }
 
     /// Every warning, one line each: figures the prior can hardly explain, then the sampler's.

@@ -6,6 +6,8 @@ public struct DecisionLabels: Sendable {
     public let onlyInA: String, onlyInB: String, compareReading: String
     // solve
     public let solveTitle: String, solveTarget: String, solveVary: String, solved: String, solvedInterval: String
+    /// The varied number's range: its path, its lower and its upper end.
+    let solveRangeFormat: @Sendable (String, String, String) -> String
     public let runsSpent: String, solveReading: String
     let unreachableFormat: @Sendable (String, String, String, String, String) -> String
     let nonMonotoneFormat: @Sendable (String, String, String, String) -> String
@@ -46,6 +48,7 @@ public struct DecisionLabels: Sendable {
         onlyInA: "targets only in A", onlyInB: "targets only in B",
         compareReading: "Both scenarios are simulated with the same seed and run indices, so the assumptions they share draw the same values in every run: the difference is the effect of the change, and its interval is for paired runs (Newcombe's method 10).",
         solveTitle: "pilotsim solve", solveTarget: "target", solveVary: "varying", solved: "value for the probability", solvedInterval: "95% interval",
+        solveRangeFormat: { "\($0) from \($1) to \($2)" },
         runsSpent: "runs spent",
         solveReading: "Every value is simulated with the same seed and run indices, so P(met) is a step function of the value; the value is where it first reaches the probability, and the interval is the range of values whose P(met) cannot be told from the probability at the Monte Carlo error of the bracket.",
         unreachableFormat: { "not reachable within [\($0), \($1)]: P(met) is \($2) at \($0) and \($3) at \($1); it must reach \($4)" },
@@ -74,6 +77,7 @@ public struct DecisionLabels: Sendable {
         onlyInA: "仅 A 有的目标", onlyInB: "仅 B 有的目标",
         compareReading: "两个方案使用相同的种子和模拟序号，共同的假设在每次模拟中取相同的值：差值就是改变带来的效果，其区间按配对模拟计算（Newcombe 方法 10）。",
         solveTitle: "pilotsim 求解", solveTarget: "目标", solveVary: "调整", solved: "达到该概率所需的取值", solvedInterval: "95% 区间",
+        solveRangeFormat: { "\($0)，取值 \($1) 至 \($2)" },
         runsSpent: "模拟次数",
         solveReading: "每个取值都使用相同的种子和模拟序号，达成概率是取值的阶梯函数；所求取值是达成概率首次达到给定概率之处，区间为在括号端点的蒙特卡洛误差下与该概率无法区分的取值范围。",
         unreachableFormat: { "在 [\($0), \($1)] 内无法达到：\($0) 处达成概率为 \($2)，\($1) 处为 \($3)；需要达到 \($4)" },
@@ -94,6 +98,7 @@ public struct DecisionLabels: Sendable {
 }
 
 extension DecisionLabels {
+    func solveRange(_ path: String, _ low: String, _ high: String) -> String { solveRangeFormat(path, low, high) }
     func cannotAffect(_ count: Int) -> String { cannotAffectFormat(count) }
 }
 

@@ -123,9 +123,8 @@ public struct HTMLReport {
             return [
                 "id": t.target.id, "label": labels.text(t.target.label), "deadline": t.target.deadline.description, "goal": labels.goal(t.target),
                 "threshold": formatNumber(t.target.threshold),
-                "median": numbers.value(t.median, of: m), "medianValue": formatNumber(t.median),
-                "p05": numbers.value(t.p05, of: m), "p05Value": formatNumber(t.p05),
-                "p95": numbers.value(t.p95, of: m), "p95Value": formatNumber(t.p95),
+                "spread": numbers.spread(t.median, t.p05, t.p95, of: m),
+                "medianValue": formatNumber(t.median), "p05Value": formatNumber(t.p05), "p95Value": formatNumber(t.p95),
                 "pMet": numbers.percent(t.probability), "pMetValue": formatNumber(t.probability),
                 "interval": numbers.interval(t.interval),
                 "ciLowValue": formatNumber(t.interval.lowerBound), "ciHighValue": formatNumber(t.interval.upperBound),
@@ -211,9 +210,9 @@ public struct HTMLReport {
             let o = check.observation, m = o.metric
             return ["month": o.month.description, "metric": labels.metric(m), "value": numbers.value(o.value, of: m),
                     "share": numbers.percent(check.priorShare),
-                    "prior": "\(numbers.value(check.priorP05, of: m))–\(numbers.value(check.priorP95, of: m))",
-                    "posterior": "\(numbers.value(check.posteriorP05, of: m))–\(numbers.value(check.posteriorP95, of: m))",
-                    "replicates": "\(numbers.value(check.replicateP05, of: m))–\(numbers.value(check.replicateP95, of: m))",
+                    "prior": numbers.values([check.priorP05, check.priorP95], of: m).joined(separator: "–"),
+                    "posterior": numbers.values([check.posteriorP05, check.posteriorP95], of: m).joined(separator: "–"),
+                    "replicates": numbers.values([check.replicateP05, check.replicateP95], of: m).joined(separator: "–"),
                     "fit": check.isMisfit ? words.fitOutside : words.fitOK]
         }
         let scenario = result.prior.scenario

@@ -23,7 +23,8 @@ public struct NumberStyle: Sendable {
     public func yuan(_ value: Double) -> String {
         switch language {
         case .english:
-            let magnitude = abs(value), sign = value < 0 ? "-" : ""
+            let magnitude = abs(value), sign = value < 0 ? "−" : ""
+            if magnitude >= 1e12 { return "\(sign)¥\(Self.fixed(magnitude / 1e12, 2))T" }
             if magnitude >= 1e9 { return "\(sign)¥\(Self.fixed(magnitude / 1e9, 2))B" }
             if magnitude >= 1e6 { return "\(sign)¥\(Self.fixed(magnitude / 1e6, 1))M" }
             if magnitude >= 1e4 { return "\(sign)¥\(Self.fixed(magnitude / 1e3, 1))K" }
@@ -41,16 +42,27 @@ public struct NumberStyle: Sendable {
     /// A tick label: like `value(_:of:)` but without trailing zeros (`¥20B`, `¥2.5B`, `200,000`).
     public func tick(_ value: Double, of metric: Metric) -> String {
         guard metric.isYuan, language == .english else { return self.value(value, of: metric) }
-        let magnitude = abs(value), sign = value < 0 ? "-" : ""
+        let magnitude = abs(value), sign = value < 0 ? "−" : ""
+        if magnitude >= 1e12 { return "\(sign)¥\(Self.trimmed(Self.fixed(magnitude / 1e12, 2)))T" }
         if magnitude >= 1e9 { return "\(sign)¥\(Self.trimmed(Self.fixed(magnitude / 1e9, 2)))B" }
         if magnitude >= 1e6 { return "\(sign)¥\(Self.trimmed(Self.fixed(magnitude / 1e6, 2)))M" }
         if magnitude >= 1e4 { return "\(sign)¥\(Self.trimmed(Self.fixed(magnitude / 1e3, 2)))K" }
         return "\(sign)¥\(Self.grouped(magnitude))"
     }
 
-    /// `225,109 (138,351–364,634)`: a median and its P5–P95, in the metric's units.
+    /// `225,109 (138,351–364,634)`: a median and its P5–P95, in the metric's units (one unit for
+    /// all three in Chinese: `0.96万 (0.29万–1.84万)`, never `9606 (2930–1.84万)`).
     public func spread(_ median: Double, _ low: Double, _ high: Double, of metric: Metric) -> String {
-        "\(value(median, of: metric)) (\(value(low, of: metric))–\(value(high, of: metric)))"
+        let text = values([median, low, high], of: metric)
+        return "\(text[0]) (\(text[1])–\(text[2]))"
+    }
+
+    /// Several values that share a cell, in the metric's units: in Chinese all in the unit (万 or
+    /// 亿) of the largest, so that one cell never mixes units.
+    public func values(_ values: [Double], of metric: Metric) -> [String] {
+        guard language == .chinese else { return values.map { value($0, of: metric) } }
+        let largest = values.map(abs).max() ?? 0
+        return values.map { Self.chineseUnits($0, unit: metric.isYuan ? "元" : "", scaleOf: largest) }
     }
 
     /// `81.2%`.
@@ -71,13 +83,15 @@ public struct NumberStyle: Sendable {
             if i > 0 && (digits.count - i) % 3 == 0 { grouped.append(",") }
             grouped.append(digit)
         }
-        return (rounded < 0 ? "-" : "") + grouped
+        return (rounded < 0 ? "−" : "") + grouped
     }
 
     /// 亿 from 10⁸, 万 from 10⁴, with up to three significant digits and no trailing zeros.
-    static func chineseUnits(_ value: Double, unit: String) -> String {
-        let magnitude = abs(value), sign = value < 0 ? "-" : ""
-        let (scaled, suffix): (Double, String) = magnitude >= 1e8 ? (magnitude / 1e8, "亿") : magnitude >= 1e4 ? (magnitude / 1e4, "万") : (magnitude, "")
+    /// `value` in 万 or 亿 as its own size (or `scaleOf`'s, for values that share a cell) asks.
+    static func chineseUnits(_ value: Double, unit: String, scaleOf reference: Double? = nil) -> String {
+        let magnitude = abs(value), sign = value < 0 ? "−" : ""
+        let size = reference ?? magnitude
+        let (scaled, suffix): (Double, String) = size >= 1e8 ? (magnitude / 1e8, "亿") : size >= 1e4 ? (magnitude / 1e4, "万") : (magnitude, "")
         let places = suffix.isEmpty ? 0 : scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2
         return sign + trimmed(fixed(scaled, places)) + suffix + unit
     }
@@ -91,7 +105,7 @@ public struct NumberStyle: Sendable {
         for _ in 0..<places { scale *= 10 }
         let scaled = (abs(x) * scale).rounded()
         let whole = Int64(scaled / scale)
-        var text = (x < 0 && scaled > 0 ? "-" : "") + String(whole)
+        var text = (x < 0 && scaled > 0 ? "−" : "") + String(whole)
         if places > 0 {
             let fraction = String(Int64(scaled) - whole * Int64(scale))
             text += "." + String(repeating: "0", count: places - fraction.count) + fraction

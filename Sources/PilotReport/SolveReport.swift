@@ -8,25 +8,29 @@ public enum SolveReport {
                              labels: Labels = .english, figures: String? = nil) -> String {
         let words = labels.decision, numbers = labels.numbers
         let target = try? solver.document.scenario(overrides: solver.overrides).targets[solver.targetIndex]
+        // A target's threshold reads like the target (120,000; ¥200.0M; 12万); any other number in
+        // four significant digits with grouped thousands.
+        let varied = try? solver.document.scenario(overrides: solver.overrides).targets.first { solver.path.hasPrefix("targets.\($0.id).") }
+        func text(_ x: Double) -> String { varied.map { numbers.value(x, of: $0.metric) } ?? NumberStyle.parameter(x) }
         var out = ReportHeader.render(title: words.solveTitle, [
             (labels.scenario, source),
         ] + ReportHeader.figuresRow(figures, labels) + [
-            (words.solveTarget, target.map { "\(labels.text($0.label)) (\($0.id)), P(met) ≥ \(numbers.percent(solver.probability))" } ?? ""),
-            (words.solveVary, "\(solver.path) in [\(formatNumber(solver.range.lowerBound)), \(formatNumber(solver.range.upperBound))]"),
+            (words.solveTarget, target.map { "\(labels.text($0.label)) (\($0.id)), \(labels.probability) ≥ \(numbers.percent(solver.probability))" } ?? ""),
+            (words.solveVary, words.solveRange(solver.path, text(solver.range.lowerBound), text(solver.range.upperBound))),
             (labels.runs, "\(NumberStyle.grouped(Double(runs)))   \(labels.seed) \(seed)"),
         ])
         out.append("")
         switch outcome {
         case .solved(let value, let interval, let p):
-            out.append("  \(words.solved): \(formatDerivedNumber(value))   (\(labels.probability) \(numbers.percent(p)))")
-            out.append("  \(words.solvedInterval): \(formatDerivedNumber(interval.lowerBound)) … \(formatDerivedNumber(interval.upperBound))")
+            out.append("  \(words.solved): \(text(value))   (\(labels.probability) \(numbers.percent(p)))")
+            out.append("  \(words.solvedInterval): \(text(interval.lowerBound)) … \(text(interval.upperBound))")
         case .unreachable(let low, let high):
-            out.append("  " + words.unreachable(low: formatNumber(solver.range.lowerBound), high: formatNumber(solver.range.upperBound),
+            out.append("  " + words.unreachable(low: text(solver.range.lowerBound), high: text(solver.range.upperBound),
                                                pLow: numbers.percent(low), pHigh: numbers.percent(high), goal: numbers.percent(solver.probability)))
         case .alreadyMet(let bound, let p):
-            out.append("  " + words.alreadyMet(bound: formatDerivedNumber(bound), p: numbers.percent(p), low: bound == solver.range.lowerBound))
+            out.append("  " + words.alreadyMet(bound: text(bound), p: numbers.percent(p), low: bound == solver.range.lowerBound))
         case .nonMonotone(let value, let p, let earlier, let pEarlier):
-            out.append("  " + words.nonMonotone(at: formatDerivedNumber(value), p: numbers.percent(p), before: formatDerivedNumber(earlier), pBefore: numbers.percent(pEarlier)))
+            out.append("  " + words.nonMonotone(at: text(value), p: numbers.percent(p), before: text(earlier), pBefore: numbers.percent(pEarlier)))
         }
         out.append("  \(words.runsSpent): \(NumberStyle.grouped(Double(runsSpent)))")
         out.append("")

@@ -31,7 +31,7 @@ public enum SweepReport {
         ]) + ["", words.sweepTableHeading]
         var table = TextTable([(words.point, .right)] + sweep.axes.map { ($0.path, .right) } + targets.map { ($0.id, .left) })
         for (i, summary) in summaries.enumerated() {
-            table.append([String(i)] + sweep.points[i].map(formatNumber) + summary.targets.map { t in
+            table.append([String(i)] + sweep.points[i].map(NumberStyle.parameter) + summary.targets.map { t in
                 "\(NumberStyle.fixed(t.probability * 100, 1)) (\(NumberStyle.fixed(t.interval.lowerBound * 100, 1))–\(NumberStyle.fixed(t.interval.upperBound * 100, 1)))"
             })
         }
