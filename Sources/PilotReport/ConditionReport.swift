@@ -77,9 +77,10 @@ public struct ConditionReport {
         return "\(sign)\(NumberStyle.fixed(abs(movement.shift), 2)) ± \(NumberStyle.fixed(movement.shiftSE, 2))"
     }
 
-    /// `narrows by 30% (± 2%)`, or "within Monte Carlo noise".
+    /// `narrows by 30% (± 2%)`, or "within Monte Carlo noise" when the change is within 3 of its
+    /// standard errors (whatever the median did).
     public func widthText(_ movement: ParameterMovement, _ labels: Labels) -> String {
-        guard movement.isBeyondNoise else { return labels.condition.withinNoise }
+        guard movement.isWidthChangeBeyondNoise else { return labels.condition.withinNoise }
         return "\(labels.condition.widthChange(movement.widthRatio, percent: labels.numbers.percent)) (± \(labels.numbers.percent(movement.widthRatioSE)))"
     }
 

@@ -15,8 +15,15 @@ public struct ParameterMovement: Sendable {
     /// How much it moved: the larger of the shift and the change of width, each in prior widths.
     public var movement: Double { max(abs(shift), abs(widthRatio - 1)) }
     /// Whether the movement stands out from Monte Carlo noise (beyond 3 standard errors).
-    public var isBeyondNoise: Bool {
-        abs(shift) > 3 * shiftSE || abs(widthRatio - 1) > 3 * widthRatioSE
+    public var isBeyondNoise: Bool { isShiftBeyondNoise || isWidthChangeBeyondNoise }
+
+    /// Whether the median moved by more than 3 standard errors of its shift.
+    public var isShiftBeyondNoise: Bool { abs(shift) > 3 * shiftSE }
+
+    /// Whether the P5–P95 width changed by more than 3 standard errors of the ratio: a change of
+    /// 2–3%, which a sampler's own noise makes for parameters the figures cannot inform, is not.
+    public var isWidthChangeBeyondNoise: Bool {
+        abs(widthRatio - 1) > 3 * widthRatioSE
     }
 }
 
