@@ -75,7 +75,7 @@ public struct HTMLReport {
         }
         if let tornado {
             charts += scenario.targets.enumerated().map { j, target in
-                ("tornado-\(target.id).svg", TornadoChart(target: target, low: tornado.analysis.low, high: tornado.analysis.high,
+                ("tornado-\(target.id).svg", TornadoChart(target: target, scenario: scenario, low: tornado.analysis.low, high: tornado.analysis.high,
                                                           baseline: tornado.baseline.targets[j].probability,
                                                           bars: Array(tornado.bars[j].filter { $0.swing > 0 }.prefix(Self.tornadoBars)),
                                                           labels: labels)
@@ -97,7 +97,7 @@ public struct HTMLReport {
                     }
                     return ("ecdf-\(target.id)-\(input.keyPath).svg",
                             ECDFChart(met: met, missed: missed, split: input.threshold, labels: labels)
-                                .svg(title: "\(target.id) · \(input.keyPath) (KS \(NumberStyle.fixed(input.distance, 2)), q \(ExplainReport.pValueText(input.qValue ?? 1)))"))
+                                .svg(title: "\(labels.text(target.label)) · \(ParameterCatalogue.label(input.keyPath, scenario: scenario, labels)) (KS \(NumberStyle.fixed(input.distance, 2)), q \(ExplainReport.pValueText(input.qValue ?? 1)))"))
                 }
             }
         }
@@ -145,7 +145,8 @@ public struct HTMLReport {
         }
         let assumptions = scenario.uncertainParameters.map { scenario.parameters[$0] }.map { spec -> [String: String] in
             let q = [0.05, 0.5, 0.95].map { NumberStyle.parameter(spec.quantile($0)) }
-            return ["path": spec.keyPath, "distribution": spec.distributionText(labels), "p05": q[0], "p50": q[1], "p95": q[2]]
+            return ["label": ParameterCatalogue.label(spec.keyPath, scenario: scenario, labels), "path": spec.keyPath,
+                    "distribution": spec.distributionText(labels), "p05": q[0], "p50": q[1], "p95": q[2]]
         }
         let view: [String: Any] = [
             "lang": labels.language == .chinese ? "zh-CN" : "en",
@@ -218,7 +219,8 @@ public struct HTMLReport {
         let scenario = result.prior.scenario
         let parameters = report.movements.prefix(12).map { movement -> [String: String] in
             func text(_ q: [Double]) -> String { "\(NumberStyle.parameter(q[1])) (\(NumberStyle.parameter(q[0]))–\(NumberStyle.parameter(q[2])))" }
-            return ["path": scenario.parameters[movement.parameter].keyPath, "prior": text(movement.prior), "posterior": text(movement.posterior),
+            let path = scenario.parameters[movement.parameter].keyPath
+            return ["label": ParameterCatalogue.label(path, scenario: scenario, labels), "path": path, "prior": text(movement.prior), "posterior": text(movement.posterior),
                     "shift": report.shiftText(movement), "width": report.widthText(movement, labels)]
         }
         let warnings = report.warnings(labels)

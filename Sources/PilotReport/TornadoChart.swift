@@ -5,10 +5,12 @@ import Simulator
 /// pinned low (light) and high (dark) against P(met) with nothing pinned (the dashed line), and
 /// each swing with its 95% interval (from the paired runs) beside its bars.
 struct TornadoChart {
-    static let width = 900.0, rowHeight = 26.0
-    static let left = 330.0, right = 730.0, top = 44.0
+    static let width = 1040.0, rowHeight = 26.0
+    static let left = 470.0, right = 870.0, top = 44.0
 
     let target: Target
+    /// The scenario the bars are of (for the parameters' names).
+    let scenario: Scenario
     /// The quantiles each parameter was pinned at.
     let low: Double, high: Double
     let baseline: Double
@@ -33,7 +35,7 @@ struct TornadoChart {
         let rows = bars.enumerated().map { i, bar -> Row in
             let y = Self.top + Double(i) * Self.rowHeight
             let low = x(bar.lowProbability), high = x(bar.highProbability)
-            return Row(label: bar.parameter, y: svgNumber(y + 4), textY: svgNumber(y + 17),
+            return Row(label: ParameterCatalogue.label(bar.parameter, scenario: scenario, labels), y: svgNumber(y + 4), textY: svgNumber(y + 17),
                        lowX: svgNumber(min(base, low)), lowWidth: svgNumber(abs(low - base)),
                        highX: svgNumber(min(base, high)), highWidth: svgNumber(abs(high - base)),
                        lowText: labels.numbers.percent(bar.lowProbability), highText: labels.numbers.percent(bar.highProbability),

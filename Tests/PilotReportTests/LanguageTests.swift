@@ -113,8 +113,27 @@ struct ScenarioLanguageTests {
         let target = scenario.targets[0]
         let bar = Tornado.Bar(parameter: "p", lowValue: 0, highValue: 1, lowProbability: 0.4, highProbability: 0.6, swingStandardError: 0.01)
         for (labels, low, high) in [(Labels.chinese, "参数取 P5", "参数取 P95"), (.english, "parameter at P5", "parameter at P95")] {
-            let svg = TornadoChart(target: target, low: 0.05, high: 0.95, baseline: 0.5, bars: [bar], labels: labels).svg(title: "t")
+            let svg = TornadoChart(target: target, scenario: scenario, low: 0.05, high: 0.95, baseline: 0.5, bars: [bar], labels: labels).svg(title: "t")
             #expect(svg.contains(low) && svg.contains(high) && !svg.contains("P10"))
         }
+    }
+
+    /// Every uncertain parameter of the shipped scenarios has a name in both languages (none falls
+    /// back to its key path), a by-stage value names the plan's stage, and a voucher round its name.
+    @Test func everyParameterHasANameInBothLanguages() throws {
+        let scenario = try Scenario.baseline()
+        for i in scenario.uncertainParameters {
+            let path = scenario.parameters[i].keyPath
+            for labels in [Labels.english, .chinese] {
+                let name = ParameterCatalogue.label(path, scenario: scenario, labels)
+                #expect(name != path, "\(path) has no \(labels.language) name")
+                #expect(labels.language == .english || !name.contains { $0.isASCII && $0.isLetter }, "no English in \(name)")
+            }
+        }
+        #expect(ParameterCatalogue.label("wallets.personal.innovation[launch]", scenario: scenario, .english)
+                == "Personal wallets: monthly adoption rate from outreach (launch stage)")
+        #expect(ParameterCatalogue.label("wallets.personal.innovation[launch]", scenario: scenario, .chinese) == "个人钱包：推广带来的月开立率（推广启动阶段）")
+        #expect(ParameterCatalogue.label("campaigns[0].leverage", scenario: scenario, .english)
+                == "Voucher round “Mid-Autumn and National Day vouchers”: spending per voucher yuan")
     }
 }
