@@ -21,6 +21,11 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
         ),
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         .target(
             name: "PilotModel",
             dependencies: [.product(name: "Yams", package: "Yams")],
@@ -33,7 +38,7 @@ let package = Package(
         .target(
             name: "PilotReport",
             dependencies: [
-                "PilotModel", "Simulator",
+                "PilotModel", "Simulator", "CXLSXWriter",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

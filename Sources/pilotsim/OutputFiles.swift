@@ -29,7 +29,12 @@ struct OutputFiles {
 
     /// One file at `path`, in a directory that exists.
     init(path: String, contents: String) {
-        files = [(path, Data(contents.utf8))]
+        self.init(path: path, data: Data(contents.utf8))
+    }
+
+    /// One binary file at `path`, in a directory that exists.
+    init(path: String, data: Data) {
+        files = [(path, data)]
     }
 
     /// Binary files named `files` in `directory` (made if missing, when its parent exists).

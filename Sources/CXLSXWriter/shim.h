@@ -1,0 +1,3 @@
+// libxlsxwriter (Debian's libxlsxwriter-dev), for PilotReport's Excel workbooks. Not API: only
+// XLSXWorkbook in PilotReport calls it.
+#include <xlsxwriter.h>

@@ -1,0 +1,93 @@
+import Foundation
+import PilotModel
+import Simulator
+
+/// The Excel workbook of a result (`--xlsx FILE`): sheets of the targets, the monthly quantiles,
+/// the stage table and the assumptions, native Excel charts — a fan chart of each headline metric
+/// as P5, median and P95 lines, and each target's P(met) as bars — and the result's provenance,
+/// all in the reader's language. Numbers are numbers (shares formatted as percentages), so that
+/// the charts and any formula of the reader's own work on them.
+public enum ExcelReport {
+    /// The workbook's bytes.
+    public static func data(summary: SimulationSummary, monthly: [MonthlyQuantiles], scenario: Scenario, provenance: Provenance,
+                            labels: Labels) throws -> Data {
+        let words = labels.workbook
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pilotsim-\(UUID().uuidString).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let book = try XLSXWorkbook(path: path)
+        for sheet in [words.targets, words.charts, words.monthly, words.stages, words.assumptions, words.about] { try book.addSheet(sheet) }
+
+        // Targets.
+        typealias Cell = XLSXWorkbook.Cell
+        let targetRows: [[Cell]] = [[.text(labels.target), .text("id"), .text(labels.deadline), .text(labels.goal), .text(labels.probability),
+                                     .text(words.ciLow), .text(words.ciHigh), .text(words.median), .text(words.p05), .text(words.p95), .text(labels.verdict)]]
+            + summary.targets.map { t in
+                [.text(labels.text(t.target.label)), .text(t.target.id), .text(t.target.deadline.description), .text(labels.goal(t.target)),
+                 .share(t.probability), .share(t.interval.lowerBound), .share(t.interval.upperBound),
+                 .number(t.median), .number(t.p05), .number(t.p95), .text(labels.verdict(t.verdict))]
+            }
+        book.write(targetRows, to: words.targets)
+
+        // Monthly quantiles, every metric.
+        let quantileNames = ["P5", "P10", "P25", "P50", "P75", "P90", "P95"]
+        book.write([[.text(words.month), .text(labels.stage), .text(words.metric), .text(words.mean), .text(words.sd)] + quantileNames.map { .text($0) }]
+            + monthly.map { row in
+                [.text(row.month.description), .text(labels.stage(row.stage)), .text(labels.metric(row.metric)), .number(row.mean), .number(row.sd)]
+                    + row.quantiles.map { .number($0) }
+            }, to: words.monthly)
+
+        // Stage increments.
+        book.write([[.text(labels.stage), .text(words.metric), .text(words.mean), .text(words.median), .text(words.p05), .text(words.p95)]]
+            + summary.stageIncrements.map { s in
+                [.text(labels.stage(s.stage)), .text(labels.metric(s.metric)), .number(s.mean), .number(s.median), .number(s.p05), .number(s.p95)]
+            }, to: words.stages)
+
+        // Assumptions.
+        book.write([[.text(labels.parameter), .text(words.keyPath), .text(labels.distribution), .text(words.p05), .text("P50"), .text(words.p95)]]
+            + scenario.uncertainParameters.map { i in
+                let spec = scenario.parameters[i]
+                return [.text(ParameterCatalogue.label(spec.keyPath, scenario: scenario, labels)), .text(spec.keyPath), .text(spec.distributionText(labels))]
+                    + [0.05, 0.5, 0.95].map { .number(spec.quantile($0)) }
+            }, to: words.assumptions)
+
+        // Provenance.
+        book.write([[.text(words.item), .text(words.value)],
+                    [.text("pilotsim"), .text(provenance.pilotsimVersion)], [.text(labels.command), .text(provenance.commandLine)],
+                    [.text(labels.scenario), .text(provenance.scenario)], [.text("SHA-256"), .text(provenance.scenarioSHA256)],
+                    [.text("--set"), .text(provenance.overrides.joined(separator: " "))], [.text(labels.seed), .text(String(provenance.seed))],
+                    [.text(labels.condition.observationsFile), .text(provenance.observed.map { "\($0) (SHA-256 \(provenance.observedSHA256 ?? ""))" } ?? "—")]],
+                   to: words.about)
+
+        // The charts' data beside them: per month, P5, median and P95 of each headline metric.
+        let metrics: [Metric] = [.wallets, .merchants, .amount]
+        let months = scenario.calendar.monthCount
+        var chartRows: [[Cell]] = [[.text(words.month)] + metrics.flatMap { m in
+            [words.p05, words.median, words.p95].map { Cell.text("\(labels.metric(m)) \($0)") }
+        }]
+        for t in 0..<months {
+            let month = scenario.calendar.month(at: t)
+            chartRows.append([.text(month.description)] + metrics.flatMap { m -> [Cell] in
+                guard let row = monthly.first(where: { $0.metric == m && $0.month == month }) else { return [.empty, .empty, .empty] }
+                return [.number(row.quantiles[0]), .number(row.quantiles[3]), .number(row.quantiles[6])]
+            })
+        }
+        book.write(chartRows, to: words.charts)
+        let sheet = "'\(words.charts)'", last = months + 1
+        func column(_ index: Int) -> String { String(UnicodeScalar(UInt8(65 + index))) }
+        for (k, metric) in metrics.enumerated() {
+            let series = [words.p05, words.median, words.p95].enumerated().map { j, name in
+                XLSXWorkbook.Series(name: name, categories: "=\(sheet)!$A$2:$A$\(last)",
+                                    values: "=\(sheet)!$\(column(1 + 3 * k + j))$2:$\(column(1 + 3 * k + j))$\(last)")
+            }
+            try book.insertChart(.line, title: labels.metric(metric), xAxis: words.month, yAxis: labels.metric(metric), series: series,
+                                 into: words.charts, row: 1 + 16 * k, column: 11)
+        }
+        let targetSheet = "'\(words.targets)'", count = summary.targets.count + 1
+        try book.insertChart(.bar, title: labels.probability, xAxis: labels.probability, yAxis: labels.target,
+                             series: [XLSXWorkbook.Series(name: labels.probability, categories: "=\(targetSheet)!$A$2:$A$\(count)",
+                                                          values: "=\(targetSheet)!$E$2:$E$\(count)")],
+                             into: words.targets, row: count + 2, column: 0)
+        try book.close()
+        return try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+}

@@ -1,0 +1,91 @@
+import CXLSXWriter
+import Foundation
+
+/// An .xlsx workbook written with libxlsxwriter: sheets of strings and numbers, and native Excel
+/// charts over their ranges. The C workbook lives only inside this class (closed, and freed, by
+/// `close()` or at `deinit`); every value reaches C as a Swift string or number.
+final class XLSXWorkbook {
+    /// A chart kind libxlsxwriter draws natively.
+    enum ChartKind { case line, bar, column }
+
+    private var workbook: UnsafeMutablePointer<lxw_workbook>?
+    private var sheets: [String: UnsafeMutablePointer<lxw_worksheet>] = [:]
+    private let bold: UnsafeMutablePointer<lxw_format>?
+    private let percent: UnsafeMutablePointer<lxw_format>?
+
+    /// A workbook that `close()` writes to `path`.
+    init(path: String) throws {
+        guard let workbook = workbook_new(path) else { throw XLSXError(message: "cannot start the workbook \(path)") }
+        self.workbook = workbook
+        bold = workbook_add_format(workbook)
+        format_set_bold(bold)
+        percent = workbook_add_format(workbook)
+        format_set_num_format(percent, "0.0%")
+    }
+
+    /// Adds the sheet `name` (at most 31 characters, as Excel allows).
+    func addSheet(_ name: String) throws {
+        guard let workbook, let sheet = workbook_add_worksheet(workbook, String(name.prefix(31))) else {
+            throw XLSXError(message: "cannot add the sheet \(name)")
+        }
+        sheets[name] = sheet
+    }
+
+    /// A cell: text, a number, or a share shown as a percentage.
+    enum Cell { case text(String), number(Double), share(Double), empty }
+
+    /// Writes `rows` into `sheet` from its top-left cell, the first row in bold.
+    func write(_ rows: [[Cell]], to sheet: String) {
+        guard let worksheet = sheets[sheet] else { return }
+        for (r, row) in rows.enumerated() {
+            for (c, cell) in row.enumerated() {
+                let format = r == 0 ? bold : nil
+                switch cell {
+                case .text(let text): worksheet_write_string(worksheet, lxw_row_t(r), lxw_col_t(c), text, format)
+                case .number(let x) where x.isFinite: worksheet_write_number(worksheet, lxw_row_t(r), lxw_col_t(c), x, format)
+                case .share(let x) where x.isFinite: worksheet_write_number(worksheet, lxw_row_t(r), lxw_col_t(c), x, percent)
+                default: break
+                }
+            }
+        }
+        worksheet_set_column(worksheet, 0, lxw_col_t(max(0, (rows.first?.count ?? 1) - 1)), 16, nil)
+    }
+
+    /// A series of a chart: its name and the cell ranges of its categories and values
+    /// (`=Sheet!$A$2:$A$37`).
+    struct Series { let name: String, categories: String, values: String }
+
+    /// Inserts a native chart of `series` into `sheet` at (`row`, `column`).
+    func insertChart(_ kind: ChartKind, title: String, xAxis: String, yAxis: String, series: [Series],
+                     into sheet: String, row: Int, column: Int) throws {
+        guard let workbook, let worksheet = sheets[sheet] else { return }
+        let type: lxw_chart_type = kind == .line ? LXW_CHART_LINE : kind == .bar ? LXW_CHART_BAR : LXW_CHART_COLUMN
+        guard let chart = workbook_add_chart(workbook, UInt8(type.rawValue)) else { throw XLSXError(message: "cannot add a chart") }
+        for s in series {
+            let added = chart_add_series(chart, s.categories, s.values)
+            chart_series_set_name(added, s.name)
+        }
+        chart_title_set_name(chart, title)
+        chart_axis_set_name(chart.pointee.x_axis, xAxis)
+        chart_axis_set_name(chart.pointee.y_axis, yAxis)
+        worksheet_insert_chart(worksheet, lxw_row_t(row), lxw_col_t(column), chart)
+    }
+
+    /// Writes the file and frees the workbook.
+    func close() throws {
+        guard let workbook else { return }
+        self.workbook = nil
+        let status = workbook_close(workbook)
+        guard status == LXW_NO_ERROR else { throw XLSXError(message: String(cString: lxw_strerror(status))) }
+    }
+
+    deinit {
+        if let workbook { workbook_close(workbook) }
+    }
+}
+
+/// A workbook that could not be written.
+struct XLSXError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { "cannot write the Excel workbook: \(message)" }
+}
