@@ -7,12 +7,13 @@ PREFIX ?= /usr/local
 
 .PHONY: run test bench build deps clean golden slurm-test man install
 
-## Install what the build needs (GSL and pkg-config) when missing; Debian/Ubuntu, as root or with sudo.
+## Install what the build and its tests need when missing (GSL, libxlsxwriter, pkg-config, and
+## openpyxl, the tests' independent reader of workbooks); Debian/Ubuntu, as root or with sudo.
 deps:
-	@if ! pkg-config --exists gsl 2>/dev/null; then \
-		echo "Installing libgsl-dev and pkg-config with apt-get…"; \
+	@if ! pkg-config --exists gsl xlsxwriter 2>/dev/null || ! /usr/bin/python3 -c "import openpyxl" 2>/dev/null; then \
+		echo "Installing libgsl-dev, libxlsxwriter-dev, pkg-config and python3-openpyxl with apt-get…"; \
 		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libgsl-dev pkg-config; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libgsl-dev libxlsxwriter-dev pkg-config python3-openpyxl; \
 	fi
 
 build: deps

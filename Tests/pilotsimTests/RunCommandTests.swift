@@ -204,6 +204,47 @@ import TestSupport
         #expect(negative.status == 64 && negative.stderr.contains("--runs must be at least 1 (got -5)"))
     }
 
+    /// The workbook read back by an independent reader (openpyxl, Debian's python3-openpyxl):
+    /// its sheets in the report's language, every target's P(met) and median equal to summary.csv
+    /// of the same run, and its native charts present (three fan charts and the P(met) bars).
+    @Test func workbookReadsBackAsTheCSV() throws {
+        let dir = try CommandLineTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = repositoryPath("Tests/Fixtures/golden/small.yaml")
+        for (language, sheets) in [("en", "Targets,Charts,Monthly,Stages,Assumptions,About"), ("zh", "量化目标,图表,月度分位数,分阶段增量,假设,说明")] {
+            let book = dir.appendingPathComponent("w-\(language).xlsx").path
+            let out = dir.appendingPathComponent("out-\(language)").path
+            let run = try CommandLineTool.run(["run", file, "--runs", "300", "--lang", language, "--xlsx", book, "--out", out, "--quiet"])
+            #expect(run.status == 0, "\(run.stderr)")
+            let reader = Process(), pipe = Pipe()
+            reader.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+            reader.arguments = ["-c", """
+                import openpyxl, sys
+                wb = openpyxl.load_workbook(sys.argv[1])
+                print(",".join(wb.sheetnames))
+                ws = wb[wb.sheetnames[0]]
+                for row in ws.iter_rows(min_row=2, values_only=True):
+                    if row[1]: print(f"{row[1]},{row[4]!r},{row[7]!r}")
+                print(len(wb[wb.sheetnames[1]]._charts) + len(ws._charts))
+                """, book]
+            reader.standardOutput = pipe
+            try reader.run()
+            let lines = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n").map(String.init)
+            reader.waitUntilExit()
+            #expect(reader.terminationStatus == 0 && lines.first == sheets)
+            #expect(lines.last == "4", "three fan charts and the P(met) bars")
+            let summary = parseCSV(try String(contentsOfFile: out + "/summary.csv", encoding: .utf8))
+            let header = summary[0]
+            for row in summary.dropFirst() {
+                let id = row[header.firstIndex(of: "target_id")!]
+                let line = try #require(lines.first { $0.hasPrefix(id + ",") })
+                let values = line.split(separator: ",").dropFirst().map { Double($0)! }
+                #expect(abs(values[0] - Double(row[header.firstIndex(of: "p_met")!])!) < 1e-12, "\(id) P(met)")
+                #expect(abs(values[1] - Double(row[header.firstIndex(of: "median")!])!) < 1e-9 * max(1, values[1]), "\(id) median")
+            }
+        }
+    }
+
     /// The README's examples under "Reading the report" are what `pilotsim run` (conditioned on the
     /// embedded baseline's figures) and `pilotsim run --prior` print today.
     @Test func readmeExampleIsTodaysOutput() throws {

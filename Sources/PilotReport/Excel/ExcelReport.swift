@@ -85,7 +85,7 @@ public enum ExcelReport {
         let targetSheet = "'\(words.targets)'", count = summary.targets.count + 1
         try book.insertChart(.bar, title: labels.probability, xAxis: labels.probability, yAxis: labels.target,
                              series: [XLSXWorkbook.Series(name: labels.probability, categories: "=\(targetSheet)!$A$2:$A$\(count)",
-                                                          values: "=\(targetSheet)!$E$2:$E$\(count)")],
+                                                          values: "=\(targetSheet)!$E$2:$E$\(count)")], shares: true,
                              into: words.targets, row: count + 2, column: 0)
         try book.close()
         return try Data(contentsOf: URL(fileURLWithPath: path))

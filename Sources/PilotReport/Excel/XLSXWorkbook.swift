@@ -12,6 +12,8 @@ final class XLSXWorkbook {
     private var sheets: [String: UnsafeMutablePointer<lxw_worksheet>] = [:]
     private let bold: UnsafeMutablePointer<lxw_format>?
     private let percent: UnsafeMutablePointer<lxw_format>?
+    /// Whole thousands grouped (224,788), for values of 1,000 and more: charts take it for their axes.
+    private let grouped: UnsafeMutablePointer<lxw_format>?
 
     /// A workbook that `close()` writes to `path`.
     init(path: String) throws {
@@ -21,6 +23,8 @@ final class XLSXWorkbook {
         format_set_bold(bold)
         percent = workbook_add_format(workbook)
         format_set_num_format(percent, "0.0%")
+        grouped = workbook_add_format(workbook)
+        format_set_num_format(grouped, "#,##0")
     }
 
     /// Adds the sheet `name` (at most 31 characters, as Excel allows).
@@ -42,21 +46,24 @@ final class XLSXWorkbook {
                 let format = r == 0 ? bold : nil
                 switch cell {
                 case .text(let text): worksheet_write_string(worksheet, lxw_row_t(r), lxw_col_t(c), text, format)
-                case .number(let x) where x.isFinite: worksheet_write_number(worksheet, lxw_row_t(r), lxw_col_t(c), x, format)
+                case .number(let x) where x.isFinite:
+                    worksheet_write_number(worksheet, lxw_row_t(r), lxw_col_t(c), x, format ?? (abs(x) >= 1000 ? grouped : nil))
                 case .share(let x) where x.isFinite: worksheet_write_number(worksheet, lxw_row_t(r), lxw_col_t(c), x, percent)
                 default: break
                 }
             }
         }
-        worksheet_set_column(worksheet, 0, lxw_col_t(max(0, (rows.first?.count ?? 1) - 1)), 16, nil)
+        worksheet_set_column(worksheet, 0, 0, 36, nil)
+        worksheet_set_column(worksheet, 1, lxw_col_t(max(1, (rows.first?.count ?? 1) - 1)), 16, nil)
     }
 
     /// A series of a chart: its name and the cell ranges of its categories and values
     /// (`=Sheet!$A$2:$A$37`).
     struct Series { let name: String, categories: String, values: String }
 
-    /// Inserts a native chart of `series` into `sheet` at (`row`, `column`).
-    func insertChart(_ kind: ChartKind, title: String, xAxis: String, yAxis: String, series: [Series],
+    /// Inserts a native chart of `series` into `sheet` at (`row`, `column`); `shares` draws the
+    /// value axis from 0% to 100%.
+    func insertChart(_ kind: ChartKind, title: String, xAxis: String, yAxis: String, series: [Series], shares: Bool = false,
                      into sheet: String, row: Int, column: Int) throws {
         guard let workbook, let worksheet = sheets[sheet] else { return }
         let type: lxw_chart_type = kind == .line ? LXW_CHART_LINE : kind == .bar ? LXW_CHART_BAR : LXW_CHART_COLUMN
@@ -68,6 +75,13 @@ final class XLSXWorkbook {
         chart_title_set_name(chart, title)
         chart_axis_set_name(chart.pointee.x_axis, xAxis)
         chart_axis_set_name(chart.pointee.y_axis, yAxis)
+        if shares {
+            // A bar chart's value axis is its horizontal one, libxlsxwriter's x axis.
+            let valueAxis = kind == .bar ? chart.pointee.x_axis : chart.pointee.y_axis
+            chart_axis_set_num_format(valueAxis, "0%")
+            chart_axis_set_min(valueAxis, 0)
+            chart_axis_set_max(valueAxis, 1)
+        }
         worksheet_insert_chart(worksheet, lxw_row_t(row), lxw_col_t(column), chart)
     }
 
