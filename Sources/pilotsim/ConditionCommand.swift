@@ -43,6 +43,8 @@ extension Pilotsim {
 
         @OptionGroup var language: LanguageOption
 
+        @OptionGroup var workbook: WorkbookOption
+
         func validate() throws {
             try OutputFiles.refuseStandardOutput(out, "condition")
             guard ObservedOptions.particleRange.contains(particles) else { throw ValidationError("--particles must be from 100 to 100,000 (got \(particles))") }
@@ -58,6 +60,8 @@ extension Pilotsim {
                 let result = try figures.condition(loaded, particles: particles, chains: chains, simulation: simulation, labels: language.labels)
                 let output = ConditionedOutput(result: result, figures: figures, scenario: scenario, scenarioText: scenarioText, labels: language.labels)
                 if let out { try output.write(to: out) }
+                try workbook.write(summary: result.summary, monthly: result.posterior.monthly, scenario: loaded,
+                                   provenance: try scenario.provenance(seed: result.posterior.seed, figures: figures), labels: language.labels)
                 print(try output.render(format, scenario: loaded, csvIsSummary: false), terminator: "")
             }
         }

@@ -26,6 +26,10 @@ extension Pilotsim {
         @Option(help: "The directory for the outputs.", completion: .directory)
         var out: String
 
+        @OptionGroup var workbook: WorkbookOption
+
+        @OptionGroup var language: LanguageOption
+
         @Option(help: "Worker threads for the quantiles and runs.csv (default: all cores).")
         var threads: Int?
 
@@ -43,6 +47,9 @@ extension Pilotsim {
                 let overrides = try header.overrides.map { try ScenarioOverride($0, source: "--set") }
                 // Errors in the embedded text are located in the part that carries it.
                 let document = try ScenarioDocument(text: header.scenarioText, file: "\(parts[0])#scenario_text")
+                guard workbook.xlsx == nil || header.command == "run" else {
+                    throw ValidationError("--xlsx writes the workbook of merged runs; these are \(header.command) parts")
+                }
                 switch header.command {
                 case "sweep":
                     let axes = try PartPayloads.arguments("--vary", in: header).map { argument in
@@ -120,7 +127,12 @@ extension Pilotsim {
             if collector.needsSecondPass {
                 for part in ordered { try part.forEachBlock(block, scenario: scenario) { collector.absorb($0, pass: 2) } }
             }
-            try Run.writeOutputs(collector.result(seed: header.seed), runsFile: runsFile, commandLine: CommandLineText.current(),
+            let result = collector.result(seed: header.seed)
+            try workbook.write(summary: result.summary, monthly: result.monthly, scenario: scenario,
+                               provenance: Provenance(commandLine: CommandLineText.current(), scenario: header.scenario, scenarioText: header.scenarioText,
+                                                      overrides: header.overrides, observed: nil, seed: header.seed),
+                               labels: language.labels)
+            try Run.writeOutputs(result, runsFile: runsFile, commandLine: CommandLineText.current(),
                                  scenario: header.scenario, scenarioText: header.scenarioText, overrides: header.overrides,
                                  shardCommandLines: ordered.map(\.header.commandLine), to: out)
         }

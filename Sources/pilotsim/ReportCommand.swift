@@ -44,6 +44,8 @@ extension Pilotsim {
 
         @OptionGroup var observed: ObservedOptions
 
+        @OptionGroup var workbook: WorkbookOption
+
         @Option(help: "Runs per tornado simulation (default: the report's runs, at most 100,000, so that its \"nothing pinned\" line is the targets table's P(met)).")
         var tornadoRuns: Int?
 
@@ -113,6 +115,9 @@ extension Pilotsim {
                     let resultB = engineB.run(runs: resultA.runs)
                     comparison = (Comparison(a: resultA, b: resultB), scenario.sourceName(language.labels), compare)
                 }
+                try workbook.write(summary: summary, monthly: result.monthly, scenario: loaded,
+                                   provenance: try scenario.provenance(seed: simulation.seed, figures: try observed.figures(for: loaded)),
+                                   labels: language.labels)
                 let report = HTMLReport(
                     result: result, perRun: perRun, summary: summary, monthly: result.monthly, tornado: tornadoResult,
                     labels: language.labels, commandLine: CommandLineText.current(), generated: Date(), source: scenario.describedSource(language.labels),

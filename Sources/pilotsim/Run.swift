@@ -44,9 +44,7 @@ extension Pilotsim {
 
         @OptionGroup var shard: ShardOption
 
-        @Option(help: ArgumentHelp("Also write an Excel workbook: the targets, monthly quantiles, stage table, assumptions and native charts, in --lang.",
-                                   valueName: "FILE"), completion: .file(extensions: ["xlsx"]))
-        var xlsx: String?
+        @OptionGroup var workbook: WorkbookOption
 
         @OptionGroup var observed: ObservedOptions
 
@@ -56,7 +54,7 @@ extension Pilotsim {
                 guard out != nil else { throw ValidationError("--shard writes a part file: give --out DIR") }
                 guard precision == nil else { throw ValidationError("--shard needs a fixed --runs, not --precision") }
                 guard format == .table else { throw ValidationError("--shard writes a part file and prints nothing: --format has no effect; leave it out") }
-                guard xlsx == nil else { throw ValidationError("--shard writes a part file: --xlsx comes after 'pilotsim merge'; leave it out here") }
+                guard workbook.xlsx == nil else { throw ValidationError("--shard writes a part file: give --xlsx to 'pilotsim merge' instead") }
             }
             if let precision {
                 guard precision > 0, precision < 0.5 else { throw ValidationError("--precision must be between 0 and 0.5 (got \(precision))") }
@@ -74,15 +72,13 @@ extension Pilotsim {
                     let result = try figures.condition(loaded, chains: observed.chains, simulation: simulation, labels: language.labels)
                     let output = ConditionedOutput(result: result, figures: figures, scenario: scenario, scenarioText: scenarioText, labels: language.labels)
                     if let out { try output.write(to: out) }
-                    if let xlsx {
-                        try writeWorkbook(summary: result.summary, monthly: result.posterior.monthly, scenario: loaded, figures: figures,
-                                          seed: result.posterior.seed, to: xlsx)
-                    }
+                    try workbook.write(summary: result.summary, monthly: result.posterior.monthly, scenario: loaded,
+                                       provenance: try scenario.provenance(seed: result.posterior.seed, figures: figures), labels: language.labels)
                     print(try output.render(format, scenario: loaded, csvIsSummary: true), terminator: "")
                     return
                 }
                 let engine = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount,
-                                        keep: out == nil && xlsx == nil ? [] : .monthlyQuantiles)
+                                        keep: out == nil && workbook.xlsx == nil ? [] : .monthlyQuantiles)
                 if let (index, count) = shard.parsed, let out {
                     try writePart(engine, index: index, count: count, out: out)
                     return
@@ -122,7 +118,8 @@ extension Pilotsim {
                     progress.finish()
                 }
 
-                if let xlsx { try writeWorkbook(summary: result.summary, monthly: result.monthly, scenario: loaded, figures: nil, seed: result.seed, to: xlsx) }
+                try workbook.write(summary: result.summary, monthly: result.monthly, scenario: loaded,
+                                   provenance: try scenario.provenance(seed: result.seed, figures: nil), labels: language.labels)
                 let printed: String
                 switch format {
                 case .table:
@@ -157,14 +154,6 @@ extension Pilotsim {
             manifest.shardCommandLines = shardCommandLines
             files.add(directory: out, files: [("manifest.json", try manifest.json())])
             try files.write()
-        }
-
-        /// Writes the Excel workbook of a result to `path` (atomically, like every output).
-        func writeWorkbook(summary: SimulationSummary, monthly: [MonthlyQuantiles], scenario loaded: Scenario, figures: ReportedFigures?,
-                           seed: UInt64, to path: String) throws {
-            let data = try ExcelReport.data(summary: summary, monthly: monthly, scenario: loaded,
-                                            provenance: try scenario.provenance(seed: seed, figures: figures), labels: language.labels)
-            try OutputFiles(path: path, data: data).write()
         }
 
         /// Simulates shard `index` of `count` and writes its part file into `out`, record by record as the blocks come.

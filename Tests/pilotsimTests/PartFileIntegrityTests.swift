@@ -42,6 +42,7 @@ import TestSupport
     }
 
     private func shard(_ arguments: [String], into dir: URL, _ i: Int = 1, of count: Int = 1) throws -> String {
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let output = try CommandLineTool.run(arguments + ["--quiet", "--shard", "\(i)/\(count)", "--out", dir.appendingPathComponent("parts").path])
         #expect(output.status == 0, "\(output.stderr)")
         return dir.appendingPathComponent("parts/part-\(i)-of-\(count).pilotsim").path
