@@ -35,8 +35,11 @@ extension Pilotsim {
 
         @OptionGroup var shard: ShardOption
 
+        @OptionGroup var workbook: WorkbookOption
+
         func validate() throws {
             if shard.parsed != nil { try OutputFiles.refuseStandardOutput(out, "tornado --shard") }
+            if shard.parsed != nil, workbook.xlsx != nil { throw ValidationError("--shard writes a part file: leave --xlsx out") }
             if shard.parsed != nil, out == nil { throw ValidationError("--shard writes a part file: give --out DIR") }
             guard top >= 1 else { throw ValidationError("--top must be at least 1 (got \(top))") }
         }
@@ -67,6 +70,11 @@ extension Pilotsim {
                 let progress = ProgressLine("tornado", total: 2 * tornado.parameters.count, quiet: simulation.quiet)
                 let (baseline, bars) = tornado.run(seed: simulation.seed, runs: runs, threads: simulation.threadCount, progress: progress.update)
                 progress.finish()
+                try workbook.write {
+                    try ExcelReport.tornado(bars, scenario: loaded, top: top,
+                                            provenance: try scenario.provenance(seed: simulation.seed, figures: try observed.figures(for: loaded)),
+                                            labels: language.labels)
+                }
                 if let out, try OutputFiles.writeOne(TornadoReport.csv(loaded, bars), to: out) { return }
                 print(TornadoReport.table(tornado, baseline: baseline, bars: bars, top: top, runs: runs, seed: simulation.seed,
                                           source: scenario.describedSource(language.labels), labels: language.labels, figures: figures),

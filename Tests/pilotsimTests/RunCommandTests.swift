@@ -245,6 +245,41 @@ import TestSupport
         }
     }
 
+    /// The tornado's workbook read back by openpyxl: one native bar chart per target that moves,
+    /// and each row's P(met) at low and high equal to tornado.csv of the same command.
+    @Test func tornadoWorkbookReadsBackAsTheCSV() throws {
+        let dir = try CommandLineTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let book = dir.appendingPathComponent("t.xlsx").path, csv = dir.appendingPathComponent("t.csv").path
+        let small = repositoryPath("Tests/Fixtures/golden/small.yaml")
+        #expect(try CommandLineTool.run(["tornado", small, "--runs", "200", "--xlsx", book, "--out", csv, "--quiet"]).status == 0)
+        let reader = Process(), pipe = Pipe()
+        reader.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        reader.arguments = ["-c", """
+            import openpyxl, sys
+            wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["Tornado"]
+            print(",".join(wb.sheetnames)); print(len(ws._charts))
+            for row in ws.iter_rows(min_row=2, values_only=True):
+                if row[1]: print(f"{row[1]},{row[2]!r},{row[3]!r}")
+                elif row[0]: print("#" + row[0].rsplit("(", 1)[1].rstrip(")"))
+            """, book]
+        reader.standardOutput = pipe
+        try reader.run()
+        let lines = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n").map(String.init)
+        reader.waitUntilExit()
+        #expect(lines.first == "Tornado,About")
+        let rows = parseCSV(try String(contentsOfFile: csv, encoding: .utf8)).dropFirst()
+        let moving = Set(rows.filter { Double($0[6])! > 0 }.map { $0[0] })
+        #expect(lines.count > 2 && lines[1] == String(moving.count))
+        var target = ""
+        for line in lines.dropFirst(2) {
+            if line.hasPrefix("#") { target = String(line.dropFirst()); continue }
+            let fields = line.split(separator: ",").map(String.init)
+            let row = try #require(rows.first { $0[0] == target && $0[1] == fields[0] })
+            #expect(abs(Double(fields[1])! - Double(row[4])!) < 1e-12 && abs(Double(fields[2])! - Double(row[5])!) < 1e-12, "\(fields[0])")
+        }
+    }
+
     /// The README's examples under "Reading the report" are what `pilotsim run` (conditioned on the
     /// embedded baseline's figures) and `pilotsim run --prior` print today.
     @Test func readmeExampleIsTodaysOutput() throws {

@@ -50,13 +50,7 @@ public enum ExcelReport {
                     + [0.05, 0.5, 0.95].map { .number(spec.quantile($0)) }
             }, to: words.assumptions)
 
-        // Provenance.
-        book.write([[.text(words.item), .text(words.value)],
-                    [.text("pilotsim"), .text(provenance.pilotsimVersion)], [.text(labels.command), .text(provenance.commandLine)],
-                    [.text(labels.scenario), .text(provenance.scenario)], [.text("SHA-256"), .text(provenance.scenarioSHA256)],
-                    [.text("--set"), .text(provenance.overrides.joined(separator: " "))], [.text(labels.seed), .text(String(provenance.seed))],
-                    [.text(labels.condition.observationsFile), .text(provenance.observed.map { "\($0) (SHA-256 \(provenance.observedSHA256 ?? ""))" } ?? "—")]],
-                   to: words.about)
+        writeProvenance(provenance, into: book, labels: labels)
 
         // The charts' data beside them: per month, P5, median and P95 of each headline metric.
         let metrics: [Metric] = [.wallets, .merchants, .amount]
@@ -89,5 +83,56 @@ public enum ExcelReport {
                              into: words.targets, row: count + 2, column: 0)
         try book.close()
         return try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+
+    /// The workbook of a tornado: for each target its most influential parameters (at most
+    /// `top`), P(met) with each pinned low and high, the swing and its 95% half-width, and a native
+    /// bar chart of the two P(met) per parameter; the provenance on its own sheet.
+    public static func tornado(_ bars: [[Tornado.Bar]], scenario: Scenario, top: Int, provenance: Provenance, labels: Labels) throws -> Data {
+        let words = labels.workbook
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pilotsim-\(UUID().uuidString).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let book = try XLSXWorkbook(path: path)
+        try book.addSheet(words.tornado)
+        try book.addSheet(words.about)
+        typealias Cell = XLSXWorkbook.Cell
+        var rows: [[Cell]] = [[.text(labels.parameter), .text(words.keyPath), .text(words.pinnedLow), .text(words.pinnedHigh),
+                              .text(words.swing), .text(words.swingHalfWidth)]]
+        var blocks: [(target: Target, first: Int, last: Int)] = []
+        for (j, target) in scenario.targets.enumerated() where j < bars.count {
+            let shown = bars[j].filter { $0.swing > 0 }.prefix(top)
+            guard !shown.isEmpty else { continue }
+            rows.append([.text("\(labels.text(target.label)) (\(target.id))")])
+            let first = rows.count + 1
+            rows += shown.map { bar -> [Cell] in
+                [.text(ParameterCatalogue.label(bar.parameter, scenario: scenario, labels)), .text(bar.parameter),
+                 .share(bar.lowProbability), .share(bar.highProbability), .share(bar.swing), .share(Statistics.z95 * bar.swingStandardError)]
+            }
+            blocks.append((target, first, rows.count))
+        }
+        book.write(rows, to: words.tornado)
+        let sheet = "'\(words.tornado)'"
+        for (k, block) in blocks.enumerated() {
+            let series = [(words.pinnedLow, "C"), (words.pinnedHigh, "D")].map { name, column in
+                XLSXWorkbook.Series(name: name, categories: "=\(sheet)!$A$\(block.first):$A$\(block.last)",
+                                    values: "=\(sheet)!$\(column)$\(block.first):$\(column)$\(block.last)")
+            }
+            try book.insertChart(.bar, title: labels.text(block.target.label), xAxis: labels.probability, yAxis: labels.parameter,
+                                 series: series, shares: true, into: words.tornado, row: 1 + 18 * k, column: 7)
+        }
+        writeProvenance(provenance, into: book, labels: labels)
+        try book.close()
+        return try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+
+    /// The provenance sheet.
+    static func writeProvenance(_ provenance: Provenance, into book: XLSXWorkbook, labels: Labels) {
+        let words = labels.workbook
+        book.write([[.text(words.item), .text(words.value)],
+                    [.text("pilotsim"), .text(provenance.pilotsimVersion)], [.text(labels.command), .text(provenance.commandLine)],
+                    [.text(labels.scenario), .text(provenance.scenario)], [.text("SHA-256"), .text(provenance.scenarioSHA256)],
+                    [.text("--set"), .text(provenance.overrides.joined(separator: " "))], [.text(labels.seed), .text(String(provenance.seed))],
+                    [.text(labels.condition.observationsFile), .text(provenance.observed.map { "\($0) (SHA-256 \(provenance.observedSHA256 ?? ""))" } ?? "—")]],
+                   to: words.about)
     }
 }
