@@ -31,12 +31,4 @@ public struct Provenance: Encodable, Sendable {
         case pilotsimVersion = "pilotsim_version", commandLine = "command_line", scenario, scenarioSHA256 = "scenario_sha256"
         case overrides, observed, observedSHA256 = "observed_sha256", seed
     }
-
-    /// One line for a terminal header or an HTML report: `pilotsim 0.7.0 · scenario SHA-256
-    /// 3f2a9c1d4b5e… · --set campaigns[0].winners=60000`.
-    public var line: String {
-        (["pilotsim \(pilotsimVersion)", "scenario SHA-256 \(scenarioSHA256.prefix(12))…"]
-            + overrides.map { "--set \($0)" }
-            + (observedSHA256.map { ["figures SHA-256 \($0.prefix(12))…"] } ?? [])).joined(separator: " · ")
-    }
 }

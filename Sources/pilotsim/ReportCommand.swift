@@ -71,7 +71,8 @@ extension Pilotsim {
                 var conditioning: (report: ConditionReport, priorMonthly: [MonthlyQuantiles])?
                 var sample: ConditionedSample?
                 var figuresLine = observed.planTimeLine(loaded, language.labels)
-                if let figures = try observed.figures(for: loaded) {
+                let figures = try observed.figures(for: loaded)
+                if let figures {
                     figuresLine = figures.description(language.labels)
                     let conditioned = try figures.condition(loaded, chains: observed.chains, simulation: simulation, labels: language.labels)
                     result = conditioned.posterior
@@ -116,7 +117,7 @@ extension Pilotsim {
                     comparison = (Comparison(a: resultA, b: resultB), scenario.sourceName(language.labels), compare)
                 }
                 try workbook.write(summary: summary, monthly: result.monthly, scenario: loaded,
-                                   provenance: try scenario.provenance(seed: simulation.seed, figures: try observed.figures(for: loaded)),
+                                   provenance: try scenario.provenance(seed: simulation.seed, figures: figures),
                                    labels: language.labels)
                 let report = HTMLReport(
                     result: result, perRun: perRun, summary: summary, monthly: result.monthly, tornado: tornadoResult,

@@ -12,77 +12,74 @@ public enum ExcelReport {
     public static func data(summary: SimulationSummary, monthly: [MonthlyQuantiles], scenario: Scenario, provenance: Provenance,
                             labels: Labels) throws -> Data {
         let words = labels.workbook
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pilotsim-\(UUID().uuidString).xlsx").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let book = try XLSXWorkbook(path: path)
-        for sheet in [words.targets, words.charts, words.monthly, words.stages, words.assumptions, words.about] { try book.addSheet(sheet) }
+        return try XLSXWorkbook.bytes { book in
+            for sheet in [words.targets, words.charts, words.monthly, words.stages, words.assumptions, words.about] { try book.addSheet(sheet) }
 
-        // Targets.
-        typealias Cell = XLSXWorkbook.Cell
-        let targetRows: [[Cell]] = [[.text(labels.target), .text("id"), .text(labels.deadline), .text(labels.goal), .text(labels.probability),
-                                     .text(words.ciLow), .text(words.ciHigh), .text(words.median), .text(words.p05), .text(words.p95), .text(labels.verdict)]]
-            + summary.targets.map { t in
-                [.text(labels.text(t.target.label)), .text(t.target.id), .text(t.target.deadline.description), .text(labels.goal(t.target)),
-                 .share(t.probability), .share(t.interval.lowerBound), .share(t.interval.upperBound),
-                 .number(t.median), .number(t.p05), .number(t.p95), .text(labels.verdict(t.verdict))]
+            // Targets.
+            typealias Cell = XLSXWorkbook.Cell
+            let targetRows: [[Cell]] = [[.text(labels.target), .text("id"), .text(labels.deadline), .text(labels.goal), .text(labels.probability),
+                                         .text(words.ciLow), .text(words.ciHigh), .text(words.median), .text(words.p05), .text(words.p95), .text(labels.verdict)]]
+                + summary.targets.map { t in
+                    [.text(labels.text(t.target.label)), .text(t.target.id), .text(t.target.deadline.description), .text(labels.goal(t.target)),
+                     .share(t.probability), .share(t.interval.lowerBound), .share(t.interval.upperBound),
+                     .number(t.median), .number(t.p05), .number(t.p95), .text(labels.verdict(t.verdict))]
+                }
+            book.write(targetRows, to: words.targets)
+
+            // Monthly quantiles, every metric.
+            let quantileNames = ["P5", "P10", "P25", "P50", "P75", "P90", "P95"]
+            book.write([[.text(words.month), .text(labels.stage), .text(words.metric), .text(words.mean), .text(words.sd)] + quantileNames.map { .text($0) }]
+                + monthly.map { row in
+                    [.text(row.month.description), .text(labels.stage(row.stage)), .text(labels.metric(row.metric)), .number(row.mean), .number(row.sd)]
+                        + row.quantiles.map { .number($0) }
+                }, to: words.monthly)
+
+            // Stage increments.
+            book.write([[.text(labels.stage), .text(words.metric), .text(words.mean), .text(words.median), .text(words.p05), .text(words.p95)]]
+                + summary.stageIncrements.map { s in
+                    [.text(labels.stage(s.stage)), .text(labels.metric(s.metric)), .number(s.mean), .number(s.median), .number(s.p05), .number(s.p95)]
+                }, to: words.stages)
+
+            // Assumptions.
+            book.write([[.text(labels.parameter), .text(words.keyPath), .text(labels.distribution), .text(words.p05), .text("P50"), .text(words.p95)]]
+                + scenario.uncertainParameters.map { i in
+                    let spec = scenario.parameters[i]
+                    return [.text(ParameterCatalogue.label(spec.keyPath, scenario: scenario, labels)), .text(spec.keyPath), .text(spec.distributionText(labels))]
+                        + [0.05, 0.5, 0.95].map { .number(spec.quantile($0)) }
+                }, to: words.assumptions)
+
+            writeProvenance(provenance, into: book, labels: labels)
+
+            // The charts' data beside them: per month, P5, median and P95 of each headline metric.
+            let metrics: [Metric] = [.wallets, .merchants, .amount]
+            let months = scenario.calendar.monthCount
+            var chartRows: [[Cell]] = [[.text(words.month)] + metrics.flatMap { m in
+                [words.p05, words.median, words.p95].map { Cell.text("\(labels.metric(m)) \($0)") }
+            }]
+            for t in 0..<months {
+                let month = scenario.calendar.month(at: t)
+                chartRows.append([.text(month.description)] + metrics.flatMap { m -> [Cell] in
+                    guard let row = monthly.first(where: { $0.metric == m && $0.month == month }) else { return [.empty, .empty, .empty] }
+                    return [.number(row.quantiles[0]), .number(row.quantiles[3]), .number(row.quantiles[6])]
+                })
             }
-        book.write(targetRows, to: words.targets)
-
-        // Monthly quantiles, every metric.
-        let quantileNames = ["P5", "P10", "P25", "P50", "P75", "P90", "P95"]
-        book.write([[.text(words.month), .text(labels.stage), .text(words.metric), .text(words.mean), .text(words.sd)] + quantileNames.map { .text($0) }]
-            + monthly.map { row in
-                [.text(row.month.description), .text(labels.stage(row.stage)), .text(labels.metric(row.metric)), .number(row.mean), .number(row.sd)]
-                    + row.quantiles.map { .number($0) }
-            }, to: words.monthly)
-
-        // Stage increments.
-        book.write([[.text(labels.stage), .text(words.metric), .text(words.mean), .text(words.median), .text(words.p05), .text(words.p95)]]
-            + summary.stageIncrements.map { s in
-                [.text(labels.stage(s.stage)), .text(labels.metric(s.metric)), .number(s.mean), .number(s.median), .number(s.p05), .number(s.p95)]
-            }, to: words.stages)
-
-        // Assumptions.
-        book.write([[.text(labels.parameter), .text(words.keyPath), .text(labels.distribution), .text(words.p05), .text("P50"), .text(words.p95)]]
-            + scenario.uncertainParameters.map { i in
-                let spec = scenario.parameters[i]
-                return [.text(ParameterCatalogue.label(spec.keyPath, scenario: scenario, labels)), .text(spec.keyPath), .text(spec.distributionText(labels))]
-                    + [0.05, 0.5, 0.95].map { .number(spec.quantile($0)) }
-            }, to: words.assumptions)
-
-        writeProvenance(provenance, into: book, labels: labels)
-
-        // The charts' data beside them: per month, P5, median and P95 of each headline metric.
-        let metrics: [Metric] = [.wallets, .merchants, .amount]
-        let months = scenario.calendar.monthCount
-        var chartRows: [[Cell]] = [[.text(words.month)] + metrics.flatMap { m in
-            [words.p05, words.median, words.p95].map { Cell.text("\(labels.metric(m)) \($0)") }
-        }]
-        for t in 0..<months {
-            let month = scenario.calendar.month(at: t)
-            chartRows.append([.text(month.description)] + metrics.flatMap { m -> [Cell] in
-                guard let row = monthly.first(where: { $0.metric == m && $0.month == month }) else { return [.empty, .empty, .empty] }
-                return [.number(row.quantiles[0]), .number(row.quantiles[3]), .number(row.quantiles[6])]
-            })
-        }
-        book.write(chartRows, to: words.charts)
-        let sheet = "'\(words.charts)'", last = months + 1
-        func column(_ index: Int) -> String { String(UnicodeScalar(UInt8(65 + index))) }
-        for (k, metric) in metrics.enumerated() {
-            let series = [words.p05, words.median, words.p95].enumerated().map { j, name in
-                XLSXWorkbook.Series(name: name, categories: "=\(sheet)!$A$2:$A$\(last)",
-                                    values: "=\(sheet)!$\(column(1 + 3 * k + j))$2:$\(column(1 + 3 * k + j))$\(last)")
+            book.write(chartRows, to: words.charts)
+            let sheet = "'\(words.charts)'", last = months + 1
+            func column(_ index: Int) -> String { String(UnicodeScalar(UInt8(65 + index))) }
+            for (k, metric) in metrics.enumerated() {
+                let series = [words.p05, words.median, words.p95].enumerated().map { j, name in
+                    XLSXWorkbook.Series(name: name, categories: "=\(sheet)!$A$2:$A$\(last)",
+                                        values: "=\(sheet)!$\(column(1 + 3 * k + j))$2:$\(column(1 + 3 * k + j))$\(last)")
+                }
+                try book.insertChart(.line, title: labels.metric(metric), xAxis: words.month, yAxis: labels.metric(metric), series: series,
+                                     into: words.charts, row: 1 + 16 * k, column: 11)
             }
-            try book.insertChart(.line, title: labels.metric(metric), xAxis: words.month, yAxis: labels.metric(metric), series: series,
-                                 into: words.charts, row: 1 + 16 * k, column: 11)
+            let targetSheet = "'\(words.targets)'", count = summary.targets.count + 1
+            try book.insertChart(.bar, title: labels.probability, xAxis: labels.probability, yAxis: labels.target,
+                                 series: [XLSXWorkbook.Series(name: labels.probability, categories: "=\(targetSheet)!$A$2:$A$\(count)",
+                                                              values: "=\(targetSheet)!$E$2:$E$\(count)")], shares: true,
+                                 into: words.targets, row: count + 2, column: 0)
         }
-        let targetSheet = "'\(words.targets)'", count = summary.targets.count + 1
-        try book.insertChart(.bar, title: labels.probability, xAxis: labels.probability, yAxis: labels.target,
-                             series: [XLSXWorkbook.Series(name: labels.probability, categories: "=\(targetSheet)!$A$2:$A$\(count)",
-                                                          values: "=\(targetSheet)!$E$2:$E$\(count)")], shares: true,
-                             into: words.targets, row: count + 2, column: 0)
-        try book.close()
-        return try Data(contentsOf: URL(fileURLWithPath: path))
     }
 
     /// The workbook of a tornado: for each target its most influential parameters (at most
@@ -90,39 +87,36 @@ public enum ExcelReport {
     /// bar chart of the two P(met) per parameter; the provenance on its own sheet.
     public static func tornado(_ bars: [[Tornado.Bar]], scenario: Scenario, top: Int, provenance: Provenance, labels: Labels) throws -> Data {
         let words = labels.workbook
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pilotsim-\(UUID().uuidString).xlsx").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let book = try XLSXWorkbook(path: path)
-        try book.addSheet(words.tornado)
-        try book.addSheet(words.about)
-        typealias Cell = XLSXWorkbook.Cell
-        var rows: [[Cell]] = [[.text(labels.parameter), .text(words.keyPath), .text(words.pinnedLow), .text(words.pinnedHigh),
-                              .text(words.swing), .text(words.swingHalfWidth)]]
-        var blocks: [(target: Target, first: Int, last: Int)] = []
-        for (j, target) in scenario.targets.enumerated() where j < bars.count {
-            let shown = bars[j].filter { $0.swing > 0 }.prefix(top)
-            guard !shown.isEmpty else { continue }
-            rows.append([.text("\(labels.text(target.label)) (\(target.id))")])
-            let first = rows.count + 1
-            rows += shown.map { bar -> [Cell] in
-                [.text(ParameterCatalogue.label(bar.parameter, scenario: scenario, labels)), .text(bar.parameter),
-                 .share(bar.lowProbability), .share(bar.highProbability), .share(bar.swing), .share(Statistics.z95 * bar.swingStandardError)]
+        return try XLSXWorkbook.bytes { book in
+            try book.addSheet(words.tornado)
+            try book.addSheet(words.about)
+            typealias Cell = XLSXWorkbook.Cell
+            var rows: [[Cell]] = [[.text(labels.parameter), .text(words.keyPath), .text(words.pinnedLow), .text(words.pinnedHigh),
+                                  .text(words.swing), .text(words.swingHalfWidth)]]
+            var blocks: [(target: Target, first: Int, last: Int)] = []
+            for (j, target) in scenario.targets.enumerated() where j < bars.count {
+                let shown = bars[j].filter { $0.swing > 0 }.prefix(top)
+                guard !shown.isEmpty else { continue }
+                rows.append([.text("\(labels.text(target.label)) (\(target.id))")])
+                let first = rows.count + 1
+                rows += shown.map { bar -> [Cell] in
+                    [.text(ParameterCatalogue.label(bar.parameter, scenario: scenario, labels)), .text(bar.parameter),
+                     .share(bar.lowProbability), .share(bar.highProbability), .share(bar.swing), .share(Statistics.z95 * bar.swingStandardError)]
+                }
+                blocks.append((target, first, rows.count))
             }
-            blocks.append((target, first, rows.count))
-        }
-        book.write(rows, to: words.tornado)
-        let sheet = "'\(words.tornado)'"
-        for (k, block) in blocks.enumerated() {
-            let series = [(words.pinnedLow, "C"), (words.pinnedHigh, "D")].map { name, column in
-                XLSXWorkbook.Series(name: name, categories: "=\(sheet)!$A$\(block.first):$A$\(block.last)",
-                                    values: "=\(sheet)!$\(column)$\(block.first):$\(column)$\(block.last)")
+            book.write(rows, to: words.tornado)
+            let sheet = "'\(words.tornado)'"
+            for (k, block) in blocks.enumerated() {
+                let series = [(words.pinnedLow, "C"), (words.pinnedHigh, "D")].map { name, column in
+                    XLSXWorkbook.Series(name: name, categories: "=\(sheet)!$A$\(block.first):$A$\(block.last)",
+                                        values: "=\(sheet)!$\(column)$\(block.first):$\(column)$\(block.last)")
+                }
+                try book.insertChart(.bar, title: labels.text(block.target.label), xAxis: labels.probability, yAxis: labels.parameter,
+                                     series: series, shares: true, into: words.tornado, row: 1 + 18 * k, column: 7)
             }
-            try book.insertChart(.bar, title: labels.text(block.target.label), xAxis: labels.probability, yAxis: labels.parameter,
-                                 series: series, shares: true, into: words.tornado, row: 1 + 18 * k, column: 7)
+            writeProvenance(provenance, into: book, labels: labels)
         }
-        writeProvenance(provenance, into: book, labels: labels)
-        try book.close()
-        return try Data(contentsOf: URL(fileURLWithPath: path))
     }
 
     /// The provenance sheet.

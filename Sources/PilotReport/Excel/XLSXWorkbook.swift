@@ -85,6 +85,16 @@ final class XLSXWorkbook {
         worksheet_insert_chart(worksheet, lxw_row_t(row), lxw_col_t(column), chart)
     }
 
+    /// The bytes of a workbook that `fill` writes: built in a temporary file, which is removed.
+    static func bytes(_ fill: (XLSXWorkbook) throws -> Void) throws -> Data {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pilotsim-\(UUID().uuidString).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let book = try XLSXWorkbook(path: path)
+        try fill(book)
+        try book.close()
+        return try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+
     /// Writes the file and frees the workbook.
     func close() throws {
         guard let workbook else { return }
