@@ -24,7 +24,7 @@ extension Pilotsim {
                 """)
 
         @OptionGroup var scenario: ScenarioOptions
-        @OptionGroup var simulation: SimulationOptions
+        @OptionGroup var execution: ExecutionOptions
 
         @Option(help: "The reported figures: CSV month,metric,value[,rel_error].")
         var observed: String
@@ -48,7 +48,6 @@ extension Pilotsim {
         func validate() throws {
             try OutputFiles.refuseStandardOutput(out, "condition")
             guard ObservedOptions.particleRange.contains(particles) else { throw ValidationError("--particles must be from 100 to 100,000 (got \(particles))") }
-            guard simulation.runs == nil else { throw ValidationError("condition takes --particles, not --runs") }
             guard (1...16).contains(chains) else { throw ValidationError("--chains must be from 1 to 16 (got \(chains))") }
         }
 
@@ -57,7 +56,8 @@ extension Pilotsim {
                 let (scenarioText, loaded) = try scenario.loadWithText()
                 let (text, observations) = try ObservationFile.loadWithText(path: observed, scenario: loaded)
                 let figures = ReportedFigures(observations: observations, source: observed, sha256: ContentDigest.hex(text.utf8))
-                let result = try figures.condition(loaded, particles: particles, chains: chains, simulation: simulation, labels: language.labels)
+                let result = try figures.condition(loaded, particles: particles, chains: chains, seed: execution.seed,
+                                                    threads: execution.threadCount, quiet: execution.quiet, labels: language.labels)
                 let output = ConditionedOutput(result: result, figures: figures, scenario: scenario, scenarioText: scenarioText, labels: language.labels)
                 if let out { try output.write(to: out) }
                 try workbook.write(summary: result.summary, monthly: result.posterior.monthly, scenario: loaded,

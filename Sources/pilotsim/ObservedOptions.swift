@@ -81,8 +81,8 @@ struct ReportedFigures {
 
     /// Conditions `scenario` on the figures with `particles` particles (`--runs`, default
     /// `ObservedOptions.defaultParticles`), showing progress; prints the warnings on stderr.
-    func condition(_ scenario: Scenario, particles: Int? = nil, chains: Int, simulation: SimulationOptions, labels: Labels) throws -> Conditioning.Result {
-        try condition(scenario, particles: particles ?? simulation.runs ?? ObservedOptions.defaultParticles, chains: chains, seed: simulation.seed,
+    func condition(_ scenario: Scenario, chains: Int, simulation: SimulationOptions, labels: Labels) throws -> Conditioning.Result {
+        try condition(scenario, particles: simulation.runs ?? ObservedOptions.defaultParticles, chains: chains, seed: simulation.seed,
                       threads: simulation.threadCount, quiet: simulation.quiet, labels: labels)
     }
 

@@ -5,9 +5,30 @@ import Foundation
 struct SimulationOptions: ParsableArguments {
 
     // Unconditional, so that `--runs -5` is read as a value and refused as one.
-    @Option(parsing: .unconditional, help: "Number of Monte Carlo runs (each command's default is under Defaults in its help; condition takes --particles instead).")
+    @Option(parsing: .unconditional, help: "Number of Monte Carlo runs (each command's default is under Defaults in its help).")
     var runs: Int?
 
+    @OptionGroup var execution: ExecutionOptions
+
+    /// The seed (valid once `validate()` has passed).
+    var seed: UInt64 { execution.seed }
+    var threadCount: Int { execution.threadCount }
+    var quiet: Bool { execution.quiet }
+
+    func validate() throws {
+        if let runs {
+            guard runs >= 1 else { throw ValidationError("--runs must be at least 1 (got \(runs))") }
+            guard runs <= 10_000_000 else { throw ValidationError("--runs must be at most 10,000,000 (got \(runs))") }
+        }
+    }
+
+    /// `--runs`, or the command's default.
+    func runCount(default standard: Int) -> Int { runs ?? standard }
+}
+
+/// Seed, threads and progress: what every command that draws shares, whatever it counts its
+/// work in (runs, particles or Saltelli samples).
+struct ExecutionOptions: ParsableArguments {
     @OptionGroup var seedOption: SeedOption
 
     /// The seed (valid once `validate()` has passed).
@@ -20,17 +41,10 @@ struct SimulationOptions: ParsableArguments {
     var quiet = false
 
     func validate() throws {
-        if let runs {
-            guard runs >= 1 else { throw ValidationError("--runs must be at least 1 (got \(runs))") }
-            guard runs <= 10_000_000 else { throw ValidationError("--runs must be at most 10,000,000 (got \(runs))") }
-        }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
     }
 
     var threadCount: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
-
-    /// `--runs`, or the command's default.
-    func runCount(default standard: Int) -> Int { runs ?? standard }
 }
 
 /// `--seed`, shared by every command that draws.

@@ -30,11 +30,7 @@ extension Pilotsim {
         @Option(help: "N, the rows of each Saltelli matrix.")
         var samples: Int = 1000
 
-        @OptionGroup var seedOption: SeedOption
-        var seed: UInt64 { seedOption.seed }
-
-        @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
-        var threads: Int?
+        @OptionGroup var execution: ExecutionOptions
 
         @Option(help: "How many inputs to show per target in the terminal (the CSV has all).")
         var top: Int = 8
@@ -42,16 +38,12 @@ extension Pilotsim {
         @Option(help: "Write target_id,parameter,s1,s1_low,s1_high,st,st_low,st_high to this file.", completion: .file())
         var out: String?
 
-        @Flag(help: "No progress bar (it is shown only when stderr is a terminal anyway).")
-        var quiet = false
-
         @OptionGroup var shard: ShardOption
 
         func validate() throws {
             if shard.parsed != nil { try OutputFiles.refuseStandardOutput(out, "sobol --shard") }
             if shard.parsed != nil, out == nil { throw ValidationError("--shard writes a part file: give --out DIR") }
             guard Self.sampleRange.contains(samples) else { throw ValidationError("--samples must be from 100 to 1,000,000 (got \(samples))") }
-            if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
             guard top >= 1 else { throw ValidationError("--top must be at least 1 (got \(top))") }
         }
 
@@ -71,23 +63,23 @@ extension Pilotsim {
                     let analysis = GlobalSensitivity(scenario: loaded)
                     // Each shard evaluates its block of the design's rows; merge estimates from all of them.
                     let rows = PartFile.runs(shard: index, of: count, total: analysis.rowCount(samples: samples))
-                    let f = analysis.evaluate(samples: samples, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, rows: rows)
-                    let header = try PartFile.header(command: "sobol", scenario: scenario, arguments: ["--samples \(samples)"], seed: seed,
+                    let f = analysis.evaluate(samples: samples, seed: execution.seed, threads: execution.threadCount, rows: rows)
+                    let header = try PartFile.header(command: "sobol", scenario: scenario, arguments: ["--samples \(samples)"], seed: execution.seed,
                                                      total: analysis.rowCount(samples: samples), shard: index, of: count, units: rows)
                     try PartFile.write(text: String(decoding: try JSONEncoder().encode(f), as: UTF8.self), header: header, into: out)
                     return
                 }
                 // sobol has no --runs: it conditions with the default particles.
-                let (sample, figures) = try observed.sample(for: loaded, particles: ObservedOptions.defaultParticles, seed: seed,
-                                                            threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, quiet: quiet,
+                let (sample, figures) = try observed.sample(for: loaded, particles: ObservedOptions.defaultParticles, seed: execution.seed,
+                                                            threads: execution.threadCount, quiet: execution.quiet,
                                                             labels: language.labels)
                 let analysis = GlobalSensitivity(scenario: loaded, sample: sample)
-                let progress = ProgressLine("sobol", total: samples * (analysis.inputs.count + 2), quiet: quiet)
-                let estimate = analysis.run(samples: samples, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+                let progress = ProgressLine("sobol", total: samples * (analysis.inputs.count + 2), quiet: execution.quiet)
+                let estimate = analysis.run(samples: samples, seed: execution.seed, threads: execution.threadCount,
                                             progress: { done, _ in progress.update(done) })
                 progress.finish()
                 if let out, try OutputFiles.writeOne(SobolReport.csv(analysis, estimate), to: out) { return }
-                print(SobolReport.table(analysis, estimate, top: top, seed: seed, source: scenario.describedSource(language.labels),
+                print(SobolReport.table(analysis, estimate, top: top, seed: execution.seed, source: scenario.describedSource(language.labels),
                                        labels: language.labels, figures: figures), terminator: "")
             }
         }
