@@ -139,8 +139,9 @@ public struct ConditionReport {
                                     (words.shift, .right), (words.width, .left)])
         for movement in movements {
             func text(_ q: [Double]) -> String { "\(NumberStyle.parameter(q[1])) (\(NumberStyle.parameter(q[0]))–\(NumberStyle.parameter(q[2])))" }
-            parameters.append([s.parameters[movement.parameter].keyPath, text(movement.prior), text(movement.posterior),
-                               shiftText(movement), widthText(movement, labels)])
+            parameters.appendParameter(s.parameters[movement.parameter].keyPath, scenario: s, labels: labels, cells: [
+                text(movement.prior), text(movement.posterior), shiftText(movement), widthText(movement, labels),
+            ])
         }
         out.append(parameters.render())
         out.append("")

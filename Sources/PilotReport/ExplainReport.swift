@@ -3,7 +3,7 @@ import Simulator
 
 /// What `pilotsim explain` prints and writes.
 public enum ExplainReport {
-    public static func table(_ filterings: [MonteCarloFiltering], top: Int, runs: Int, seed: UInt64, source: String, labels: Labels = .english, figures: String? = nil) -> String {
+    public static func table(_ filterings: [MonteCarloFiltering], scenario: Scenario, top: Int, runs: Int, seed: UInt64, source: String, labels: Labels = .english, figures: String? = nil) -> String {
         let words = labels.decision
         var out = ReportHeader.render(title: words.explainTitle, [
             (labels.scenario, source),
@@ -18,9 +18,10 @@ public enum ExplainReport {
                                    (words.medianMet, .right), (words.medianMissed, .right), (words.threshold, .right)])
             let ranked = filtering.inputs.filter(\.canAffect)
             for input in ranked.prefix(top) {
-                table.append([input.keyPath + (input.isDecisive ? " *" : ""), NumberStyle.fixed(input.distance, 3), pValueText(input.pValue),
-                              pValueText(input.qValue ?? 1), NumberStyle.parameter(input.medianMet), NumberStyle.parameter(input.medianMissed),
-                              NumberStyle.parameter(input.threshold)])
+                table.appendParameter(input.keyPath, mark: input.isDecisive ? " *" : "", scenario: scenario, labels: labels, cells: [
+                    NumberStyle.fixed(input.distance, 3), pValueText(input.pValue), pValueText(input.qValue ?? 1),
+                    NumberStyle.parameter(input.medianMet), NumberStyle.parameter(input.medianMissed), NumberStyle.parameter(input.threshold),
+                ])
             }
             out.append(table.render())
             if ranked.count < filtering.inputs.count { out.append(words.cannotAffect(filtering.inputs.count - ranked.count)) }

@@ -36,8 +36,13 @@ public enum SobolReport {
             let noise = names.count - 1
             for k in Array(ranked.prefix(top).filter { $0 != noise }) + [noise] {
                 let i = indices[k]
-                table.append([names[k], "\(f(i.firstOrder)) (\(f(i.firstOrderInterval.lowerBound))–\(f(i.firstOrderInterval.upperBound)))",
-                              "\(f(i.total)) (\(f(i.totalInterval.lowerBound))–\(f(i.totalInterval.upperBound)))"])
+                let cells = ["\(f(i.firstOrder)) (\(f(i.firstOrderInterval.lowerBound))–\(f(i.firstOrderInterval.upperBound)))",
+                             "\(f(i.total)) (\(f(i.totalInterval.lowerBound))–\(f(i.totalInterval.upperBound)))"]
+                if case .parameter(let p) = analysis.inputs[k] {
+                    table.appendParameter(s.parameters[p].keyPath, scenario: s, labels: labels, cells: cells)
+                } else {
+                    table.append([names[k]] + cells)
+                }
             }
             out.append(table.render())
             out.append("")

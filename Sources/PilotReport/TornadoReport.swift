@@ -30,9 +30,11 @@ public enum TornadoReport {
             var table = TextTable([(words.parameter, .left), (words.atLow, .right), (labels.probability, .right), (words.atHigh, .right),
                                    (labels.probability, .right), (words.swing, .right)])
             for bar in row.prefix(top) {
-                table.append([bar.parameter, NumberStyle.parameter(bar.lowValue), numbers.percent(bar.lowProbability),
-                              NumberStyle.parameter(bar.highValue), numbers.percent(bar.highProbability),
-                              "\(NumberStyle.fixed(bar.swing * 100, 1)) ± \(NumberStyle.fixed(1.96 * bar.swingStandardError * 100, 1))"])
+                table.appendParameter(bar.parameter, scenario: s, labels: labels, cells: [
+                    NumberStyle.parameter(bar.lowValue), numbers.percent(bar.lowProbability),
+                    NumberStyle.parameter(bar.highValue), numbers.percent(bar.highProbability),
+                    "\(NumberStyle.fixed(bar.swing * 100, 1)) ± \(NumberStyle.fixed(1.96 * bar.swingStandardError * 100, 1))",
+                ])
             }
             out.append(table.render())
             out.append("")
