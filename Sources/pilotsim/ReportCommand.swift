@@ -118,7 +118,7 @@ extension Pilotsim {
                 }
                 try workbook.write(summary: summary, monthly: result.monthly, scenario: loaded,
                                    provenance: try scenario.provenance(seed: simulation.seed, figures: figures),
-                                   labels: language.labels)
+                                   labels: language.labels, targetValues: (perRun ?? result).targetValues)
                 let report = HTMLReport(
                     result: result, perRun: perRun, summary: summary, monthly: result.monthly, tornado: tornadoResult,
                     labels: language.labels, commandLine: CommandLineText.current(), generated: Date(), source: scenario.describedSource(language.labels),

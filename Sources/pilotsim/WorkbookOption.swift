@@ -12,8 +12,11 @@ struct WorkbookOption: ParsableArguments {
 
     /// Writes the workbook of a result, if `--xlsx` was given (atomically, like every output).
     func write(summary: SimulationSummary, monthly: [MonthlyQuantiles], scenario: Scenario, provenance: @autoclosure () throws -> Provenance,
-               labels: Labels) throws {
-        try write { try ExcelReport.data(summary: summary, monthly: monthly, scenario: scenario, provenance: try provenance(), labels: labels) }
+               labels: Labels, targetValues: [[Double]]? = nil) throws {
+        try write {
+            try ExcelReport.data(summary: summary, monthly: monthly, scenario: scenario, provenance: try provenance(), labels: labels,
+                                 targetValues: targetValues)
+        }
     }
 
     /// Writes the workbook `make` builds, if `--xlsx` was given.

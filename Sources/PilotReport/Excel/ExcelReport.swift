@@ -8,12 +8,15 @@ import Simulator
 /// all in the reader's language. Numbers are numbers (shares formatted as percentages), so that
 /// the charts and any formula of the reader's own work on them.
 public enum ExcelReport {
-    /// The workbook's bytes.
+    /// The workbook's bytes; with `targetValues` (each target's value in every run) a sheet of
+    /// histograms follows the charts.
     public static func data(summary: SimulationSummary, monthly: [MonthlyQuantiles], scenario: Scenario, provenance: Provenance,
-                            labels: Labels) throws -> Data {
+                            labels: Labels, targetValues: [[Double]]? = nil) throws -> Data {
         let words = labels.workbook
         return try XLSXWorkbook.bytes { book in
-            for sheet in [words.targets, words.charts, words.monthly, words.stages, words.assumptions, words.about] { try book.addSheet(sheet) }
+            for sheet in [words.targets, words.charts] { try book.addSheet(sheet) }
+            if let targetValues { try writeHistograms(targetValues, scenario: scenario, into: book, labels: labels) }
+            for sheet in [words.monthly, words.stages, words.assumptions, words.about] { try book.addSheet(sheet) }
 
             // Targets.
             typealias Cell = XLSXWorkbook.Cell
@@ -50,29 +53,36 @@ public enum ExcelReport {
 
             writeProvenance(provenance, into: book, labels: labels)
 
-            // The charts' data beside them: per month, P5, median and P95 of each headline metric.
+            // The charts' data beside them: per month, P5, median and P95 of each headline metric,
+            // then the bands the fan charts stack on P5 (median − P5 and P95 − median).
             let metrics: [Metric] = [.wallets, .merchants, .amount]
             let months = scenario.calendar.monthCount
-            var chartRows: [[Cell]] = [[.text(words.month)] + metrics.flatMap { m in
-                [words.p05, words.median, words.p95].map { Cell.text("\(labels.metric(m)) \($0)") }
-            }]
+            let lowerBand = "\(words.p05)–\(words.median)", upperBand = "\(words.median)–\(words.p95)"
+            var chartRows: [[Cell]] = [[.text(words.month)]
+                + metrics.flatMap { m in [words.p05, words.median, words.p95].map { Cell.text("\(labels.metric(m)) \($0)") } }
+                + metrics.flatMap { m in [lowerBand, upperBand].map { Cell.text("\(labels.metric(m)) \($0)") } }]
             for t in 0..<months {
                 let month = scenario.calendar.month(at: t)
-                chartRows.append([.text(month.description)] + metrics.flatMap { m -> [Cell] in
-                    guard let row = monthly.first(where: { $0.metric == m && $0.month == month }) else { return [.empty, .empty, .empty] }
-                    return [.number(row.quantiles[0]), .number(row.quantiles[3]), .number(row.quantiles[6])]
-                })
+                let rows = metrics.map { m in monthly.first(where: { $0.metric == m && $0.month == month }) }
+                chartRows.append([.text(month.description)]
+                    + rows.flatMap { row -> [Cell] in
+                        guard let q = row?.quantiles else { return [.empty, .empty, .empty] }
+                        return [.number(q[0]), .number(q[3]), .number(q[6])]
+                    }
+                    + rows.flatMap { row -> [Cell] in
+                        guard let q = row?.quantiles else { return [.empty, .empty] }
+                        return [.number(q[3] - q[0]), .number(q[6] - q[3])]
+                    })
             }
             book.write(chartRows, to: words.charts)
             let sheet = "'\(words.charts)'", last = months + 1
-            func column(_ index: Int) -> String { String(UnicodeScalar(UInt8(65 + index))) }
+            func range(_ index: Int) -> String { "=\(sheet)!$\(column(index))$2:$\(column(index))$\(last)" }
             for (k, metric) in metrics.enumerated() {
-                let series = [words.p05, words.median, words.p95].enumerated().map { j, name in
-                    XLSXWorkbook.Series(name: name, categories: "=\(sheet)!$A$2:$A$\(last)",
-                                        values: "=\(sheet)!$\(column(1 + 3 * k + j))$2:$\(column(1 + 3 * k + j))$\(last)")
-                }
-                try book.insertChart(.line, title: labels.metric(metric), xAxis: words.month, yAxis: labels.metric(metric), series: series,
-                                     into: words.charts, row: 1 + 16 * k, column: 11)
+                let bands = [(lowerBand, 1 + 3 * metrics.count + 2 * k), (upperBand, 2 + 3 * metrics.count + 2 * k)]
+                let series = [XLSXWorkbook.Series(name: words.p05, categories: range(0), values: range(1 + 3 * k))]
+                    + bands.map { XLSXWorkbook.Series(name: $0.0, categories: range(0), values: range($0.1)) }
+                try book.insertChart(.band, title: labels.metric(metric), xAxis: words.month, yAxis: labels.metric(metric), series: series,
+                                     into: words.charts, row: 1 + 16 * k, column: 2 + 5 * metrics.count)
             }
             let targetSheet = "'\(words.targets)'", count = summary.targets.count + 1
             try book.insertChart(.bar, title: labels.probability, xAxis: labels.probability, yAxis: labels.target,
@@ -117,6 +127,12 @@ public enum ExcelReport {
             }
             writeProvenance(provenance, into: book, labels: labels)
         }
+    }
+
+    /// Excel's name of column `index` (0 → A, 26 → AA).
+    static func column(_ index: Int) -> String {
+        let letter = String(UnicodeScalar(UInt8(65 + index % 26)))
+        return index < 26 ? letter : column(index / 26 - 1) + letter
     }
 
     /// The provenance sheet.

@@ -5,8 +5,11 @@ import Foundation
 /// charts over their ranges. The C workbook lives only inside this class (closed, and freed, by
 /// `close()` or at `deinit`); every value reaches C as a Swift string or number.
 final class XLSXWorkbook {
-    /// A chart kind libxlsxwriter draws natively.
-    enum ChartKind { case line, bar, column }
+    /// A chart kind libxlsxwriter draws natively. A `band` chart stacks its series as areas: the
+    /// first, hidden, lifts the others to their base; each later one is a shaded band outlined
+    /// at both edges (a fan chart: lines with bands). `histogram` stacks its series as columns
+    /// without gaps (the runs that meet a target and the others).
+    enum ChartKind { case line, bar, column, band, histogram }
 
     private var workbook: UnsafeMutablePointer<lxw_workbook>?
     private var sheets: [String: UnsafeMutablePointer<lxw_worksheet>] = [:]
@@ -66,19 +69,38 @@ final class XLSXWorkbook {
     func insertChart(_ kind: ChartKind, title: String, xAxis: String, yAxis: String, series: [Series], shares: Bool = false,
                      into sheet: String, row: Int, column: Int) throws {
         guard let workbook, let worksheet = sheets[sheet] else { return }
-        let type: lxw_chart_type = kind == .line ? LXW_CHART_LINE : kind == .bar ? LXW_CHART_BAR : LXW_CHART_COLUMN
+        let type: lxw_chart_type
+        switch kind {
+        case .line: type = LXW_CHART_LINE
+        case .bar: type = LXW_CHART_BAR
+        case .column: type = LXW_CHART_COLUMN
+        case .histogram: type = LXW_CHART_COLUMN_STACKED
+        case .band: type = LXW_CHART_AREA_STACKED
+        }
         guard let chart = workbook_add_chart(workbook, UInt8(type.rawValue)) else { throw XLSXError(message: "cannot add a chart") }
-        for s in series {
+        for (k, s) in series.enumerated() {
             let added = chart_add_series(chart, s.categories, s.values)
             chart_series_set_name(added, s.name)
+            if kind == .band {
+                // The base series is invisible; each band is a translucent blue outlined in a darker blue.
+                var fill = lxw_chart_fill(color: 0x2B6CB0, none: k == 0 ? 1 : 0, transparency: 60)
+                var line = lxw_chart_line(color: 0x1F4E79, none: k == 0 ? 1 : 0, width: 1.25, dash_type: 0, transparency: 0)
+                chart_series_set_fill(added, &fill)
+                chart_series_set_line(added, &line)
+            }
         }
+        if kind == .band {
+            var hidden: [Int16] = [0, -1]
+            _ = chart_legend_delete_series(chart, &hidden)
+        }
+        if kind == .histogram { chart_set_series_gap(chart, 0) }
         chart_title_set_name(chart, title)
         chart_axis_set_name(chart.pointee.x_axis, xAxis)
         chart_axis_set_name(chart.pointee.y_axis, yAxis)
+        // A bar chart's value axis is its horizontal one, libxlsxwriter's x axis.
+        let valueAxis = kind == .bar ? chart.pointee.x_axis : chart.pointee.y_axis
+        chart_axis_set_num_format(valueAxis, shares ? "0%" : "#,##0")
         if shares {
-            // A bar chart's value axis is its horizontal one, libxlsxwriter's x axis.
-            let valueAxis = kind == .bar ? chart.pointee.x_axis : chart.pointee.y_axis
-            chart_axis_set_num_format(valueAxis, "0%")
             chart_axis_set_min(valueAxis, 0)
             chart_axis_set_max(valueAxis, 1)
         }
