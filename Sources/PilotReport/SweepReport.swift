@@ -3,18 +3,35 @@ import Simulator
 
 /// The sweep's terminal table and long CSV.
 public enum SweepReport {
+    /// One target at one point of a sweep: a row of the long CSV.
+    public struct Row: Sendable {
+        public let point: Int
+        public let targetID: String
+        public let probability: Double, low: Double, high: Double, median: Double, p05: Double, p95: Double
+
+        public init(point: Int, targetID: String, probability: Double, low: Double, high: Double, median: Double, p05: Double, p95: Double) {
+            (self.point, self.targetID) = (point, targetID)
+            (self.probability, self.low, self.high, self.median, self.p05, self.p95) = (probability, low, high, median, p05, p95)
+        }
+    }
+
+    /// The rows of `summaries`, the points from `firstPoint` on, target by target.
+    public static func rows(_ summaries: [SimulationSummary], firstPoint: Int = 0) -> [Row] {
+        summaries.enumerated().flatMap { k, summary in
+            summary.targets.map { t in
+                Row(point: firstPoint + k, targetID: t.target.id, probability: t.probability, low: t.interval.lowerBound,
+                    high: t.interval.upperBound, median: t.median, p05: t.p05, p95: t.p95)
+            }
+        }
+    }
+
     /// The long CSV; with `firstPoint`, of the points from there on (a shard of the sweep).
     public static func csv(_ sweep: Sweep, _ summaries: [SimulationSummary], firstPoint: Int = 0) -> String {
         var table = CSVTable(header: ["point"] + sweep.axes.map(\.path)
                              + ["target_id", "p_met", "ci_low", "ci_high", "median", "p05", "p95"])
-        for (k, summary) in summaries.enumerated() {
-            let i = firstPoint + k
-            for t in summary.targets {
-                table.append([String(i)] + sweep.points[i].map(formatNumber)
-                             + [t.target.id, formatNumber(t.probability), formatNumber(t.interval.lowerBound),
-                                formatNumber(t.interval.upperBound), formatNumber(t.median), formatNumber(t.p05),
-                                formatNumber(t.p95)])
-            }
+        for row in rows(summaries, firstPoint: firstPoint) {
+            table.append([String(row.point)] + sweep.points[row.point].map(formatNumber) + [row.targetID]
+                         + [row.probability, row.low, row.high, row.median, row.p05, row.p95].map(formatNumber))
         }
         return table.text
     }

@@ -45,6 +45,8 @@ extension Pilotsim {
 
         @OptionGroup var observed: ObservedOptions
 
+        @OptionGroup var workbook: WorkbookOption
+
         func run() throws {
             try reportingFailures {
                 let both = try overrides.map { try ScenarioOverride($0, source: "--set") }
@@ -84,6 +86,9 @@ extension Pilotsim {
                 }
                 let nameA = name(a, documentA, overrides.map { "--set \($0)" })
                 let nameB = name(b ?? a, documentB, overrides.map { "--set \($0)" } + bOverrides.map { "--b-set \($0)" })
+                let origin = Provenance(commandLine: CommandLineText.current(), scenario: a ?? Scenario.baselineFileName, scenarioText: documentA.text,
+                                        overrides: overrides, observed: provenance, seed: simulation.seed)
+                try workbook.write { try ExcelReport.comparison(comparison, a: nameA, b: nameB, provenance: origin, labels: labels) }
                 if let out, try OutputFiles.writeOne(CompareReport.csv(comparison), to: out) { return }
                 switch format {
                 case .table:
@@ -91,8 +96,6 @@ extension Pilotsim {
                           terminator: "")
                 case .csv: print(CompareReport.csv(comparison), terminator: "")
                 case .json:
-                    let origin = Provenance(commandLine: CommandLineText.current(), scenario: a ?? Scenario.baselineFileName, scenarioText: documentA.text,
-                                            overrides: overrides, observed: provenance, seed: simulation.seed)
                     print(try CompareReport.json(comparison, a: nameA, b: nameB, runs: runs, seed: simulation.seed, observed: provenance,
                                                  provenance: origin), terminator: "")
                 }

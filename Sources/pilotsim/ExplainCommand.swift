@@ -26,17 +26,13 @@ extension Pilotsim {
         @Option(help: "The target's id (default: every target).")
         var target: String?
 
-        @Option(help: "How many inputs to show per target in the terminal (the CSV has all).")
-        var top: Int = 8
+        @OptionGroup var topOption: TopOption
+        var top: Int { topOption.top }
 
         @Option(help: "Write target_id,input,ks,p_value,median_met,median_missed,threshold,runs_met,runs_missed to this file.", completion: .file())
         var out: String?
 
         @OptionGroup var language: LanguageOption
-
-        func validate() throws {
-            guard top >= 1 else { throw ValidationError("--top must be at least 1 (got \(top))") }
-        }
 
         @OptionGroup var observed: ObservedOptions
 

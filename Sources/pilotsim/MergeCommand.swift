@@ -47,9 +47,6 @@ extension Pilotsim {
                 let overrides = try header.overrides.map { try ScenarioOverride($0, source: "--set") }
                 // Errors in the embedded text are located in the part that carries it.
                 let document = try ScenarioDocument(text: header.scenarioText, file: "\(parts[0])#scenario_text")
-                guard workbook.xlsx == nil || header.command == "run" else {
-                    throw ValidationError("--xlsx writes the workbook of merged runs; these are \(header.command) parts")
-                }
                 switch header.command {
                 case "sweep":
                     let axes = try PartPayloads.arguments("--vary", in: header).map { argument in
@@ -64,7 +61,10 @@ extension Pilotsim {
                     }
                     // The long CSV of every point: the header line, then each part's rows in order.
                     let rows = try ordered.map { try PartPayloads.sweepRows($0, sweep: sweep) }
-                    try OutputFiles(directory: out, files: [("sweep.csv", SweepReport.csv(sweep, []) + rows.joined()),
+                    try workbook.write {
+                        try ExcelReport.sweep(sweep, rows: rows.flatMap(\.rows), provenance: Self.provenance(header), labels: language.labels)
+                    }
+                    try OutputFiles(directory: out, files: [("sweep.csv", SweepReport.csv(sweep, []) + rows.map(\.text).joined()),
                                                             try Self.manifest(header, ordered, file: "sweep.csv")]).write()
                 case "tornado":
                     // Every parameter's bars, in parameter order, sorted by swing as one process sorts them.
@@ -81,7 +81,12 @@ extension Pilotsim {
                     for part in ordered {
                         for (j, shardBars) in try PartPayloads.tornadoBars(part, tornado: tornado).enumerated() { bars[j] += shardBars }
                     }
-                    try OutputFiles(directory: out, files: [("tornado.csv", TornadoReport.csv(scenario, Simulator.Tornado.sorted(bars))),
+                    let sorted = Simulator.Tornado.sorted(bars)
+                    try workbook.write {
+                        try ExcelReport.tornado(sorted, scenario: scenario, top: TopOption.standard, provenance: Self.provenance(header),
+                                                labels: language.labels)
+                    }
+                    try OutputFiles(directory: out, files: [("tornado.csv", TornadoReport.csv(scenario, sorted)),
                                                             try Self.manifest(header, ordered, file: "tornado.csv")]).write()
                 case "sobol":
                     // Every row's values, in row order, then the indices as one process estimates them.
@@ -95,7 +100,12 @@ extension Pilotsim {
                     for part in ordered {
                         for (j, values) in try PartPayloads.sobolValues(part, targets: f.count).enumerated() { f[j] += values }
                     }
-                    try OutputFiles(directory: out, files: [("sobol.csv", SobolReport.csv(analysis, analysis.estimate(f, samples: samples, seed: header.seed))),
+                    let estimate = analysis.estimate(f, samples: samples, seed: header.seed)
+                    try workbook.write {
+                        try ExcelReport.sobol(analysis, estimate, top: TopOption.standard, provenance: Self.provenance(header),
+                                              labels: language.labels)
+                    }
+                    try OutputFiles(directory: out, files: [("sobol.csv", SobolReport.csv(analysis, estimate)),
                                                             try Self.manifest(header, ordered, file: "sobol.csv")]).write()
                 case "run":
                     try mergeRuns(ordered, header: header, scenario: try document.scenario(overrides: overrides))
@@ -128,13 +138,18 @@ extension Pilotsim {
                 for part in ordered { try part.forEachBlock(block, scenario: scenario) { collector.absorb($0, pass: 2) } }
             }
             let result = collector.result(seed: header.seed)
-            try workbook.write(summary: result.summary, monthly: result.monthly, scenario: scenario,
-                               provenance: Provenance(commandLine: CommandLineText.current(), scenario: header.scenario, scenarioText: header.scenarioText,
-                                                      overrides: header.overrides, observed: nil, seed: header.seed),
+            try workbook.write(summary: result.summary, monthly: result.monthly, scenario: scenario, provenance: Self.provenance(header),
                                labels: language.labels)
             try Run.writeOutputs(result, runsFile: runsFile, commandLine: CommandLineText.current(),
                                  scenario: header.scenario, scenarioText: header.scenarioText, overrides: header.overrides,
                                  shardCommandLines: ordered.map(\.header.commandLine), to: out)
+        }
+
+        /// The provenance of merged work: the merge's command line, and the parts' scenario,
+        /// overrides and seed.
+        static func provenance(_ header: PartFile.Header) -> Provenance {
+            Provenance(commandLine: CommandLineText.current(), scenario: header.scenario, scenarioText: header.scenarioText,
+                       overrides: header.overrides, observed: nil, seed: header.seed)
         }
 
         /// manifest.json of a merged sweep, tornado or sobol: the merge's command line, the

@@ -12,10 +12,10 @@ enum PartPayloads {
         header.arguments.compactMap { $0.hasPrefix(name + " ") ? String($0.dropFirst(name.count + 1)) : nil }
     }
 
-    /// A sweep part's rows without the CSV header line, after checking that they are exactly the
-    /// rows of its points: point number, axis values and target in order, probabilities in [0, 1]
-    /// with the interval around them, quantiles in order.
-    static func sweepRows(_ part: PartFile.Reader, sweep: Simulator.Sweep) throws -> String {
+    /// A sweep part's rows without the CSV header line, as text and as numbers, after checking
+    /// that they are exactly the rows of its points: point number, axis values and target in
+    /// order, probabilities in [0, 1] with the interval around them, quantiles in order.
+    static func sweepRows(_ part: PartFile.Reader, sweep: Simulator.Sweep) throws -> (text: String, rows: [SweepReport.Row]) {
         let text = try part.text()
         let damaged = { (problem: String) in PartFileError(part.path, at: part.payloadStart, "the sweep rows are damaged: \(problem); write the part again") }
         let bytes = Array(text.utf8), crlf = Array("\r\n".utf8)
@@ -34,6 +34,7 @@ enum PartPayloads {
         guard lines.count == 1 + points.count * targets.count else {
             throw damaged("\(lines.count - 1) rows; expected \(points.count * targets.count) (\(points.count) points × \(targets.count) targets)")
         }
+        var rows: [SweepReport.Row] = []
         for (k, line) in lines.dropFirst().enumerated() {
             let point = points.lowerBound + k / targets.count, target = targets[k % targets.count]
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
@@ -46,8 +47,10 @@ enum PartPayloads {
                   (0...1).contains(numbers[2]), numbers[4] <= numbers[3], numbers[3] <= numbers[5] else {
                 throw damaged("row \(k + 1) has numbers no sweep writes")
             }
+            rows.append(SweepReport.Row(point: point, targetID: target.id, probability: numbers[0], low: numbers[1], high: numbers[2],
+                                        median: numbers[3], p05: numbers[4], p95: numbers[5]))
         }
-        return lines.dropFirst().map { $0 + "\r\n" }.joined()
+        return (lines.dropFirst().map { $0 + "\r\n" }.joined(), rows)
     }
 
     /// A tornado part's bars, target by target, after checking that they are one bar for each of

@@ -50,11 +50,10 @@ extension Pilotsim {
 
         func validate() throws {
             try OutputFiles.refuseStandardOutput(out, "run")
+            try shard.checkOutputs(out: out, workbook: workbook, command: "run")
             if shard.parsed != nil {
-                guard out != nil else { throw ValidationError("--shard writes a part file: give --out DIR") }
                 guard precision == nil else { throw ValidationError("--shard needs a fixed --runs, not --precision") }
                 guard format == .table else { throw ValidationError("--shard writes a part file and prints nothing: --format has no effect; leave it out") }
-                guard workbook.xlsx == nil else { throw ValidationError("--shard writes a part file: give --xlsx to 'pilotsim merge' instead") }
             }
             if let precision {
                 guard precision > 0, precision < 0.5 else { throw ValidationError("--precision must be between 0 and 0.5 (got \(precision))") }

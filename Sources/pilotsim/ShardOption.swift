@@ -1,6 +1,7 @@
 import ArgumentParser
 
-/// `--shard I/N`, shared by the commands that can split their work over processes (`run`, `sweep`).
+/// `--shard I/N`, shared by the commands that can split their work over processes (`run`,
+/// `sweep`, `tornado`, `sobol`).
 struct ShardOption: ParsableArguments {
     @Option(help: ArgumentHelp("Do only shard I of N (I from 1) of the work and write its part file into --out DIR; 'pilotsim merge' joins the parts.",
                                valueName: "I/N"))
@@ -16,5 +17,14 @@ struct ShardOption: ParsableArguments {
 
     func validate() throws {
         if let shard, parsed == nil { throw ValidationError("--shard \(shard): expected I/N with 1 ≤ I ≤ N, e.g. --shard 2/8") }
+    }
+
+    /// With `--shard`, the part file goes into the directory `--out` and nothing else is written:
+    /// refuses a missing `--out`, `--out -` and `--xlsx` (which belongs to `merge`).
+    func checkOutputs(out: String?, workbook: WorkbookOption, command: String) throws {
+        guard parsed != nil else { return }
+        try OutputFiles.refuseStandardOutput(out, "\(command) --shard")
+        guard out != nil else { throw ValidationError("--shard writes a part file: give --out DIR") }
+        guard workbook.xlsx == nil else { throw ValidationError("--shard writes a part file: give --xlsx to 'pilotsim merge' instead") }
     }
 }

@@ -32,19 +32,19 @@ extension Pilotsim {
 
         @OptionGroup var execution: ExecutionOptions
 
-        @Option(help: "How many inputs to show per target in the terminal (the CSV has all).")
-        var top: Int = 8
+        @OptionGroup var topOption: TopOption
+        var top: Int { topOption.top }
 
         @Option(help: "Write target_id,parameter,s1,s1_low,s1_high,st,st_low,st_high to this file.", completion: .file())
         var out: String?
 
         @OptionGroup var shard: ShardOption
 
+        @OptionGroup var workbook: WorkbookOption
+
         func validate() throws {
-            if shard.parsed != nil { try OutputFiles.refuseStandardOutput(out, "sobol --shard") }
-            if shard.parsed != nil, out == nil { throw ValidationError("--shard writes a part file: give --out DIR") }
+            try shard.checkOutputs(out: out, workbook: workbook, command: "sobol")
             guard Self.sampleRange.contains(samples) else { throw ValidationError("--samples must be from 100 to 1,000,000 (got \(samples))") }
-            guard top >= 1 else { throw ValidationError("--top must be at least 1 (got \(top))") }
         }
 
         @OptionGroup var observed: ObservedOptions
@@ -78,6 +78,11 @@ extension Pilotsim {
                 let estimate = analysis.run(samples: samples, seed: execution.seed, threads: execution.threadCount,
                                             progress: { done, _ in progress.update(done) })
                 progress.finish()
+                try workbook.write {
+                    try ExcelReport.sobol(analysis, estimate, top: top,
+                                          provenance: try scenario.provenance(seed: execution.seed, figures: try observed.figures(for: loaded)),
+                                          labels: language.labels)
+                }
                 if let out, try OutputFiles.writeOne(SobolReport.csv(analysis, estimate), to: out) { return }
                 print(SobolReport.table(analysis, estimate, top: top, seed: execution.seed, source: scenario.describedSource(language.labels),
                                        labels: language.labels, figures: figures), terminator: "")

@@ -34,9 +34,10 @@ extension Pilotsim {
 
         @OptionGroup var shard: ShardOption
 
+        @OptionGroup var workbook: WorkbookOption
+
         func validate() throws {
-            if shard.parsed != nil { try OutputFiles.refuseStandardOutput(out, "sweep --shard") }
-            if shard.parsed != nil, out == nil { throw ValidationError("--shard writes a part file: give --out DIR") }
+            try shard.checkOutputs(out: out, workbook: workbook, command: "sweep")
             guard (1...2).contains(axisArguments.count) else { throw ValidationError("give one or two --vary KEY.PATH=SPEC") }
             var points = 1
             for argument in axisArguments {
@@ -83,6 +84,11 @@ extension Pilotsim {
                 let summaries = sweep.run(seed: simulation.seed, runs: runs, threads: simulation.threadCount, sample: sample,
                                           progress: progress.update)
                 progress.finish()
+                try workbook.write {
+                    try ExcelReport.sweep(sweep, rows: SweepReport.rows(summaries),
+                                          provenance: try scenario.provenance(seed: simulation.seed, figures: try observed.figures(for: sweep.base)),
+                                          labels: language.labels)
+                }
                 if let out, try OutputFiles.writeOne(SweepReport.csv(sweep, summaries), to: out) { return }
                 print(SweepReport.table(sweep, summaries, runs: runs, seed: simulation.seed,
                                         source: scenario.describedSource(language.labels), labels: language.labels, figures: figures), terminator: "")

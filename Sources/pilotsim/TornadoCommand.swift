@@ -27,8 +27,8 @@ extension Pilotsim {
 
         @OptionGroup var quantiles: TornadoQuantiles
 
-        @Option(help: "How many parameters to show per target in the terminal (the CSV has all).")
-        var top: Int = 8
+        @OptionGroup var topOption: TopOption
+        var top: Int { topOption.top }
 
         @Option(help: "Write target_id,parameter,low_value,high_value,p_met_low,p_met_high,swing to this file.", completion: .file())
         var out: String?
@@ -38,10 +38,7 @@ extension Pilotsim {
         @OptionGroup var workbook: WorkbookOption
 
         func validate() throws {
-            if shard.parsed != nil { try OutputFiles.refuseStandardOutput(out, "tornado --shard") }
-            if shard.parsed != nil, workbook.xlsx != nil { throw ValidationError("--shard writes a part file: leave --xlsx out") }
-            if shard.parsed != nil, out == nil { throw ValidationError("--shard writes a part file: give --out DIR") }
-            guard top >= 1 else { throw ValidationError("--top must be at least 1 (got \(top))") }
+            try shard.checkOutputs(out: out, workbook: workbook, command: "tornado")
         }
 
         @OptionGroup var observed: ObservedOptions

@@ -204,67 +204,6 @@ import TestSupport
         #expect(negative.status == 64 && negative.stderr.contains("--runs must be at least 1 (got -5)"))
     }
 
-    /// The workbook read back by an independent reader (openpyxl, Debian's python3-openpyxl):
-    /// its sheets in the report's language, every target's P(met) and median equal to summary.csv
-    /// of the same run, and its native charts present (three fan charts and the P(met) bars).
-    @Test func workbookReadsBackAsTheCSV() throws {
-        let dir = try CommandLineTool.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = repositoryPath("Tests/Fixtures/golden/small.yaml")
-        for (language, sheets) in [("en", "Targets,Charts,Monthly,Stages,Assumptions,About"), ("zh", "量化目标,图表,月度分位数,分阶段增量,假设,说明")] {
-            let book = dir.appendingPathComponent("w-\(language).xlsx").path
-            let out = dir.appendingPathComponent("out-\(language)").path
-            let run = try CommandLineTool.run(["run", file, "--runs", "300", "--lang", language, "--xlsx", book, "--out", out, "--quiet"])
-            #expect(run.status == 0, "\(run.stderr)")
-            let lines = try readWorkbook(book, script: """
-                print(",".join(wb.sheetnames))
-                ws = wb[wb.sheetnames[0]]
-                for row in ws.iter_rows(min_row=2, values_only=True):
-                    if row[1]: print(f"{row[1]},{row[4]!r},{row[7]!r}")
-                print(len(wb[wb.sheetnames[1]]._charts) + len(ws._charts))
-                """)
-            #expect(lines.first == sheets)
-            #expect(lines.last == "4", "three fan charts and the P(met) bars")
-            let summary = parseCSV(try String(contentsOfFile: out + "/summary.csv", encoding: .utf8))
-            let header = summary[0]
-            for row in summary.dropFirst() {
-                let id = row[header.firstIndex(of: "target_id")!]
-                let line = try #require(lines.first { $0.hasPrefix(id + ",") })
-                let values = line.split(separator: ",").dropFirst().map { Double($0)! }
-                #expect(abs(values[0] - Double(row[header.firstIndex(of: "p_met")!])!) < 1e-12, "\(id) P(met)")
-                #expect(abs(values[1] - Double(row[header.firstIndex(of: "median")!])!) < 1e-9 * max(1, values[1]), "\(id) median")
-            }
-        }
-    }
-
-    /// The tornado's workbook read back by openpyxl: one native bar chart per target that moves,
-    /// and each row's P(met) at low and high equal to tornado.csv of the same command.
-    @Test func tornadoWorkbookReadsBackAsTheCSV() throws {
-        let dir = try CommandLineTool.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let book = dir.appendingPathComponent("t.xlsx").path, csv = dir.appendingPathComponent("t.csv").path
-        let small = repositoryPath("Tests/Fixtures/golden/small.yaml")
-        #expect(try CommandLineTool.run(["tornado", small, "--runs", "200", "--xlsx", book, "--out", csv, "--quiet"]).status == 0)
-        let lines = try readWorkbook(book, script: """
-            ws = wb["Tornado"]
-            print(",".join(wb.sheetnames)); print(len(ws._charts))
-            for row in ws.iter_rows(min_row=2, values_only=True):
-                if row[1]: print(f"{row[1]},{row[2]!r},{row[3]!r}")
-                elif row[0]: print("#" + row[0].rsplit("(", 1)[1].rstrip(")"))
-            """)
-        #expect(lines.first == "Tornado,About")
-        let rows = parseCSV(try String(contentsOfFile: csv, encoding: .utf8)).dropFirst()
-        let moving = Set(rows.filter { Double($0[6])! > 0 }.map { $0[0] })
-        #expect(lines.count > 2 && lines[1] == String(moving.count))
-        var target = ""
-        for line in lines.dropFirst(2) {
-            if line.hasPrefix("#") { target = String(line.dropFirst()); continue }
-            let fields = line.split(separator: ",").map(String.init)
-            let row = try #require(rows.first { $0[0] == target && $0[1] == fields[0] })
-            #expect(abs(Double(fields[1])! - Double(row[4])!) < 1e-12 && abs(Double(fields[2])! - Double(row[5])!) < 1e-12, "\(fields[0])")
-        }
-    }
-
     /// The README's examples under "Reading the report" are what `pilotsim run` (conditioned on the
     /// embedded baseline's figures) and `pilotsim run --prior` print today.
     @Test func readmeExampleIsTodaysOutput() throws {

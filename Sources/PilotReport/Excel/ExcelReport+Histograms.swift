@@ -3,7 +3,7 @@ import PilotModel
 extension ExcelReport {
     /// The histograms sheet: for each target the bins of the HTML report's histogram (same edges,
     /// log-spaced for amounts), the runs in each that meet the target and the others, a native
-    /// stacked column chart of the two, and a line counting the runs beyond the bins.
+    /// stacked column chart of the two, and rows counting the runs beyond the bars (`< X`, `≥ X`).
     static func writeHistograms(_ targetValues: [[Double]], scenario: Scenario, into book: XLSXWorkbook, labels: Labels) throws {
         let words = labels.workbook
         try book.addSheet(words.histograms)
@@ -22,10 +22,15 @@ extension ExcelReport {
                         .number(met ? Double(bin.count) : 0), .number(met ? 0 : Double(bin.count))]
             }
             blocks.append((target, first, rows.count))
-            if histogram.below.runs + histogram.above.runs > 0 {
-                rows.append([.text(labels.outsideBins(
-                    below: histogram.below.runs > 0 ? (labels.numbers.tick(histogram.below.edge, of: target.metric), histogram.below.runs) : nil,
-                    above: histogram.above.runs > 0 ? (labels.numbers.tick(histogram.above.edge, of: target.metric), histogram.above.runs) : nil))])
+            // The runs beyond the bars, outside the chart: below the first bin (they miss the target)
+            // and at or above the last (they meet it).
+            if histogram.below.runs > 0 {
+                rows.append([.text("< " + labels.numbers.tick(histogram.below.edge, of: target.metric)), .empty, .number(histogram.below.edge),
+                             .number(0), .number(Double(histogram.below.runs))])
+            }
+            if histogram.above.runs > 0 {
+                rows.append([.text("≥ " + labels.numbers.tick(histogram.above.edge, of: target.metric)), .number(histogram.above.edge), .empty,
+                             .number(Double(histogram.above.runs)), .number(0)])
             }
             rows.append([])
         }

@@ -87,45 +87,8 @@ public enum ExcelReport {
             let targetSheet = "'\(words.targets)'", count = summary.targets.count + 1
             try book.insertChart(.bar, title: labels.probability, xAxis: labels.probability, yAxis: labels.target,
                                  series: [XLSXWorkbook.Series(name: labels.probability, categories: "=\(targetSheet)!$A$2:$A$\(count)",
-                                                              values: "=\(targetSheet)!$E$2:$E$\(count)")], shares: true,
+                                                              values: "=\(targetSheet)!$E$2:$E$\(count)")], axis: .shares,
                                  into: words.targets, row: count + 2, column: 0)
-        }
-    }
-
-    /// The workbook of a tornado: for each target its most influential parameters (at most
-    /// `top`), P(met) with each pinned low and high, the swing and its 95% half-width, and a native
-    /// bar chart of the two P(met) per parameter; the provenance on its own sheet.
-    public static func tornado(_ bars: [[Tornado.Bar]], scenario: Scenario, top: Int, provenance: Provenance, labels: Labels) throws -> Data {
-        let words = labels.workbook
-        return try XLSXWorkbook.bytes { book in
-            try book.addSheet(words.tornado)
-            try book.addSheet(words.about)
-            typealias Cell = XLSXWorkbook.Cell
-            var rows: [[Cell]] = [[.text(labels.parameter), .text(words.keyPath), .text(words.pinnedLow), .text(words.pinnedHigh),
-                                  .text(words.swing), .text(words.swingHalfWidth)]]
-            var blocks: [(target: Target, first: Int, last: Int)] = []
-            for (j, target) in scenario.targets.enumerated() where j < bars.count {
-                let shown = bars[j].filter { $0.swing > 0 }.prefix(top)
-                guard !shown.isEmpty else { continue }
-                rows.append([.text("\(labels.text(target.label)) (\(target.id))")])
-                let first = rows.count + 1
-                rows += shown.map { bar -> [Cell] in
-                    [.text(ParameterCatalogue.label(bar.parameter, scenario: scenario, labels)), .text(bar.parameter),
-                     .share(bar.lowProbability), .share(bar.highProbability), .share(bar.swing), .share(Statistics.z95 * bar.swingStandardError)]
-                }
-                blocks.append((target, first, rows.count))
-            }
-            book.write(rows, to: words.tornado)
-            let sheet = "'\(words.tornado)'"
-            for (k, block) in blocks.enumerated() {
-                let series = [(words.pinnedLow, "C"), (words.pinnedHigh, "D")].map { name, column in
-                    XLSXWorkbook.Series(name: name, categories: "=\(sheet)!$A$\(block.first):$A$\(block.last)",
-                                        values: "=\(sheet)!$\(column)$\(block.first):$\(column)$\(block.last)")
-                }
-                try book.insertChart(.bar, title: labels.text(block.target.label), xAxis: labels.probability, yAxis: labels.parameter,
-                                     series: series, shares: true, into: words.tornado, row: 1 + 18 * k, column: 7)
-            }
-            writeProvenance(provenance, into: book, labels: labels)
         }
     }
 

@@ -6,6 +6,9 @@ public struct WorkbookLabels: Sendable {
     public let month: String, metric: String, keyPath: String, item: String, value: String
     public let tornado: String, pinnedLow: String, pinnedHigh: String, swing: String, swingHalfWidth: String
     public let histograms: String, binLabel: String, binFrom: String, binTo: String
+    public let comparison: String, differenceBA: String, medianDifference: String
+    public let sweep: String, point: String
+    public let sobol: String, firstOrder: String, totalIndex: String, index: String
 
     public static let english = WorkbookLabels(
         targets: "Targets", monthly: "Monthly", stages: "Stages", assumptions: "Assumptions", charts: "Charts", about: "About",
@@ -13,7 +16,10 @@ public struct WorkbookLabels: Sendable {
         month: "month", metric: "metric", keyPath: "key path", item: "item", value: "value",
         tornado: "Tornado", pinnedLow: "P(met), parameter low", pinnedHigh: "P(met), parameter high", swing: "swing",
         swingHalfWidth: "swing ± (95%)",
-        histograms: "Histograms", binLabel: "bin", binFrom: "from", binTo: "to")
+        histograms: "Histograms", binLabel: "bin", binFrom: "from", binTo: "to",
+        comparison: "Comparison", differenceBA: "B − A", medianDifference: "median B − A of the value",
+        sweep: "Sweep", point: "point",
+        sobol: "Sobol", firstOrder: "first-order S1", totalIndex: "total ST", index: "index")
 
     public static let chinese = WorkbookLabels(
         targets: "量化目标", monthly: "月度分位数", stages: "分阶段增量", assumptions: "假设", charts: "图表", about: "说明",
@@ -21,7 +27,10 @@ public struct WorkbookLabels: Sendable {
         month: "月份", metric: "指标", keyPath: "参数路径", item: "项目", value: "内容",
         tornado: "龙卷风图", pinnedLow: "参数取低值时达成概率", pinnedHigh: "参数取高值时达成概率", swing: "差值",
         swingHalfWidth: "差值 ±（95%）",
-        histograms: "分布直方图", binLabel: "区间", binFrom: "下限", binTo: "上限")
+        histograms: "分布直方图", binLabel: "区间", binFrom: "下限", binTo: "上限",
+        comparison: "情景对比", differenceBA: "B − A", medianDifference: "取值差 B − A 中位数",
+        sweep: "参数扫描", point: "点",
+        sobol: "Sobol 指数", firstOrder: "一阶指数 S1", totalIndex: "总效应指数 ST", index: "指数")
 }
 
 extension Labels {

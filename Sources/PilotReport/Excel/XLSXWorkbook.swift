@@ -15,6 +15,7 @@ final class XLSXWorkbook {
     private var sheets: [String: UnsafeMutablePointer<lxw_worksheet>] = [:]
     private let bold: UnsafeMutablePointer<lxw_format>?
     private let percent: UnsafeMutablePointer<lxw_format>?
+    private let thousandths: UnsafeMutablePointer<lxw_format>?
     /// Whole thousands grouped (224,788), for values of 1,000 and more: charts take it for their axes.
     private let grouped: UnsafeMutablePointer<lxw_format>?
 
@@ -26,6 +27,8 @@ final class XLSXWorkbook {
         format_set_bold(bold)
         percent = workbook_add_format(workbook)
         format_set_num_format(percent, "0.0%")
+        thousandths = workbook_add_format(workbook)
+        format_set_num_format(thousandths, "0.000")
         grouped = workbook_add_format(workbook)
         format_set_num_format(grouped, "#,##0")
     }
@@ -38,8 +41,9 @@ final class XLSXWorkbook {
         sheets[name] = sheet
     }
 
-    /// A cell: text, a number, or a share shown as a percentage.
-    enum Cell { case text(String), number(Double), share(Double), empty }
+    /// A cell: text, a number, a share shown as a percentage, or an index shown to three
+    /// decimals (0.853).
+    enum Cell { case text(String), number(Double), share(Double), index(Double), empty }
 
     /// Writes `rows` into `sheet` from its top-left cell, the first row in bold.
     func write(_ rows: [[Cell]], to sheet: String) {
@@ -52,6 +56,7 @@ final class XLSXWorkbook {
                 case .number(let x) where x.isFinite:
                     worksheet_write_number(worksheet, lxw_row_t(r), lxw_col_t(c), x, format ?? (abs(x) >= 1000 ? grouped : nil))
                 case .share(let x) where x.isFinite: worksheet_write_number(worksheet, lxw_row_t(r), lxw_col_t(c), x, percent)
+                case .index(let x) where x.isFinite: worksheet_write_number(worksheet, lxw_row_t(r), lxw_col_t(c), x, thousandths)
                 default: break
                 }
             }
@@ -60,14 +65,19 @@ final class XLSXWorkbook {
         worksheet_set_column(worksheet, 1, lxw_col_t(max(1, (rows.first?.count ?? 1) - 1)), 16, nil)
     }
 
+    /// What a chart's value axis shows: amounts and counts (thousands grouped), shares (0% to
+    /// 100%) or sensitivity indices (to one decimal).
+    enum ValueAxis { case amounts, shares, indices }
+
     /// A series of a chart: its name and the cell ranges of its categories and values
     /// (`=Sheet!$A$2:$A$37`).
     struct Series { let name: String, categories: String, values: String }
 
     /// Inserts a native chart of `series` into `sheet` at (`row`, `column`); `shares` draws the
-    /// value axis from 0% to 100%.
-    func insertChart(_ kind: ChartKind, title: String, xAxis: String, yAxis: String, series: [Series], shares: Bool = false,
-                     into sheet: String, row: Int, column: Int) throws {
+    /// value axis as `axis` says; `scale` enlarges Excel's default chart (480 × 288 pixels) for
+    /// many categories or long labels.
+    func insertChart(_ kind: ChartKind, title: String, xAxis: String, yAxis: String, series: [Series], axis: ValueAxis = .amounts,
+                     scale: Double = 1, into sheet: String, row: Int, column: Int) throws {
         guard let workbook, let worksheet = sheets[sheet] else { return }
         let type: lxw_chart_type
         switch kind {
@@ -99,12 +109,13 @@ final class XLSXWorkbook {
         chart_axis_set_name(chart.pointee.y_axis, yAxis)
         // A bar chart's value axis is its horizontal one, libxlsxwriter's x axis.
         let valueAxis = kind == .bar ? chart.pointee.x_axis : chart.pointee.y_axis
-        chart_axis_set_num_format(valueAxis, shares ? "0%" : "#,##0")
-        if shares {
+        chart_axis_set_num_format(valueAxis, axis == .shares ? "0%" : axis == .indices ? "0.0" : "#,##0")
+        if axis == .shares {
             chart_axis_set_min(valueAxis, 0)
             chart_axis_set_max(valueAxis, 1)
         }
-        worksheet_insert_chart(worksheet, lxw_row_t(row), lxw_col_t(column), chart)
+        var options = lxw_chart_options(x_offset: 0, y_offset: 0, x_scale: scale, y_scale: scale, object_position: 0, description: nil, decorative: 0)
+        worksheet_insert_chart_opt(worksheet, lxw_row_t(row), lxw_col_t(column), chart, &options)
     }
 
     /// The bytes of a workbook that `fill` writes: built in a temporary file, which is removed.
