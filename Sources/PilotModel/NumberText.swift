@@ -7,9 +7,17 @@ import Foundation
 /// of CSV, JSON and errors.
 public func formatNumber(_ value: Double) -> String {
     guard value.isFinite else { return "\(value)" }
-    let rounded = Double(String(format: "%.15g", value)) ?? value
+    let rounded = fifteenDigits(value)
     if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
     return "\(rounded)"
+}
+
+/// `value` rounded to 15 significant digits: the value CSV and JSON files hold, and the one a
+/// report rounds further for a person, so that a number read back from a file prints as the
+/// number the simulation printed (18468.499999999996 is 18468.5 in both, shown as 18,469).
+public func fifteenDigits(_ value: Double) -> Double {
+    guard value.isFinite else { return value }
+    return Double(String(format: "%.15g", value)) ?? value
 }
 
 /// A number computed from what the user wrote (a lognormal's median from its mean and sd), to six

@@ -79,27 +79,20 @@ extension Scenario {
     public static var baselineText: String { String(decoding: PackageResources.haimen_baseline_yaml, as: UTF8.self) }
 }
 
-/// Reads a text file — a scenario, a file of reported figures — as UTF-8, reading at most one
-/// byte more than the 4 MiB limit (so that `/dev/zero`, a pipe or a huge file is refused without
-/// being held), and without a leading byte-order mark; `-` reads standard input. `expected` names
-/// the kind of file in messages.
+/// Reads a text file — a scenario, a file of reported figures — of at most 4 MiB as UTF-8
+/// (`TextFile.read`); `-` reads standard input. `expected` names the kind of file in messages.
 func readScenarioText(_ path: String, expected: String = "a scenario YAML file") throws -> String {
-    func refuse(_ message: String) -> ScenarioValidationError {
-        ScenarioValidationError([ScenarioDiagnostic(location: SourceLocation(file: path, line: 1, column: 1), keyPath: "", message: message)])
-    }
-    guard path == "-" || FileManager.default.fileExists(atPath: path) else { throw refuse("no such file; expected \(expected)") }
     let limit = YAMLNode.maximumTextBytes
-    guard let data = path == "-" ? StandardInput.data : (FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: limit + 1) ?? Data() }) else {
-        throw refuse("cannot read the file; expected \(expected)")
+    do {
+        return try TextFile.read(path, limit: limit)
+    } catch {
+        let message: String
+        switch error {
+        case .missing: message = "no such file; expected \(expected)"
+        case .unreadable: message = "cannot read the file; expected \(expected)"
+        case .tooLarge: message = "the file is larger than \(limit) bytes (4 MiB); expected \(expected) of at most 4 MiB"
+        case .notUTF8: message = "the file is not UTF-8 text; expected \(expected) in UTF-8"
+        }
+        throw ScenarioValidationError([ScenarioDiagnostic(location: SourceLocation(file: path, line: 1, column: 1), keyPath: "", message: message)])
     }
-    guard data.count <= limit else { throw refuse("the file is larger than \(limit) bytes (4 MiB); expected \(expected) of at most 4 MiB") }
-    guard var text = String(data: data, encoding: .utf8) else { throw refuse("the file is not UTF-8 text; expected \(expected) in UTF-8") }
-    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    return text
-}
-
-/// Standard input, read once (at most one byte beyond the text limit), so that a command that
-/// reads its scenario twice — to run it and to name it — sees the same text both times.
-private enum StandardInput {
-    static let data: Data? = try? FileHandle.standardInput.read(upToCount: YAMLNode.maximumTextBytes + 1) ?? Data()
 }

@@ -10,11 +10,11 @@ public struct HTMLReport {
     /// How many parameters each tornado chart shows at most (those that move the target at all).
     static let tornadoBars = 8
 
-    let result: SimulationResult
+    public let result: SimulationResult
     /// The runs the per-run sections draw on (see `init`).
-    let perRun: SimulationResult
-    let summary: SimulationSummary
-    let monthly: [MonthlyQuantiles]
+    public let perRun: SimulationResult
+    public let summary: SimulationSummary
+    public let monthly: [MonthlyQuantiles]
     let tornado: (analysis: Tornado, baseline: SimulationSummary, bars: [[Tornado.Bar]])?
     let labels: Labels
     let commandLine: String
@@ -58,7 +58,7 @@ public struct HTMLReport {
         self.source = source
     }
 
-    var scenario: Scenario { result.scenario }
+    public var scenario: Scenario { result.scenario }
 
     func fanChart(_ metric: Metric) -> FanChart {
         FanChart(metric: metric, rows: monthly.filter { $0.metric == metric }, scenario: scenario, labels: labels,

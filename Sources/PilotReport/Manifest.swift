@@ -3,7 +3,7 @@ import Foundation
 /// manifest.json, written beside the files of `run --out`, `condition --out` and `merge --out`:
 /// what made them, so that a result pasted into a report can be traced to the exact scenario text,
 /// overrides, seed, run count and program — for a merge, also each shard's own command line.
-public struct Manifest: Encodable {
+public struct Manifest: Codable {
     public let pilotsimVersion: String
     public let commandLine: String
     public let scenario: String

@@ -73,10 +73,10 @@ public struct NumberStyle: Sendable {
         "\(Self.fixed(range.lowerBound * 100, 1))–\(percent(range.upperBound))"
     }
 
-    /// `1,234,567` (rounded to a whole number).
+    /// `1,234,567` (rounded to a whole number, from its 15 significant digits as `fixed`).
     public static func grouped(_ value: Double) -> String {
         guard value.isFinite else { return "\(value)" }
-        let rounded = value.rounded()
+        let rounded = fifteenDigits(value).rounded()
         let digits = String(format: "%.0f", abs(rounded))
         var grouped = ""
         for (i, digit) in digits.enumerated() {
@@ -96,9 +96,11 @@ public struct NumberStyle: Sendable {
         return sign + trimmed(fixed(scaled, places)) + suffix + unit
     }
 
-    /// `x` with `places` decimals, rounded half away from zero.
-    public static func fixed(_ x: Double, _ places: Int) -> String {
-        guard x.isFinite else { return "\(x)" }
+    /// `x` with `places` decimals, rounded half away from zero from its 15 significant digits
+    /// (`fifteenDigits`, the value the CSV files hold), so that binary noise cannot tip a half.
+    public static func fixed(_ value: Double, _ places: Int) -> String {
+        guard value.isFinite else { return "\(value)" }
+        let x = fifteenDigits(value)
         // From 2⁵³ on a double has no fraction and Int64 may not hold it: print its digits.
         guard abs(x) < 0x1p53 else { return String(format: "%.\(places)f", x) }
         var scale = 1.0

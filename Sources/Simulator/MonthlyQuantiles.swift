@@ -11,4 +11,14 @@ public struct MonthlyQuantiles: Sendable {
     public let sd: Double
     /// At `probabilities`, in order.
     public let quantiles: [Double]
+
+    /// Public for rows read back from monthly.csv; a simulation makes them with `RunCollector`.
+    public init(month: Month, stage: String, metric: Metric, mean: Double, sd: Double, quantiles: [Double]) {
+        self.month = month
+        self.stage = stage
+        self.metric = metric
+        self.mean = mean
+        self.sd = sd
+        self.quantiles = quantiles
+    }
 }

@@ -34,6 +34,15 @@ public struct SimulationResult: Sendable {
         self.trajectories = trajectories
     }
 
+    /// A result read back from the files a simulation wrote: its summary and monthly quantiles,
+    /// and the parameters and target values of its first `targetValues[j].count` runs; no
+    /// trajectories.
+    public init(readBack scenario: Scenario, seed: UInt64, runs: Int, summary: SimulationSummary, monthly: [MonthlyQuantiles],
+                uncertainParameters: [Int], parameterValues: [Double], targetValues: [[Double]]) {
+        self.init(scenario: scenario, seed: seed, runs: runs, summary: summary, monthly: monthly, uncertainParameters: uncertainParameters,
+                  parameterValues: parameterValues, targetValues: targetValues, trajectories: nil)
+    }
+
     /// Whether every metric of every month of every run was kept.
     public var keepsTrajectories: Bool { trajectories != nil }
 

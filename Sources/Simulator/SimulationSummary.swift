@@ -17,6 +17,19 @@ public struct TargetSummary: Sendable {
     public let verdict: Verdict
 
     public var probability: Double { Double(met) / Double(runs) }
+
+    /// Public for results read back from summary.csv; a simulation makes them with `RunCollector`.
+    public init(target: Target, met: Int, runs: Int, interval: ClosedRange<Double>, median: Double, p05: Double, p95: Double,
+                medianFirstMonth: Month?, neverShare: Double, verdict: Verdict) {
+        self.target = target
+        self.met = met
+        self.runs = runs
+        self.interval = interval
+        (self.median, self.p05, self.p95) = (median, p05, p95)
+        self.medianFirstMonth = medianFirstMonth
+        self.neverShare = neverShare
+        self.verdict = verdict
+    }
 }
 
 /// The probability that every target of a group is met in the same run.
@@ -29,6 +42,14 @@ public struct JointProbability: Sendable {
     public internal(set) var interval: ClosedRange<Double>
 
     public var probability: Double { Double(met) / Double(runs) }
+
+    public init(deadline: Month?, targetIDs: [String], met: Int, runs: Int, interval: ClosedRange<Double>) {
+        self.deadline = deadline
+        self.targetIDs = targetIDs
+        self.met = met
+        self.runs = runs
+        self.interval = interval
+    }
 }
 
 /// The distribution of one metric's increase over one stage.
@@ -36,6 +57,12 @@ public struct StageIncrementSummary: Sendable {
     public let stage: String
     public let metric: Metric
     public let mean: Double, median: Double, p05: Double, p95: Double
+
+    public init(stage: String, metric: Metric, mean: Double, median: Double, p05: Double, p95: Double) {
+        self.stage = stage
+        self.metric = metric
+        (self.mean, self.median, self.p05, self.p95) = (mean, median, p05, p95)
+    }
 }
 
 /// The aggregated answers of a simulation (made by `RunCollector`).
@@ -45,7 +72,8 @@ public struct SimulationSummary: Sendable {
     public internal(set) var joint: [JointProbability]
     public let stageIncrements: [StageIncrementSummary]
 
-    init(targets: [TargetSummary], joint: [JointProbability], stageIncrements: [StageIncrementSummary]) {
+    /// Public for results read back from their files (summary.csv, joint.csv, stages.csv).
+    public init(targets: [TargetSummary], joint: [JointProbability], stageIncrements: [StageIncrementSummary]) {
         self.targets = targets
         self.joint = joint
         self.stageIncrements = stageIncrements

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PilotModel
+import PilotReport
 
 /// The process exit codes pilotsim promises (sysexits.h where one fits).
 enum ExitStatus {
@@ -9,7 +10,8 @@ enum ExitStatus {
     /// The scenario (file or `--set`) is invalid.
     static let invalidScenario = ExitCode(65)
     /// A part file given to `merge` is damaged, not a part file, or not one of the shards of one
-    /// simulation (sysexits' EX_NOINPUT: an input that cannot be used).
+    /// simulation; or a result file given to `report --from` cannot be read back (sysexits'
+    /// EX_NOINPUT: an input that cannot be used).
     static let badPart = ExitCode(66)
     static let failure = ExitCode.failure
 }
@@ -20,7 +22,7 @@ func printError(_ text: String) {
 }
 
 /// Runs `body`, turning scenario errors into their diagnostics on stderr and exit code 65, part
-/// file errors into theirs and exit code 66, argument errors into an `error:` line and exit code
+/// file and result file errors into theirs and exit code 66, argument errors into an `error:` line and exit code
 /// 64, and any other error into an `error:` line and exit code 1 — never a stack trace.
 func reportingFailures<T>(_ body: () throws -> T) throws -> T {
     do {
@@ -29,6 +31,9 @@ func reportingFailures<T>(_ body: () throws -> T) throws -> T {
         printError(error.description)
         throw ExitStatus.invalidScenario
     } catch let error as PartFileError {
+        printError(error.description)
+        throw ExitStatus.badPart
+    } catch let error as ResultFileError {
         printError(error.description)
         throw ExitStatus.badPart
     } catch let error as ExitCode {

@@ -9,7 +9,7 @@ extension Pilotsim {
         static let configuration = CommandConfiguration(
             abstract: "Join the part files of a sharded run, sweep, tornado or sobol (--shard I/N) into the outputs of the whole work.",
             discussion: """
-                For run: summary.csv, monthly.csv and runs.csv byte for byte as one process with the same seed and runs \
+                For run: summary.csv, joint.csv, stages.csv, monthly.csv and runs.csv byte for byte as one process with the same seed and runs \
                 would, and manifest.json; for sweep, tornado and sobol: sweep.csv, tornado.csv or sobol.csv, byte for \
                 byte their --out file. Refuses, writing nothing, parts of different scenarios, seeds, run totals or \
                 pilotsim versions, a missing or repeated shard, and a truncated part file.

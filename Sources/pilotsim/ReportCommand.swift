@@ -11,13 +11,16 @@ extension Pilotsim {
             discussion: """
                 One HTML file that opens anywhere (no scripts, nothing fetched): the targets with verdicts and \
                 intervals, fan charts of wallets, merchants and amount, a histogram per target, the per-stage table, \
-                every uncertain assumption, and with --tornado the tornado charts.
+                every uncertain assumption, and with --tornado the tornado charts. With --from DIR it draws the report \
+                (and prints the terminal table) from the outputs of 'run --out DIR' or 'merge --out DIR' without \
+                simulating again; give the scenario they were simulated from.
 
                 Defaults: 10,000 runs; report.html.
 
                 Examples:
                   pilotsim report --lang zh --out 报告.html
                   pilotsim report --tornado --explain --compare scenarios/haimen-optimistic.yaml
+                  pilotsim report --from merged --xlsx report.xlsx
                 """)
 
         @OptionGroup var scenario: ScenarioOptions
@@ -46,6 +49,10 @@ extension Pilotsim {
 
         @OptionGroup var workbook: WorkbookOption
 
+        @Option(help: ArgumentHelp("Draw the report from the outputs of run --out or merge in DIR instead of simulating (the scenario argument must be theirs).",
+                                   valueName: "DIR"), completion: .directory)
+        var from: String?
+
         @Option(help: "Runs per tornado simulation (default: the report's runs, at most 100,000, so that its \"nothing pinned\" line is the targets table's P(met)).")
         var tornadoRuns: Int?
 
@@ -56,6 +63,17 @@ extension Pilotsim {
         static let perRunLimit = 100_000
 
         func validate() throws {
+            if from != nil {
+                let simulating = [
+                    simulation.runs != nil ? "--runs" : nil, simulation.execution.seedOption.seedArgument != nil ? "--seed" : nil,
+                    scenario.overrides.isEmpty ? nil : "--set", tornado ? "--tornado" : nil, tornadoRuns != nil ? "--tornado-runs" : nil,
+                    compare != nil ? "--compare" : nil, observed.observed != nil ? "--observed" : nil, observed.prior ? "--prior" : nil,
+                ].compactMap { $0 }
+                if let first = simulating.first {
+                    throw ValidationError("--from draws on results already simulated (their runs, seed and --set are in its manifest.json); "
+                                          + "\(first) asks for a simulation: leave it out, or report without --from")
+                }
+            }
             if out == "-" && svgDir != nil { throw ValidationError("--out - writes the HTML to standard output; --svg-dir needs it written to a file") }
             if let tornadoRuns, !(1...10_000_000).contains(tornadoRuns) {
                 throw ValidationError("--tornado-runs must be from 1 to 10,000,000 (got \(tornadoRuns))")
@@ -64,6 +82,10 @@ extension Pilotsim {
 
         func run() throws {
             try reportingFailures {
+                if let from {
+                    try reportFrom(from)
+                    return
+                }
                 let loaded = try scenario.load()
                 let result: SimulationResult
                 var perRun: SimulationResult?
@@ -116,20 +138,46 @@ extension Pilotsim {
                     let resultB = engineB.run(runs: resultA.runs)
                     comparison = (Comparison(a: resultA, b: resultB), scenario.sourceName(language.labels), compare)
                 }
-                try workbook.write(summary: summary, monthly: result.monthly, scenario: loaded,
-                                   provenance: try scenario.provenance(seed: simulation.seed, figures: figures),
-                                   labels: language.labels, targetValues: (perRun ?? result).targetValues)
-                let report = HTMLReport(
-                    result: result, perRun: perRun, summary: summary, monthly: result.monthly, tornado: tornadoResult,
-                    labels: language.labels, commandLine: CommandLineText.current(), generated: Date(), source: scenario.describedSource(language.labels),
-                    conditioning: conditioning, comparison: comparison, explain: explain, figures: figuresLine)
-                let charts = report.charts()
-                if out == "-", try OutputFiles.writeOne(report.html(charts: charts), to: out) { return }
-                var files = OutputFiles(path: out, contents: report.html(charts: charts))
-                if let svgDir { files.add(directory: svgDir, files: charts.map { ($0.name, $0.svg) }) }
-                try files.write()
-                print(out)
+                try write(HTMLReport(result: result, perRun: perRun, summary: summary, monthly: result.monthly, tornado: tornadoResult,
+                                     labels: language.labels, commandLine: CommandLineText.current(), generated: Date(),
+                                     source: scenario.describedSource(language.labels), conditioning: conditioning, comparison: comparison,
+                                     explain: explain, figures: figuresLine),
+                          provenance: try scenario.provenance(seed: simulation.seed, figures: figures))
             }
+        }
+
+        /// Writes the report's HTML (or to standard output with `--out -`), its charts with
+        /// `--svg-dir` and its workbook with `--xlsx`; prints the HTML's path.
+        private func write(_ report: HTMLReport, provenance: @autoclosure () throws -> Provenance) throws {
+            try workbook.write(summary: report.summary, monthly: report.monthly, scenario: report.scenario, provenance: try provenance(),
+                               labels: language.labels, targetValues: report.perRun.targetValues)
+            let charts = report.charts()
+            if out == "-", try OutputFiles.writeOne(report.html(charts: charts), to: out) { return }
+            var files = OutputFiles(path: out, contents: report.html(charts: charts))
+            if let svgDir { files.add(directory: svgDir, files: charts.map { ($0.name, $0.svg) }) }
+            try files.write()
+            print(out)
+        }
+
+        /// `--from DIR`: the report of results already simulated, and the terminal table `run`
+        /// would have printed for them (unless the HTML goes to standard output).
+        private func reportFrom(_ directory: String) throws {
+            let document = try scenario.document()
+            let read = try ResultDirectory(directory, document: document, documentName: scenario.sourceName(), perRunLimit: Self.perRunLimit)
+            let labels = language.labels, observations = read.scenario.observations.count
+            let figures = observations == 0 ? labels.condition.noFigures : labels.condition.figuresIgnored(observations)
+            let source = scenario.sourceName(labels) + " · SHA-256 \(read.manifest.scenarioSHA256.prefix(12))"
+                + read.manifest.overrides.map { " · --set \($0)" }.joined()
+            let result = read.result
+            if out != "-" {
+                print(TerminalReport.render(result.summary, result: result, source: source, labels: labels,
+                                            style: .standardOutput(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment),
+                                            figures: figures), terminator: "")
+            }
+            try write(HTMLReport(result: result, summary: result.summary, monthly: result.monthly, tornado: nil, labels: labels,
+                                 commandLine: CommandLineText.current(), generated: Date(), source: source, explain: explain, figures: figures),
+                      provenance: Provenance(commandLine: CommandLineText.current(), scenario: read.manifest.scenario, scenarioText: document.text,
+                                             overrides: read.manifest.overrides, observed: nil, seed: read.manifest.seed))
         }
     }
 }

@@ -27,7 +27,7 @@ extension Pilotsim {
         @OptionGroup var scenario: ScenarioOptions
         @OptionGroup var simulation: SimulationOptions
 
-        @Option(help: "Also write summary.csv, monthly.csv and runs.csv into this directory.", completion: .directory)
+        @Option(help: "Also write summary.csv, joint.csv, stages.csv, monthly.csv, runs.csv and manifest.json into this directory (report --from draws the report from it).", completion: .directory)
         var out: String?
 
         @Option(help: "What to print: the readable table, summary.csv, or one JSON object.")
@@ -139,16 +139,18 @@ extension Pilotsim {
             }
         }
 
-        /// summary.csv, monthly.csv, the streamed runs.csv and manifest.json, as one transaction.
+        /// summary.csv, joint.csv, stages.csv, monthly.csv, the streamed runs.csv and manifest.json, as one transaction.
         static func writeOutputs(_ result: SimulationResult, runsFile: StreamedFile, commandLine: String, scenario: String, scenarioText: String,
                                  overrides: [String], shardCommandLines: [String]? = nil, to out: String) throws {
             var files = OutputFiles(directory: out, files: [
                 ("summary.csv", SummaryCSV.render(result.summary)),
+                ("joint.csv", JointCSV.render(result.summary)),
+                ("stages.csv", StagesCSV.render(result.summary)),
                 ("monthly.csv", MonthlyCSV.render(result.monthly)),
             ])
             files.add(runsFile)
-            var manifest = Manifest(commandLine: commandLine, scenario: scenario, scenarioText: scenarioText,
-                                    seed: result.seed, runs: result.runs, files: ["summary.csv", "monthly.csv", "runs.csv"])
+            var manifest = Manifest(commandLine: commandLine, scenario: scenario, scenarioText: scenarioText, seed: result.seed, runs: result.runs,
+                                    files: ["summary.csv", "joint.csv", "stages.csv", "monthly.csv", "runs.csv"])
             manifest.overrides = overrides
             manifest.shardCommandLines = shardCommandLines
             files.add(directory: out, files: [("manifest.json", try manifest.json())])

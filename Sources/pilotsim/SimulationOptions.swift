@@ -52,17 +52,18 @@ struct SeedOption: ParsableArguments {
     /// The seed used when none is given: the date of the plan, 17 August 2023.
     static let defaultSeed: UInt64 = 20230817
 
-    /// `--seed` as typed: read as text, so that `--seed -1` is answered with the valid range
-    /// rather than taken for an option.
+    /// `--seed` as typed (nil when not given): read as text, so that `--seed -1` is answered with
+    /// the valid range rather than taken for an option.
     @Option(name: .customLong("seed"), parsing: .unconditional,
-            help: ArgumentHelp("Random seed, a whole number from 0 to \(UInt64.max); the report always prints it.", valueName: "seed"))
-    var seedArgument: String = String(defaultSeed)
+            help: ArgumentHelp("Random seed, a whole number from 0 to \(UInt64.max); the report always prints it (default: \(defaultSeed)).",
+                               valueName: "seed"))
+    var seedArgument: String?
 
     /// The seed (valid once `validate()` has passed).
-    var seed: UInt64 { UInt64(seedArgument) ?? Self.defaultSeed }
+    var seed: UInt64 { seedArgument.flatMap { UInt64($0) } ?? Self.defaultSeed }
 
     func validate() throws {
-        guard UInt64(seedArgument) != nil else {
+        if let seedArgument, UInt64(seedArgument) == nil {
             throw ValidationError("--seed must be a whole number from 0 to \(UInt64.max) (got '\(seedArgument)')")
         }
     }

@@ -5,7 +5,7 @@ import TestSupport
 /// Output directories shared by processes: two writers never leave a mixture, a killed writer's
 /// temporary file is removed by the next one, and a full disk is named as such.
 @Suite(.serialized) struct ConcurrentOutputTests {
-    private static let outputs = ["summary.csv", "monthly.csv", "runs.csv"]
+    private static let outputs = ["summary.csv", "joint.csv", "stages.csv", "monthly.csv", "runs.csv"]
 
     private func files(_ dir: URL) -> [Data?] {
         Self.outputs.map { FileManager.default.contents(atPath: dir.appendingPathComponent($0).path) }

@@ -5,7 +5,7 @@ import TestSupport
 /// Output files appear whole or not at all: after a failure or a signal at any moment, the target
 /// holds the complete old set or the complete new set, and no temporary file.
 struct OutputTransactionTests {
-    private static let outputs = ["summary.csv", "monthly.csv", "runs.csv", "manifest.json"]
+    private static let outputs = ["summary.csv", "joint.csv", "stages.csv", "monthly.csv", "runs.csv", "manifest.json"]
 
     /// The files of `dir`, hidden ones included, with their contents.
     private func contents(_ dir: URL) throws -> [String: Data] {

@@ -86,7 +86,7 @@ import TestSupport
         let b = try CommandLineTool.run("run", "--prior", "--runs", "300", "--threads", "4", "--out", four.path)
         #expect(a.status == 0 && b.status == 0)
         #expect(a.stdout == b.stdout)
-        for name in ["summary.csv", "monthly.csv", "runs.csv"] {
+        for name in ["summary.csv", "joint.csv", "stages.csv", "monthly.csv", "runs.csv"] {
             #expect(try Data(contentsOf: one.appendingPathComponent(name)) == Data(contentsOf: four.appendingPathComponent(name)), "\(name)")
         }
     }
@@ -144,7 +144,7 @@ import TestSupport
         #expect(manifest["seed"] as? Int == 5 && manifest["runs"] as? Int == 60 && manifest["scenario"] as? String == file)
         #expect(manifest["command_line"] as? String == "pilotsim run \(file) --prior --runs 60 --seed 5 --quiet --out \(dir.path)")
         #expect(manifest["pilotsim_version"] as? String == PilotsimVersion.current)
-        #expect(manifest["files"] as? [String] == ["summary.csv", "monthly.csv", "runs.csv"])
+        #expect(manifest["files"] as? [String] == ["summary.csv", "joint.csv", "stages.csv", "monthly.csv", "runs.csv"])
     }
 
     /// One run's provenance is the same in every output: the terminal header names the version,

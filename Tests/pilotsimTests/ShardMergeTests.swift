@@ -26,7 +26,7 @@ import TestSupport
         #expect(merged.status == 0, "\(merged.stderr)")
         let single = try CommandLineTool.run(["run"] + scenario + ["--runs", String(runs), "--seed", "7", "--out", dir.appendingPathComponent("single").path, "--quiet"])
         #expect(single.status == 0)
-        for name in ["summary.csv", "monthly.csv", "runs.csv"] {
+        for name in ["summary.csv", "joint.csv", "stages.csv", "monthly.csv", "runs.csv"] {
             let a = FileManager.default.contents(atPath: dir.appendingPathComponent("merged/\(name)").path)
             #expect(a != nil && a == FileManager.default.contents(atPath: dir.appendingPathComponent("single/\(name)").path), "\(name)")
         }
