@@ -48,6 +48,8 @@ let package = Package(
                 .embedInCode("Templates/histogram.svg.mustache"),
                 .embedInCode("Templates/tornado.svg.mustache"),
                 .embedInCode("Templates/ecdf.svg.mustache"),
+                .embedInCode("Templates/sobol.svg.mustache"),
+                .embedInCode("Templates/sweep.svg.mustache"),
             ]
         ),
         .executableTarget(

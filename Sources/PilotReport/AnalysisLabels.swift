@@ -10,6 +10,8 @@ public struct AnalysisLabels: Sendable {
     public let input: String, firstOrder: String, total: String
     public let sweepTableHeading: String, noVariation: String
     public let sobolDesign: String, pseudoRandomDesign: String
+    /// The report's sections: headings, and what their charts show.
+    public let sobolHeading: String, sobolChartReading: String, sweepHeading: String, sweepChartReading: String
     /// The process noise as a Sobol input.
     public let processNoise: String
     /// The Sobol input that picks a conditioned particle.
@@ -59,6 +61,10 @@ public struct AnalysisLabels: Sendable {
         sweepTableHeading: "P(met) in % (95% interval) at each point", noVariation: "the value does not vary across runs; no indices",
         sobolDesign: "Saltelli A/B matrices from GSL's Sobol sequence, digitally shifted by the seed",
         pseudoRandomDesign: "Saltelli A/B matrices from pseudo-random draws (more inputs than GSL's 40-dimensional Sobol sequence allows)",
+        sobolHeading: "Global sensitivity (Sobol indices)",
+        sobolChartReading: "For each target, the inputs with the largest total index: S1 (light) and ST (dark), whiskers their 95% intervals; inputs whose ST stays below 0.01 are not drawn (sobol --out has every input).",
+        sweepHeading: "P(met) across a sweep",
+        sweepChartReading: "Each target's P(met) at every point of the sweep, the shaded band its 95% interval. Every point uses the same seed and run indices, so the change from point to point carries far less noise than the bands.",
         processNoise: "noise (run index)",
         reportedFigures: "what the reported figures fix (a conditioned particle)",
         sweepRunsFormat: { "\($0) a point, \($1) points" },
@@ -79,6 +85,10 @@ public struct AnalysisLabels: Sendable {
         sweepTableHeading: "各取值点的达成概率 %（95% 区间）", noVariation: "该值在各次模拟中没有变化，无法计算指数",
         sobolDesign: "Saltelli A/B 矩阵，取自 GSL 的 Sobol 序列（按种子做数位平移）",
         pseudoRandomDesign: "Saltelli A/B 矩阵，取自伪随机数（输入数超过 GSL Sobol 序列的 40 维上限）",
+        sobolHeading: "全局敏感性（Sobol 指数）",
+        sobolChartReading: "每个目标中总效应指数最大的输入：S1（浅色）与 ST（深色），须线为其 95% 区间；ST 不可能达到 0.01 的输入不画出（sobol --out 给出全部输入）。",
+        sweepHeading: "参数扫描下的达成概率",
+        sweepChartReading: "每个目标在各取值点的达成概率，阴影为 95% 区间。各取值点使用相同的种子和模拟序号，点与点之间变化的噪声远小于阴影宽度。",
         processNoise: "随机波动（模拟序号）",
         reportedFigures: "已报数据所约束的部分（一个修正后的粒子）",
         sweepRunsFormat: { "每个取值点 \($0) 次，共 \($1) 个取值点" },

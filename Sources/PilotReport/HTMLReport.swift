@@ -28,6 +28,10 @@ public struct HTMLReport {
     let comparison: (comparison: Comparison, a: String, b: String)?
     /// With `report --explain`: the two empirical CDFs of the top inputs of each target.
     let explain: Bool
+    /// With `report --sobol`: the Sobol indices of each target.
+    let sobol: (analysis: GlobalSensitivity, estimate: SobolAnalysis.Estimate)?
+    /// With `report --sweep`: P(met) of each target at every point of the sweep.
+    let sweep: (sweep: Sweep, summaries: [SimulationSummary])?
     /// How many inputs per target `--explain` draws.
     static let explainCharts = 2
 
@@ -42,8 +46,12 @@ public struct HTMLReport {
                 tornado: (analysis: Tornado, baseline: SimulationSummary, bars: [[Tornado.Bar]])?, labels: Labels,
                 commandLine: String, generated: Date, source: String,
                 conditioning: (report: ConditionReport, priorMonthly: [MonthlyQuantiles])? = nil,
-                comparison: (comparison: Comparison, a: String, b: String)? = nil, explain: Bool = false, figures: String? = nil) {
+                comparison: (comparison: Comparison, a: String, b: String)? = nil, explain: Bool = false, figures: String? = nil,
+                sobol: (analysis: GlobalSensitivity, estimate: SobolAnalysis.Estimate)? = nil,
+                sweep: (sweep: Sweep, summaries: [SimulationSummary])? = nil) {
         self.figures = figures
+        self.sobol = sobol
+        self.sweep = sweep
         self.conditioning = conditioning
         self.comparison = comparison
         self.explain = explain
@@ -99,6 +107,21 @@ public struct HTMLReport {
                             ECDFChart(met: met, missed: missed, split: input.threshold, labels: labels)
                                 .svg(title: "\(labels.text(target.label)) · \(ParameterCatalogue.label(input.keyPath, scenario: scenario, labels)) (KS \(NumberStyle.fixed(input.distance, 2)), q \(ExplainReport.pValueText(input.qValue ?? 1)))"))
                 }
+            }
+        }
+        if let sobol {
+            let names = sobol.analysis.inputs.map { input -> String in
+                if case .parameter(let i) = input { return ParameterCatalogue.label(scenario.parameters[i].keyPath, scenario: scenario, labels) }
+                return labels.analysis.inputName(input, of: scenario)
+            }
+            charts += zip(scenario.targets, sobol.estimate.indices).filter { !$0.1.isEmpty }.map { target, indices in
+                ("sobol-\(target.id).svg", SobolChart(names: names, indices: indices, labels: labels).svg(title: "\(labels.text(target.label)) (\(target.id))"))
+            }
+        }
+        if let sweep {
+            charts += scenario.targets.enumerated().map { j, target in
+                ("sweep-\(target.id).svg", SweepChart(sweep: sweep.sweep, target: j, summaries: sweep.summaries, labels: labels)
+                    .svg(title: "\(labels.text(target.label)) (\(target.id))"))
             }
         }
         return charts.map { (name: $0.0, svg: $0.1) }
@@ -171,6 +194,10 @@ public struct HTMLReport {
                 t.baseline.targets.first.map { $0.runs < result.runs ? labels.tornadoRuns($0.runs, of: result.runs) : "" }
             } ?? "",
             "assumptions": assumptions,
+            "hasSobol": sobol != nil, "sobolCharts": chart("sobol-"), "sobolHeading": labels.analysis.sobolHeading,
+            "sobolReading": labels.analysis.sobolChartReading + " " + (sobol.map { labels.analysis.sobolError(rows: NumberStyle.grouped(Double($0.estimate.samples))) } ?? ""),
+            "hasSweep": sweep != nil, "sweepCharts": chart("sweep-"), "sweepHeading": labels.analysis.sweepHeading,
+            "sweepReading": labels.analysis.sweepChartReading,
             "hasExplain": explain, "explainCharts": chart("ecdf-"), "explainHeading": labels.decision.explainHeading,
             "explainReading": labels.decision.explainReading,
             "hasComparison": comparison != nil, "comparison": comparison.map { comparisonView($0.comparison, a: $0.a, b: $0.b) } ?? [:],

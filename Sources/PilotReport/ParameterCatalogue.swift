@@ -50,6 +50,7 @@ public enum ParameterCatalogue {
                 "voucher_value": ("voucher value, yuan", "消费券面额（元）"),
                 "redemption": ("share of the vouchers' value spent", "消费券核销比例"),
                 "leverage": ("spending per voucher yuan", "每元消费券带动的消费"),
+                "winners": ("winners", "中签人数"),
             ]
             // A round's name is the scenario's own (often English) text; Chinese names it by its month.
             let campaign = scenario.campaigns[index]

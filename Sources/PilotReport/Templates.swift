@@ -9,6 +9,8 @@ enum Templates {
     static let histogram = load(PackageResources.histogram_svg_mustache)
     static let tornado = load(PackageResources.tornado_svg_mustache)
     static let ecdf = load(PackageResources.ecdf_svg_mustache)
+    static let sobol = load(PackageResources.sobol_svg_mustache)
+    static let sweep = load(PackageResources.sweep_svg_mustache)
 
     private static func load(_ bytes: [UInt8]) -> MustacheTemplate {
         do {

@@ -49,6 +49,19 @@ extension Pilotsim {
 
         @OptionGroup var workbook: WorkbookOption
 
+        @Flag(help: "Add, per target, a chart of its Sobol indices (first-order and total, with intervals). See 'pilotsim sobol'.")
+        var sobol = false
+
+        @Option(help: "N, the rows of each Saltelli matrix of --sobol (100 to 1,000,000).")
+        var sobolSamples: Int = 1000
+
+        @Option(help: ArgumentHelp("Add, per target, a chart of P(met) across a sweep: KEY.PATH=SPEC as sweep --vary; once for a line, twice for lines of a grid. See 'pilotsim sweep'.",
+                                   valueName: "KEY.PATH=SPEC"))
+        var sweep: [String] = []
+
+        @Option(help: "Runs at each point of --sweep.")
+        var sweepRuns: Int = 2000
+
         @Option(help: ArgumentHelp("Draw the report from the outputs of run --out or merge in DIR instead of simulating (the scenario argument must be theirs).",
                                    valueName: "DIR"), completion: .directory)
         var from: String?
@@ -68,6 +81,7 @@ extension Pilotsim {
                     simulation.runs != nil ? "--runs" : nil, simulation.execution.seedOption.seedArgument != nil ? "--seed" : nil,
                     scenario.overrides.isEmpty ? nil : "--set", tornado ? "--tornado" : nil, tornadoRuns != nil ? "--tornado-runs" : nil,
                     compare != nil ? "--compare" : nil, observed.observed != nil ? "--observed" : nil, observed.prior ? "--prior" : nil,
+                    sobol ? "--sobol" : nil, sweep.isEmpty ? nil : "--sweep",
                 ].compactMap { $0 }
                 if let first = simulating.first {
                     throw ValidationError("--from draws on results already simulated (their runs, seed and --set are in its manifest.json); "
@@ -75,6 +89,18 @@ extension Pilotsim {
                 }
             }
             if out == "-" && svgDir != nil { throw ValidationError("--out - writes the HTML to standard output; --svg-dir needs it written to a file") }
+            guard Pilotsim.Sobol.sampleRange.contains(sobolSamples) else {
+                throw ValidationError("--sobol-samples must be from 100 to 1,000,000 (got \(sobolSamples))")
+            }
+            guard sweep.count <= 2 else { throw ValidationError("give --sweep once for a line or twice for a grid (got \(sweep.count))") }
+            guard (1...10_000_000).contains(sweepRuns) else { throw ValidationError("--sweep-runs must be from 1 to 10,000,000 (got \(sweepRuns))") }
+            var points = 1
+            for argument in sweep {
+                do { points *= try SweepAxis(parsing: argument).values.count } catch { throw ValidationError(Pilotsim.Sweep.message(error, option: "--sweep")) }
+                guard points <= Simulator.Sweep.maximumPoints else {
+                    throw ValidationError("--sweep makes \(points) points or more; expected at most \(Simulator.Sweep.maximumPoints)")
+                }
+            }
             if let tornadoRuns, !(1...10_000_000).contains(tornadoRuns) {
                 throw ValidationError("--tornado-runs must be from 1 to 10,000,000 (got \(tornadoRuns))")
             }
@@ -141,7 +167,8 @@ extension Pilotsim {
                 try write(HTMLReport(result: result, perRun: perRun, summary: summary, monthly: result.monthly, tornado: tornadoResult,
                                      labels: language.labels, commandLine: CommandLineText.current(), generated: Date(),
                                      source: scenario.describedSource(language.labels), conditioning: conditioning, comparison: comparison,
-                                     explain: explain, figures: figuresLine),
+                                     explain: explain, figures: figuresLine, sobol: try sobolIndices(loaded, sample: sample),
+                                     sweep: try sweepPoints(sample: sample)),
                           provenance: try scenario.provenance(seed: simulation.seed, figures: figures))
             }
         }

@@ -98,12 +98,13 @@ extension Pilotsim {
 }
 
 extension Pilotsim.Sweep {
-    static func message(_ error: SweepSpecError) -> String {
-        "--vary \(error.argument): \(error.problem); expected KEY.PATH=FROM:TO:STEPS, KEY.PATH=FROM:TO:STEPS:log or KEY.PATH=v1,v2,…"
+    /// The error of an axis argument given to `option` (`--vary`, or report's `--sweep`).
+    static func message(_ error: SweepSpecError, option: String = "--vary") -> String {
+        "\(option) \(error.argument): \(error.problem); expected KEY.PATH=FROM:TO:STEPS, KEY.PATH=FROM:TO:STEPS:log or KEY.PATH=v1,v2,…"
     }
 
-    static func message(_ error: SweepPathError) -> String {
-        "--vary \(error.path): not a number of this scenario; expected a parameter, count or target threshold such as "
+    static func message(_ error: SweepPathError, option: String = "--vary") -> String {
+        "\(option) \(error.path): not a number of this scenario; expected a parameter, count or target threshold such as "
             + error.closest.map { "'\($0)'" }.joined(separator: ", ")
     }
 }

@@ -176,4 +176,41 @@ import TestSupport
         #expect(check.text.contains("Compared with another plan"))
         for row in csv.dropFirst() { #expect(check.text.contains(NumberStyle(.english).percent(Double(row[2])!)), "\(row[0])") }
     }
+
+    /// `report --sobol` draws, for each target whose value varies, the inputs with the largest
+    /// total index and their S1 / ST as `sobol` computes them with the same seed and samples;
+    /// `report --sweep` draws one chart per target with a line for each value of the second axis
+    /// and a point for each value of the first.
+    @Test func sobolAndSweepSections() throws {
+        let dir = try CommandLineTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let small = repositoryPath("Tests/Fixtures/golden/small.yaml"), html = dir.appendingPathComponent("r.html").path
+        let report = try CommandLineTool.run(["report", small, "--runs", "300", "--sobol", "--sobol-samples", "100", "--out", html, "--quiet",
+                                              "--sweep", "merchants.churn=0.005,0.02,0.05", "--sweep", "campaigns[0].winners=200,800", "--sweep-runs", "200"])
+        #expect(report.status == 0, "\(report.stderr)")
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(XMLCheck(page).wellFormed)
+        let sobolCSV = dir.appendingPathComponent("s.csv").path
+        #expect(try CommandLineTool.run(["sobol", small, "--samples", "100", "--quiet", "--out", sobolCSV]).status == 0)
+        let rows = parseCSV(try String(contentsOfFile: sobolCSV, encoding: .utf8)).dropFirst()
+        let charts = page.components(separatedBy: "<svg").filter { $0.contains("class=\"sobol\"") }
+        let varying = Set(rows.filter { !$0[2].isEmpty }.map { $0[0] })
+        #expect(charts.count == varying.count)
+        for chart in charts {
+            let id = try #require(varying.first { chart.contains("(\($0))</title>") })
+            // The first row drawn is the input with the largest ST, its values to two decimals.
+            let top = try #require(rows.filter { $0[0] == id && !$0[5].isEmpty }.max { Double($0[5])! < Double($1[5])! })
+            let values = "\(String(format: "%.2f", Double(top[2])!).replacingOccurrences(of: "-", with: "−")) / \(String(format: "%.2f", Double(top[5])!))"
+            let firstValues = chart.components(separatedBy: "<text").first { $0.contains(" / ") }
+            #expect(firstValues?.contains(">\(values)</text>") == true, "\(id): \(values)")
+        }
+        let sweeps = page.components(separatedBy: "<svg").filter { $0.contains("class=\"sweep\"") }
+        #expect(sweeps.count == 4, "one chart per target")
+        for chart in sweeps {
+            let lines = chart.components(separatedBy: "class=\"p-met\" d=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+            #expect(lines.count == 2 && lines.allSatisfy { $0.filter { $0 == "L" }.count == 2 }, "two lines of three points")
+        }
+        let refused = try CommandLineTool.run(["report", small, "--sweep", "merchants.nothing=1,2", "--out", html])
+        #expect(refused.status == 64 && refused.stderr.contains("--sweep merchants.nothing: not a number of this scenario"))
+    }
 }
