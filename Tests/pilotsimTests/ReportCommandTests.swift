@@ -92,17 +92,26 @@ import TestSupport
         #expect(conditionedPage.contains("<dt>particles</dt><dd>400</dd>"))
     }
 
-    /// A Chinese report reads as one: no scientific notation in its text, and a cell's median and
-    /// P5–P95 in one unit (万, 亿 or none), never `9606 (2930–1.84万)`.
+    /// A Chinese report (with every optional section) reads as one: no scientific notation in its
+    /// text, no parameter's key path outside small type, and a cell's median and P5–P95 in one unit
+    /// (万, 亿 or none), never `9606 (2930–1.84万)`.
     @Test func chineseNumbersAreReadable() throws {
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let html = dir.appendingPathComponent("zh.html").path
-        #expect(try CommandLineTool.run("report", "--prior", "--runs", "400", "--lang", "zh", "--out", html, "--quiet").status == 0)
-        let text = XMLCheck(try String(contentsOfFile: html, encoding: .utf8)).text
+        let report = try CommandLineTool.run("report", "--prior", "--runs", "400", "--lang", "zh", "--out", html, "--quiet", "--tornado",
+                                             "--explain", "--sobol", "--sobol-samples", "100", "--sweep", "merchants.churn=0.01,0.02", "--sweep-runs", "100")
+        #expect(report.status == 0, "\(report.stderr)")
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        let text = XMLCheck(page).text
+        // Parameters are named in Chinese; their key paths appear only in small type (<code>).
+        let readable = XMLCheck(page, skipping: ["code", "style"]).text
+        let keyPath = readable.firstMatch(of: /(wallets|merchants|public_flows|milestones)\.[a-z_]+|campaigns\[[0-9]+\]/).map { String($0.0) }
+        #expect(keyPath == nil, "an English key path outside small type")
+        #expect(page.contains("<code class=\"key\">wallets.personal.innovation[launch]</code>"))
         let terminal = try CommandLineTool.run("run", "--prior", "--runs", "400", "--lang", "zh").stdout
         for output in [text, terminal] {
-            #expect(output.firstMatch(of: /[0-9]e[+-][0-9]/) == nil, "scientific notation")
+            #expect(output.firstMatch(of: /[0-9]e[+-][0-9]/).map { String($0.0) } == nil, "scientific notation")
             let cells = output.matches(of: /([0-9.]+)(万|亿)?(元)? \(([0-9.]+)(万|亿)?(元)?–([0-9.]+)(万|亿)?(元)?\)/)
             #expect(cells.count >= 9, "the targets table's cells are found")
             for cell in cells { #expect(cell.2 == cell.5 && cell.5 == cell.8, "mixed units in \(cell.0)") }
