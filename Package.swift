@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "pilotsim", targets: ["pilotsim"]),
         .library(name: "PilotModel", targets: ["PilotModel"]),
         .library(name: "Simulator", targets: ["Simulator"]),
+        .library(name: "PilotReport", targets: ["PilotReport"]),
+        .library(name: "PilotWorkflow", targets: ["PilotWorkflow"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -52,12 +54,17 @@ let package = Package(
                 .embedInCode("Templates/sweep.svg.mustache"),
             ]
         ),
+        .target(
+            name: "PilotWorkflow",
+            dependencies: ["PilotModel", "Simulator", "PilotReport"]
+        ),
         .executableTarget(
             name: "pilotsim",
             dependencies: [
                 "PilotModel",
                 "Simulator",
                 "PilotReport",
+                "PilotWorkflow",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -67,6 +74,7 @@ let package = Package(
         .testTarget(name: "PilotModelTests", dependencies: ["PilotModel", "TestSupport"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "PilotModel", "CGSL", "TestSupport"]),
         .testTarget(name: "PilotReportTests", dependencies: ["PilotReport", "PilotModel", "Simulator", "TestSupport"]),
+        .testTarget(name: "PilotWorkflowTests", dependencies: ["PilotWorkflow", "PilotModel", "Simulator", "PilotReport", "TestSupport"]),
         .testTarget(name: "pilotsimTests", dependencies: ["pilotsim", "PilotModel", "Simulator", "PilotReport", "TestSupport"]),
     ]
 )

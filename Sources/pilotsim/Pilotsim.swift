@@ -1,5 +1,6 @@
 import ArgumentParser
 import PilotReport
+import PilotWorkflow
 
 @main
 struct Pilotsim: ParsableCommand {

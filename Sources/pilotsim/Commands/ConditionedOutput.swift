@@ -1,0 +1,50 @@
+import Foundation
+import PilotModel
+import PilotReport
+import PilotWorkflow
+import Simulator
+
+/// What `condition`, and `run` with reported figures, print and write.
+struct ConditionedOutput {
+    let result: Conditioning.Result
+    let figures: ReportedFigures
+    let scenario: ScenarioOptions
+    let scenarioText: String
+    let labels: Labels
+
+    /// Writes the files into `out` as one transaction: summary.csv and monthly.csv (conditioned),
+    /// posterior.csv, particles.csv, observations.csv, diagnostics.csv, chains.csv, manifest.json.
+    func write(to out: String) throws {
+        let report = ConditionReport(result)
+        var files = [
+            ("summary.csv", SummaryCSV.render(report.posteriorSummary)),
+            ("monthly.csv", MonthlyCSV.render(result.posterior.monthly)),
+            ("posterior.csv", report.posteriorCSV()),
+            ("particles.csv", RunsCSV.render(result.posterior)),
+            ("observations.csv", report.observationsCSV()),
+            ("diagnostics.csv", report.diagnosticsCSV()),
+            ("chains.csv", report.chainsCSV()),
+        ]
+        var manifest = Manifest(commandLine: CommandLineText.current(), scenario: scenario.sourceName(), scenarioText: scenarioText,
+                                seed: result.posterior.seed, runs: result.posterior.runs, files: files.map(\.0))
+        manifest.overrides = scenario.overrides
+        manifest.observed = figures.source
+        manifest.observedSHA256 = figures.sha256
+        files.append(("manifest.json", try manifest.json()))
+        try OutputFiles(directory: out, files: files).write()
+    }
+
+    /// The printed output in `format`; `--format csv` prints summary.csv for `run` (as a plain run
+    /// does) and the prior-and-conditioned targets table for `condition`.
+    func render(_ format: Pilotsim.Run.Format, scenario loaded: Scenario, csvIsSummary: Bool) throws -> String {
+        let report = ConditionReport(result)
+        switch format {
+        case .table:
+            return report.table(source: scenario.describedSource(labels), figures: figures.description(labels), labels: labels,
+                                style: .standardOutput(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment))
+        case .csv: return csvIsSummary ? SummaryCSV.render(report.posteriorSummary) : report.targetsCSV()
+        case .json: return try report.json(scenario: loaded.name.neutral, observed: (figures.source, figures.sha256),
+                                           provenance: try scenario.provenance(seed: report.result.posterior.seed, figures: figures))
+        }
+    }
+}

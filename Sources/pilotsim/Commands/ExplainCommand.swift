@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import PilotModel
+import PilotReport
+import PilotWorkflow
+import Simulator
+
+extension Pilotsim {
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "What the runs that meet a target share: each assumption's distribution in runs that met it against runs that missed.",
+            discussion: """
+                Monte Carlo filtering: for each uncertain input, the Kolmogorov–Smirnov distance between its values in \
+                the runs that met the target and in those that missed (near 1: it decides the target; near 0: it does \
+                not), the medians of both groups and the single value that separates them best.
+
+                Defaults: 10,000 runs; the 8 most decisive inputs.
+
+                Examples:
+                  pilotsim explain --target amount-2023 --top 5
+                  pilotsim explain --prior --out explain.csv
+                """)
+
+        @OptionGroup var scenario: ScenarioOptions
+        @OptionGroup var simulation: SimulationOptions
+
+        @Option(help: "The target's id (default: every target).")
+        var target: String?
+
+        @OptionGroup var topOption: TopOption
+        var top: Int { topOption.top }
+
+        @Option(help: "Write target_id,input,ks,p_value,median_met,median_missed,threshold,runs_met,runs_missed to this file.", completion: .file())
+        var out: String?
+
+        @OptionGroup var language: LanguageOption
+
+        @OptionGroup var observed: ObservedOptions
+
+        func run() throws {
+            try reportingFailures {
+                let loaded = try scenario.load()
+                let indices: [Int]
+                if let target {
+                    guard let index = loaded.targets.firstIndex(where: { $0.id == target }) else {
+                        throw ValidationError("--target \(target): no such target; expected one of \(loaded.targets.map(\.id).joined(separator: ", "))")
+                    }
+                    indices = [index]
+                } else {
+                    indices = Array(loaded.targets.indices)
+                }
+                let (sample, figures) = try observed.sample(for: loaded, simulation: simulation, labels: language.labels)
+                let runs = sample?.count ?? simulation.runCount(default: 10_000)
+                let progress = ProgressLine("explain", total: runs, quiet: simulation.quiet)
+                var engine = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount)
+                engine.sample = sample
+                let result = engine.run(runs: runs, progress: progress.update)
+                progress.finish()
+                let filterings = indices.map { MonteCarloFiltering(result, target: $0) }
+                if let out, try OutputFiles.writeOne(ExplainReport.csv(filterings), to: out) { return }
+                print(ExplainReport.table(filterings, scenario: loaded, top: top, runs: runs, seed: simulation.seed, source: scenario.describedSource(language.labels),
+                                          labels: language.labels, figures: figures), terminator: "")
+            }
+        }
+    }
+}

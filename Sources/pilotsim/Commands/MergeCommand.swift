@@ -1,0 +1,204 @@
+import ArgumentParser
+import Foundation
+import PilotModel
+import PilotReport
+import PilotWorkflow
+import Simulator
+
+extension Pilotsim {
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Join the part files of a sharded run, sweep, tornado or sobol (--shard I/N) into the outputs of the whole work.",
+            discussion: """
+                For run: summary.csv, joint.csv, stages.csv, monthly.csv and runs.csv byte for byte as one process with the same seed and runs \
+                would, and manifest.json; for sweep, tornado and sobol: sweep.csv, tornado.csv or sobol.csv, byte for \
+                byte their --out file. Refuses, writing nothing, parts of different scenarios, seeds, run totals or \
+                pilotsim versions, a missing or repeated shard, and a truncated part file.
+
+                Defaults: all cores.
+
+                Examples:
+                  pilotsim merge parts/part-*-of-8.pilotsim --out merged
+                """)
+
+        @Argument(help: "The part files (part-I-of-N.pilotsim), in any order.", completion: .file(extensions: ["pilotsim"]))
+        var parts: [String]
+
+        @Option(help: "The directory for the outputs.", completion: .directory)
+        var out: String
+
+        @OptionGroup var workbook: WorkbookOption
+
+        @OptionGroup var language: LanguageOption
+
+        @Option(help: "Worker threads for the quantiles and runs.csv (default: all cores).")
+        var threads: Int?
+
+        func validate() throws {
+            try OutputFiles.refuseStandardOutput(out, "merge")
+            guard !parts.isEmpty else { throw ValidationError("give the part files to merge") }
+            if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+        }
+
+        func run() throws {
+            try reportingFailures {
+                let readers = try parts.map { try PartFile.Reader(path: $0) }
+                let header = try Self.check(readers.map(\.header), paths: parts)
+                let ordered = readers.sorted { $0.header.shard < $1.header.shard }
+                let overrides = try header.overrides.map { try ScenarioOverride($0, source: "--set") }
+                // Errors in the embedded text are located in the part that carries it.
+                let document = try ScenarioDocument(text: header.scenarioText, file: "\(parts[0])#scenario_text")
+                switch header.command {
+                case "sweep":
+                    let axes = try PartPayloads.arguments("--vary", in: header).map { argument in
+                        do { return try SweepAxis(parsing: argument) } catch { throw PartFileError(parts[0], "its --vary \(argument) is not one sweep takes") }
+                    }
+                    guard (1...2).contains(axes.count), axes.reduce(1, { $0 * $1.values.count }) <= Simulator.Sweep.maximumPoints else {
+                        throw PartFileError(parts[0], "its --vary arguments are not ones sweep takes")
+                    }
+                    let sweep = try Simulator.Sweep(document: document, overrides: overrides, axes: axes, pointSource: "--vary")
+                    guard header.totalRuns == sweep.points.count else {
+                        throw PartFileError(parts[0], "\(header.totalRuns) points in all; its --vary makes \(sweep.points.count)")
+                    }
+                    // The long CSV of every point: the header line, then each part's rows in order.
+                    let rows = try ordered.map { try PartPayloads.sweepRows($0, sweep: sweep) }
+                    try workbook.write {
+                        try ExcelReport.sweep(sweep, rows: rows.flatMap(\.rows), provenance: Self.provenance(header), labels: language.labels)
+                    }
+                    try OutputFiles(directory: out, files: [("sweep.csv", SweepReport.csv(sweep, []) + rows.map(\.text).joined()),
+                                                            try Self.manifest(header, ordered, file: "sweep.csv")]).write()
+                case "tornado":
+                    // Every parameter's bars, in parameter order, sorted by swing as one process sorts them.
+                    let scenario = try document.scenario(overrides: overrides)
+                    let quantiles = ["--low", "--high"].map { PartPayloads.arguments($0, in: header).first.flatMap(decimalNumber) }
+                    guard let low = quantiles[0], let high = quantiles[1], 0 < low, low < high, high < 1 else {
+                        throw PartFileError(parts[0], "its --low and --high are not ones tornado takes")
+                    }
+                    let tornado = Simulator.Tornado(scenario: scenario, low: low, high: high)
+                    guard header.totalRuns == tornado.parameters.count else {
+                        throw PartFileError(parts[0], "\(header.totalRuns) parameters in all; its scenario has \(tornado.parameters.count) uncertain ones")
+                    }
+                    var bars = [[Simulator.Tornado.Bar]](repeating: [], count: scenario.targets.count)
+                    for part in ordered {
+                        for (j, shardBars) in try PartPayloads.tornadoBars(part, tornado: tornado).enumerated() { bars[j] += shardBars }
+                    }
+                    let sorted = Simulator.Tornado.sorted(bars)
+                    try workbook.write {
+                        try ExcelReport.tornado(sorted, scenario: scenario, top: TopOption.standard, provenance: Self.provenance(header),
+                                                labels: language.labels)
+                    }
+                    try OutputFiles(directory: out, files: [("tornado.csv", TornadoReport.csv(scenario, sorted)),
+                                                            try Self.manifest(header, ordered, file: "tornado.csv")]).write()
+                case "sobol":
+                    // Every row's values, in row order, then the indices as one process estimates them.
+                    let scenario = try document.scenario(overrides: overrides)
+                    let analysis = GlobalSensitivity(scenario: scenario)
+                    guard let samples = PartPayloads.arguments("--samples", in: header).first.flatMap({ Int($0) }),
+                          Pilotsim.Sobol.sampleRange.contains(samples), header.totalRuns == analysis.rowCount(samples: samples) else {
+                        throw PartFileError(parts[0], "its --samples and \(header.totalRuns) design rows are not ones sobol writes for its scenario")
+                    }
+                    var f = [[Double]](repeating: [], count: scenario.targets.count)
+                    for part in ordered {
+                        for (j, values) in try PartPayloads.sobolValues(part, targets: f.count).enumerated() { f[j] += values }
+                    }
+                    let estimate = analysis.estimate(f, samples: samples, seed: header.seed)
+                    try workbook.write {
+                        try ExcelReport.sobol(analysis, estimate, top: TopOption.standard, provenance: Self.provenance(header),
+                                              labels: language.labels)
+                    }
+                    try OutputFiles(directory: out, files: [("sobol.csv", SobolReport.csv(analysis, estimate)),
+                                                            try Self.manifest(header, ordered, file: "sobol.csv")]).write()
+                case "run":
+                    try mergeRuns(ordered, header: header, scenario: try document.scenario(overrides: overrides))
+                default:
+                    throw PartFileError(parts[0], "a part of '\(header.command)'; expected run, sweep, tornado or sobol parts")
+                }
+                print(out)
+            }
+        }
+
+        /// Joins run parts: the records go through the collector as the simulation's blocks would,
+        /// and runs.csv is written as they come; a second reading of the parts when the quantiles
+        /// need it.
+        private func mergeRuns(_ ordered: [PartFile.Reader], header: PartFile.Header, scenario: Scenario) throws {
+            let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+            let collector = RunCollector(scenario: scenario, rows: header.totalRuns, keep: .monthlyQuantiles, threads: threads,
+                                         recordsParameters: true)
+            let block = RunBlock(record: collector.record, capacity: MonteCarlo.blockRuns)
+            let runsFile = try StreamedFile(directory: out, name: "runs.csv")
+            try runsFile.write(RunsCSV.header(scenario, parameters: collector.record.parameters))
+            for part in ordered {
+                try part.forEachBlock(block, scenario: scenario) { block in
+                    collector.absorb(block, pass: 1)
+                    try runsFile.write(RunsCSV.rows(block, threads: threads))
+                }
+            }
+            try runsFile.close()
+            collector.finishFirstPass()
+            if collector.needsSecondPass {
+                for part in ordered { try part.forEachBlock(block, scenario: scenario) { collector.absorb($0, pass: 2) } }
+            }
+            let result = collector.result(seed: header.seed)
+            try workbook.write(summary: result.summary, monthly: result.monthly, scenario: scenario, provenance: Self.provenance(header),
+                               labels: language.labels)
+            try Run.writeOutputs(result, runsFile: runsFile, commandLine: CommandLineText.current(),
+                                 scenario: header.scenario, scenarioText: header.scenarioText, overrides: header.overrides,
+                                 shardCommandLines: ordered.map(\.header.commandLine), to: out)
+        }
+
+        /// The provenance of merged work: the merge's command line, and the parts' scenario,
+        /// overrides and seed.
+        static func provenance(_ header: PartFile.Header) -> Provenance {
+            Provenance(commandLine: CommandLineText.current(), scenario: header.scenario, scenarioText: header.scenarioText,
+                       overrides: header.overrides, observed: nil, seed: header.seed)
+        }
+
+        /// manifest.json of a merged sweep, tornado or sobol: the merge's command line, the
+        /// scenario and its hash, the overrides, the seed, the units in all, and each shard's own
+        /// command line.
+        static func manifest(_ header: PartFile.Header, _ ordered: [PartFile.Reader], file: String) throws -> (name: String, contents: String) {
+            var manifest = Manifest(commandLine: CommandLineText.current(), scenario: header.scenario, scenarioText: header.scenarioText,
+                                    seed: header.seed, runs: header.totalRuns, files: [file])
+            manifest.overrides = header.overrides
+            manifest.shardCommandLines = ordered.map(\.header.commandLine)
+            return ("manifest.json", try manifest.json())
+        }
+
+        /// The header the parts share, after checking that they are the shards 1…N of one simulation.
+        static func check(_ headers: [PartFile.Header], paths: [String]) throws -> PartFile.Header {
+            let first = headers[0]
+            for (header, path) in zip(headers, paths).dropFirst() {
+                let differences = [
+                    header.pilotsimVersion != first.pilotsimVersion ? "pilotsim \(header.pilotsimVersion), not \(first.pilotsimVersion)" : nil,
+                    header.command != first.command ? "command \(header.command), not \(first.command)" : nil,
+                    header.scenarioSHA256 != first.scenarioSHA256 || header.overrides != first.overrides ? "another scenario (or --set)" : nil,
+                    header.arguments != first.arguments ? "other arguments (\(header.arguments.joined(separator: " ")))" : nil,
+                    header.seed != first.seed ? "seed \(header.seed), not \(first.seed)" : nil,
+                    header.totalRuns != first.totalRuns ? "\(header.totalRuns) runs in all, not \(first.totalRuns)" : nil,
+                    header.shards != first.shards ? "\(header.shards) shards, not \(first.shards)" : nil,
+                ].compactMap { $0 }
+                if let difference = differences.first {
+                    throw PartFileError(path, "this part is of another simulation than \(paths[0]): \(difference); expected the shards of one run")
+                }
+            }
+            var seen: [Int: String] = [:]
+            for (header, path) in zip(headers, paths) {
+                if let other = seen[header.shard] {
+                    throw PartFileError(path, "shard \(header.shard) of \(header.shards) is given twice (also \(other)); expected each shard once")
+                }
+                seen[header.shard] = path
+                let expected = PartFile.runs(shard: header.shard, of: header.shards, total: header.totalRuns)
+                guard header.firstRun == expected.lowerBound && header.runs == expected.count else {
+                    throw PartFileError(path, "shard \(header.shard) holds runs \(header.firstRun)…; expected runs \(expected.lowerBound)..<\(expected.upperBound)")
+                }
+            }
+            let missing = (1...first.shards).filter { seen[$0] == nil }
+            guard missing.isEmpty else {
+                let count = missing.count == 1 ? "shard \(missing[0]) of \(first.shards) missing"
+                    : "shards \(ShardList.summary(missing)) of \(first.shards) missing (\(NumberStyle.grouped(Double(missing.count))))"
+                throw PartFileError(paths[0], "\(count); expected all \(first.shards) part files")
+            }
+            return first
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import PilotModel
+import PilotReport
+import PilotWorkflow
+import Simulator
+
+extension Pilotsim {
+    struct Sweep: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "P(met) of every target along a line or grid of values of one or two parameters.",
+            discussion: """
+                SPEC is FROM:TO:STEPS (both ends included), FROM:TO:STEPS:log, or v1,v2,v3. Any number of the \
+                scenario can be varied: a parameter (a distribution is replaced by the constant), one stage's value \
+                (wallets.personal.innovation.launch), a count (campaigns[0].winners) or a target's threshold \
+                (targets.wallets-2023.at_least). Every point uses the same seed and run indices.
+
+                Defaults: 2,000 runs a point.
+
+                Examples:
+                  pilotsim sweep --vary campaigns[0].winners=10000:60000:6
+                  pilotsim sweep --vary wallets.personal.innovation.launch=0.005:0.05:10:log --out sweep.csv
+                """)
+
+        @OptionGroup var scenario: ScenarioOptions
+        @OptionGroup var simulation: SimulationOptions
+
+        @Option(name: .customLong("vary"), help: ArgumentHelp("KEY.PATH=SPEC; once for a line, twice for a grid.", valueName: "KEY.PATH=SPEC"))
+        var axisArguments: [String] = []
+
+        @OptionGroup var language: LanguageOption
+
+        @Option(help: "Write the long CSV (one row per point and target) to this file (with --shard: the directory of the part file).", completion: .file())
+        var out: String?
+
+        @OptionGroup var shard: ShardOption
+
+        @OptionGroup var workbook: WorkbookOption
+
+        func validate() throws {
+            try shard.checkOutputs(out: out, workbook: workbook, command: "sweep")
+            guard (1...2).contains(axisArguments.count) else { throw ValidationError("give one or two --vary KEY.PATH=SPEC") }
+            var points = 1
+            for argument in axisArguments {
+                do { points *= try SweepAxis(parsing: argument).values.count } catch { throw ValidationError(Self.message(error)) }
+                guard points <= Simulator.Sweep.maximumPoints else {
+                    throw ValidationError("--vary makes \(points) points or more; expected at most \(Simulator.Sweep.maximumPoints) (a grid of 100 × 100)")
+                }
+            }
+        }
+
+        @OptionGroup var observed: ObservedOptions
+
+        func run() throws {
+            try reportingFailures {
+                let axes = try axisArguments.map { try SweepAxis(parsing: $0) }
+                let sweep: Simulator.Sweep
+                do {
+                    sweep = try Simulator.Sweep(document: try scenario.document(), overrides: try scenario.parsedOverrides(), axes: axes,
+                                                pointSource: "--vary")
+                } catch let error as SweepPathError {
+                    throw ValidationError(Self.message(error))
+                }
+                if let (index, count) = shard.parsed, let out {
+                    guard observed.prior || (observed.observed == nil && sweep.base.observations.isEmpty) else {
+                        throw ValidationError("--shard takes no reported figures: shard the plan-time view with --prior")
+                    }
+                    let points = PartFile.runs(shard: index, of: count, total: sweep.points.count)
+                    let progress = ProgressLine("sweep", total: max(points.count, 1), quiet: simulation.quiet)
+                    let summaries = sweep.run(seed: simulation.seed, runs: simulation.runCount(default: 2000), threads: simulation.threadCount,
+                                              points: points, progress: progress.update)
+                    progress.finish()
+                    let header = try PartFile.header(command: "sweep", scenario: scenario,
+                                                     arguments: axisArguments.map { "--vary " + $0 } + ["--runs \(simulation.runCount(default: 2000))"],
+                                                     seed: simulation.seed, total: sweep.points.count, shard: index, of: count, units: points)
+                    try PartFile.write(text: SweepReport.csv(sweep, summaries, firstPoint: points.lowerBound), header: header, into: out)
+                    return
+                }
+                let (sample, figures) = try observed.sample(for: sweep.base, simulation: simulation, labels: language.labels)
+                if let sample {
+                    do { try sweep.check(against: sample) } catch let refusal as ConditionedSample.Refusal { throw refusal.validationError }
+                }
+                let runs = sample?.count ?? simulation.runCount(default: 2000)
+                let progress = ProgressLine("sweep", total: sweep.points.count, quiet: simulation.quiet)
+                let summaries = sweep.run(seed: simulation.seed, runs: runs, threads: simulation.threadCount, sample: sample,
+                                          progress: progress.update)
+                progress.finish()
+                try workbook.write {
+                    try ExcelReport.sweep(sweep, rows: SweepReport.rows(summaries),
+                                          provenance: try scenario.provenance(seed: simulation.seed, figures: try observed.figures(for: sweep.base)),
+                                          labels: language.labels)
+                }
+                if let out, try OutputFiles.writeOne(SweepReport.csv(sweep, summaries), to: out) { return }
+                print(SweepReport.table(sweep, summaries, runs: runs, seed: simulation.seed,
+                                        source: scenario.describedSource(language.labels), labels: language.labels, figures: figures), terminator: "")
+            }
+        }
+    }
+}
+
+extension Pilotsim.Sweep {
+    /// The error of an axis argument given to `option` (`--vary`, or report's `--sweep`).
+    static func message(_ error: SweepSpecError, option: String = "--vary") -> String {
+        "\(option) \(error.argument): \(error.problem); expected KEY.PATH=FROM:TO:STEPS, KEY.PATH=FROM:TO:STEPS:log or KEY.PATH=v1,v2,…"
+    }
+
+    static func message(_ error: SweepPathError, option: String = "--vary") -> String {
+        "\(option) \(error.path): not a number of this scenario; expected a parameter, count or target threshold such as "
+            + error.closest.map { "'\($0)'" }.joined(separator: ", ")
+    }
+}

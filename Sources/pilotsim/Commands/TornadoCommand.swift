@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import PilotModel
+import PilotReport
+import PilotWorkflow
+import Simulator
+
+extension Pilotsim {
+    struct Tornado: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Which assumptions move each target: every uncertain parameter pinned at a low and a high quantile.",
+            discussion: """
+                Each parameter given as a distribution (each stage's value of a by-stage map counts as its own) is \
+                pinned at its --low and --high quantiles while all others stay uncertain; every simulation uses the \
+                same seed and run indices, so a parameter that does not enter a target's metric has a swing of exactly 0.
+
+                Defaults: 2,000 runs a setting; quantiles 0.1 and 0.9.
+
+                Examples:
+                  pilotsim tornado --top 5
+                  pilotsim tornado --prior --out tornado.csv
+                """)
+
+        @OptionGroup var scenario: ScenarioOptions
+        @OptionGroup var simulation: SimulationOptions
+
+        @OptionGroup var language: LanguageOption
+
+        @OptionGroup var quantiles: TornadoQuantiles
+
+        @OptionGroup var topOption: TopOption
+        var top: Int { topOption.top }
+
+        @Option(help: "Write target_id,parameter,low_value,high_value,p_met_low,p_met_high,swing to this file.", completion: .file())
+        var out: String?
+
+        @OptionGroup var shard: ShardOption
+
+        @OptionGroup var workbook: WorkbookOption
+
+        func validate() throws {
+            try shard.checkOutputs(out: out, workbook: workbook, command: "tornado")
+        }
+
+        @OptionGroup var observed: ObservedOptions
+
+        func run() throws {
+            try reportingFailures {
+                let loaded = try scenario.load()
+                if let (index, count) = shard.parsed, let out {
+                    guard try observed.figures(for: loaded) == nil else {
+                        throw ValidationError("--shard takes no reported figures: shard the plan-time view with --prior")
+                    }
+                    let tornado = Simulator.Tornado(scenario: loaded, low: quantiles.low, high: quantiles.high)
+                    // Each shard pins its block of the uncertain parameters; merge sorts the bars as one process does.
+                    let positions = PartFile.runs(shard: index, of: count, total: tornado.parameters.count)
+                    let runs = simulation.runCount(default: 2000)
+                    let bars = tornado.bars(of: positions, seed: simulation.seed, runs: runs, threads: simulation.threadCount)
+                    let header = try PartFile.header(command: "tornado", scenario: scenario,
+                                                     arguments: ["--low \(quantiles.low)", "--high \(quantiles.high)", "--runs \(runs)"],
+                                                     seed: simulation.seed, total: tornado.parameters.count, shard: index, of: count, units: positions)
+                    try PartFile.write(text: String(decoding: try JSONEncoder().encode(bars), as: UTF8.self), header: header, into: out)
+                    return
+                }
+                let (sample, figures) = try observed.sample(for: loaded, simulation: simulation, labels: language.labels)
+                let tornado = Simulator.Tornado(scenario: loaded, low: quantiles.low, high: quantiles.high, sample: sample)
+                let runs = sample?.count ?? simulation.runCount(default: 2000)
+                let progress = ProgressLine("tornado", total: 2 * tornado.parameters.count, quiet: simulation.quiet)
+                let (baseline, bars) = tornado.run(seed: simulation.seed, runs: runs, threads: simulation.threadCount, progress: progress.update)
+                progress.finish()
+                try workbook.write {
+                    try ExcelReport.tornado(bars, scenario: loaded, top: top,
+                                            provenance: try scenario.provenance(seed: simulation.seed, figures: try observed.figures(for: loaded)),
+                                            labels: language.labels)
+                }
+                if let out, try OutputFiles.writeOne(TornadoReport.csv(loaded, bars), to: out) { return }
+                print(TornadoReport.table(tornado, baseline: baseline, bars: bars, top: top, runs: runs, seed: simulation.seed,
+                                          source: scenario.describedSource(language.labels), labels: language.labels, figures: figures),
+                      terminator: "")
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import PilotWorkflow
+import Simulator
+
+/// `--shard I/N`, shared by the commands that can split their work over processes (`run`,
+/// `sweep`, `tornado`, `sobol`).
+struct ShardOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Do only shard I of N (I from 1) of the work and write its part file into --out DIR; 'pilotsim merge' joins the parts.",
+                               valueName: "I/N"))
+    var shard: String?
+
+    /// The shard, parsed: `nil` without `--shard`.
+    var parsed: (index: Int, count: Int)? {
+        guard let shard else { return nil }
+        let parts = shard.split(separator: "/")
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, n <= PartFile.maximumShards, (1...n).contains(i) else { return nil }
+        return (i, n)
+    }
+
+    func validate() throws {
+        if let shard, parsed == nil { throw ValidationError("--shard \(shard): expected I/N with 1 ≤ I ≤ N, e.g. --shard 2/8") }
+    }
+
+    /// With `--shard`, the part file goes into the directory `--out` and nothing else is written:
+    /// refuses a missing `--out`, `--out -` and `--xlsx` (which belongs to `merge`).
+    func checkOutputs(out: String?, workbook: WorkbookOption, command: String) throws {
+        guard parsed != nil else { return }
+        try OutputFiles.refuseStandardOutput(out, "\(command) --shard")
+        guard out != nil else { throw ValidationError("--shard writes a part file: give --out DIR") }
+        guard workbook.xlsx == nil else { throw ValidationError("--shard writes a part file: give --xlsx to 'pilotsim merge' instead") }
+    }
+}
+
+extension OutputFiles {
+    /// The refusal of `--out -` by a command whose outputs are a directory of files.
+    static func refuseStandardOutput(_ out: String?, _ command: String) throws {
+        if out == "-" { throw ValidationError("--out - writes one file to standard output; \(command) writes a directory of files: give a directory") }
+    }
+}
+
+extension PartFile {
+    /// The header of shard `shard` of `shards` of `command`, for the scenario `--set` and the
+    /// arguments of this command line.
+    static func header(command: String, scenario: ScenarioOptions, arguments: [String], seed: UInt64, total: Int,
+                       shard: Int, of shards: Int, units: Range<Int>, record: RunRecord? = nil) throws -> Header {
+        header(command: command, commandLine: CommandLineText.current(), scenario: scenario.sourceName(), scenarioText: try scenario.document().text,
+               overrides: scenario.overrides, arguments: arguments, seed: seed, total: total, shard: shard, of: shards, units: units, record: record)
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import PilotModel
+import PilotReport
+import PilotWorkflow
+
+/// The process exit codes pilotsim promises (sysexits.h where one fits).
+enum ExitStatus {
+    /// Bad command-line arguments: ArgumentParser's own `ValidationError` exit code.
+    static let badArguments = ExitCode.validationFailure
+    /// The scenario (file or `--set`) is invalid.
+    static let invalidScenario = ExitCode(65)
+    /// A part file given to `merge` is damaged, not a part file, or not one of the shards of one
+    /// simulation; or a result file given to `report --from` cannot be read back (sysexits'
+    /// EX_NOINPUT: an input that cannot be used).
+    static let badPart = ExitCode(66)
+    static let failure = ExitCode.failure
+}
+
+/// Writes a line to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Runs `body`, turning scenario errors into their diagnostics on stderr and exit code 65, part
+/// file and result file errors into theirs and exit code 66, argument errors into an `error:` line and exit code
+/// 64, and any other error into an `error:` line and exit code 1 — never a stack trace.
+func reportingFailures<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as ScenarioValidationError {
+        printError(error.description)
+        throw ExitStatus.invalidScenario
+    } catch let error as PartFileError {
+        printError(error.description)
+        throw ExitStatus.badPart
+    } catch let error as ResultFileError {
+        printError(error.description)
+        throw ExitStatus.badPart
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as ValidationError {
+        // A problem with the arguments found only once the scenario is known.
+        printError("error: \(error.message)")
+        throw ExitStatus.badArguments
+    } catch {
+        printError("error: \(error)")
+        throw ExitStatus.failure
+    }
+}
