@@ -24,7 +24,7 @@ struct ExactQuantilesTests {
 
     private func sortedQuantiles(_ data: [Double]) -> [Double] {
         let sorted = data.sorted()
-        return Self.probabilities.map { Statistics.quantile(sorted: sorted, $0) }
+        return Self.probabilities.map { gslQuantile(sorted: sorted, $0) }
     }
 
     @Test func continuousTiedAndShiftedStreamsGiveTheQuantilesOfTheSortedData() {

@@ -22,7 +22,7 @@ struct ECDFChart {
         self.split = split
         self.labels = labels
         let all = (met + missed).sorted()
-        let low = all.isEmpty ? 0 : Statistics.quantile(sorted: all, 0.005), high = all.isEmpty ? 1 : Statistics.quantile(sorted: all, 0.995)
+        let low = all.isEmpty ? 0 : OrderStatistics.quantile(sorted: all, 0.005), high = all.isEmpty ? 1 : OrderStatistics.quantile(sorted: all, 0.995)
         x = AxisScale(domain: low...max(high, low + 1e-12), pixels: Self.left...Self.right, reversed: false, targetTicks: 5)
     }
 

@@ -33,7 +33,7 @@ public enum TornadoReport {
                 table.appendParameter(bar.parameter, scenario: s, labels: labels, cells: [
                     NumberStyle.parameter(bar.lowValue), numbers.percent(bar.lowProbability),
                     NumberStyle.parameter(bar.highValue), numbers.percent(bar.highProbability),
-                    "\(NumberStyle.fixed(bar.swing * 100, 1)) ± \(NumberStyle.fixed(1.96 * bar.swingStandardError * 100, 1))",
+                    "\(NumberStyle.fixed(bar.swing * 100, 1)) ± \(NumberStyle.fixed(Statistics.z95 * bar.swingStandardError * 100, 1))",
                 ])
             }
             out.append(table.render())

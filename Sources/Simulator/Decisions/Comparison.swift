@@ -82,8 +82,8 @@ public struct Comparison: Sendable {
     static func medianWithInterval(_ values: inout [Double]) -> (median: Double, interval: ClosedRange<Double>) {
         values.sort()
         let n = Double(values.count)
-        let half = 1.959964 * n.squareRoot() / 2
+        let half = Statistics.z95 * n.squareRoot() / 2
         let low = max(0, Int((n / 2 - half).rounded(.down)) - 1), high = min(values.count - 1, Int((n / 2 + half).rounded(.up)) - 1)
-        return (Statistics.quantile(sorted: values, 0.5), values[low]...values[max(low, high)])
+        return (OrderStatistics.quantile(sorted: values, 0.5), values[low]...values[max(low, high)])
     }
 }

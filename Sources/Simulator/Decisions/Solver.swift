@@ -103,7 +103,7 @@ public struct Solver: Sendable {
             evaluated[v] = share
             return share
         }
-        let halfWidth = 1.959964 * (probability * (1 - probability) / Double(runs)).squareRoot()
+        let halfWidth = Statistics.z95 * (probability * (1 - probability) / Double(runs)).squareRoot()
         let tolerance = max(halfWidth, 1 / Double(runs))
 
         // A coarse grid: the direction, a bracket, and a check that the curve does not turn back.

@@ -85,7 +85,7 @@ public struct MonteCarloFiltering: Sendable {
     static func compare(met: [Double], missed: [Double], parameter: Int, keyPath: String) -> Input {
         guard !met.isEmpty, !missed.isEmpty else {
             let all = (met + missed).sorted()
-            let median = all.isEmpty ? 0 : Statistics.quantile(sorted: all, 0.5)
+            let median = all.isEmpty ? 0 : OrderStatistics.quantile(sorted: all, 0.5)
             return Input(parameter: parameter, keyPath: keyPath, distance: 0, pValue: 1, medianMet: met.isEmpty ? .nan : median,
                          medianMissed: missed.isEmpty ? .nan : median, threshold: median)
         }
@@ -99,7 +99,7 @@ public struct MonteCarloFiltering: Sendable {
             if gap > distance { distance = gap; threshold = x }
         }
         return Input(parameter: parameter, keyPath: keyPath, distance: distance, pValue: kolmogorovPValue(distance, a.count, b.count),
-                     medianMet: Statistics.quantile(sorted: a, 0.5), medianMissed: Statistics.quantile(sorted: b, 0.5), threshold: threshold)
+                     medianMet: OrderStatistics.quantile(sorted: a, 0.5), medianMissed: OrderStatistics.quantile(sorted: b, 0.5), threshold: threshold)
     }
 
     /// P(D ≥ d) for two samples of sizes n and m, by the Kolmogorov distribution with Stephens'

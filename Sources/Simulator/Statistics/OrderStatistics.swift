@@ -4,12 +4,20 @@
 /// each partition, so ties cost nothing extra.
 public enum OrderStatistics {
     /// The type-7 p-quantiles of `data` (reordered in place), equal to
-    /// `Statistics.quantile(sorted: data.sorted(), p)` for each p.
+    /// `quantile(sorted: data.sorted(), p)` for each p.
     public static func quantiles(_ data: inout [Double], at probabilities: [Double]) -> [Double] {
         precondition(!data.isEmpty)
         let n = data.count
         data.withUnsafeMutableBufferPointer { select(ranks(count: n, probabilities: probabilities)[...], in: $0, from: 0, to: n - 1) }
         return interpolate(count: n, probabilities: probabilities) { data[$0] }
+    }
+
+    /// The type-7 quantile at `p` of `data`, sorted (Hyndman & Fan 1996; R's default, NumPy's
+    /// `linear`): the one quantile definition of pilotsim, bit for bit GSL's
+    /// `gsl_stats_quantile_from_sorted_data`.
+    public static func quantile(sorted data: [Double], _ p: Double) -> Double {
+        precondition(!data.isEmpty && (0...1).contains(p))
+        return interpolate(count: data.count, probabilities: [p]) { data[$0] }[0]
     }
 
     /// The 0-based ranks whose values type-7 quantiles of `count` values at `probabilities` need:
