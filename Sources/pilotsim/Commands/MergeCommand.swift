@@ -51,7 +51,9 @@ extension Pilotsim {
                 switch header.command {
                 case "sweep":
                     let axes = try PartPayloads.arguments("--vary", in: header).map { argument in
-                        do { return try SweepAxis(parsing: argument) } catch { throw PartFileError(parts[0], "its --vary \(argument) is not one sweep takes") }
+                        do { return try VaryArgument(argument, option: "--vary").sweepAxis(option: "--vary") } catch {
+                            throw PartFileError(parts[0], "its --vary \(argument) is not one sweep takes")
+                        }
                     }
                     guard (1...2).contains(axes.count), axes.reduce(1, { $0 * $1.values.count }) <= Simulator.Sweep.maximumPoints else {
                         throw PartFileError(parts[0], "its --vary arguments are not ones sweep takes")

@@ -22,7 +22,7 @@ extension Pilotsim.Report {
     /// the report is conditioned (the sweep may then vary only what acts after the figures).
     func sweepPoints(sample: ConditionedSample?) throws -> (sweep: Simulator.Sweep, summaries: [SimulationSummary])? {
         guard !sweep.isEmpty else { return nil }
-        let axes = try sweep.map { try SweepAxis(parsing: $0) }
+        let axes = try sweep.map { try VaryArgument($0, option: "--sweep").sweepAxis(option: "--sweep") }
         let analysis: Simulator.Sweep
         do {
             analysis = try Simulator.Sweep(document: try scenario.document(), overrides: try scenario.parsedOverrides(), axes: axes,

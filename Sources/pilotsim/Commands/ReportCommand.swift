@@ -97,7 +97,7 @@ extension Pilotsim {
             guard (1...10_000_000).contains(sweepRuns) else { throw ValidationError("--sweep-runs must be from 1 to 10,000,000 (got \(sweepRuns))") }
             var points = 1
             for argument in sweep {
-                do { points *= try SweepAxis(parsing: argument).values.count } catch { throw ValidationError(Pilotsim.Sweep.message(error, option: "--sweep")) }
+                points *= try VaryArgument(argument, option: "--sweep").sweepAxis(option: "--sweep").values.count
                 guard points <= Simulator.Sweep.maximumPoints else {
                     throw ValidationError("--sweep makes \(points) points or more; expected at most \(Simulator.Sweep.maximumPoints)")
                 }

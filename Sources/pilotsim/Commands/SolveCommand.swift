@@ -48,12 +48,8 @@ extension Pilotsim {
 
         /// The path and the range, if given.
         func parsedVary() throws -> (path: String, range: ClosedRange<Double>?) {
-            guard let equals = vary.firstIndex(of: "=") else { return (vary, nil) }
-            let path = String(vary[..<equals]), spec = vary[vary.index(after: equals)...].split(separator: ":")
-            guard spec.count == 2, let low = decimalNumber(spec[0]), let high = decimalNumber(spec[1]), low < high else {
-                throw ValidationError("--vary \(vary): expected KEY.PATH or KEY.PATH=LOW:HIGH with LOW < HIGH")
-            }
-            return (path, low...high)
+            let argument = try VaryArgument(vary, option: "--vary")
+            return (argument.path, try argument.solveRange(option: "--vary"))
         }
 
         @OptionGroup var observed: ObservedOptions

@@ -42,7 +42,7 @@ extension Pilotsim {
             guard (1...2).contains(axisArguments.count) else { throw ValidationError("give one or two --vary KEY.PATH=SPEC") }
             var points = 1
             for argument in axisArguments {
-                do { points *= try SweepAxis(parsing: argument).values.count } catch { throw ValidationError(Self.message(error)) }
+                points *= try VaryArgument(argument, option: "--vary").sweepAxis(option: "--vary").values.count
                 guard points <= Simulator.Sweep.maximumPoints else {
                     throw ValidationError("--vary makes \(points) points or more; expected at most \(Simulator.Sweep.maximumPoints) (a grid of 100 × 100)")
                 }
@@ -53,7 +53,7 @@ extension Pilotsim {
 
         func run() throws {
             try reportingFailures {
-                let axes = try axisArguments.map { try SweepAxis(parsing: $0) }
+                let axes = try axisArguments.map { try VaryArgument($0, option: "--vary").sweepAxis(option: "--vary") }
                 let sweep: Simulator.Sweep
                 do {
                     sweep = try Simulator.Sweep(document: try scenario.document(), overrides: try scenario.parsedOverrides(), axes: axes,
@@ -99,11 +99,8 @@ extension Pilotsim {
 }
 
 extension Pilotsim.Sweep {
-    /// The error of an axis argument given to `option` (`--vary`, or report's `--sweep`).
-    static func message(_ error: SweepSpecError, option: String = "--vary") -> String {
-        "\(option) \(error.argument): \(error.problem); expected KEY.PATH=FROM:TO:STEPS, KEY.PATH=FROM:TO:STEPS:log or KEY.PATH=v1,v2,…"
-    }
-
+    /// The error of a key path given to `option` (`--vary`, or report's `--sweep`) that names no
+    /// number of the scenario.
     static func message(_ error: SweepPathError, option: String = "--vary") -> String {
         "\(option) \(error.path): not a number of this scenario; expected a parameter, count or target threshold such as "
             + error.closest.map { "'\($0)'" }.joined(separator: ", ")
