@@ -302,7 +302,7 @@ struct ScenarioDecoder {
     /// conditioned on (docs/model.md §8); each month and metric once.
     private func observed(_ node: YAMLNode, _ calendar: ScenarioCalendar?, _ milestones: [Milestone]) -> [Observation?] {
         guard let items = context.list(node, "observed", of: "{month, metric, value, rel_error}") else { return [nil] }
-        let all = Metric.fixed + milestones.map { .milestone($0.name) }
+        let all = Metric.all(milestones: milestones)
         let names = all.map(\.description)
         var seen: [String: Int] = [:]
         return items.enumerated().map { i, item in
@@ -346,7 +346,7 @@ struct ScenarioDecoder {
 
     private func targets(_ node: YAMLNode, _ calendar: ScenarioCalendar?, _ milestones: [Milestone]) -> [Target?] {
         guard let items = context.list(node, "targets", of: "targets") else { return [nil] }
-        let metrics = (Metric.fixed + milestones.map { .milestone($0.name) }).map(\.description)
+        let all = Metric.all(milestones: milestones), metrics = all.map(\.description)
         var seen: Set<String> = []
         return items.enumerated().map { i, item in
             let path = "targets[\(i)]"
@@ -360,7 +360,7 @@ struct ScenarioDecoder {
             var metric: Metric?
             if let metricNode = reader.required("metric", expected: "a metric name"), let name = context.text(metricNode, "\(path).metric") {
                 if let index = metrics.firstIndex(of: name) {
-                    metric = (Metric.fixed + milestones.map { .milestone($0.name) })[index]
+                    metric = all[index]
                 } else {
                     let hint = closestMatch(to: name, in: metrics).map { "did you mean '\($0)'?" } ?? "expected one of \(metrics.joined(separator: ", ")), or milestones.NAME for a milestone the scenario defines"
                     context.report(metricNode, "\(path).metric", "unknown metric '\(name.excerpt)'; \(hint)")

@@ -14,6 +14,12 @@ public enum Metric: Hashable, Sendable, CustomStringConvertible {
         .amountMonthly, .transactionsMonthly,
     ]
 
+    /// Every metric of a scenario with `milestones`: the fixed ones, then one per milestone — the
+    /// one list of metrics, in report order (`Scenario.metrics`).
+    public static func all(milestones: [Milestone]) -> [Metric] {
+        fixed + milestones.map { .milestone($0.name) }
+    }
+
     /// The metric's name in scenario files and output, e.g. `amount.personal`.
     public var description: String {
         switch self {

@@ -38,7 +38,7 @@ public struct Scenario: Sendable {
         correlations.filter { parameters[$0.first.index].distribution.isUncertain && parameters[$0.second.index].distribution.isUncertain }
     }
 
-    public var metrics: [Metric] { Metric.fixed + milestones.map { .milestone($0.name) } }
+    public var metrics: [Metric] { Metric.all(milestones: milestones) }
 }
 
 /// A wallet segment (personal or corporate), docs/model.md §3 steps 1 and 5.
