@@ -26,8 +26,9 @@ public struct HTMLReport {
     let conditioning: (report: ConditionReport, priorMonthly: [MonthlyQuantiles])?
     /// With `report --compare`: the comparison with another plan and the two plans' names.
     let comparison: (comparison: Comparison, a: String, b: String)?
-    /// With `report --explain`: the two empirical CDFs of the top inputs of each target.
-    let explain: Bool
+    /// With `report --explain`: each target's Monte Carlo filtering of `perRun`, whose two top
+    /// decisive inputs are drawn as empirical CDFs.
+    let explanation: [MonteCarloFiltering]?
     /// With `report --sobol`: the Sobol indices of each target.
     let sobol: (analysis: GlobalSensitivity, estimate: SobolAnalysis.Estimate)?
     /// With `report --sweep`: P(met) of each target at every point of the sweep.
@@ -46,7 +47,7 @@ public struct HTMLReport {
                 tornado: (analysis: Tornado, baseline: SimulationSummary, bars: [[Tornado.Bar]])?, labels: Labels,
                 commandLine: String, generated: Date, source: String,
                 conditioning: (report: ConditionReport, priorMonthly: [MonthlyQuantiles])? = nil,
-                comparison: (comparison: Comparison, a: String, b: String)? = nil, explain: Bool = false, figures: String? = nil,
+                comparison: (comparison: Comparison, a: String, b: String)? = nil, explanation: [MonteCarloFiltering]? = nil, figures: String? = nil,
                 sobol: (analysis: GlobalSensitivity, estimate: SobolAnalysis.Estimate)? = nil,
                 sweep: (sweep: Sweep, summaries: [SimulationSummary])? = nil) {
         self.figures = figures
@@ -54,7 +55,7 @@ public struct HTMLReport {
         self.sweep = sweep
         self.conditioning = conditioning
         self.comparison = comparison
-        self.explain = explain
+        self.explanation = explanation
         self.result = result
         self.perRun = perRun ?? result
         self.summary = summary
@@ -90,11 +91,10 @@ public struct HTMLReport {
                     .svg(title: "\(labels.text(target.label)) (\(target.id))"))
             }
         }
-        if explain {
+        if let explanation {
             let width = perRun.uncertainParameters.count
-            charts += scenario.targets.indices.flatMap { j -> [(String, String)] in
-                let filtering = MonteCarloFiltering(perRun, target: j)
-                let target = scenario.targets[j]
+            charts += explanation.enumerated().flatMap { j, filtering -> [(String, String)] in
+                let target = filtering.target
                 // Only decisive inputs are drawn: a chart of a chance difference would read as a finding.
                 return filtering.inputs.filter(\.isDecisive).prefix(Self.explainCharts).map { input in
                     let column = perRun.uncertainParameters.firstIndex(of: input.parameter)!
@@ -198,7 +198,7 @@ public struct HTMLReport {
             "sobolReading": labels.analysis.sobolChartReading + " " + (sobol.map { labels.analysis.sobolError(rows: NumberStyle.grouped(Double($0.estimate.samples))) } ?? ""),
             "hasSweep": sweep != nil, "sweepCharts": chart("sweep-"), "sweepHeading": labels.analysis.sweepHeading,
             "sweepReading": labels.analysis.sweepChartReading,
-            "hasExplain": explain, "explainCharts": chart("ecdf-"), "explainHeading": labels.decision.explainHeading,
+            "hasExplain": explanation != nil, "explainCharts": chart("ecdf-"), "explainHeading": labels.decision.explainHeading,
             "explainReading": labels.decision.explainReading,
             "hasComparison": comparison != nil, "comparison": comparison.map { comparisonView($0.comparison, a: $0.a, b: $0.b) } ?? [:],
             "hasConditioning": conditioning != nil, "conditioning": conditioning.map { conditioningView($0.report) } ?? [:],

@@ -168,10 +168,15 @@ extension Pilotsim {
                 try write(HTMLReport(result: result, perRun: perRun, summary: summary, monthly: result.monthly, tornado: tornadoResult,
                                      labels: language.labels, commandLine: CommandLineText.current(), generated: Date(),
                                      source: scenario.describedSource(language.labels), conditioning: conditioning, comparison: comparison,
-                                     explain: explain, figures: figuresLine, sobol: try sobolIndices(loaded, sample: sample),
+                                     explanation: explanation(perRun ?? result), figures: figuresLine, sobol: try sobolIndices(loaded, sample: sample),
                                      sweep: try sweepPoints(sample: sample)),
                           provenance: try scenario.provenance(seed: simulation.seed, figures: figures))
             }
+        }
+
+        /// With `--explain`: each target's Monte Carlo filtering of the runs the per-run sections use.
+        private func explanation(_ runs: SimulationResult) -> [MonteCarloFiltering]? {
+            explain ? runs.scenario.targets.indices.map { MonteCarloFiltering(runs, target: $0) } : nil
         }
 
         /// Writes the report's HTML (or to standard output with `--out -`), its charts with
@@ -203,7 +208,7 @@ extension Pilotsim {
                                             figures: figures), terminator: "")
             }
             try write(HTMLReport(result: result, summary: result.summary, monthly: result.monthly, tornado: nil, labels: labels,
-                                 commandLine: CommandLineText.current(), generated: Date(), source: source, explain: explain, figures: figures),
+                                 commandLine: CommandLineText.current(), generated: Date(), source: source, explanation: explanation(result), figures: figures),
                       provenance: Provenance(commandLine: CommandLineText.current(), scenario: read.manifest.scenario, scenarioText: document.text,
                                              overrides: read.manifest.overrides, observed: nil, seed: read.manifest.seed))
         }
