@@ -5,7 +5,7 @@ BIG_RUNS ?= 10000000
 
 PREFIX ?= /usr/local
 
-.PHONY: run test bench build deps clean golden slurm-test man install
+.PHONY: run test lint bench build deps clean golden slurm-test man install
 
 ## Install what the build and its tests need when missing (GSL, libxlsxwriter, pkg-config, and
 ## openpyxl, the tests' independent reader of workbooks); Debian/Ubuntu, as root or with sudo.
@@ -26,6 +26,12 @@ run: build
 ## Build and run every test.
 test: deps
 	$(SWIFT) test
+
+## The code's layout as .swift-format says (swift format, shipped with the toolchain); `swift
+## format format -i -r Sources Tests Package.swift` applies it. Warnings are errors in the
+## project's own targets (Package.swift), so the build itself keeps them at zero.
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests Package.swift
 
 ## A sharded run through a real one-node Slurm cluster on localhost (installs slurm-wlm and munge
 ## if missing); the merged outputs must equal one process's byte for byte.

@@ -1,5 +1,8 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 import PackageDescription
+
+/// The project's own targets treat every warning as an error: the build stays at zero warnings.
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 
 let package = Package(
     name: "pilotsim",
@@ -31,11 +34,13 @@ let package = Package(
         .target(
             name: "PilotModel",
             dependencies: [.product(name: "Yams", package: "Yams")],
-            resources: [.embedInCode("Resources/haimen-baseline.yaml")]
+            resources: [.embedInCode("Resources/haimen-baseline.yaml")],
+            swiftSettings: strict
         ),
         .target(
             name: "Simulator",
-            dependencies: ["CGSL", "PilotModel"]
+            dependencies: ["CGSL", "PilotModel"],
+            swiftSettings: strict
         ),
         .target(
             name: "PilotReport",
@@ -52,11 +57,13 @@ let package = Package(
                 .embedInCode("Templates/ecdf.svg.mustache"),
                 .embedInCode("Templates/sobol.svg.mustache"),
                 .embedInCode("Templates/sweep.svg.mustache"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         .target(
             name: "PilotWorkflow",
-            dependencies: ["PilotModel", "Simulator", "PilotReport"]
+            dependencies: ["PilotModel", "Simulator", "PilotReport"],
+            swiftSettings: strict
         ),
         .executableTarget(
             name: "pilotsim",
@@ -67,14 +74,16 @@ let package = Package(
                 "PilotWorkflow",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            swiftSettings: strict
         ),
-        .executableTarget(name: "pilotsim-bench", dependencies: ["Simulator", "CGSL"]),
-        .target(name: "TestSupport", dependencies: ["PilotModel"], path: "Tests/Support"),
-        .testTarget(name: "PilotModelTests", dependencies: ["PilotModel", "TestSupport"]),
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "PilotModel", "CGSL", "TestSupport"]),
-        .testTarget(name: "PilotReportTests", dependencies: ["PilotReport", "PilotModel", "Simulator", "TestSupport"]),
-        .testTarget(name: "PilotWorkflowTests", dependencies: ["PilotWorkflow", "PilotModel", "Simulator", "PilotReport", "TestSupport"]),
-        .testTarget(name: "pilotsimTests", dependencies: ["pilotsim", "PilotModel", "Simulator", "PilotReport", "TestSupport"]),
+        .executableTarget(name: "pilotsim-bench", dependencies: ["Simulator", "CGSL"], swiftSettings: strict),
+        .target(name: "TestSupport", dependencies: ["PilotModel"], path: "Tests/Support", swiftSettings: strict),
+        .testTarget(name: "PilotModelTests", dependencies: ["PilotModel", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "PilotModel", "CGSL", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "PilotReportTests", dependencies: ["PilotReport", "PilotModel", "Simulator", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "PilotWorkflowTests", dependencies: ["PilotWorkflow", "PilotModel", "Simulator", "PilotReport", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "pilotsimTests", dependencies: ["pilotsim", "PilotModel", "Simulator", "PilotReport", "TestSupport"], swiftSettings: strict),
     ]
 )

@@ -13,7 +13,10 @@ struct Pilotsim: ParsableCommand {
             The model and the scenario format: README.md and docs/scenario-format.md.
             """,
         version: PilotsimVersion.current,
-        subcommands: [Run.self, Condition.self, Compare.self, Solve.self, Explain.self, Merge.self, Sweep.self, Tornado.self, Sobol.self, Report.self, Validate.self, Baseline.self],
+        subcommands: [
+            Run.self, Condition.self, Compare.self, Solve.self, Explain.self, Merge.self, Sweep.self, Tornado.self, Sobol.self, Report.self, Validate.self,
+            Baseline.self,
+        ],
         defaultSubcommand: Run.self
     )
 

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import PilotModel
 
 /// A value is a decimal number and nothing else, wherever a person writes one; files of reported

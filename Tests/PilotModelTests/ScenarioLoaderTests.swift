@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import PilotModel
 
 /// Loading valid scenarios: every distribution form, by-stage values, defaults, shipped files.
@@ -12,7 +13,8 @@ struct ScenarioLoaderTests {
 
     @Test func constantsAndEveryDistributionForm() throws {
         #expect(try parameter("0.2") == .constant(0.2))
-        #expect(try parameter("{truncated_normal: {mean: 0.1, sd: 0.05, min: 0, max: 0.3}}")
+        #expect(
+            try parameter("{truncated_normal: {mean: 0.1, sd: 0.05, min: 0, max: 0.3}}")
                 == .truncatedNormal(mean: 0.1, sd: 0.05, min: 0, max: 0.3))
         #expect(try parameter("{lognormal: {median: 0.1, sigma: 0.5}}") == .lognormal(zeta: log(0.1), sigma: 0.5))
         #expect(try parameter("{uniform: {min: 0.1, max: 0.2}}") == .uniform(min: 0.1, max: 0.2))
@@ -24,22 +26,33 @@ struct ScenarioLoaderTests {
 
     @Test func meanAndSDFormsMatchTheirMoments() throws {
         // lognormal {mean, sd}: σ² = ln(1 + sd²/mean²), ζ = ln mean − σ²/2.
-        guard case .lognormal(let zeta, let sigma) = try parameter("{lognormal: {mean: 0.1, sd: 0.05}}") else { Issue.record(); return }
+        guard case .lognormal(let zeta, let sigma) = try parameter("{lognormal: {mean: 0.1, sd: 0.05}}") else {
+            Issue.record()
+            return
+        }
         #expect(abs(sigma * sigma - log(1.25)) < 1e-12)
         #expect(abs(exp(zeta + sigma * sigma / 2) - 0.1) < 1e-12)
         // beta {mean, sd}: α/(α+β) = mean, αβ/((α+β)²(α+β+1)) = sd².
-        guard case .beta(let a, let b) = try parameter("{beta: {mean: 0.3, sd: 0.1}}") else { Issue.record(); return }
+        guard case .beta(let a, let b) = try parameter("{beta: {mean: 0.3, sd: 0.1}}") else {
+            Issue.record()
+            return
+        }
         #expect(abs(a / (a + b) - 0.3) < 1e-12)
         #expect(abs(a * b / ((a + b) * (a + b) * (a + b + 1)) - 0.01) < 1e-12)
         // gamma {mean, sd}: shape·scale = mean, shape·scale² = sd².
-        guard case .gamma(let k, let theta) = try parameter("{gamma: {mean: 0.2, sd: 0.1}}") else { Issue.record(); return }
+        guard case .gamma(let k, let theta) = try parameter("{gamma: {mean: 0.2, sd: 0.1}}") else {
+            Issue.record()
+            return
+        }
         #expect(abs(k * theta - 0.2) < 1e-12)
         #expect(abs(k * theta * theta - 0.01) < 1e-12)
     }
 
     @Test func byStageValues() throws {
-        let text = ScenarioText.replacing("innovation: 0.05", with:
-            "innovation: {preparation: 0.01, launch: {uniform: {min: 0.02, max: 0.04}}, expansion: 0.03, deepening: 0.01}")
+        let text = ScenarioText.replacing(
+            "innovation: 0.05",
+            with:
+                "innovation: {preparation: 0.01, launch: {uniform: {min: 0.02, max: 0.04}}, expansion: 0.03, deepening: 0.01}")
         let scenario = try Scenario.parse(text, file: "t.yaml")
         let ids = scenario.personal.innovation.perStage
         #expect(ids.count == 4 && Set(ids).count == 4)
@@ -70,10 +83,12 @@ struct ScenarioLoaderTests {
     }
 
     @Test func targetsOfBothKinds() throws {
-        let text = ScenarioText.minimal.replacingOccurrences(of: "  - {id: w, metric: wallets, by: 2023-12, at_least: 500}", with: """
-              - {id: w, label: Wallets, metric: wallets, by: 2023-12, at_least: 500}
-              - {id: a, metric: amount, by: 2025-06, increase_over: 2023-12, at_least: 5e8}
-            """)
+        let text = ScenarioText.minimal.replacingOccurrences(
+            of: "  - {id: w, metric: wallets, by: 2023-12, at_least: 500}",
+            with: """
+                  - {id: w, label: Wallets, metric: wallets, by: 2023-12, at_least: 500}
+                  - {id: a, metric: amount, by: 2025-06, increase_over: 2023-12, at_least: 5e8}
+                """)
         let targets = try Scenario.parse(text, file: "t.yaml").targets
         #expect(targets[0].label == LocalizedText("Wallets") && targets[0].condition == .atLeast(500))
         #expect(targets[1].condition == .increaseOver(base: Month("2023-12")!, amount: 5e8))
@@ -83,8 +98,11 @@ struct ScenarioLoaderTests {
     @Test func shippedScenariosLoad() throws {
         for name in ["haimen-baseline", "haimen-optimistic", "haimen-pessimistic"] {
             let scenario = try Scenario.load(path: repositoryPath("scenarios/\(name).yaml"))
-            #expect(scenario.targets.map(\.id) == ["wallets-2023", "amount-2023", "merchants-2023", "innovation-2023", "cases-2023",
-                                                   "demo-zone-2023", "demo-town-2023", "wallets-2025h1", "amount-2025h1"])
+            #expect(
+                scenario.targets.map(\.id) == [
+                    "wallets-2023", "amount-2023", "merchants-2023", "innovation-2023", "cases-2023",
+                    "demo-zone-2023", "demo-town-2023", "wallets-2025h1", "amount-2025h1",
+                ])
         }
     }
 
@@ -111,10 +129,12 @@ struct ScenarioLoaderTests {
 extension ScenarioLoaderTests {
     @Test func numericPathsNameEveryNumberOfTheModel() throws {
         let paths = try Scenario.baseline().numericPaths
-        for path in ["wallets.personal.population", "wallets.personal.initial", "wallets.personal.innovation",
-                     "wallets.personal.innovation.launch", "wallets.corporate.active_share.deepening", "wallets.personal.ticket.cv",
-                     "merchants.churn", "merchants.initial", "public_flows.count.preparation", "campaigns[2].winners",
-                     "campaigns[0].leverage", "milestones.demo_zones.launch", "targets.wallets-2023.at_least"] {
+        for path in [
+            "wallets.personal.population", "wallets.personal.initial", "wallets.personal.innovation",
+            "wallets.personal.innovation.launch", "wallets.corporate.active_share.deepening", "wallets.personal.ticket.cv",
+            "merchants.churn", "merchants.initial", "public_flows.count.preparation", "campaigns[2].winners",
+            "campaigns[0].leverage", "milestones.demo_zones.launch", "targets.wallets-2023.at_least",
+        ] {
             #expect(paths.contains(path), "\(path)")
         }
         #expect(!paths.contains("name") && !paths.contains("calendar.start") && !paths.contains("wallets.personal"))

@@ -1,5 +1,6 @@
-import Testing
 import TestSupport
+import Testing
+
 @testable import PilotModel
 
 /// `--set KEY.PATH=YAML_VALUE`: applied before validation, validated like the file.
@@ -40,21 +41,26 @@ struct ScenarioOverrideTests {
     }
 
     @Test func overridesAreValidatedLikeTheFile() {
-        #expect(errors("wallets.personal.active_share=1.5") == [
-            "--set:1:31: error: wallets.personal.active_share: 1.5 is out of range; expected a share in [0, 1]",
-        ])
-        #expect(errors("wallets.personal.imitaton=0.2") == [
-            "--set:1:27: error: wallets.personal.imitaton: unknown key; did you mean 'imitation'?",
-        ])
-        #expect(errors("targets[3].at_least=1") == [
-            "s.yaml:29:3: error: targets[3]: index 3 is past the end; expected 0…0 to change an item, or 1 with a whole item to add one",
-        ])
-        #expect(errors("targets.zzz.at_least=1") == [
-            "s.yaml:29:3: error: targets.zzz: no item with id 'zzz'; expected an id (w) or [N]",
-        ])
-        #expect(errors("name.first=1") == [
-            "s.yaml:1:7: error: name.first: name is a single value, not a mapping; expected a path that ends there",
-        ])
+        #expect(
+            errors("wallets.personal.active_share=1.5") == [
+                "--set:1:31: error: wallets.personal.active_share: 1.5 is out of range; expected a share in [0, 1]"
+            ])
+        #expect(
+            errors("wallets.personal.imitaton=0.2") == [
+                "--set:1:27: error: wallets.personal.imitaton: unknown key; did you mean 'imitation'?"
+            ])
+        #expect(
+            errors("targets[3].at_least=1") == [
+                "s.yaml:29:3: error: targets[3]: index 3 is past the end; expected 0…0 to change an item, or 1 with a whole item to add one"
+            ])
+        #expect(
+            errors("targets.zzz.at_least=1") == [
+                "s.yaml:29:3: error: targets.zzz: no item with id 'zzz'; expected an id (w) or [N]"
+            ])
+        #expect(
+            errors("name.first=1") == [
+                "s.yaml:1:7: error: name.first: name is a single value, not a mapping; expected a path that ends there"
+            ])
     }
 
     @Test func malformedArguments() {

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import PilotModel
 
 /// The shipped variants do what their headers say: each claimed scaling holds against the
@@ -28,7 +29,8 @@ struct ShippedScenarioTests {
         var claimed = 0
         for (b, v) in zip(baseline.parameters, variant.parameters) {
             let path = b.keyPath
-            let isOutreach = path.hasPrefix("wallets.personal.innovation") || path.hasPrefix("wallets.corporate.innovation")
+            let isOutreach =
+                path.hasPrefix("wallets.personal.innovation") || path.hasPrefix("wallets.corporate.innovation")
                 || path.hasPrefix("merchants.outreach") || path.hasPrefix("public_flows.amount")
             switch (b.distribution, v.distribution) {
             case let (.lognormal(zb, sb), .lognormal(zv, sv)) where isOutreach:

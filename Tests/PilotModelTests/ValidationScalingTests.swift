@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import PilotModel
 
 /// Validation is linear in the size of the file: ten times the campaigns take about ten times as

@@ -1,7 +1,8 @@
 import Foundation
 import PilotModel
-import Testing
 import TestSupport
+import Testing
+
 @testable import PilotReport
 @testable import Simulator
 
@@ -18,8 +19,9 @@ struct ChartTests {
     private func syntheticChart(_ metric: Metric, median: (Int) -> Double, p95: (Int) -> Double) -> FanChart {
         let calendar = Self.result.scenario.calendar
         let rows = (0..<calendar.monthCount).map { t in
-            MonthlyQuantiles(month: calendar.month(at: t), stage: "", metric: metric, mean: median(t), sd: 0,
-                             quantiles: [median(t) / 10, median(t) / 5, median(t) / 2, median(t), median(t) * 1.5, median(t) * 2, p95(t)])
+            MonthlyQuantiles(
+                month: calendar.month(at: t), stage: "", metric: metric, mean: median(t), sd: 0,
+                quantiles: [median(t) / 10, median(t) / 5, median(t) / 2, median(t), median(t) * 1.5, median(t) * 2, p95(t)])
         }
         return FanChart(metric: metric, rows: rows, scenario: Self.result.scenario, labels: .english)
     }
@@ -56,8 +58,9 @@ struct ChartTests {
         let (baseline, bars) = analysis.run(seed: 3, runs: 100, threads: 2)
         let tornado = (analysis: analysis, baseline: baseline, bars: bars)
         for labels in [Labels.english, .chinese] {
-            let report = HTMLReport(result: Self.result, summary: Self.result.summary, monthly: Self.monthly, tornado: tornado,
-                                    labels: labels, commandLine: "pilotsim report", generated: Date(timeIntervalSince1970: 0), source: "test")
+            let report = HTMLReport(
+                result: Self.result, summary: Self.result.summary, monthly: Self.monthly, tornado: tornado,
+                labels: labels, commandLine: "pilotsim report", generated: Date(timeIntervalSince1970: 0), source: "test")
             let charts = report.charts()
             #expect(charts.count == 3 + 9 + 9)
             for chart in charts {

@@ -1,7 +1,8 @@
 import Foundation
 import PilotModel
-import Testing
 import TestSupport
+import Testing
+
 @testable import PilotReport
 @testable import Simulator
 
@@ -28,9 +29,11 @@ struct LanguageTests {
     private static func report(_ labels: Labels) throws -> String {
         let scenario = try Scenario.baseline(overrides: [try ScenarioOverride("description=Plain text")])
         let result = MonteCarlo(scenario: scenario, seed: 1, threads: 2, keep: .all).run(runs: 300)
-        return HTMLReport(result: result, summary: result.summary, monthly: result.monthly,
-                          tornado: nil, labels: labels, commandLine: "pilotsim report", generated: Date(timeIntervalSince1970: 0),
-                          source: "haimen-baseline.yaml").html()
+        return HTMLReport(
+            result: result, summary: result.summary, monthly: result.monthly,
+            tornado: nil, labels: labels, commandLine: "pilotsim report", generated: Date(timeIntervalSince1970: 0),
+            source: "haimen-baseline.yaml"
+        ).html()
     }
 
     /// Text of the report outside the scenario's own words (its name, description and target
@@ -46,8 +49,9 @@ struct LanguageTests {
     @Test func englishReportHasNoChineseAndChineseReportNoEnglishLabels() throws {
         let scenario = try Scenario.baseline()
         let english = Self.reportText(try Self.report(.english), scenario: scenario)
-        #expect(!english.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3000...0x303F).contains($0.value) },
-                "no Chinese outside the scenario's own text")
+        #expect(
+            !english.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3000...0x303F).contains($0.value) },
+            "no Chinese outside the scenario's own text")
         let chinese = Self.reportText(try Self.report(.chinese), scenario: scenario)
         for term in ["钱包数量", "总交易金额", "受理商户", "试点准备阶段", "推广启动阶段", "增量扩面阶段", "总结深化阶段", "12万", "2亿元"] {
             #expect(chinese.contains(term), "\(term)")
@@ -130,10 +134,12 @@ struct ScenarioLanguageTests {
                 #expect(labels.language == .english || !name.contains { $0.isASCII && $0.isLetter }, "no English in \(name)")
             }
         }
-        #expect(ParameterCatalogue.label("wallets.personal.innovation[launch]", scenario: scenario, .english)
+        #expect(
+            ParameterCatalogue.label("wallets.personal.innovation[launch]", scenario: scenario, .english)
                 == "Personal wallets: monthly adoption rate from outreach (launch stage)")
         #expect(ParameterCatalogue.label("wallets.personal.innovation[launch]", scenario: scenario, .chinese) == "个人钱包：推广带来的月开立率（推广启动阶段）")
-        #expect(ParameterCatalogue.label("campaigns[0].leverage", scenario: scenario, .english)
+        #expect(
+            ParameterCatalogue.label("campaigns[0].leverage", scenario: scenario, .english)
                 == "Voucher round “Mid-Autumn and National Day vouchers”: spending per voucher yuan")
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import PilotModel
-import Testing
 import TestSupport
+import Testing
+
 @testable import PilotReport
 @testable import Simulator
 
@@ -12,10 +13,12 @@ import TestSupport
 struct RunWritersTests {
     static let runs = 50
     static let result: SimulationResult = {
-        let scenario = try! Scenario.parse(ScenarioText.minimal, file: "certain.yaml", overrides: [
-            "wallets.personal.innovation=1e6", "wallets.corporate.innovation=1e6",
-            "targets=[{id: w, label: {en: Wallets, zh: 钱包}, metric: wallets, by: 2023-12, at_least: 1100}, {id: x, metric: wallets, by: 2023-06, at_least: 1101}]",
-        ].map { try ScenarioOverride($0, source: "--set") })
+        let scenario = try! Scenario.parse(
+            ScenarioText.minimal, file: "certain.yaml",
+            overrides: [
+                "wallets.personal.innovation=1e6", "wallets.corporate.innovation=1e6",
+                "targets=[{id: w, label: {en: Wallets, zh: 钱包}, metric: wallets, by: 2023-12, at_least: 1100}, {id: x, metric: wallets, by: 2023-06, at_least: 1101}]",
+            ].map { try ScenarioOverride($0, source: "--set") })
         return MonteCarlo(scenario: scenario, seed: 1, threads: 2, keep: .all).run(runs: runs)
     }()
 
@@ -23,8 +26,11 @@ struct RunWritersTests {
     /// 50/53.841459 = 0.928652); for 0 of 50 the upper bound is z²/(n + z²) = 0.071348.
     @Test func summaryRowsAreTheCertainOutcome() {
         let rows = parseCSV(SummaryCSV.render(Self.result.summary))
-        #expect(rows[0] == ["target_id", "label", "metric", "deadline", "base", "threshold", "p_met", "ci_low", "ci_high",
-                            "median", "p05", "p95", "median_first_month", "never_share", "verdict"])
+        #expect(
+            rows[0] == [
+                "target_id", "label", "metric", "deadline", "base", "threshold", "p_met", "ci_low", "ci_high",
+                "median", "p05", "p95", "median_first_month", "never_share", "verdict",
+            ])
         #expect(Array(rows[1][0...6]) == ["w", "Wallets", "wallets", "2023-12", "", "1100", "1"])
         #expect(abs(Double(rows[1][7])! - 0.928652) < 1e-6 && rows[1][8] == "1")
         #expect(Array(rows[1][9...14]) == ["1100", "1100", "1100", "2023-01", "0", "likely"])

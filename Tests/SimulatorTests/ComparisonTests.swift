@@ -1,7 +1,8 @@
 import Foundation
 import PilotModel
-import Testing
 import TestSupport
+import Testing
+
 @testable import Simulator
 
 struct ComparisonTests {
@@ -46,7 +47,8 @@ struct ComparisonTests {
     }
 
     @Test func targetsInOnlyOneScenarioAreListed() throws {
-        let comparison = try compare({ $0.replacingOccurrences(of: "\n\nverdict:", with: "\n  - {id: extra, metric: wallets, by: 2024-12, at_least: 250000}\n\nverdict:") }, runs: 200)
+        let comparison = try compare(
+            { $0.replacingOccurrences(of: "\n\nverdict:", with: "\n  - {id: extra, metric: wallets, by: 2024-12, at_least: 250000}\n\nverdict:") }, runs: 200)
         #expect(comparison.onlyInB.map(\.id) == ["extra"] && comparison.onlyInA.isEmpty && comparison.matched.count == 9)
     }
 }

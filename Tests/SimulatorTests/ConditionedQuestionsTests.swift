@@ -1,14 +1,16 @@
 import Foundation
 import PilotModel
-import Testing
 import TestSupport
+import Testing
+
 @testable import Simulator
 
 /// Questions asked given reported figures: levers after the last reported month run on the
 /// conditioned particles with common random numbers; levers before it are refused.
 struct ConditionedQuestionsTests {
     /// A voucher round in March 2024, inserted *first* in the campaign list.
-    static let extraCampaign = "  - {name: extra round, month: 2024-03, winners: 50000, new_user_share: 0.5, voucher_value: 100, redemption: 0.9, leverage: 2}\n"
+    static let extraCampaign =
+        "  - {name: extra round, month: 2024-03, winners: 50000, new_user_share: 0.5, voucher_value: 100, redemption: 0.9, leverage: 2}\n"
 
     static func withExtraCampaignFirst() throws -> Scenario {
         let text = Scenario.baselineText
@@ -92,7 +94,7 @@ struct ConditionedQuestionsTests {
     /// reported (docs/sources.md): 166,200 wallets, 3,662 merchants, 3.74 bn yuan.
     @Test func theBaselinePriorCoversHaimensAugustFigures() throws {
         let s = try Scenario.baseline()
-        let result = MonteCarlo(scenario: s, seed: 20230817, threads: 2, keep: .monthlyQuantiles).run(runs: 4000)
+        let result = MonteCarlo(scenario: s, seed: 20_230_817, threads: 2, keep: .monthlyQuantiles).run(runs: 4000)
         for (metric, value) in [(Metric.wallets, 166_200.0), (.merchants, 3_662), (.amount, 3_740_000_000)] {
             let q = try #require(result.monthly.first { $0.metric == metric && $0.month == Month("2023-08")! })
             let (p05, p95) = (q.quantiles[0], q.quantiles[6])

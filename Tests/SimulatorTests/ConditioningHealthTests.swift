@@ -1,7 +1,8 @@
 import Foundation
 import PilotModel
-import Testing
 import TestSupport
+import Testing
+
 @testable import Simulator
 
 /// The conditioning sampler's own account of its Monte Carlo error and of the fit: honest where

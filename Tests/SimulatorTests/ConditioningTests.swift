@@ -1,7 +1,8 @@
 import Foundation
 import PilotModel
-import Testing
 import TestSupport
+import Testing
+
 @testable import Simulator
 
 /// The conditioning sampler against cases with exact answers, and its calibration.
@@ -15,8 +16,9 @@ struct ConditioningTests {
     }
 
     static func observation(_ scenario: Scenario, month: String, metric: String, value: Double, error: Double) throws -> [Observation] {
-        try ObservationFile.parse("month,metric,value,rel_error\n\(month),\(metric),\(formatNumber(value)),\(error)\n",
-                                  file: "obs.csv", scenario: scenario)
+        try ObservationFile.parse(
+            "month,metric,value,rel_error\n\(month),\(metric),\(formatNumber(value)),\(error)\n",
+            file: "obs.csv", scenario: scenario)
     }
 
     /// Gamma–Poisson conjugacy: after N(10) = 4, λ ~ Gamma(3 + 4, scale 0.2/(1 + 10·0.2)) — mean
@@ -97,8 +99,10 @@ extension ConditioningTests {
                 }
             }
             let observations = try ObservationFile.parse(rows.joined(separator: "\n"), file: "sbc.csv", scenario: scenario)
-            let result = Conditioning(scenario: scenario, observations: observations, particles: particles,
-                                      seed: UInt64(replicate), threads: 2).run()
+            let result = Conditioning(
+                scenario: scenario, observations: observations, particles: particles,
+                seed: UInt64(replicate), threads: 2
+            ).run()
             let width = result.posterior.uncertainParameters.count
             for (j, i) in space.parameters.enumerated() {
                 let truth = values[i]
@@ -182,6 +186,8 @@ extension ConditioningTests {
         #expect(abs(m - mean) <= 5 * sd / Double(n).squareRoot(), "mean \(m) vs \(mean)")
         #expect(scenario.parametersUsed(inFirst: 10, milestones: ["m"]).contains(scenario.parameters.firstIndex { $0.keyPath == "milestones.m" }!))
         #expect(!scenario.parametersUsed(inFirst: 10, milestones: []).contains(scenario.parameters.firstIndex { $0.keyPath == "milestones.m" }!))
-        #expect(!scenario.parametersUsed(inFirst: 10, milestones: ["m"]).contains(scenario.parameters.firstIndex { $0.keyPath == "wallets.personal.innovation[expansion]" }!))
+        #expect(
+            !scenario.parametersUsed(inFirst: 10, milestones: ["m"]).contains(
+                scenario.parameters.firstIndex { $0.keyPath == "wallets.personal.innovation[expansion]" }!))
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import PilotModel
-import Testing
 import TestSupport
+import Testing
+
 @testable import Simulator
 
 /// Iman–Conover rank correlation between parameter draws.
@@ -12,10 +13,12 @@ struct CorrelationTests {
         """
 
     static func scenario() throws -> Scenario {
-        try EngineTests.quietScenario(["wallets.personal.innovation={lognormal: {median: 0.03, sigma: 0.5}}",
-                                       "merchants.outreach={gamma: {mean: 0.02, sd: 0.01}}",
-                                       "wallets.personal.imitation={uniform: {min: 0, max: 0.1}}",
-                                       "merchants.churn={beta: {mean: 0.01, sd: 0.005}}", correlated])
+        try EngineTests.quietScenario([
+            "wallets.personal.innovation={lognormal: {median: 0.03, sigma: 0.5}}",
+            "merchants.outreach={gamma: {mean: 0.02, sd: 0.01}}",
+            "wallets.personal.imitation={uniform: {min: 0, max: 0.1}}",
+            "merchants.churn={beta: {mean: 0.01, sd: 0.005}}", correlated,
+        ])
     }
 
     private func column(_ result: SimulationResult, _ keyPath: String) -> [Double] {
@@ -43,7 +46,9 @@ struct CorrelationTests {
         let ma = ra.reduce(0, +) / n, mb = rb.reduce(0, +) / n
         var sab = 0.0, saa = 0.0, sbb = 0.0
         for (x, y) in zip(ra, rb) {
-            sab += (x - ma) * (y - mb); saa += (x - ma) * (x - ma); sbb += (y - mb) * (y - mb)
+            sab += (x - ma) * (y - mb)
+            saa += (x - ma) * (x - ma)
+            sbb += (y - mb) * (y - mb)
         }
         return sab / (saa * sbb).squareRoot()
     }

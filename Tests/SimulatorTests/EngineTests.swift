@@ -1,7 +1,8 @@
 import Foundation
 import PilotModel
-import Testing
 import TestSupport
+import Testing
+
 @testable import Simulator
 
 /// The month step against cases with analytic answers (docs/model.md §3). Each mean is compared with
@@ -9,10 +10,12 @@ import TestSupport
 struct EngineTests {
     /// The minimal test scenario with every adoption, use and merchant force switched off, then `overrides`.
     static func quietScenario(_ overrides: [String]) throws -> Scenario {
-        let off = ["wallets.personal.innovation=0", "wallets.personal.imitation=0", "wallets.personal.merchant_pull=0",
-                   "wallets.personal.active_share=0", "wallets.corporate.innovation=0", "wallets.corporate.imitation=0",
-                   "wallets.corporate.merchant_pull=0", "wallets.corporate.active_share=0",
-                   "merchants.outreach=0", "merchants.wallet_pull=0", "merchants.churn=0"]
+        let off = [
+            "wallets.personal.innovation=0", "wallets.personal.imitation=0", "wallets.personal.merchant_pull=0",
+            "wallets.personal.active_share=0", "wallets.corporate.innovation=0", "wallets.corporate.imitation=0",
+            "wallets.corporate.merchant_pull=0", "wallets.corporate.active_share=0",
+            "merchants.outreach=0", "merchants.wallet_pull=0", "merchants.churn=0",
+        ]
         return try Scenario.parse(ScenarioText.minimal, file: "quiet.yaml", overrides: (off + overrides).map { try ScenarioOverride($0) })
     }
 
@@ -20,12 +23,15 @@ struct EngineTests {
         result.trajectory(metric: result.scenario.metrics.firstIndex(of: metric)!, month: month)
     }
 
-    private func expectMean(_ values: [Double], _ expected: Double, sd: Double, _ what: String,
-                            sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    private func expectMean(
+        _ values: [Double], _ expected: Double, sd: Double, _ what: String,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         let mean = values.reduce(0, +) / Double(values.count)
         let se = sd / Double(values.count).squareRoot()
-        #expect(abs(mean - expected) <= 4 * se, "\(what): mean \(mean) vs \(expected) (\((mean - expected) / se) SE)",
-                sourceLocation: sourceLocation)
+        #expect(
+            abs(mean - expected) <= 4 * se, "\(what): mean \(mean) vs \(expected) (\((mean - expected) / se) SE)",
+            sourceLocation: sourceLocation)
     }
 
     /// Only a constant innovation p: each of Np people adopts by month t with probability
@@ -46,13 +52,16 @@ struct EngineTests {
         let result = MonteCarlo(scenario: try Self.quietScenario([campaign]), seed: 11, threads: 2, keep: .all).run(runs: 4000)
         let end = result.scenario.calendar.monthCount - 1
         let perVoucher = 50 * 2.5
-        expectMean(values(result, .amountCampaign, month: end), 2000 * 0.8 * perVoucher,
-                   sd: perVoucher * (2000 * 0.8 * 0.2).squareRoot(), "campaign amount")
-        expectMean(values(result, .amount, month: end), 2000 * 0.8 * perVoucher,
-                   sd: perVoucher * (2000 * 0.8 * 0.2).squareRoot(), "total amount")
+        expectMean(
+            values(result, .amountCampaign, month: end), 2000 * 0.8 * perVoucher,
+            sd: perVoucher * (2000 * 0.8 * 0.2).squareRoot(), "campaign amount")
+        expectMean(
+            values(result, .amount, month: end), 2000 * 0.8 * perVoucher,
+            sd: perVoucher * (2000 * 0.8 * 0.2).squareRoot(), "total amount")
         expectMean(values(result, .transactions, month: end), 2000 * 0.8, sd: (2000 * 0.8 * 0.2).squareRoot(), "transactions")
-        expectMean(values(result, .walletsPersonal, month: end), 1000 * 0.4, sd: (1000 * 0.4 * 0.6).squareRoot(),
-                   "new wallets (capped by the 1,000 people without one)")
+        expectMean(
+            values(result, .walletsPersonal, month: end), 1000 * 0.4, sd: (1000 * 0.4 * 0.6).squareRoot(),
+            "new wallets (capped by the 1,000 people without one)")
         #expect(values(result, .amountCampaign, month: 7).allSatisfy { $0 == 0 }, "nothing before the campaign month")
     }
 
@@ -71,9 +80,11 @@ struct EngineTests {
     /// φ = 1, so the month's transactions have mean Np·a·τ and variance Np·a·τ + Np·a(1 − a)·τ², and
     /// the month's amount mean Np·a·τ·ticket.
     @Test func useOfOpenWalletsGivesTheExpectedTransactions() throws {
-        let scenario = try Self.quietScenario(["wallets.personal.population=5000", "wallets.personal.initial=5000",
-                                               "wallets.personal.active_share=0.2", "wallets.personal.tx_per_active=3",
-                                               "wallets.personal.nonmerchant_share=1", "wallets.personal.ticket={mean: 100, cv: 0}"])
+        let scenario = try Self.quietScenario([
+            "wallets.personal.population=5000", "wallets.personal.initial=5000",
+            "wallets.personal.active_share=0.2", "wallets.personal.tx_per_active=3",
+            "wallets.personal.nonmerchant_share=1", "wallets.personal.ticket={mean: 100, cv: 0}",
+        ])
         let result = MonteCarlo(scenario: scenario, seed: 19, threads: 2, keep: .all).run(runs: 4000)
         let (n, a, tau) = (5000.0, 0.2, 3.0)
         let sd = (n * a * tau + n * a * (1 - a) * tau * tau).squareRoot()
@@ -85,15 +96,20 @@ struct EngineTests {
     /// φ = 0: personal use needs a merchant, so with none accepting there is none, and with every
     /// merchant accepting it is the same as φ = 1.
     @Test func personalUseScalesWithMerchantAcceptance() throws {
-        let common = ["wallets.personal.population=5000", "wallets.personal.initial=5000", "wallets.personal.active_share=0.2",
-                      "wallets.personal.tx_per_active=3", "wallets.personal.nonmerchant_share=0"]
+        let common = [
+            "wallets.personal.population=5000", "wallets.personal.initial=5000", "wallets.personal.active_share=0.2",
+            "wallets.personal.tx_per_active=3", "wallets.personal.nonmerchant_share=0",
+        ]
         let none = MonteCarlo(scenario: try Self.quietScenario(common), seed: 29, threads: 2, keep: .all).run(runs: 500)
         #expect(values(none, .transactions, month: 35).allSatisfy { $0 == 0 })
-        let all = MonteCarlo(scenario: try Self.quietScenario(common + ["merchants.initial=200"]), seed: 29, threads: 2,
-                             keep: .all).run(runs: 4000)
+        let all = MonteCarlo(
+            scenario: try Self.quietScenario(common + ["merchants.initial=200"]), seed: 29, threads: 2,
+            keep: .all
+        ).run(runs: 4000)
         let (n, a, tau) = (5000.0, 0.2, 3.0)
-        expectMean(values(all, .transactionsMonthly, month: 2), n * a * tau,
-                   sd: (n * a * tau + n * a * (1 - a) * tau * tau).squareRoot(), "transactions with every merchant accepting")
+        expectMean(
+            values(all, .transactionsMonthly, month: 2), n * a * tau,
+            sd: (n * a * tau + n * a * (1 - a) * tau * tau).squareRoot(), "transactions with every merchant accepting")
     }
 
     /// A milestone with rate λ per month: its count after t months is Poisson(λt).

@@ -1,5 +1,6 @@
 import PilotModel
 import Testing
+
 @testable import Simulator
 
 /// Quantiles in two passes are those of the whole data, sorted: the oracle is GSL's

@@ -1,7 +1,8 @@
 import Foundation
 import PilotModel
-import Testing
 import TestSupport
+import Testing
+
 @testable import Simulator
 
 /// Whatever `validate` accepts runs to the end with finite numbers: scenarios at the edges of every
@@ -9,8 +10,10 @@ import TestSupport
 /// amount before the domains had finite bounds.
 struct ExtremeInputTests {
     static let extremes: [[String]] = [
-        ["wallets.personal.ticket.mean=1e12", "wallets.personal.tx_per_active=1e6", "wallets.personal.population=4294967295",
-         "wallets.personal.innovation=1e6", "wallets.personal.active_share=1"],
+        [
+            "wallets.personal.ticket.mean=1e12", "wallets.personal.tx_per_active=1e6", "wallets.personal.population=4294967295",
+            "wallets.personal.innovation=1e6", "wallets.personal.active_share=1",
+        ],
         ["wallets.personal.ticket.cv=1e6", "public_flows.cv=1e6"],
         ["wallets.personal.ticket.cv=1e-300", "wallets.corporate.ticket.cv=5e-324"],
         ["wallets.personal.ticket.mean={lognormal: {median: 1e12, sigma: 10}}"],
@@ -44,14 +47,22 @@ struct ExtremeInputTests {
         let cases = [
             ("wallets.personal.ticket.mean=1e308", "--set:1:30: error: wallets.personal.ticket.mean: 1e+308 is out of range; expected a size in [0, 1e12]"),
             ("wallets.personal.ticket.cv=1e7", "--set:1:28: error: wallets.personal.ticket.cv: 10000000 is out of range; expected a rate in [0, 1e6]"),
-            ("wallets.personal.innovation.launch={lognormal: {mean: 1, sd: 1e300}}",
-             "--set:1:48: error: wallets.personal.innovation.launch.lognormal: sigma inf is above 10 (P95/P5 over 10¹⁴); expected a narrower lognormal"),
-            ("wallets.personal.innovation.launch={lognormal: {median: 1e7, sigma: 1}}",
-             "--set:1:48: error: wallets.personal.innovation.launch.lognormal: median 10000000 is beyond the domain's bounds; expected a rate in [0, 1e6]"),
-            ("wallets.personal.active_share={beta: {alpha: 1e-9, beta: 1}}",
-             "--set:1:38: error: wallets.personal.active_share.beta: alpha 1e-09 is outside [1e-6, 1e12]; expected a less extreme distribution (or a constant)"),
-            ("wallets.personal.innovation.launch={triangular: {min: 0, mode: 0, max: 1e308}}",
-             "--set:1:49: error: wallets.personal.innovation.launch.triangular: triangular takes values in [0, 1e+308], outside the domain; expected a rate in [0, 1e6]: use lognormal, gamma, or truncated_normal/uniform/triangular/pert with min ≥ 0"),
+            (
+                "wallets.personal.innovation.launch={lognormal: {mean: 1, sd: 1e300}}",
+                "--set:1:48: error: wallets.personal.innovation.launch.lognormal: sigma inf is above 10 (P95/P5 over 10¹⁴); expected a narrower lognormal"
+            ),
+            (
+                "wallets.personal.innovation.launch={lognormal: {median: 1e7, sigma: 1}}",
+                "--set:1:48: error: wallets.personal.innovation.launch.lognormal: median 10000000 is beyond the domain's bounds; expected a rate in [0, 1e6]"
+            ),
+            (
+                "wallets.personal.active_share={beta: {alpha: 1e-9, beta: 1}}",
+                "--set:1:38: error: wallets.personal.active_share.beta: alpha 1e-09 is outside [1e-6, 1e12]; expected a less extreme distribution (or a constant)"
+            ),
+            (
+                "wallets.personal.innovation.launch={triangular: {min: 0, mode: 0, max: 1e308}}",
+                "--set:1:49: error: wallets.personal.innovation.launch.triangular: triangular takes values in [0, 1e+308], outside the domain; expected a rate in [0, 1e6]: use lognormal, gamma, or truncated_normal/uniform/triangular/pert with min ≥ 0"
+            ),
         ]
         for (argument, message) in cases {
             do {

@@ -1,7 +1,8 @@
 import Foundation
 import PilotModel
-import Testing
 import TestSupport
+import Testing
+
 @testable import Simulator
 
 /// Pinned outputs of the random machinery (Tests/Fixtures/golden): stream keys, and the first
@@ -10,7 +11,7 @@ import TestSupport
 struct GoldenDrawTests {
     @Test func streamKeys() {
         var lines: [String] = []
-        for seed: UInt64 in [0, 1, 20230817, .max] {
+        for seed: UInt64 in [0, 1, 20_230_817, .max] {
             for run in [0, 1, 999_999] {
                 let runKey = StreamSeeding.runKey(seed: seed, run: run)
                 let streams = ["wallets.personal.imitation", "process:merchants", "process:campaigns[0].new_users"].map {

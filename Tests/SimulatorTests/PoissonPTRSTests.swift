@@ -1,5 +1,6 @@
 import CGSL
 import Testing
+
 @testable import Simulator
 
 /// PTRS against GSL's own Poisson sampler: equal in distribution (docs/model.md; issue: O(1) Poisson).
@@ -26,10 +27,19 @@ struct PoissonPTRSTests {
         var pooledA: [Double] = [], pooledB: [Double] = []
         var accA = 0.0, accB = 0.0
         for i in a.indices {
-            accA += a[i]; accB += b[i]
-            if accA + accB >= 40 { pooledA.append(accA); pooledB.append(accB); accA = 0; accB = 0 }
+            accA += a[i]
+            accB += b[i]
+            if accA + accB >= 40 {
+                pooledA.append(accA)
+                pooledB.append(accB)
+                accA = 0
+                accB = 0
+            }
         }
-        if accA + accB > 0 { pooledA[pooledA.count - 1] += accA; pooledB[pooledB.count - 1] += accB }
+        if accA + accB > 0 {
+            pooledA[pooledA.count - 1] += accA
+            pooledB[pooledB.count - 1] += accB
+        }
         (a, b) = (pooledA, pooledB)
 
         let statistic = zip(a, b).reduce(0.0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) / ($1.0 + $1.1) }

@@ -1,5 +1,6 @@
 import PilotModel
 import Testing
+
 @testable import Simulator
 
 /// docs/model.md §6: a run is a pure function of (scenario, seed, run index).
@@ -54,10 +55,11 @@ struct ReproducibilityTests {
     /// are drawn leaves wallet and merchant counts unchanged to the bit.
     @Test func stepsDoNotShareDraws() throws {
         let base = try Scenario.baseline()
-        let changed = try Scenario.baseline(overrides: try [
-            "wallets.personal.ticket.cv=0.7", "milestones.typical_cases.launch=2", "public_flows.cv=1.2",
-            "wallets.personal.active_share={beta: {mean: 0.3, sd: 0.1}}",
-        ].map { try ScenarioOverride($0) })
+        let changed = try Scenario.baseline(
+            overrides: try [
+                "wallets.personal.ticket.cv=0.7", "milestones.typical_cases.launch=2", "public_flows.cv=1.2",
+                "wallets.personal.active_share={beta: {mean: 0.3, sd: 0.1}}",
+            ].map { try ScenarioOverride($0) })
         let a = MonteCarlo(scenario: base, seed: 8, threads: 2).run(runs: 200)
         let b = MonteCarlo(scenario: changed, seed: 8, threads: 2).run(runs: 200)
         for id in ["wallets-2023", "merchants-2023", "wallets-2025h1", "innovation-2023"] {

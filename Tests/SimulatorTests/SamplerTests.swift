@@ -2,6 +2,7 @@ import CGSL
 import Foundation
 import PilotModel
 import Testing
+
 @testable import Simulator
 
 /// Each sampler family: 200,000 draws, mean and variance within 5 SE of the analytic values.
@@ -22,8 +23,10 @@ struct SamplerTests {
     @Test func pert() {
         let (a, c, b) = (0.0, 0.1, 0.5)
         let alpha = 1 + 4 * (c - a) / (b - a), beta = 1 + 4 * (b - c) / (b - a)
-        expectMoments("pert", mean: a + (b - a) * alpha / (alpha + beta),
-                      variance: (b - a) * (b - a) * alpha * beta / ((alpha + beta) * (alpha + beta) * (alpha + beta + 1))) {
+        expectMoments(
+            "pert", mean: a + (b - a) * alpha / (alpha + beta),
+            variance: (b - a) * (b - a) * alpha * beta / ((alpha + beta) * (alpha + beta) * (alpha + beta + 1))
+        ) {
             random.pert(min: a, mode: c, max: b)
         }
     }
@@ -43,8 +46,10 @@ struct SamplerTests {
 
     @Test func lognormal() {
         let (zeta, sigma) = (log(0.02), 0.5)
-        expectMoments("lognormal", mean: exp(zeta + sigma * sigma / 2),
-                      variance: (exp(sigma * sigma) - 1) * exp(2 * zeta + sigma * sigma)) {
+        expectMoments(
+            "lognormal", mean: exp(zeta + sigma * sigma / 2),
+            variance: (exp(sigma * sigma) - 1) * exp(2 * zeta + sigma * sigma)
+        ) {
             random.lognormal(zeta: zeta, sigma: sigma)
         }
     }
@@ -56,14 +61,16 @@ struct SamplerTests {
             let z = gsl_cdf_ugaussian_P(b) - gsl_cdf_ugaussian_P(a)
             let pa = gsl_ran_ugaussian_pdf(a), pb = gsl_ran_ugaussian_pdf(b)
             let shift = (pa - pb) / z
-            expectMoments("truncated normal [\(min), \(max)]", mean: mu + sd * shift,
-                          variance: sd * sd * (1 + (a * pa - b * pb) / z - shift * shift)) {
+            expectMoments(
+                "truncated normal [\(min), \(max)]", mean: mu + sd * shift,
+                variance: sd * sd * (1 + (a * pa - b * pb) / z - shift * shift)
+            ) {
                 random.truncatedNormal(mean: mu, sd: sd, min: min, max: max)
             }
         }
-        check(mean: 0.1, sd: 0.1, min: 0, max: 1)       // cut on one side
-        check(mean: 0.5, sd: 0.2, min: 0.3, max: 0.6)   // cut on both
-        check(mean: 0, sd: 1, min: 2, max: 4)           // wholly in the upper tail
+        check(mean: 0.1, sd: 0.1, min: 0, max: 1)  // cut on one side
+        check(mean: 0.5, sd: 0.2, min: 0.3, max: 0.6)  // cut on both
+        check(mean: 0, sd: 1, min: 2, max: 4)  // wholly in the upper tail
     }
 
     @Test func binomial() {
@@ -147,8 +154,10 @@ struct QuantileTests {
 
     /// Shapes where `gsl_cdf_beta_Pinv` alone returns NaN (the baseline's churn is one).
     @Test func quantilesAreFiniteAndInvertTheCDF() {
-        for distribution in [Distribution.beta(alpha: 3.95, beta: 391.05), .beta(alpha: 0.3, beta: 0.4), .beta(alpha: 500, beta: 2),
-                             .gamma(shape: 0.05, scale: 1), .gamma(shape: 4000, scale: 0.001)] {
+        for distribution in [
+            Distribution.beta(alpha: 3.95, beta: 391.05), .beta(alpha: 0.3, beta: 0.4), .beta(alpha: 500, beta: 2),
+            .gamma(shape: 0.05, scale: 1), .gamma(shape: 4000, scale: 0.001),
+        ] {
             for p in [1e-12, 0.001, 0.25, 0.5, 0.75, 0.999, 1 - 1e-12] {
                 let q = distribution.quantile(p)
                 #expect(q.isFinite && distribution.support.contains(q), "\(distribution) at \(p): \(q)")

@@ -1,7 +1,8 @@
 import Foundation
 import PilotModel
-import Testing
 import TestSupport
+import Testing
+
 @testable import Simulator
 
 struct SobolTests {
@@ -25,8 +26,9 @@ struct SobolTests {
     func ishigami(offset: Double) {
         let s1 = [0.3139, 0.4424, 0.0], st = [0.5576, 0.4424, 0.2437]
         for seed: UInt64 in [1, 2, 3] {
-            let estimate = SobolAnalysis.estimate(inputs: 3, outputs: 1, samples: 8192, seed: seed, threads: 2,
-                                                  makeModel: Self.ishigami(offset: offset))
+            let estimate = SobolAnalysis.estimate(
+                inputs: 3, outputs: 1, samples: 8192, seed: seed, threads: 2,
+                makeModel: Self.ishigami(offset: offset))
             #expect(estimate.design == .sobol && estimate.evaluations == 8192 * 5)
             for i in 0..<3 {
                 let got = estimate.indices[0][i]
@@ -41,8 +43,10 @@ struct SobolTests {
     /// The seed changes the (shifted) design, and so the estimate; the same seed repeats it.
     @Test func theSeedRandomisesTheDesign() {
         let run = { (seed: UInt64) in
-            SobolAnalysis.estimate(inputs: 3, outputs: 1, samples: 256, seed: seed, threads: 2,
-                                   makeModel: Self.ishigami(offset: 0)).indices[0][0].firstOrder
+            SobolAnalysis.estimate(
+                inputs: 3, outputs: 1, samples: 256, seed: seed, threads: 2,
+                makeModel: Self.ishigami(offset: 0)
+            ).indices[0][0].firstOrder
         }
         #expect(run(4) == run(4))
         #expect(run(4) != run(5))

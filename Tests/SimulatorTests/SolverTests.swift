@@ -1,7 +1,8 @@
 import Foundation
 import PilotModel
-import Testing
 import TestSupport
+import Testing
+
 @testable import Simulator
 
 struct SolverTests {
@@ -9,8 +10,9 @@ struct SolverTests {
     static func milestoneSolver(range: ClosedRange<Double>) throws -> Solver {
         let document = try ScenarioDocument(text: ScenarioText.minimal, file: "s.yaml")
         let overrides = try ["milestones={m: 0.3}", "targets=[{id: m3, metric: milestones.m, by: 2023-12, at_least: 3}]"].map { try ScenarioOverride($0) }
-        return try Solver(document: document, overrides: overrides, path: "milestones.m", range: range,
-                          targetID: "m3", probability: 0.8, pointSource: "--vary")
+        return try Solver(
+            document: document, overrides: overrides, path: "milestones.m", range: range,
+            targetID: "m3", probability: 0.8, pointSource: "--vary")
     }
 
     /// One milestone with a constant monthly rate λ: N(12) ~ Poisson(12λ), and P(N(12) ≥ 3) =
@@ -21,7 +23,10 @@ struct SolverTests {
     @Test func milestoneRateAgainstTheGammaQuantile() throws {
         let solver = try Self.milestoneSolver(range: 0.05...1)
         let (outcome, spent) = try solver.run(seed: 5, runs: 8000, threads: 2)
-        guard case .solved(let value, let interval, let p) = outcome else { Issue.record("\(outcome)"); return }
+        guard case .solved(let value, let interval, let p) = outcome else {
+            Issue.record("\(outcome)")
+            return
+        }
         let stretch = 4 / 1.959964
         let allowed = (value - stretch * (value - interval.lowerBound))...(value + stretch * (interval.upperBound - value))
         #expect(allowed.contains(4.27903 / 12), "λ \(value), interval \(interval)")
@@ -34,7 +39,10 @@ struct SolverTests {
     @Test func aProbabilityPassedAtLowIsReportedAsSuch() throws {
         let solver = try Self.milestoneSolver(range: 0.6...1.2)
         let (outcome, _) = try solver.run(seed: 5, runs: 4000, threads: 2)
-        guard case .alreadyMet(let bound, let p) = outcome else { Issue.record("\(outcome)"); return }
+        guard case .alreadyMet(let bound, let p) = outcome else {
+            Issue.record("\(outcome)")
+            return
+        }
         let exact = 1 - exp(-7.2) * (1 + 7.2 + 7.2 * 7.2 / 2)
         #expect(bound == 0.6 && abs(p - exact) <= 4 * (exact * (1 - exact) / 4000).squareRoot(), "P(met) at LOW \(p) vs \(exact)")
     }
@@ -42,7 +50,10 @@ struct SolverTests {
     @Test func anUnreachableRangeIsReported() throws {
         let solver = try Self.milestoneSolver(range: 0.001...0.02)
         let (outcome, _) = try solver.run(seed: 5, runs: 2000, threads: 2)
-        guard case .unreachable(let low, let high) = outcome else { Issue.record("\(outcome)"); return }
+        guard case .unreachable(let low, let high) = outcome else {
+            Issue.record("\(outcome)")
+            return
+        }
         #expect(low < 0.01 && high < 0.1)
     }
 
@@ -51,13 +62,19 @@ struct SolverTests {
     /// people already adopted before the base month. The solver refuses to pick a root.
     @Test func aCurveThatTurnsBackIsReported() throws {
         let document = try ScenarioDocument(text: ScenarioText.minimal, file: "s.yaml")
-        let overrides = try ["calendar={start: 2023-01, end: 2023-12, stages: [{id: a, from: 2023-01, to: 2023-06}, {id: b, from: 2023-07, to: 2023-12}]}",
-                             "wallets.personal.innovation={a: 0.01, b: 0.01}", "wallets.personal.imitation=0.3",
-                             "targets=[{id: up, metric: wallets.personal, by: 2023-12, increase_over: 2023-06, at_least: 300}]"]
-            .map { try ScenarioOverride($0) }
-        let solver = try Solver(document: document, overrides: overrides, path: "wallets.personal.innovation.a", range: 0...0.5,
-                                targetID: "up", probability: 0.9, pointSource: "--vary")
+        let overrides = try [
+            "calendar={start: 2023-01, end: 2023-12, stages: [{id: a, from: 2023-01, to: 2023-06}, {id: b, from: 2023-07, to: 2023-12}]}",
+            "wallets.personal.innovation={a: 0.01, b: 0.01}", "wallets.personal.imitation=0.3",
+            "targets=[{id: up, metric: wallets.personal, by: 2023-12, increase_over: 2023-06, at_least: 300}]",
+        ]
+        .map { try ScenarioOverride($0) }
+        let solver = try Solver(
+            document: document, overrides: overrides, path: "wallets.personal.innovation.a", range: 0...0.5,
+            targetID: "up", probability: 0.9, pointSource: "--vary")
         let (outcome, _) = try solver.run(seed: 5, runs: 2000, threads: 2)
-        guard case .nonMonotone = outcome else { Issue.record("\(outcome)"); return }
+        guard case .nonMonotone = outcome else {
+            Issue.record("\(outcome)")
+            return
+        }
     }
 }

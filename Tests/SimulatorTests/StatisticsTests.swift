@@ -1,6 +1,7 @@
 import PilotModel
-import Testing
 import TestSupport
+import Testing
+
 @testable import Simulator
 
 struct StatisticsTests {
@@ -40,24 +41,32 @@ struct StatisticsTests {
     /// `increase_over`: the deciding value is metric(by) − metric(base); the first hit is the
     /// first month after the base with an increase ≥ X.
     @Test func increaseOverTarget() throws {
-        let scenario = try Scenario.parse(ScenarioText.minimal, file: "s.yaml", overrides: [
-            try ScenarioOverride("targets=[{id: up, metric: amount, by: 2023-06, increase_over: 2023-02, at_least: 30}]")])
+        let scenario = try Scenario.parse(
+            ScenarioText.minimal, file: "s.yaml",
+            overrides: [
+                try ScenarioOverride("targets=[{id: up, metric: amount, by: 2023-06, increase_over: 2023-02, at_least: 30}]")
+            ])
         let columns = TargetColumns(target: scenario.targets[0], scenario: scenario)
         let metricCount = scenario.metrics.count, amount = scenario.metrics.firstIndex(of: .amount)!
         var metrics = [Double](repeating: 0, count: 36 * metricCount)
         for (month, value) in [10.0, 20, 40, 45, 60, 60].enumerated() { metrics[month * metricCount + amount] = value }
         for month in 6..<36 { metrics[month * metricCount + amount] = 60 }
         let outcome = columns.evaluate(metrics, metricCount: metricCount, months: 36)
-        #expect(outcome.value == 60 - 20)   // 2023-06 minus 2023-02
-        #expect(outcome.firstHit == 4)      // 2023-05: 60 − 20 ≥ 30; 2023-04 (45 − 20) is not
+        #expect(outcome.value == 60 - 20)  // 2023-06 minus 2023-02
+        #expect(outcome.firstHit == 4)  // 2023-05: 60 − 20 ≥ 30; 2023-04 (45 − 20) is not
     }
 
     /// Joint probabilities, first-hit medians and never-shares on a hand-made result.
     @Test func summaryOfAConstructedResult() throws {
-        let scenario = try Scenario.parse(ScenarioText.minimal, file: "s.yaml", overrides: [try ScenarioOverride("""
-            targets=[{id: a, metric: wallets, by: 2023-12, at_least: 10}, {id: b, metric: merchants, by: 2023-12, at_least: 5},
-                     {id: c, metric: wallets, by: 2024-12, at_least: 20}]
-            """)])
+        let scenario = try Scenario.parse(
+            ScenarioText.minimal, file: "s.yaml",
+            overrides: [
+                try ScenarioOverride(
+                    """
+                    targets=[{id: a, metric: wallets, by: 2023-12, at_least: 10}, {id: b, metric: merchants, by: 2023-12, at_least: 5},
+                             {id: c, metric: wallets, by: 2024-12, at_least: 20}]
+                    """)
+            ])
         // Four runs: a met in runs 0, 1, 2; b in 0, 2, 3; c in 0, 1.
         let collector = RunCollector(scenario: scenario, rows: 4, keep: [], threads: 2)
         let record = collector.record, block = RunBlock(record: record, capacity: 4)
@@ -75,7 +84,7 @@ struct StatisticsTests {
         let summary = collector.summary()
         #expect(summary.targets.map(\.met) == [3, 3, 2])
         #expect(summary.joint.map(\.deadline) == [Month("2023-12"), Month("2024-12"), nil])
-        #expect(summary.joint.map(\.met) == [2, 2, 1])   // a∧b: runs 0, 2; c: 0, 1; all: 0
+        #expect(summary.joint.map(\.met) == [2, 2, 1])  // a∧b: runs 0, 2; c: 0, 1; all: 0
         #expect(summary.joint[0].targetIDs == ["a", "b"])
         #expect(summary.targets[0].medianFirstMonth == Month("2023-06"))  // lower median of offsets 3, 5, 11
         #expect(summary.targets[1].medianFirstMonth == Month("2023-05"))  // lower median of offsets 2, 4, 8, 20 is 4

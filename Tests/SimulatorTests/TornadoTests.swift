@@ -1,5 +1,6 @@
 import PilotModel
 import Testing
+
 @testable import Simulator
 
 struct TornadoTests {
@@ -18,8 +19,10 @@ struct TornadoTests {
     /// Common random numbers per stream: a parameter that does not enter a target's metric cannot
     /// change a single run's outcome, so its swing is exactly 0.
     @Test func parametersOutsideAMetricHaveNoSwing() {
-        for parameter in ["milestones.typical_cases[launch]", "wallets.personal.ticket.mean", "public_flows.amount[launch]",
-                          "campaigns[0].leverage", "wallets.corporate.active_share"] {
+        for parameter in [
+            "milestones.typical_cases[launch]", "wallets.personal.ticket.mean", "public_flows.amount[launch]",
+            "campaigns[0].leverage", "wallets.corporate.active_share",
+        ] {
             let b = bar("wallets-2023", parameter)
             #expect(b.swing == 0 && b.swingStandardError == 0, "\(parameter)")
         }

@@ -5,7 +5,12 @@ public func parseCSV(_ text: String) -> [[String]] {
     var iterator = text.makeIterator()
     while let c = iterator.next() {
         if quoted {
-            if c == "\"" { quoted = false; afterQuote = true } else { field.append(c) }
+            if c == "\"" {
+                quoted = false
+                afterQuote = true
+            } else {
+                field.append(c)
+            }
             continue
         }
         switch c {
@@ -14,13 +19,23 @@ public func parseCSV(_ text: String) -> [[String]] {
             quoted = true
             afterQuote = false
         case ",":
-            row.append(field); field = ""; afterQuote = false
+            row.append(field)
+            field = ""
+            afterQuote = false
         case "\r\n", "\n", "\r":
-            row.append(field); rows.append(row); row = []; field = ""; afterQuote = false
+            row.append(field)
+            rows.append(row)
+            row = []
+            field = ""
+            afterQuote = false
         default:
-            field.append(c); afterQuote = false
+            field.append(c)
+            afterQuote = false
         }
     }
-    if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+    if !field.isEmpty || !row.isEmpty {
+        row.append(field)
+        rows.append(row)
+    }
     return rows
 }

@@ -21,7 +21,7 @@ public enum Golden {
         let old = pinned.components(separatedBy: "\n"), new = text.components(separatedBy: "\n")
         let line = (0..<min(old.count, new.count)).first { old[$0] != new[$0] } ?? min(old.count, new.count)
         let was = line < old.count ? old[line] : "(end)", now = line < new.count ? new[line] : "(end)"
-        return "\(name) differs from its golden file at line \(line + 1):\n  pinned: \(was)\n  now:    \(now)\n" +
-            "If the change of results is deliberate, run `make golden` and commit the diff."
+        return "\(name) differs from its golden file at line \(line + 1):\n  pinned: \(was)\n  now:    \(now)\n"
+            + "If the change of results is deliberate, run `make golden` and commit the diff."
     }
 }

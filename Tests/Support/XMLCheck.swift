@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Parses `text` as XML with Foundation's parser; returns the parse error, or `nil` when the
@@ -23,8 +24,10 @@ public final class XMLCheck: NSObject, XMLParserDelegate {
 
     public var wellFormed: Bool { error == nil }
 
-    public func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                       qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+    public func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+    ) {
         elements.append((elementName, attributeDict))
         if skipped.contains(elementName) { depthInSkipped += 1 }
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A simulation's memory does not grow with its runs beyond the documented cost (README, "Memory").
 struct BoundedMemoryTests {
@@ -12,8 +12,9 @@ struct BoundedMemoryTests {
         let directory = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let scenario = directory.appendingPathComponent("two-months.yaml").path
-        let text = ScenarioText.replacing("end:", with: "end: 2023-02",
-                                          in: ScenarioText.replacing("- {id: w", with: "- {id: w, metric: wallets, by: 2023-02, at_least: 100}"))
+        let text = ScenarioText.replacing(
+            "end:", with: "end: 2023-02",
+            in: ScenarioText.replacing("- {id: w", with: "- {id: w, metric: wallets, by: 2023-02, at_least: 100}"))
         try text.write(toFile: scenario, atomically: true, encoding: .utf8)
         let out = directory.appendingPathComponent("out").path
         let (status, peak) = try CommandLineTool.runMeasuringPeakMemory("run", scenario, "--runs", "2000000", "--out", out, "--quiet", "--threads", "2")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `validate`, `baseline` and the exit codes: 0 success, 64 bad arguments, 65 invalid scenario.
 struct CommandErrorTests {
@@ -18,20 +18,23 @@ struct CommandErrorTests {
         #expect(output.status == 65)
         #expect(output.stdout == "\(good): ok\n")
         let keys = fixture("broken-keys-and-domains"), gap = fixture("broken-stage-gap"), target = fixture("broken-target")
-        #expect(output.stderr == """
-            \(keys):8:5: error: wallets.personal.imitation: missing; expected a rate
-            \(keys):10:5: error: wallets.personal.imitaton: unknown key; did you mean 'imitation'?
-            \(keys):12:28: error: wallets.personal.active_share.normal: a normal distribution can be negative; expected a share in [0, 1]: use beta, or truncated_normal/uniform/triangular/pert with bounds in [0, 1]
-            \(gap):8:21: error: calendar.stages[1].from: 2023-07 is in no stage (a gap after stage 'a'); expected from: 2023-07
-            \(target):30:21: error: targets[0].metric: unknown metric 'walets'; did you mean 'wallets'?
-            \(target):30:33: error: targets[0].by: 2026-12 is outside the calendar; expected 2023-01…2025-12
+        #expect(
+            output.stderr == """
+                \(keys):8:5: error: wallets.personal.imitation: missing; expected a rate
+                \(keys):10:5: error: wallets.personal.imitaton: unknown key; did you mean 'imitation'?
+                \(keys):12:28: error: wallets.personal.active_share.normal: a normal distribution can be negative; expected a share in [0, 1]: use beta, or truncated_normal/uniform/triangular/pert with bounds in [0, 1]
+                \(gap):8:21: error: calendar.stages[1].from: 2023-07 is in no stage (a gap after stage 'a'); expected from: 2023-07
+                \(target):30:21: error: targets[0].metric: unknown metric 'walets'; did you mean 'wallets'?
+                \(target):30:33: error: targets[0].by: 2026-12 is outside the calendar; expected 2023-01…2025-12
 
-            """)
+                """)
     }
 
     @Test func badArgumentsExit64() throws {
-        for arguments in [["run", "--runs", "0"], ["run", "--format", "xml"],
-                          ["run", "--threads", "0"], ["run", "--seed", "-1"], ["validate"]] {
+        for arguments in [
+            ["run", "--runs", "0"], ["run", "--format", "xml"],
+            ["run", "--threads", "0"], ["run", "--seed", "-1"], ["validate"],
+        ] {
             let output = try CommandLineTool.run(arguments)
             #expect(output.status == 64, "\(arguments): \(output.stderr)")
             #expect(!output.stderr.isEmpty && output.stdout.isEmpty, "\(arguments)")

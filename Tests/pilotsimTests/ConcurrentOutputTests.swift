@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Output directories shared by processes: two writers never leave a mixture, a killed writer's
 /// temporary file is removed by the next one, and a full disk is named as such.

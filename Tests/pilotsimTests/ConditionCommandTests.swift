@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `pilotsim condition` end to end: bad observation files, identical bytes for any thread count,
 /// the files of --out, and the warning for a figure the scenario cannot explain.
@@ -18,9 +18,18 @@ struct ConditionCommandTests {
             ("month,metric,value\n2027-01,wallets,150000\n", ":2:1: error: 2027-01 is outside the calendar; expected 2023-01…2025-12"),
             ("month,metric,value\n2023-09,wallets,-5\n", ":2:17: error: -5 is negative; expected a value ≥ 0"),
             ("month,metric,value\n2023-09,wallets,many\n", ":2:17: error: 'many' is not a number; expected the reported value"),
-            ("month,metric,value\n2023-09,wallets,1\n2023-09,wallets,2\n", ":3:1: error: wallets at 2023-09 is already given on line 2; expected each month and metric once"),
-            ("month,metric,value,rel_error\n2023-09,wallets,1,0\n", ":2:19: error: rel_error '0' is not a number in [1e-6, 10]; expected the relative sd of the reporting error, e.g. 0.05"),
-            ("month,metric,value,rel_error\n2023-09,wallets,1,1e-160\n", ":2:19: error: rel_error '1e-160' is not a number in [1e-6, 10]; expected the relative sd of the reporting error, e.g. 0.05"),
+            (
+                "month,metric,value\n2023-09,wallets,1\n2023-09,wallets,2\n",
+                ":3:1: error: wallets at 2023-09 is already given on line 2; expected each month and metric once"
+            ),
+            (
+                "month,metric,value,rel_error\n2023-09,wallets,1,0\n",
+                ":2:19: error: rel_error '0' is not a number in [1e-6, 10]; expected the relative sd of the reporting error, e.g. 0.05"
+            ),
+            (
+                "month,metric,value,rel_error\n2023-09,wallets,1,1e-160\n",
+                ":2:19: error: rel_error '1e-160' is not a number in [1e-6, 10]; expected the relative sd of the reporting error, e.g. 0.05"
+            ),
             ("month,value\n", ":1:1: error: the header is 'month,value'; expected month,metric,value or month,metric,value,rel_error"),
         ]
         for (text, message) in cases {
@@ -37,10 +46,12 @@ struct ConditionCommandTests {
     @Test func threadsGiveIdenticalBytesAndOutWritesEveryFile() throws {
         let (dir, path) = try file("month,metric,value\n2023-09,wallets,150000\n2023-09,merchants,9000\n")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let one = try CommandLineTool.run("condition", "--observed", path, "--particles", "300", "--threads", "1", "--format", "json",
-                                          "--out", dir.appendingPathComponent("a").path)
-        let two = try CommandLineTool.run("condition", "--observed", path, "--particles", "300", "--threads", "2", "--format", "json",
-                                          "--out", dir.appendingPathComponent("b").path)
+        let one = try CommandLineTool.run(
+            "condition", "--observed", path, "--particles", "300", "--threads", "1", "--format", "json",
+            "--out", dir.appendingPathComponent("a").path)
+        let two = try CommandLineTool.run(
+            "condition", "--observed", path, "--particles", "300", "--threads", "2", "--format", "json",
+            "--out", dir.appendingPathComponent("b").path)
         #expect(one.status == 0 && two.status == 0, "\(one.stderr)")
         // The same bytes but for the command line each names in its provenance.
         let withoutCommand = { (text: String) in text.split(separator: "\n").filter { !$0.contains("\"command_line\"") } }
@@ -56,8 +67,11 @@ struct ConditionCommandTests {
             #expect(row[14] == "no" && row[15] == "no" && Double(row[10])! <= Double(row[2])! && Double(row[2])! <= Double(row[11])!, "\(row)")
         }
         let posterior = parseCSV(try String(contentsOfFile: dir.appendingPathComponent("a/posterior.csv").path, encoding: .utf8))
-        #expect(posterior[0] == ["parameter", "prior_p05", "prior_p50", "prior_p95", "post_p05", "post_p50", "post_p95",
-                                 "median_shift", "median_shift_se", "width_ratio", "width_ratio_se"])
+        #expect(
+            posterior[0] == [
+                "parameter", "prior_p05", "prior_p50", "prior_p95", "post_p05", "post_p50", "post_p95",
+                "median_shift", "median_shift_se", "width_ratio", "width_ratio_se",
+            ])
     }
 
     @Test func aFigureTheScenarioCannotExplainIsAWarning() throws {
@@ -65,7 +79,9 @@ struct ConditionCommandTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let output = try CommandLineTool.run("condition", "--observed", path, "--particles", "200", "--quiet")
         #expect(output.status == 0)
-        #expect(output.stderr.hasPrefix("warning: the scenario cannot explain transaction amount = ¥100.00B at 2023-06: 100% of prior runs are at or below it; widen "))
+        #expect(
+            output.stderr.hasPrefix(
+                "warning: the scenario cannot explain transaction amount = ¥100.00B at 2023-06: 100% of prior runs are at or below it; widen "))
         #expect(output.stdout.contains("Warnings\n  warning: the scenario cannot explain"))
     }
 }

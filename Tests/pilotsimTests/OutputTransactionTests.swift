@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Output files appear whole or not at all: after a failure or a signal at any moment, the target
 /// holds the complete old set or the complete new set, and no temporary file.
@@ -43,7 +43,8 @@ struct OutputTransactionTests {
         let blocker = dir.appendingPathComponent("file")
         try Data("x".utf8).write(to: blocker)
         let html = dir.appendingPathComponent("out/report.html")
-        let output = try CommandLineTool.run("report", "--prior", "--runs", "50", "--quiet", "--out", html.path, "--svg-dir", blocker.appendingPathComponent("svg").path)
+        let output = try CommandLineTool.run(
+            "report", "--prior", "--runs", "50", "--quiet", "--out", html.path, "--svg-dir", blocker.appendingPathComponent("svg").path)
         #expect(output.status == 1)
         #expect(try contents(dir) == ["file": Data("x".utf8)], "neither the HTML nor its directory is left")
     }
@@ -66,8 +67,9 @@ struct OutputTransactionTests {
         var outcomes: Set<String> = []
         for (i, fraction) in [0.3, 0.6, 0.75, 0.85, 0.9, 0.95, 0.98, 1.0].enumerated() {
             let process = try CommandLineTool.start(arguments)
-            Thread.sleep(forTimeInterval: Double(duration.components.seconds) * fraction
-                         + Double(duration.components.attoseconds) * 1e-18 * fraction)
+            Thread.sleep(
+                forTimeInterval: Double(duration.components.seconds) * fraction
+                    + Double(duration.components.attoseconds) * 1e-18 * fraction)
             kill(process.processIdentifier, i % 2 == 0 ? SIGINT : SIGTERM)
             let killed = clock.now
             process.waitUntilExit()

@@ -1,7 +1,7 @@
 import Foundation
 import PilotReport
-import Testing
 import TestSupport
+import Testing
 
 /// Part files that were damaged or crafted are refused by `merge` with exit code 66, located at
 /// the byte where the problem is, in bounded memory, with nothing written. The crafted parts keep
@@ -123,7 +123,9 @@ import TestSupport
             return String(decoding: try JSONSerialization.data(withJSONObject: bars.map { $0 + $0 }), as: UTF8.self)
         }
         try expectRefused([twice], in: dir, "\(twice):\(twiceStart): error: the tornado bars are damaged: the bars are not one for each")
-        let (negative, negativeStart) = try crafted(tornado, "negative") { $0.replacingOccurrences(of: "\"highProbability\":", with: "\"highProbability\":-5,\"x\":") }
+        let (negative, negativeStart) = try crafted(tornado, "negative") {
+            $0.replacingOccurrences(of: "\"highProbability\":", with: "\"highProbability\":-5,\"x\":")
+        }
         try expectRefused([negative], in: dir, "\(negative):\(negativeStart): error: the tornado bars are damaged")
         let (huge, hugeStart) = try crafted(["sobol", "--prior", "--samples", "100"], "huge") { "[[1e308" + $0.dropFirst(2).drop { $0 != "," } }
         try expectRefused([huge], in: dir, "\(huge):\(hugeStart): error: the sobol values are damaged")

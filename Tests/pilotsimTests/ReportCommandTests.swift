@@ -1,7 +1,7 @@
 import Foundation
 import PilotReport
-import Testing
 import TestSupport
+import Testing
 
 @Suite(.serialized) struct ReportCommandTests {
     /// The report is well-formed XHTML, and every number behind its targets table is summary.csv's.
@@ -9,7 +9,8 @@ import TestSupport
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let html = dir.appendingPathComponent("report.html").path
-        let output = try CommandLineTool.run("report", "--prior", "--runs", "400", "--seed", "12", "--out", html, "--svg-dir", dir.appendingPathComponent("svg").path)
+        let output = try CommandLineTool.run(
+            "report", "--prior", "--runs", "400", "--seed", "12", "--out", html, "--svg-dir", dir.appendingPathComponent("svg").path)
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stderr.isEmpty, "no progress bar when stderr is not a terminal")
         let page = try String(contentsOfFile: html, encoding: .utf8)
@@ -41,8 +42,9 @@ import TestSupport
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let html = dir.appendingPathComponent("r.html").path
-        let output = try CommandLineTool.run("report", "--prior", "--runs", "100", "--out", html, "--set", "name=R&D <script>alert('x')</script>",
-                                             "--set", "targets[0].label=\"<b>bold</b> & \\\"quoted\\\"\"")
+        let output = try CommandLineTool.run(
+            "report", "--prior", "--runs", "100", "--out", html, "--set", "name=R&D <script>alert('x')</script>",
+            "--set", "targets[0].label=\"<b>bold</b> & \\\"quoted\\\"\"")
         #expect(output.status == 0, "\(output.stderr)")
         let page = try String(contentsOfFile: html, encoding: .utf8)
         #expect(page.contains("R&amp;D &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
@@ -99,8 +101,9 @@ import TestSupport
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let html = dir.appendingPathComponent("zh.html").path
-        let report = try CommandLineTool.run("report", "--prior", "--runs", "400", "--lang", "zh", "--out", html, "--quiet", "--tornado",
-                                             "--explain", "--sobol", "--sobol-samples", "100", "--sweep", "merchants.churn=0.01,0.02", "--sweep-runs", "100")
+        let report = try CommandLineTool.run(
+            "report", "--prior", "--runs", "400", "--lang", "zh", "--out", html, "--quiet", "--tornado",
+            "--explain", "--sobol", "--sobol-samples", "100", "--sweep", "merchants.churn=0.01,0.02", "--sweep-runs", "100")
         #expect(report.status == 0, "\(report.stderr)")
         let page = try String(contentsOfFile: html, encoding: .utf8)
         let text = XMLCheck(page).text
@@ -180,8 +183,11 @@ import TestSupport
         let decisive = Dictionary(grouping: explained.dropFirst().filter { $0[6] == "true" }, by: { $0[0] }).mapValues { min(2, $0.count) }
         #expect(check.all("path").filter { $0["class"] == "ecdf-met" }.count == decisive.values.reduce(0, +))
         #expect(decisive.values.reduce(0, +) > 0)
-        let csv = parseCSV(try CommandLineTool.run("compare", repositoryPath("scenarios/haimen-baseline.yaml"), other,
-                                                   "--runs", "400", "--seed", "3", "--format", "csv").stdout)
+        let csv = parseCSV(
+            try CommandLineTool.run(
+                "compare", repositoryPath("scenarios/haimen-baseline.yaml"), other,
+                "--runs", "400", "--seed", "3", "--format", "csv"
+            ).stdout)
         #expect(check.text.contains("Compared with another plan"))
         for row in csv.dropFirst() { #expect(check.text.contains(NumberStyle(.english).percent(Double(row[2])!)), "\(row[0])") }
     }
@@ -194,8 +200,10 @@ import TestSupport
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let small = repositoryPath("Tests/Fixtures/golden/small.yaml"), html = dir.appendingPathComponent("r.html").path
-        let report = try CommandLineTool.run(["report", small, "--runs", "300", "--sobol", "--sobol-samples", "100", "--out", html, "--quiet",
-                                              "--sweep", "merchants.churn=0.005,0.02,0.05", "--sweep", "campaigns[0].winners=200,800", "--sweep-runs", "200"])
+        let report = try CommandLineTool.run([
+            "report", small, "--runs", "300", "--sobol", "--sobol-samples", "100", "--out", html, "--quiet",
+            "--sweep", "merchants.churn=0.005,0.02,0.05", "--sweep", "campaigns[0].winners=200,800", "--sweep-runs", "200",
+        ])
         #expect(report.status == 0, "\(report.stderr)")
         let page = try String(contentsOfFile: html, encoding: .utf8)
         #expect(XMLCheck(page).wellFormed)

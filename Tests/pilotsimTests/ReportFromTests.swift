@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `report --from DIR`: the report of results already simulated, read back from `run --out` or
 /// `merge`, checked against the report and the table of one process with the same seed and runs.

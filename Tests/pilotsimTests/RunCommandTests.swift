@@ -1,19 +1,23 @@
 import Foundation
-import Testing
 import PilotReport
 import TestSupport
+import Testing
 
 /// `pilotsim run` end to end, through the built executable.
 @Suite(.serialized) struct RunCommandTests {
-    static let targetIDs = ["wallets-2023", "amount-2023", "merchants-2023", "innovation-2023", "cases-2023",
-                            "demo-zone-2023", "demo-town-2023", "wallets-2025h1", "amount-2025h1"]
+    static let targetIDs = [
+        "wallets-2023", "amount-2023", "merchants-2023", "innovation-2023", "cases-2023",
+        "demo-zone-2023", "demo-town-2023", "wallets-2025h1", "amount-2025h1",
+    ]
 
     @Test(arguments: ["haimen-baseline", "haimen-optimistic", "haimen-pessimistic"])
     func shippedScenariosRun(name: String) throws {
         let output = try CommandLineTool.run("run", repositoryPath("scenarios/\(name).yaml"), "--prior", "--runs", "300", "--format", "csv")
         #expect(output.status == 0, "\(output.stderr)")
         let rows = parseCSV(output.stdout)
-        #expect(output.stdout.hasPrefix("target_id,label,metric,deadline,base,threshold,p_met,ci_low,ci_high,median,p05,p95,median_first_month,never_share,verdict\r\n"))
+        #expect(
+            output.stdout.hasPrefix(
+                "target_id,label,metric,deadline,base,threshold,p_met,ci_low,ci_high,median,p05,p95,median_first_month,never_share,verdict\r\n"))
         #expect(rows.dropFirst().map { $0[0] } == Self.targetIDs)
         #expect(rows[3][1] == "Merchants ≥ 5,000 by end-2023", "a label with a comma is quoted")
     }
@@ -41,8 +45,11 @@ import TestSupport
         #expect((object["generator"] as? String)?.contains("taus2") == true)
         let targets = try #require(object["targets"] as? [[String: Any]])
         #expect(targets.map { $0["target_id"] as? String } == Self.targetIDs)
-        #expect(Set(targets[0].keys) == ["target_id", "label", "metric", "deadline", "base", "threshold", "p_met", "ci_low", "ci_high",
-                                         "median", "p05", "p95", "median_first_month", "never_share", "verdict"])
+        #expect(
+            Set(targets[0].keys) == [
+                "target_id", "label", "metric", "deadline", "base", "threshold", "p_met", "ci_low", "ci_high",
+                "median", "p05", "p95", "median_first_month", "never_share", "verdict",
+            ])
         #expect(targets[8]["base"] as? String == "2023-12" && targets[0]["base"] is NSNull)
         let joint = try #require(object["joint"] as? [String: Any])
         #expect((joint["by_deadline"] as? [[String: Any]])?.map { $0["deadline"] as? String } == ["2023-12", "2025-06"])
@@ -65,7 +72,7 @@ import TestSupport
 
         let monthly = try read("monthly.csv").components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(monthly[0] == "month,stage,metric,mean,sd,p05,p10,p25,p50,p75,p90,p95")
-        #expect(monthly.count == 1 + 36 * 17)   // 36 months × (13 fixed metrics + 4 milestones)
+        #expect(monthly.count == 1 + 36 * 17)  // 36 months × (13 fixed metrics + 4 milestones)
         #expect(monthly[1].hasPrefix("2023-01,preparation,wallets,"))
         #expect(monthly.last!.hasPrefix("2025-12,deepening,milestones.demo_towns,"))
 
@@ -74,14 +81,18 @@ import TestSupport
         #expect(runs.count == 251)
         #expect(header.first == "run" && header.contains("param:wallets.personal.innovation[launch]") && header.contains("param:merchants.churn"))
         #expect(Array(header.suffix(9)) == Self.targetIDs.map { "value:\($0)" })
-        #expect(!header.contains("param:wallets.personal.population") && !header.contains("param:wallets.personal.ticket.cv"),
-                "counts and constants are not drawn")
+        #expect(
+            !header.contains("param:wallets.personal.population") && !header.contains("param:wallets.personal.ticket.cv"),
+            "counts and constants are not drawn")
         #expect(runs.allSatisfy { $0.count == header.count })
     }
 
     @Test func threadCountGivesIdenticalBytes() throws {
         let one = try CommandLineTool.temporaryDirectory(), four = try CommandLineTool.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: one); try? FileManager.default.removeItem(at: four) }
+        defer {
+            try? FileManager.default.removeItem(at: one)
+            try? FileManager.default.removeItem(at: four)
+        }
         let a = try CommandLineTool.run("run", "--prior", "--runs", "300", "--threads", "1", "--out", one.path)
         let b = try CommandLineTool.run("run", "--prior", "--runs", "300", "--threads", "4", "--out", four.path)
         #expect(a.status == 0 && b.status == 0)
@@ -93,8 +104,10 @@ import TestSupport
 
     @Test func setOverridesAValue() throws {
         let base = try CommandLineTool.run("run", "--prior", "--runs", "300", "--format", "csv").stdout
-        let more = try CommandLineTool.run("run", "--prior", "--runs", "300", "--format", "csv",
-                                           "--set", "merchants.outreach.launch={lognormal: {median: 0.2, sigma: 0.3}}").stdout
+        let more = try CommandLineTool.run(
+            "run", "--prior", "--runs", "300", "--format", "csv",
+            "--set", "merchants.outreach.launch={lognormal: {median: 0.2, sigma: 0.3}}"
+        ).stdout
         let merchants = { (csv: String) in Double(parseCSV(csv)[3][9])! }
         #expect(merchants(more) > merchants(base), "stronger launch outreach gives more merchants by end-2023")
     }

@@ -1,14 +1,17 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `run --shard I/N` and `merge`: the merged outputs are byte for byte those of one process, and
 /// parts that do not belong together are refused with nothing written.
 @Suite(.serialized) struct ShardMergeTests {
     private func shards(_ dir: URL, _ extra: [String], runs: Int, count: Int, seed: String = "7") throws -> [String] {
         try (1...count).map { i in
-            let output = try CommandLineTool.run(["run"] + extra + ["--runs", String(runs), "--seed", seed, "--shard", "\(i)/\(count)",
-                                                 "--out", dir.appendingPathComponent("parts-\(seed)").path, "--quiet"])
+            let output = try CommandLineTool.run(
+                ["run"] + extra + [
+                    "--runs", String(runs), "--seed", seed, "--shard", "\(i)/\(count)",
+                    "--out", dir.appendingPathComponent("parts-\(seed)").path, "--quiet",
+                ])
             #expect(output.status == 0, "\(output.stderr)")
             return dir.appendingPathComponent("parts-\(seed)/part-\(i)-of-\(count).pilotsim").path
         }
@@ -24,7 +27,8 @@ import TestSupport
         let parts = try shards(dir, scenario, runs: runs, count: count)
         let merged = try CommandLineTool.run(["merge"] + parts.reversed() + ["--out", dir.appendingPathComponent("merged").path])
         #expect(merged.status == 0, "\(merged.stderr)")
-        let single = try CommandLineTool.run(["run"] + scenario + ["--runs", String(runs), "--seed", "7", "--out", dir.appendingPathComponent("single").path, "--quiet"])
+        let single = try CommandLineTool.run(
+            ["run"] + scenario + ["--runs", String(runs), "--seed", "7", "--out", dir.appendingPathComponent("single").path, "--quiet"])
         #expect(single.status == 0)
         for name in ["summary.csv", "joint.csv", "stages.csv", "monthly.csv", "runs.csv"] {
             let a = FileManager.default.contents(atPath: dir.appendingPathComponent("merged/\(name)").path)
@@ -48,16 +52,22 @@ import TestSupport
         nan.replaceSubrange((last - 8)..<last, with: withUnsafeBytes(of: Double.nan.bitPattern.littleEndian) { Data($0) })
         try nan.write(to: URL(fileURLWithPath: poisoned))
         var newlines = 0
-        let payloadStart = data.firstIndex { byte in
-            if byte == UInt8(ascii: "\n") { newlines += 1 }
-            return newlines == 3
-        }! + 1
+        let payloadStart =
+            data.firstIndex { byte in
+                if byte == UInt8(ascii: "\n") { newlines += 1 }
+                return newlines == 3
+            }! + 1
         // One of 100,000 shards: the other 99,999 are listed as one range.
-        let many = try CommandLineTool.run(["run", "--prior", "--runs", "1", "--shard", "1/100000", "--out", dir.appendingPathComponent("many").path, "--quiet"])
+        let many = try CommandLineTool.run([
+            "run", "--prior", "--runs", "1", "--shard", "1/100000", "--out", dir.appendingPathComponent("many").path, "--quiet",
+        ])
         #expect(many.status == 0)
         let manyPath = dir.appendingPathComponent("many/part-1-of-100000.pilotsim").path
         let cases: [([String], String)] = [
-            ([parts[0], parts[1], other[2]], "\(other[2]):0: error: this part is of another simulation than \(parts[0]): seed 8, not 7; expected the shards of one run"),
+            (
+                [parts[0], parts[1], other[2]],
+                "\(other[2]):0: error: this part is of another simulation than \(parts[0]): seed 8, not 7; expected the shards of one run"
+            ),
             ([parts[0], parts[1]], "\(parts[0]):0: error: shard 3 of 3 missing; expected all 3 part files"),
             ([parts[0], parts[1], parts[1], parts[2]], "\(parts[1]):0: error: shard 2 of 3 is given twice (also \(parts[1])); expected each shard once"),
             ([parts[0], parts[1], truncated], "\(truncated):\(data.count - 100): error: the file is \(data.count - 100) bytes; its header says \(data.count)"),
@@ -90,15 +100,17 @@ import TestSupport
 
     /// A sweep of 5 points in 3 shards (points 0, 1–2, 3–4) merges to the long CSV of one process.
     @Test func sweepShardsMergeToTheSameCSV() throws {
-        try expectShardsMergeToTheSameFile(["sweep", "--prior", "--vary", "merchants.outreach.launch=0.01:0.05:5", "--runs", "300", "--quiet"],
-                                           count: 3, file: "sweep.csv")
+        try expectShardsMergeToTheSameFile(
+            ["sweep", "--prior", "--vary", "merchants.outreach.launch=0.01:0.05:5", "--runs", "300", "--quiet"],
+            count: 3, file: "sweep.csv")
     }
 
     /// A tornado over the small scenario's uncertain parameters in 4 shards (blocks of parameters)
     /// merges to the CSV of one process: the same bars, sorted by swing the same way.
     @Test func tornadoShardsMergeToTheSameCSV() throws {
-        try expectShardsMergeToTheSameFile(["tornado", repositoryPath("Tests/Fixtures/golden/small.yaml"), "--runs", "200", "--quiet"],
-                                           count: 4, file: "tornado.csv")
+        try expectShardsMergeToTheSameFile(
+            ["tornado", repositoryPath("Tests/Fixtures/golden/small.yaml"), "--runs", "200", "--quiet"],
+            count: 4, file: "tornado.csv")
     }
 
     /// A Sobol analysis whose 57 × 100 design rows are split over 3 shards merges to the CSV of one

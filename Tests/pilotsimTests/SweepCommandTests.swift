@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite(.serialized) struct SweepCommandTests {
     /// Every row of the sweep CSV for a point equals `run --set` at that point with the same seed.
@@ -8,18 +8,23 @@ import TestSupport
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let csv = dir.appendingPathComponent("sweep.csv").path
-        let sweep = try CommandLineTool.run("sweep", "--prior", "--vary", "merchants.outreach.launch=0.02,0.06", "--vary", "targets[1].at_least=1e8,3e8",
-                                            "--runs", "300", "--seed", "9", "--out", csv)
+        let sweep = try CommandLineTool.run(
+            "sweep", "--prior", "--vary", "merchants.outreach.launch=0.02,0.06", "--vary", "targets[1].at_least=1e8,3e8",
+            "--runs", "300", "--seed", "9", "--out", csv)
         #expect(sweep.status == 0, "\(sweep.stderr)")
         let rows = parseCSV(try String(contentsOfFile: csv, encoding: .utf8))
-        #expect(rows[0] == ["point", "merchants.outreach.launch", "targets.amount-2023.at_least", "target_id", "p_met", "ci_low", "ci_high",
-                            "median", "p05", "p95"])
+        #expect(
+            rows[0] == [
+                "point", "merchants.outreach.launch", "targets.amount-2023.at_least", "target_id", "p_met", "ci_low", "ci_high",
+                "median", "p05", "p95",
+            ])
         #expect(rows.count == 1 + 4 * 9)
 
         let point3 = rows.dropFirst().filter { $0[0] == "3" }
         #expect(point3.first?[1] == "0.06" && point3.first?[2] == "300000000")
-        let run = try CommandLineTool.run("run", "--prior", "--runs", "300", "--seed", "9", "--format", "csv",
-                                          "--set", "merchants.outreach.launch=0.06", "--set", "targets.amount-2023.at_least=3e8")
+        let run = try CommandLineTool.run(
+            "run", "--prior", "--runs", "300", "--seed", "9", "--format", "csv",
+            "--set", "merchants.outreach.launch=0.06", "--set", "targets.amount-2023.at_least=3e8")
         let plain = parseCSV(run.stdout).dropFirst()
         // summary.csv: target_id … p_met(6) ci_low ci_high median p05 p95(11); sweep: target_id(3) p_met(4) … p95(9).
         #expect(point3.map { Array($0[3...9]) } == plain.map { [$0[0]] + Array($0[6...11]) })
@@ -34,7 +39,9 @@ import TestSupport
 
         let unknown = try CommandLineTool.run("sweep", "--vary", "merchants.chrun=0.1,0.2")
         #expect(unknown.status == 64)
-        #expect(unknown.stderr.hasPrefix("error: --vary merchants.chrun: not a number of this scenario; expected a parameter, count or target threshold such as 'merchants.churn'"))
+        #expect(
+            unknown.stderr.hasPrefix(
+                "error: --vary merchants.chrun: not a number of this scenario; expected a parameter, count or target threshold such as 'merchants.churn'"))
         let domain = try CommandLineTool.run("sweep", "--vary", "merchants.churn=0.1,1.5")
         #expect(domain.status == 65)
         #expect(domain.stderr == "--vary:1:17: error: merchants.churn: 1.5 is out of range; expected a share in [0, 1] (sweep point merchants.churn=1.5)\n")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import PilotModel
 import Testing
+
 @testable import pilotsim
 
 /// The one `--vary` grammar, in-process: what each form gives, and what each command refuses.
@@ -24,14 +25,16 @@ struct VaryArgumentTests {
     }
 
     @Test func badArgumentsSayWhatWasExpected() {
-        for (argument, problem) in [("a.b=0:1:1", "STEPS '1' is not a whole number from 2 to 10000"),
-                                    ("a.b=0:1:5:log", "a log range needs FROM > 0 and TO > 0"),
-                                    ("a.b=0:1:5:lin", "'0:1:5:lin' is not a range"),
-                                    ("a.b=1,x", "'x' is not a number"),
-                                    ("a.b=0x10:0x20:3", "'0x10' is not a number"),
-                                    ("a.b=5,7junk", "'7junk' is not a number"),
-                                    ("a.b=2:1", "LOW must be below HIGH"),
-                                    ("=1,2", "no KEY.PATH")] {
+        for (argument, problem) in [
+            ("a.b=0:1:1", "STEPS '1' is not a whole number from 2 to 10000"),
+            ("a.b=0:1:5:log", "a log range needs FROM > 0 and TO > 0"),
+            ("a.b=0:1:5:lin", "'0:1:5:lin' is not a range"),
+            ("a.b=1,x", "'x' is not a number"),
+            ("a.b=0x10:0x20:3", "'0x10' is not a number"),
+            ("a.b=5,7junk", "'7junk' is not a number"),
+            ("a.b=2:1", "LOW must be below HIGH"),
+            ("=1,2", "no KEY.PATH"),
+        ] {
             do {
                 _ = try VaryArgument(argument, option: "--vary")
                 Issue.record("\(argument) accepted")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The Excel workbooks (`--xlsx`) read back by an independent reader, openpyxl: their sheets in
 /// the report's language, their values equal to the CSV files of the same command, and their
@@ -18,13 +18,15 @@ import TestSupport
             let out = dir.appendingPathComponent("out-\(language)").path
             let run = try CommandLineTool.run(["run", file, "--runs", "300", "--lang", language, "--xlsx", book, "--out", out, "--quiet"])
             #expect(run.status == 0, "\(run.stderr)")
-            let lines = try readWorkbook(book, script: """
-                print(",".join(wb.sheetnames))
-                ws = wb[wb.sheetnames[0]]
-                for row in ws.iter_rows(min_row=2, values_only=True):
-                    if row[1]: print(f"{row[1]},{row[4]!r},{row[7]!r}")
-                print(",".join(sorted(type(c).__name__ for c in wb[wb.sheetnames[1]]._charts + ws._charts)))
-                """)
+            let lines = try readWorkbook(
+                book,
+                script: """
+                    print(",".join(wb.sheetnames))
+                    ws = wb[wb.sheetnames[0]]
+                    for row in ws.iter_rows(min_row=2, values_only=True):
+                        if row[1]: print(f"{row[1]},{row[4]!r},{row[7]!r}")
+                    print(",".join(sorted(type(c).__name__ for c in wb[wb.sheetnames[1]]._charts + ws._charts)))
+                    """)
             #expect(lines.first == sheets)
             #expect(lines.last == "AreaChart,AreaChart,AreaChart,BarChart", "three fan charts (stacked bands) and the P(met) bars")
             let summary = parseCSV(try String(contentsOfFile: out + "/summary.csv", encoding: .utf8))
@@ -47,20 +49,25 @@ import TestSupport
         let book = dir.appendingPathComponent("t.xlsx").path, csv = dir.appendingPathComponent("t.csv").path
         let small = repositoryPath("Tests/Fixtures/golden/small.yaml")
         #expect(try CommandLineTool.run(["tornado", small, "--runs", "200", "--xlsx", book, "--out", csv, "--quiet"]).status == 0)
-        let lines = try readWorkbook(book, script: """
-            ws = wb["Tornado"]
-            print(",".join(wb.sheetnames)); print(len(ws._charts))
-            for row in ws.iter_rows(min_row=2, values_only=True):
-                if row[1]: print(f"{row[1]},{row[2]!r},{row[3]!r}")
-                elif row[0]: print("#" + row[0].rsplit("(", 1)[1].rstrip(")"))
-            """)
+        let lines = try readWorkbook(
+            book,
+            script: """
+                ws = wb["Tornado"]
+                print(",".join(wb.sheetnames)); print(len(ws._charts))
+                for row in ws.iter_rows(min_row=2, values_only=True):
+                    if row[1]: print(f"{row[1]},{row[2]!r},{row[3]!r}")
+                    elif row[0]: print("#" + row[0].rsplit("(", 1)[1].rstrip(")"))
+                """)
         #expect(lines.first == "Tornado,About")
         let rows = parseCSV(try String(contentsOfFile: csv, encoding: .utf8)).dropFirst()
         let moving = Set(rows.filter { Double($0[6])! > 0 }.map { $0[0] })
         #expect(lines.count > 2 && lines[1] == String(moving.count))
         var target = ""
         for line in lines.dropFirst(2) {
-            if line.hasPrefix("#") { target = String(line.dropFirst()); continue }
+            if line.hasPrefix("#") {
+                target = String(line.dropFirst())
+                continue
+            }
             let fields = line.split(separator: ",").map(String.init)
             let row = try #require(rows.first { $0[0] == target && $0[1] == fields[0] })
             #expect(abs(Double(fields[1])! - Double(row[4])!) < 1e-12 && abs(Double(fields[2])! - Double(row[5])!) < 1e-12, "\(fields[0])")
@@ -74,22 +81,29 @@ import TestSupport
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let small = repositoryPath("Tests/Fixtures/golden/small.yaml"), book = dir.appendingPathComponent("r.xlsx").path
-        let report = try CommandLineTool.run(["report", small, "--runs", "400", "--out", dir.appendingPathComponent("r.html").path,
-                                              "--xlsx", book, "--quiet"])
+        let report = try CommandLineTool.run([
+            "report", small, "--runs", "400", "--out", dir.appendingPathComponent("r.html").path,
+            "--xlsx", book, "--quiet",
+        ])
         #expect(report.status == 0, "\(report.stderr)")
         #expect(try CommandLineTool.run(["run", small, "--runs", "400", "--out", dir.appendingPathComponent("run").path, "--quiet"]).status == 0)
-        let lines = try readWorkbook(book, script: """
-            ws = wb["Histograms"]
-            print(",".join(wb.sheetnames)); print(",".join(type(c).__name__ for c in ws._charts))
-            for row in ws.iter_rows(min_row=2, values_only=True):
-                if row[0] and row[3] is None: print("#" + row[0].rsplit("(", 1)[1].rstrip(")"))
-                elif row[0]: print(f"{row[3]!r},{row[4]!r}")
-            """)
+        let lines = try readWorkbook(
+            book,
+            script: """
+                ws = wb["Histograms"]
+                print(",".join(wb.sheetnames)); print(",".join(type(c).__name__ for c in ws._charts))
+                for row in ws.iter_rows(min_row=2, values_only=True):
+                    if row[0] and row[3] is None: print("#" + row[0].rsplit("(", 1)[1].rstrip(")"))
+                    elif row[0]: print(f"{row[3]!r},{row[4]!r}")
+                """)
         #expect(lines.first == "Targets,Charts,Histograms,Monthly,Stages,Assumptions,About")
         #expect(lines.dropFirst().first == "BarChart,BarChart,BarChart,BarChart", "one stacked column chart per target (openpyxl reads columns as BarChart)")
         var meeting: [String: (met: Double, all: Double)] = [:], target = ""
         for line in lines.dropFirst(2) {
-            if line.hasPrefix("#") { target = String(line.dropFirst()); continue }
+            if line.hasPrefix("#") {
+                target = String(line.dropFirst())
+                continue
+            }
             let counts = line.split(separator: ",").map { Double($0)! }
             meeting[target, default: (0, 0)].met += counts[0]
             meeting[target, default: (0, 0)].all += counts[0] + counts[1]
@@ -108,14 +122,18 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: dir) }
         let small = repositoryPath("Tests/Fixtures/golden/small.yaml")
         let book = dir.appendingPathComponent("c.xlsx").path, csv = dir.appendingPathComponent("c.csv").path
-        let compare = try CommandLineTool.run(["compare", small, "--b-set", "merchants.churn=0.05", "--runs", "300", "--quiet",
-                                               "--xlsx", book, "--out", csv])
+        let compare = try CommandLineTool.run([
+            "compare", small, "--b-set", "merchants.churn=0.05", "--runs", "300", "--quiet",
+            "--xlsx", book, "--out", csv,
+        ])
         #expect(compare.status == 0, "\(compare.stderr)")
-        let lines = try readWorkbook(book, script: """
-            ws = wb["Comparison"]
-            print(",".join(wb.sheetnames)); print(len(ws._charts))
-            for row in ws.iter_rows(min_row=2, max_row=5, values_only=True): print(f"{row[1]},{row[2]!r},{row[3]!r},{row[4]!r}")
-            """)
+        let lines = try readWorkbook(
+            book,
+            script: """
+                ws = wb["Comparison"]
+                print(",".join(wb.sheetnames)); print(len(ws._charts))
+                for row in ws.iter_rows(min_row=2, max_row=5, values_only=True): print(f"{row[1]},{row[2]!r},{row[3]!r},{row[4]!r}")
+                """)
         #expect(Array(lines.prefix(2)) == ["Comparison,About", "1"])
         let rows = parseCSV(try String(contentsOfFile: csv, encoding: .utf8)).dropFirst()
         #expect(lines.count == 2 + rows.count)
@@ -144,10 +162,12 @@ import TestSupport
         #expect(merge.status == 0, "\(merge.stderr)")
         let rows = parseCSV(try String(contentsOfFile: csv, encoding: .utf8)).dropFirst()
         for file in [book, merged] {
-            let lines = try readWorkbook(file, script: """
-                print(",".join(wb.sheetnames)); print(len(wb["Charts"]._charts))
-                for row in wb["Sweep"].iter_rows(min_row=2, values_only=True): print(f"{row[0]},{row[1]!r},{row[3]},{row[4]!r},{row[5]!r},{row[6]!r}")
-                """)
+            let lines = try readWorkbook(
+                file,
+                script: """
+                    print(",".join(wb.sheetnames)); print(len(wb["Charts"]._charts))
+                    for row in wb["Sweep"].iter_rows(min_row=2, values_only=True): print(f"{row[0]},{row[1]!r},{row[3]},{row[4]!r},{row[5]!r},{row[6]!r}")
+                    """)
             #expect(Array(lines.prefix(2)) == ["Sweep,Charts,About", "1"])
             #expect(lines.count == 2 + rows.count)
             for (line, row) in zip(lines.dropFirst(2), rows) {
@@ -166,19 +186,24 @@ import TestSupport
         let small = repositoryPath("Tests/Fixtures/golden/small.yaml")
         let csv = dir.appendingPathComponent("s.csv").path, book = dir.appendingPathComponent("s.xlsx").path
         #expect(try CommandLineTool.run(["sobol", small, "--samples", "100", "--quiet", "--out", csv, "--xlsx", book, "--lang", "zh"]).status == 0)
-        let lines = try readWorkbook(book, script: """
-            ws = wb[wb.sheetnames[0]]
-            print(",".join(wb.sheetnames)); print(len(ws._charts))
-            for row in ws.iter_rows(min_row=2, values_only=True):
-                if row[1]: print(f"{row[1]},{row[2]!r},{row[5]!r}")
-                elif row[0] and row[0].endswith(")"): print("#" + row[0].rsplit("(", 1)[1].rstrip(")"))
-            """)
+        let lines = try readWorkbook(
+            book,
+            script: """
+                ws = wb[wb.sheetnames[0]]
+                print(",".join(wb.sheetnames)); print(len(ws._charts))
+                for row in ws.iter_rows(min_row=2, values_only=True):
+                    if row[1]: print(f"{row[1]},{row[2]!r},{row[5]!r}")
+                    elif row[0] and row[0].endswith(")"): print("#" + row[0].rsplit("(", 1)[1].rstrip(")"))
+                """)
         #expect(lines.first == "Sobol 指数,说明")
         let rows = parseCSV(try String(contentsOfFile: csv, encoding: .utf8)).dropFirst()
         #expect(lines.dropFirst().first == String(Set(rows.filter { !$0[2].isEmpty }.map { $0[0] }).count))
         var target = "", checked = 0
         for line in lines.dropFirst(2) {
-            if line.hasPrefix("#") { target = String(line.dropFirst()); continue }
+            if line.hasPrefix("#") {
+                target = String(line.dropFirst())
+                continue
+            }
             let fields = line.split(separator: ",").map(String.init)
             let row = try #require(rows.first { $0[0] == target && $0[1] == fields[0] })
             #expect(abs(Double(fields[1])! - Double(row[2])!) < 1e-12 && abs(Double(fields[2])! - Double(row[5])!) < 1e-12, "\(target) \(fields[0])")

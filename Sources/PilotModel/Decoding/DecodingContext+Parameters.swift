@@ -2,7 +2,9 @@ import Foundation
 
 /// The distribution families of docs/model.md §2 and the keys each form takes.
 enum DistributionFamily: String, CaseIterable {
-    case normal, truncatedNormal = "truncated_normal", lognormal, uniform, triangular, pert, beta, gamma
+    case normal
+    case truncatedNormal = "truncated_normal"
+    case lognormal, uniform, triangular, pert, beta, gamma
     /// Two or three percentiles, `{p05: …, p50: …, p95: …}`, to which a distribution is fitted.
     case quantiles
 
@@ -28,8 +30,10 @@ extension DecodingContext {
     func parameter(_ node: YAMLNode, _ path: String, _ domain: ParameterDomain) -> ParameterID? {
         recordNumericPath(path)
         guard let distribution = distribution(node, path, domain) else { return nil }
-        return addParameter(ParameterSpec(keyPath: path, domain: domain, distribution: distribution, location: node.location,
-                                          fit: fits[path]))
+        return addParameter(
+            ParameterSpec(
+                keyPath: path, domain: domain, distribution: distribution, location: node.location,
+                fit: fits[path]))
     }
 
     /// Reads a parameter marked *by stage*: one value (or distribution) for every stage, or a map
@@ -44,7 +48,8 @@ extension DecodingContext {
         var ok = true
         for entry in entries where !stageIDs.contains(entry.key) {
             ok = false
-            let hint = closestMatch(to: entry.key, in: stageIDs + DistributionFamily.names).map { "did you mean '\($0)'?" }
+            let hint =
+                closestMatch(to: entry.key, in: stageIDs + DistributionFamily.names).map { "did you mean '\($0)'?" }
                 ?? "expected a stage id (\(stageIDs.joined(separator: ", "))) or a distribution (\(DistributionFamily.names.joined(separator: ", ")))"
             report(entry.keyLocation, "\(path).\(entry.key)", "unknown stage; \(hint)")
         }
@@ -58,9 +63,12 @@ extension DecodingContext {
             guard let entry = entries.first(where: { $0.key == stage }) else { continue }
             let distribution = self.distribution(entry.value, "\(path).\(stage)", domain)
             if let distribution, ok {
-                ids.append(addParameter(ParameterSpec(keyPath: "\(path)[\(stage)]", domain: domain,
-                                                      distribution: distribution, location: entry.value.location,
-                                                      fit: fits["\(path).\(stage)"])))
+                ids.append(
+                    addParameter(
+                        ParameterSpec(
+                            keyPath: "\(path)[\(stage)]", domain: domain,
+                            distribution: distribution, location: entry.value.location,
+                            fit: fits["\(path).\(stage)"])))
             } else {
                 ok = false
             }
@@ -77,7 +85,8 @@ extension DecodingContext {
     /// Reads a number or a `{family: {…}}` mapping and checks its parameters and its support
     /// against the domain.
     func distribution(_ node: YAMLNode, _ path: String, _ domain: ParameterDomain) -> Distribution? {
-        let expected = "\(domain.phrase), or a distribution such as {\(domain == .share ? "beta: {mean: 0.3, sd: 0.1}" : "lognormal: {median: 0.02, sigma: 0.5}")}"
+        let expected =
+            "\(domain.phrase), or a distribution such as {\(domain == .share ? "beta: {mean: 0.3, sd: 0.1}" : "lognormal: {median: 0.02, sigma: 0.5}")}"
         switch node.content {
         case .scalar(_, false):
             guard let value = number(node, path, expected: expected) else { return nil }
@@ -89,7 +98,8 @@ extension DecodingContext {
         case .mapping(let entries) where entries.count == 1:
             let entry = entries[0]
             guard let family = DistributionFamily(rawValue: entry.key) else {
-                let hint = closestMatch(to: entry.key, in: DistributionFamily.names).map { "did you mean '\($0)'?" }
+                let hint =
+                    closestMatch(to: entry.key, in: DistributionFamily.names).map { "did you mean '\($0)'?" }
                     ?? "expected one of \(DistributionFamily.names.joined(separator: ", "))"
                 report(entry.keyLocation, "\(path).\(entry.key)", "unknown distribution; \(hint)")
                 return nil
@@ -102,8 +112,10 @@ extension DecodingContext {
         }
     }
 
-    private func distribution(_ family: DistributionFamily, _ node: YAMLNode, _ path: String,
-                              _ domain: ParameterDomain) -> Distribution? {
+    private func distribution(
+        _ family: DistributionFamily, _ node: YAMLNode, _ path: String,
+        _ domain: ParameterDomain
+    ) -> Distribution? {
         let allKeys = family.forms.flatMap { $0 }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let formText = family.forms.map { "{\($0.joined(separator: ", "))}" }.joined(separator: " or ")
         guard let reader = MappingReader(node, path: path, context: self, keys: allKeys, what: "\(family.rawValue) parameters") else { return nil }
@@ -121,7 +133,10 @@ extension DecodingContext {
             values[key] = value
         }
         func v(_ key: String) -> Double { values[key]! }
-        func fail(_ message: String) -> Distribution? { report(node, path, message); return nil }
+        func fail(_ message: String) -> Distribution? {
+            report(node, path, message)
+            return nil
+        }
         /// The first of `keys` that is not positive, as a message; `nil` when all are.
         func notPositive(_ keys: String...) -> String? {
             keys.first { v($0) <= 0 }.map { "\($0) is \(formatNumber(v($0))); expected \(keys.joined(separator: ", ")) > 0" }
@@ -133,7 +148,7 @@ extension DecodingContext {
         let result: Distribution
         switch (family, form) {
         case (.quantiles, _):
-            return nil                                        // read by `percentiles`
+            return nil  // read by `percentiles`
         case (.normal, _):
             return fail("a normal distribution can be negative; expected \(domain.phrase): use \(domain.suggestion)")
         case (.truncatedNormal, _):
@@ -157,8 +172,10 @@ extension DecodingContext {
             guard v("min") <= v("mode"), v("mode") <= v("max") else {
                 return fail("mode \(formatNumber(v("mode"))) lies outside [min, max]; expected min ≤ mode ≤ max")
             }
-            result = family == .pert ? .pert(min: v("min"), mode: v("mode"), max: v("max"))
-                                     : .triangular(min: v("min"), mode: v("mode"), max: v("max"))
+            result =
+                family == .pert
+                ? .pert(min: v("min"), mode: v("mode"), max: v("max"))
+                : .triangular(min: v("min"), mode: v("mode"), max: v("max"))
         case (.beta, ["alpha", "beta"]):
             if let problem = notPositive("alpha", "beta") { return fail(problem) }
             result = .beta(alpha: v("alpha"), beta: v("beta"))
@@ -181,7 +198,8 @@ extension DecodingContext {
         if let problem = result.limitProblem(in: domain) { return fail(problem) }
         let support = result.support
         guard support.lowerBound >= domain.range.lowerBound,
-              support.upperBound <= domain.range.upperBound || support.upperBound == .infinity && domain.capsUpperTail else {
+            support.upperBound <= domain.range.upperBound || support.upperBound == .infinity && domain.capsUpperTail
+        else {
             let range = "[\(formatNumber(support.lowerBound)), " + (support.upperBound.isFinite ? "\(formatNumber(support.upperBound))]" : "∞)")
             return fail("\(family.rawValue) takes values in \(range), outside the domain; expected \(domain.phrase): use \(domain.suggestion)")
         }
@@ -200,21 +218,24 @@ extension Distribution {
     func limitProblem(in domain: ParameterDomain) -> String? {
         let largest = domain.range.upperBound
         func tooLarge(_ name: String, _ value: Double) -> String? {
-            value.isFinite && abs(value) <= largest ? nil
+            value.isFinite && abs(value) <= largest
+                ? nil
                 : "\(name) \(formatDerivedNumber(value)) is beyond the domain's bounds; expected \(domain.phrase)"
         }
         func shape(_ name: String, _ value: Double) -> String? {
-            Self.shapeRange.contains(value) ? nil
+            Self.shapeRange.contains(value)
+                ? nil
                 : "\(name) \(formatDerivedNumber(value)) is outside [1e-6, 1e12]; expected a less extreme distribution (or a constant)"
         }
         switch self {
         case .constant, .uniform, .triangular, .pert, .metalog:
-            return nil                                        // bounded by their support, or cut at the domain's bound
+            return nil  // bounded by their support, or cut at the domain's bound
         case .truncatedNormal(let mean, let sd, _, _):
             return tooLarge("mean", mean) ?? tooLarge("sd", sd)
         case .lognormal(let zeta, let sigma):
             if let problem = tooLarge("median", exp(zeta)) { return problem }
-            return sigma <= Self.maximumLogSigma ? nil
+            return sigma <= Self.maximumLogSigma
+                ? nil
                 : "sigma \(formatDerivedNumber(sigma)) is above \(formatNumber(Self.maximumLogSigma)) (P95/P5 over 10¹⁴); expected a narrower lognormal"
         case .beta(let alpha, let beta):
             return shape("alpha", alpha) ?? shape("beta", beta)
@@ -239,7 +260,8 @@ extension DecodingContext {
         var given: [PercentileFit.Percentile] = []
         for entry in entries {
             guard let index = Self.percentileKeys.firstIndex(of: entry.key) else {
-                let hint = closestMatch(to: entry.key, in: ["p05", "p10", "p25", "p50", "p75", "p90", "p95"]).map { "did you mean '\($0)'?" }
+                let hint =
+                    closestMatch(to: entry.key, in: ["p05", "p10", "p25", "p50", "p75", "p90", "p95"]).map { "did you mean '\($0)'?" }
                     ?? "expected p01 … p99"
                 report(entry.keyLocation, "\(here).\(entry.key)", "unknown percentile; \(hint)")
                 return nil
@@ -259,9 +281,15 @@ extension DecodingContext {
             case .notIncreasing:
                 report(node, here, "the values do not increase with the percentiles; expected p05 < p50 < p95 values in the same order")
             case .outsideDomain(let value):
-                report(node, here, "\(formatNumber(value)) is outside the domain; expected values in \(domain == .share ? "(0, 1)" : "(0, \(formatNumber(domain.range.upperBound))]") for \(domain.phrase)")
+                report(
+                    node, here,
+                    "\(formatNumber(value)) is outside the domain; expected values in \(domain == .share ? "(0, 1)" : "(0, \(formatNumber(domain.range.upperBound))]") for \(domain.phrase)"
+                )
             case .cannotFit(let worst):
-                report(node, here, "no \(domain == .share ? "beta" : "lognormal") or metalog matches these percentiles (the best misses by \(formatDerivedNumber(worst * 100))% of their range); expected percentiles a unimodal distribution can have")
+                report(
+                    node, here,
+                    "no \(domain == .share ? "beta" : "lognormal") or metalog matches these percentiles (the best misses by \(formatDerivedNumber(worst * 100))% of their range); expected percentiles a unimodal distribution can have"
+                )
             }
             return nil
         }

@@ -4,7 +4,8 @@ extension DecodingContext {
     /// A finite number written plainly (`0.15`, `2e8`, `-3`).
     func number(_ node: YAMLNode, _ path: String, expected: String = "a number") -> Double? {
         if case .scalar(let text, false) = node.content,
-           let value = decimalNumber(text.replacingOccurrences(of: "_", with: "")) {
+            let value = decimalNumber(text.replacingOccurrences(of: "_", with: ""))
+        {
             return value
         }
         report(node, path, "\(describe(node)); expected \(expected)")
@@ -58,7 +59,8 @@ extension DecodingContext {
         guard let text = text(node, path) else { return nil }
         let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyz0123456789_-")
         guard let first = text.unicodeScalars.first, CharacterSet.lowercaseLetters.contains(first),
-              text.unicodeScalars.allSatisfy(allowed.contains) else {
+            text.unicodeScalars.allSatisfy(allowed.contains)
+        else {
             report(node, path, "'\(text.excerpt)' is not an identifier; expected lower-case letters, digits, '_' or '-', starting with a letter")
             return nil
         }

@@ -65,7 +65,8 @@ struct MappingReader {
         self.context = context
         self.entries = entries
         for entry in entries where !keys.contains(entry.key) {
-            let hint = closestMatch(to: entry.key, in: keys).map { "did you mean '\($0)'?" }
+            let hint =
+                closestMatch(to: entry.key, in: keys).map { "did you mean '\($0)'?" }
                 ?? "expected one of \(keys.joined(separator: ", "))"
             context.report(entry.keyLocation, child(entry.key), "unknown key; \(hint)")
         }

@@ -61,7 +61,10 @@ public struct PercentileFit: Sendable, Equatable {
         let sigma = max(1e-6, zip(z, y).reduce(0) { $0 + ($1.0 - mz) * ($1.1 - my) } / z.reduce(0) { $0 + ($1 - mz) * ($1 - mz) })
         let start = [my - sigma * mz, log(sigma)]
         let best = minimize(start) { x in
-            zip(z, given).reduce(0) { let d = exp(x[0] + exp(x[1]) * $1.0) - $1.1.value; return $0 + d * d }
+            zip(z, given).reduce(0) {
+                let d = exp(x[0] + exp(x[1]) * $1.0) - $1.1.value
+                return $0 + d * d
+            }
         }
         return .lognormal(zeta: best[0], sigma: exp(best[1]))
     }
@@ -73,7 +76,10 @@ public struct PercentileFit: Sendable, Equatable {
         let mean = min(max(given.map(\.value).reduce(0, +) / Double(given.count), 1e-4), 1 - 1e-4)
         let nu = max(0.5, mean * (1 - mean) / (sd * sd) - 1)
         let best = minimize([log(mean * nu), log((1 - mean) * nu)]) { x in
-            given.reduce(0) { let d = betaQuantile($1.probability, exp(x[0]), exp(x[1])) - $1.value; return $0 + d * d }
+            given.reduce(0) {
+                let d = betaQuantile($1.probability, exp(x[0]), exp(x[1])) - $1.value
+                return $0 + d * d
+            }
         }
         return .beta(alpha: exp(best[0]), beta: exp(best[1]))
     }
@@ -112,7 +118,8 @@ public struct PercentileFit: Sendable, Equatable {
         var values = simplex.map(f)
         for _ in 0..<4000 {
             let order = values.indices.sorted { values[$0] < values[$1] }
-            simplex = order.map { simplex[$0] }; values = order.map { values[$0] }
+            simplex = order.map { simplex[$0] }
+            values = order.map { values[$0] }
             if abs(values[2] - values[0]) <= 1e-14 * (abs(values[0]) + 1e-300) { break }
             let centre = [(simplex[0][0] + simplex[1][0]) / 2, (simplex[0][1] + simplex[1][1]) / 2]
             func along(_ t: Double) -> [Double] { [centre[0] + t * (simplex[2][0] - centre[0]), centre[1] + t * (simplex[2][1] - centre[1])] }
@@ -190,12 +197,17 @@ public struct PercentileFit: Sendable, Equatable {
         for m in 1...300 {
             let m = Double(m)
             var aa = m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m))
-            d = 1 + aa * d; if abs(d) < tiny { d = tiny }
-            c = 1 + aa / c; if abs(c) < tiny { c = tiny }
-            d = 1 / d; h *= d * c
+            d = 1 + aa * d
+            if abs(d) < tiny { d = tiny }
+            c = 1 + aa / c
+            if abs(c) < tiny { c = tiny }
+            d = 1 / d
+            h *= d * c
             aa = -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1))
-            d = 1 + aa * d; if abs(d) < tiny { d = tiny }
-            c = 1 + aa / c; if abs(c) < tiny { c = tiny }
+            d = 1 + aa * d
+            if abs(d) < tiny { d = tiny }
+            c = 1 + aa / c
+            if abs(c) < tiny { c = tiny }
             d = 1 / d
             let delta = d * c
             h *= delta

@@ -3,8 +3,10 @@ struct ScenarioDecoder {
     private let context = DecodingContext()
 
     func decode(_ root: YAMLNode) throws -> Scenario {
-        let keys = ["name", "description", "calendar", "wallets", "merchants", "public_flows",
-                    "campaigns", "milestones", "correlations", "targets", "verdict", "observed"]
+        let keys = [
+            "name", "description", "calendar", "wallets", "merchants", "public_flows",
+            "campaigns", "milestones", "correlations", "targets", "verdict", "observed",
+        ]
         guard let top = MappingReader(root, path: "", context: context, keys: keys, what: "a scenario mapping") else {
             throw ScenarioValidationError(context.sortedDiagnostics)
         }
@@ -15,7 +17,8 @@ struct ScenarioDecoder {
 
         var personal: WalletSegment?, corporate: WalletSegment?
         if let node = top.required("wallets", expected: "{personal, corporate}"),
-           let wallets = MappingReader(node, path: "wallets", context: context, keys: ["personal", "corporate"]) {
+            let wallets = MappingReader(node, path: "wallets", context: context, keys: ["personal", "corporate"])
+        {
             personal = wallets.required("personal", expected: "the personal wallet segment")
                 .flatMap { walletSegment($0, "wallets.personal", personal: true) }
             corporate = wallets.required("corporate", expected: "the corporate wallet segment")
@@ -31,14 +34,15 @@ struct ScenarioDecoder {
         let observed = top.optional("observed").map { self.observed($0, calendar, milestones.compactMap { $0 }) } ?? []
 
         guard context.diagnostics.isEmpty, let name, let calendar, let personal, let corporate, let merchants,
-              let verdict
+            let verdict
         else { throw ScenarioValidationError(context.sortedDiagnostics) }
-        return Scenario(name: name, description: description, calendar: calendar, parameters: context.parameters,
-                        numericPaths: context.numericPaths,
-                        personal: personal, corporate: corporate, merchants: merchants, publicFlows: publicFlows ?? nil,
-                        campaigns: campaigns.compactMap { $0 }, milestones: milestones.compactMap { $0 },
-                        correlations: correlations,
-                        targets: targets.compactMap { $0 }, verdict: verdict, observations: observed.compactMap { $0 })
+        return Scenario(
+            name: name, description: description, calendar: calendar, parameters: context.parameters,
+            numericPaths: context.numericPaths,
+            personal: personal, corporate: corporate, merchants: merchants, publicFlows: publicFlows ?? nil,
+            campaigns: campaigns.compactMap { $0 }, milestones: milestones.compactMap { $0 },
+            correlations: correlations,
+            targets: targets.compactMap { $0 }, verdict: verdict, observations: observed.compactMap { $0 })
     }
 
     // MARK: - Calendar
@@ -64,11 +68,17 @@ struct ScenarioDecoder {
         var ok = true
         for (i, item) in items.enumerated() {
             let path = "calendar.stages[\(i)]"
-            guard let stage = MappingReader(item, path: path, context: context, keys: ["id", "from", "to"]) else { ok = false; continue }
+            guard let stage = MappingReader(item, path: path, context: context, keys: ["id", "from", "to"]) else {
+                ok = false
+                continue
+            }
             let id = stage.required("id", expected: "the stage's id").flatMap { context.identifier($0, "\(path).id") }
             let from = stage.required("from", expected: "its first month, YYYY-MM").flatMap { context.month($0, "\(path).from") }
             let to = stage.required("to", expected: "its last month, YYYY-MM").flatMap { context.month($0, "\(path).to") }
-            guard let id, let from, let to else { ok = false; continue }
+            guard let id, let from, let to else {
+                ok = false
+                continue
+            }
             if stages.contains(where: { $0.id == id }) {
                 context.report(item, "\(path).id", "stage '\(id.excerpt)' is named twice; expected each id once")
                 ok = false
@@ -93,8 +103,9 @@ struct ScenarioDecoder {
             stages.append(ScenarioCalendar.Stage(id: id, from: from, to: to))
         }
         if ok, let last = stages.last, last.to != end {
-            context.report(items.last!, "\(path(items.count - 1)).to",
-                           "the last stage ends \(last.to) but the calendar ends \(end); expected the stages to end at calendar.end")
+            context.report(
+                items.last!, "\(path(items.count - 1)).to",
+                "the last stage ends \(last.to) but the calendar ends \(end); expected the stages to end at calendar.end")
             ok = false
         }
         return ok ? ScenarioCalendar(start: start, end: end, stages: stages) : nil
@@ -106,7 +117,8 @@ struct ScenarioDecoder {
     private func defaultStages(_ start: Month, _ end: Month, _ node: YAMLNode) -> [ScenarioCalendar.Stage]? {
         let plan = ScenarioCalendar.planStages
         guard start >= plan.first!.from, end <= plan.last!.to else {
-            context.report(node, "calendar.stages", "missing, and the plan's stages cover only \(plan.first!.from)…\(plan.last!.to); expected stages for \(start)…\(end)")
+            context.report(
+                node, "calendar.stages", "missing, and the plan's stages cover only \(plan.first!.from)…\(plan.last!.to); expected stages for \(start)…\(end)")
             return nil
         }
         return plan.compactMap { stage in
@@ -118,8 +130,11 @@ struct ScenarioDecoder {
     // MARK: - Wallets and merchants
 
     private func walletSegment(_ node: YAMLNode, _ path: String, personal: Bool) -> WalletSegment? {
-        let keys = ["population", "initial", "innovation", "imitation", "merchant_pull", "active_share",
-                    "tx_per_active"] + (personal ? ["nonmerchant_share"] : []) + ["ticket"]
+        let keys =
+            [
+                "population", "initial", "innovation", "imitation", "merchant_pull", "active_share",
+                "tx_per_active",
+            ] + (personal ? ["nonmerchant_share"] : []) + ["ticket"]
         guard let reader = MappingReader(node, path: path, context: context, keys: keys) else { return nil }
         let (population, initial) = poolAndInitial(reader, pool: "population")
         let innovation = reader.required("innovation", expected: "a rate by stage").flatMap { context.stagedParameter($0, "\(path).innovation", .rate) }
@@ -127,26 +142,33 @@ struct ScenarioDecoder {
         let pull = reader.required("merchant_pull", expected: "a rate").flatMap { context.parameter($0, "\(path).merchant_pull", .rate) }
         let active = reader.required("active_share", expected: "a share by stage").flatMap { context.stagedParameter($0, "\(path).active_share", .share) }
         let perActive = reader.required("tx_per_active", expected: "a rate by stage").flatMap { context.stagedParameter($0, "\(path).tx_per_active", .rate) }
-        let nonmerchant = personal
+        let nonmerchant =
+            personal
             ? reader.required("nonmerchant_share", expected: "a share").flatMap { context.parameter($0, "\(path).nonmerchant_share", .share) }
             : nil
         var ticketMean: ParameterID?, ticketCV: ParameterID?
         if let ticket = reader.required("ticket", expected: "{mean, cv}"),
-           let t = MappingReader(ticket, path: "\(path).ticket", context: context, keys: ["mean", "cv"]) {
+            let t = MappingReader(ticket, path: "\(path).ticket", context: context, keys: ["mean", "cv"])
+        {
             ticketMean = t.required("mean", expected: "a size in yuan").flatMap { context.parameter($0, "\(path).ticket.mean", .size) }
             ticketCV = t.required("cv", expected: "a rate").flatMap { context.parameter($0, "\(path).ticket.cv", .rate) }
         }
         guard let population, let initial, let innovation, let imitation, let pull, let active, let perActive,
-              let ticketMean, let ticketCV, !personal || nonmerchant != nil else { return nil }
-        return WalletSegment(population: population, initial: initial, innovation: innovation, imitation: imitation,
-                             merchantPull: pull, activeShare: active, transactionsPerActive: perActive,
-                             nonmerchantShare: nonmerchant, ticketMean: ticketMean, ticketCV: ticketCV)
+            let ticketMean, let ticketCV, !personal || nonmerchant != nil
+        else { return nil }
+        return WalletSegment(
+            population: population, initial: initial, innovation: innovation, imitation: imitation,
+            merchantPull: pull, activeShare: active, transactionsPerActive: perActive,
+            nonmerchantShare: nonmerchant, ticketMean: ticketMean, ticketCV: ticketCV)
     }
 
     private func merchantPool(_ node: YAMLNode) -> MerchantPool? {
         let path = "merchants"
-        guard let reader = MappingReader(node, path: path, context: context,
-                                         keys: ["potential", "initial", "outreach", "wallet_pull", "churn"]) else { return nil }
+        guard
+            let reader = MappingReader(
+                node, path: path, context: context,
+                keys: ["potential", "initial", "outreach", "wallet_pull", "churn"])
+        else { return nil }
         let (potential, initial) = poolAndInitial(reader, pool: "potential")
         let outreach = reader.required("outreach", expected: "a rate by stage").flatMap { context.stagedParameter($0, "\(path).outreach", .rate) }
         let pull = reader.required("wallet_pull", expected: "a rate").flatMap { context.parameter($0, "\(path).wallet_pull", .rate) }
@@ -188,8 +210,10 @@ struct ScenarioDecoder {
         var firstUse: [String: Int] = [:]
         return items.enumerated().map { i, item in
             let path = "campaigns[\(i)]"
-            guard let reader = MappingReader(item, path: path, context: context,
-                                             keys: ["name", "month", "winners", "new_user_share", "voucher_value", "redemption", "leverage"])
+            guard
+                let reader = MappingReader(
+                    item, path: path, context: context,
+                    keys: ["name", "month", "winners", "new_user_share", "voucher_value", "redemption", "leverage"])
             else { return nil }
             let name = reader.required("name", expected: "text").flatMap { context.text($0, "\(path).name") }
             let month = reader.required("month", expected: "a month, YYYY-MM").flatMap { context.month($0, "\(path).month") }
@@ -203,7 +227,9 @@ struct ScenarioDecoder {
             let leverage = reader.required("leverage", expected: "a rate").flatMap { context.parameter($0, "\(path).leverage", .rate) }
             if let name, let nameNode = reader.optional("name") {
                 if let earlier = firstUse[name] {
-                    context.report(nameNode, "\(path).name", "'\(name)' names campaigns[\(earlier)] too; expected a name of its own (a campaign's random draws are keyed by its name)")
+                    context.report(
+                        nameNode, "\(path).name",
+                        "'\(name)' names campaigns[\(earlier)] too; expected a name of its own (a campaign's random draws are keyed by its name)")
                 } else {
                     firstUse[name] = i
                 }
@@ -212,8 +238,9 @@ struct ScenarioDecoder {
                 }
             }
             guard let name, let month, let winners, let share, let value, let redemption, let leverage else { return nil }
-            return Campaign(name: name, month: month, winners: winners, newUserShare: share,
-                            voucherValue: value, redemption: redemption, leverage: leverage)
+            return Campaign(
+                name: name, month: month, winners: winners, newUserShare: share,
+                voucherValue: value, redemption: redemption, leverage: leverage)
         }
     }
 
@@ -226,7 +253,8 @@ struct ScenarioDecoder {
             let path = "milestones.\(entry.key)"
             let keyNode = YAMLNode(content: .scalar(entry.key, quoted: false), location: entry.keyLocation)
             guard let name = context.identifier(keyNode, path),
-                  let rate = context.stagedParameter(entry.value, path, .rate) else { return nil }
+                let rate = context.stagedParameter(entry.value, path, .rate)
+            else { return nil }
             return Milestone(name: name, rate: rate)
         }
     }
@@ -241,7 +269,8 @@ struct ScenarioDecoder {
             guard let reader = MappingReader(item, path: path, context: context, keys: ["between", "rank"]) else { continue }
             var ids: [ParameterID] = []
             if let between = reader.required("between", expected: "two parameter key paths"),
-               let paths = context.list(between, "\(path).between", of: "two parameter key paths") {
+                let paths = context.list(between, "\(path).between", of: "two parameter key paths")
+            {
                 if paths.count != 2 {
                     context.report(between, "\(path).between", "\(paths.count) paths; expected exactly two")
                 }
@@ -272,7 +301,10 @@ struct ScenarioDecoder {
             let (members, matrix) = RankCorrelation.normalScoreMatrix(result)
             if Cholesky.factor(matrix) == nil {
                 let names = members.map { context.parameters[$0.index].keyPath }.joined(separator: ", ")
-                context.report(node, "correlations", "the rank correlations among \(names) are not positive definite (no joint distribution has them); expected a consistent set, e.g. weaker correlations")
+                context.report(
+                    node, "correlations",
+                    "the rank correlations among \(names) are not positive definite (no joint distribution has them); expected a consistent set, e.g. weaker correlations"
+                )
             }
         }
         return result
@@ -320,15 +352,22 @@ struct ScenarioDecoder {
             }
             var value: Double?
             if let valueNode = reader.required("value", expected: "the reported value, a number ≥ 0"),
-               let number = context.number(valueNode, "\(path).value") {
-                if number < 0 { context.report(valueNode, "\(path).value", "\(formatNumber(number)) is negative; expected a value ≥ 0") } else { value = number }
+                let number = context.number(valueNode, "\(path).value")
+            {
+                if number < 0 {
+                    context.report(valueNode, "\(path).value", "\(formatNumber(number)) is negative; expected a value ≥ 0")
+                } else {
+                    value = number
+                }
             }
             var relativeError = ObservationFile.defaultRelativeError
             if let errorNode = reader.optional("rel_error"), let r = context.number(errorNode, "\(path).rel_error") {
                 if ObservationFile.relativeErrorRange.contains(r) {
                     relativeError = r
                 } else {
-                    context.report(errorNode, "\(path).rel_error", "\(formatNumber(r)) is out of range; expected the relative sd of the reporting error in [1e-6, 10], e.g. 0.05")
+                    context.report(
+                        errorNode, "\(path).rel_error",
+                        "\(formatNumber(r)) is out of range; expected the relative sd of the reporting error in [1e-6, 10], e.g. 0.05")
                 }
             }
             guard let month, let metric, let value else { return nil }
@@ -350,8 +389,11 @@ struct ScenarioDecoder {
         var seen: Set<String> = []
         return items.enumerated().map { i, item in
             let path = "targets[\(i)]"
-            guard let reader = MappingReader(item, path: path, context: context,
-                                             keys: ["id", "label", "metric", "by", "at_least", "increase_over"]) else { return nil }
+            guard
+                let reader = MappingReader(
+                    item, path: path, context: context,
+                    keys: ["id", "label", "metric", "by", "at_least", "increase_over"])
+            else { return nil }
             let id = reader.required("id", expected: "an identifier").flatMap { context.identifier($0, "\(path).id") }
             if let id, !seen.insert(id).inserted {
                 context.report(reader.optional("id")!, "\(path).id", "target '\(id.excerpt)' is named twice; expected each id once")
@@ -362,7 +404,9 @@ struct ScenarioDecoder {
                 if let index = metrics.firstIndex(of: name) {
                     metric = all[index]
                 } else {
-                    let hint = closestMatch(to: name, in: metrics).map { "did you mean '\($0)'?" } ?? "expected one of \(metrics.joined(separator: ", ")), or milestones.NAME for a milestone the scenario defines"
+                    let hint =
+                        closestMatch(to: name, in: metrics).map { "did you mean '\($0)'?" }
+                        ?? "expected one of \(metrics.joined(separator: ", ")), or milestones.NAME for a milestone the scenario defines"
                     context.report(metricNode, "\(path).metric", "unknown metric '\(name.excerpt)'; \(hint)")
                 }
             }
@@ -404,7 +448,8 @@ struct ScenarioDecoder {
             return value
         }
         guard let likely = share("likely", VerdictThresholds.standard.likely),
-              let unlikely = share("unlikely", VerdictThresholds.standard.unlikely) else { return nil }
+            let unlikely = share("unlikely", VerdictThresholds.standard.unlikely)
+        else { return nil }
         guard unlikely <= likely else {
             context.report(node, "verdict", "unlikely \(formatNumber(unlikely)) is above likely \(formatNumber(likely)); expected unlikely ≤ likely")
             return nil

@@ -39,9 +39,10 @@ public enum ObservationFile {
     /// The figures as the CSV this reader takes, in their order: what a manifest hashes when the
     /// figures come from a scenario's `observed:` section.
     public static func render(_ observations: [Observation]) -> String {
-        (["month,metric,value,rel_error"] + observations.map {
-            "\($0.month),\($0.metric),\(formatNumber($0.value)),\(formatNumber($0.relativeError))"
-        }).joined(separator: "\n") + "\n"
+        (["month,metric,value,rel_error"]
+            + observations.map {
+                "\($0.month),\($0.metric),\(formatNumber($0.value)),\(formatNumber($0.relativeError))"
+            }).joined(separator: "\n") + "\n"
     }
 
     public static func parse(_ text: String, file: String, scenario: Scenario) throws -> [Observation] {
@@ -82,20 +83,25 @@ public enum ObservationFile {
             var ok = true
             let month = Month(monthText)
             if month == nil {
-                report(number, columns[0], "'\(monthText.excerpt)' is not a month; expected YYYY-MM"); ok = false
+                report(number, columns[0], "'\(monthText.excerpt)' is not a month; expected YYYY-MM")
+                ok = false
             } else if !scenario.calendar.contains(month!) {
-                report(number, columns[0], "\(monthText) is outside the calendar; expected \(scenario.calendar.start)…\(scenario.calendar.end)"); ok = false
+                report(number, columns[0], "\(monthText) is outside the calendar; expected \(scenario.calendar.start)…\(scenario.calendar.end)")
+                ok = false
             }
             let metricIndex = names.firstIndex(of: metricText)
             if metricIndex == nil {
                 let hint = closestMatch(to: metricText, in: names).map { "did you mean '\($0)'?" } ?? "expected one of \(names.joined(separator: ", "))"
-                report(number, columns[1], "unknown metric '\(metricText.excerpt)'; \(hint)"); ok = false
+                report(number, columns[1], "unknown metric '\(metricText.excerpt)'; \(hint)")
+                ok = false
             }
             let value = decimalNumber(valueText)
             if value == nil {
-                report(number, columns[2], "'\(valueText.excerpt)' is not a number; expected the reported value"); ok = false
+                report(number, columns[2], "'\(valueText.excerpt)' is not a number; expected the reported value")
+                ok = false
             } else if value! < 0 {
-                report(number, columns[2], "\(valueText) is negative; expected a value ≥ 0"); ok = false
+                report(number, columns[2], "\(valueText) is negative; expected a value ≥ 0")
+                ok = false
             }
             var relativeError = defaultRelativeError
             if fields.count == 4 {
@@ -103,7 +109,9 @@ public enum ObservationFile {
                 if let r = decimalNumber(text), relativeErrorRange.contains(r) {
                     relativeError = r
                 } else if !text.isEmpty {
-                    report(number, columns[3], "rel_error '\(text.excerpt)' is not a number in [1e-6, 10]; expected the relative sd of the reporting error, e.g. 0.05")
+                    report(
+                        number, columns[3],
+                        "rel_error '\(text.excerpt)' is not a number in [1e-6, 10]; expected the relative sd of the reporting error, e.g. 0.05")
                     ok = false
                 }
             }
@@ -114,8 +122,10 @@ public enum ObservationFile {
                 continue
             }
             seen[key] = number
-            observations.append(Observation(month: month, metric: metrics[metricIndex], value: value, relativeError: relativeError,
-                                            location: SourceLocation(file: file, line: number, column: 1)))
+            observations.append(
+                Observation(
+                    month: month, metric: metrics[metricIndex], value: value, relativeError: relativeError,
+                    location: SourceLocation(file: file, line: number, column: 1)))
         }
         if observations.isEmpty && problems.isEmpty { report(1, 1, "no observations; expected at least one row after the header") }
         guard problems.isEmpty else { throw ScenarioValidationError(problems) }

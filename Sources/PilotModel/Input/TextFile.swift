@@ -13,7 +13,9 @@ public enum TextFile {
     /// UTF-8, without a leading byte-order mark, if it holds at most `limit` bytes.
     public static func read(_ path: String, limit: Int) throws(Problem) -> String {
         guard path == "-" || FileManager.default.fileExists(atPath: path) else { throw .missing }
-        let read = path == "-" ? StandardInput.data
+        let read =
+            path == "-"
+            ? StandardInput.data
             : FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: limit + 1) ?? Data() }
         guard let data = read else { throw .unreadable }
         guard data.count <= limit else { throw .tooLarge(limit: limit) }

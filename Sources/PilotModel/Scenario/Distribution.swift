@@ -29,7 +29,7 @@ public enum Distribution: Hashable, Sendable {
         switch self {
         case .constant(let value): return value...value
         case .truncatedNormal(_, _, let min, let max), .uniform(let min, let max),
-             .triangular(let min, _, let max), .pert(let min, _, let max):
+            .triangular(let min, _, let max), .pert(let min, _, let max):
             return min...max
         case .lognormal, .gamma: return 0...Double.infinity
         case .beta: return 0...1

@@ -10,14 +10,19 @@ extension Scenario {
         var used: Set<Int> = []
         func staged(_ parameter: StagedParameter) { early.forEach { used.insert(parameter[$0].index) } }
         for segment in [personal, corporate] {
-            staged(segment.innovation); staged(segment.activeShare); staged(segment.transactionsPerActive)
+            staged(segment.innovation)
+            staged(segment.activeShare)
+            staged(segment.transactionsPerActive)
             [segment.imitation, segment.merchantPull, segment.ticketMean, segment.ticketCV].forEach { used.insert($0.index) }
             if let share = segment.nonmerchantShare { used.insert(share.index) }
         }
         staged(merchants.outreach)
-        used.insert(merchants.walletPull.index); used.insert(merchants.churn.index)
+        used.insert(merchants.walletPull.index)
+        used.insert(merchants.churn.index)
         if let flows = publicFlows {
-            staged(flows.amount); staged(flows.count); used.insert(flows.cv.index)
+            staged(flows.amount)
+            staged(flows.count)
+            used.insert(flows.cv.index)
         }
         for campaign in campaigns where calendar.offset(of: campaign.month) < months {
             [campaign.newUserShare, campaign.voucherValue, campaign.redemption, campaign.leverage].forEach { used.insert($0.index) }

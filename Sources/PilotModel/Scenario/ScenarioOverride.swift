@@ -24,13 +24,19 @@ public struct ScenarioOverride: Sendable {
     public init(_ argument: String, source: String) throws {
         let origin = SourceLocation(file: source, line: 1, column: 1)
         guard let equals = argument.firstIndex(of: "=") else {
-            throw ScenarioValidationError([ScenarioDiagnostic(location: origin, keyPath: "",
-                message: "'\(argument.excerpt)' has no '='; expected KEY.PATH=VALUE, e.g. wallets.personal.imitation=0.2")])
+            throw ScenarioValidationError([
+                ScenarioDiagnostic(
+                    location: origin, keyPath: "",
+                    message: "'\(argument.excerpt)' has no '='; expected KEY.PATH=VALUE, e.g. wallets.personal.imitation=0.2")
+            ])
         }
         let pathText = String(argument[..<equals])
         guard let steps = Self.parsePath(pathText) else {
-            throw ScenarioValidationError([ScenarioDiagnostic(location: origin, keyPath: "",
-                message: "'\(pathText.excerpt)' is not a key path; expected keys separated by '.', with [N] for list items, e.g. campaigns[0].winners")])
+            throw ScenarioValidationError([
+                ScenarioDiagnostic(
+                    location: origin, keyPath: "",
+                    message: "'\(pathText.excerpt)' is not a key path; expected keys separated by '.', with [N] for list items, e.g. campaigns[0].winners")
+            ])
         }
         self.steps = steps
         let valueText = String(argument[argument.index(after: equals)...])
@@ -49,7 +55,8 @@ public struct ScenarioOverride: Sendable {
             rest = rest[keyEnd...]
             while !rest.isEmpty {
                 guard rest.first == "[", let close = rest.firstIndex(of: "]"),
-                      let index = Int(rest[rest.index(after: rest.startIndex)..<close]), index >= 0 else { return nil }
+                    let index = Int(rest[rest.index(after: rest.startIndex)..<close]), index >= 0
+                else { return nil }
                 steps.append(.index(index))
                 rest = rest[rest.index(after: close)...]
             }
@@ -71,8 +78,10 @@ public struct ScenarioOverride: Sendable {
         try Self.set(value, at: steps[...], in: &root, walked: [], stageIDs: stageIDs)
     }
 
-    private static func set(_ value: YAMLNode, at steps: ArraySlice<Step>, in node: inout YAMLNode,
-                            walked: [Step], stageIDs: [String]) throws {
+    private static func set(
+        _ value: YAMLNode, at steps: ArraySlice<Step>, in node: inout YAMLNode,
+        walked: [Step], stageIDs: [String]
+    ) throws {
         guard let step = steps.first else {
             node = value
             return
@@ -100,7 +109,9 @@ public struct ScenarioOverride: Sendable {
                 items.append(value)
             } else {
                 guard index < items.count else {
-                    throw fail("index \(index) is past the end; expected 0…\(max(items.count - 1, 0)) to change an item, or \(items.count) with a whole item to add one")
+                    throw fail(
+                        "index \(index) is past the end; expected 0…\(max(items.count - 1, 0)) to change an item, or \(items.count) with a whole item to add one"
+                    )
                 }
                 try set(value, at: steps.dropFirst(), in: &items[index], walked: here, stageIDs: stageIDs)
             }
@@ -113,7 +124,8 @@ public struct ScenarioOverride: Sendable {
             }
             guard let index = ids.firstIndex(of: id) else {
                 let known = ids.compactMap { $0 }
-                let hint = closestMatch(to: id, in: known).map { "did you mean '\($0)'?" }
+                let hint =
+                    closestMatch(to: id, in: known).map { "did you mean '\($0)'?" }
                     ?? (known.isEmpty ? "expected [N], a list index" : "expected an id (\(known.joined(separator: ", "))) or [N]")
                 throw fail("no item with id '\(id.excerpt)'; \(hint)")
             }

@@ -37,16 +37,19 @@ final class YAMLComposer {
 
     /// The single document of the text, or `nil` when the text holds no document.
     func document() throws -> YAMLNode? {
-        var event = try next()                                   // stream start
+        var event = try next()  // stream start
         event.delete()
         event = try next()
         defer { event.delete() }
         guard event.type == YAML_DOCUMENT_START_EVENT else { return nil }
         let root = try node(from: try next(), depth: 0)
-        var end = try next()                                     // document end
+        var end = try next()  // document end
         end.delete()
         let after = try next()
-        defer { var after = after; after.delete() }
+        defer {
+            var after = after
+            after.delete()
+        }
         if after.type != YAML_STREAM_END_EVENT {
             throw error(at: after.raw.start_mark, "a second YAML document; expected one scenario per file")
         }
@@ -67,8 +70,11 @@ final class YAMLComposer {
         guard yaml_parser_parse(&parser, &raw) == 1 else {
             let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
             if parser.error == YAML_READER_ERROR {
-                throw ScenarioValidationError([ScenarioDiagnostic(location: locate(0, 0), keyPath: "",
-                                                                  message: "unreadable text: \(problem)")])
+                throw ScenarioValidationError([
+                    ScenarioDiagnostic(
+                        location: locate(0, 0), keyPath: "",
+                        message: "unreadable text: \(problem)")
+                ])
             }
             throw error(at: parser.problem_mark, "YAML syntax: \(problem)")
         }
@@ -114,7 +120,10 @@ final class YAMLComposer {
         var items: [YAMLNode] = []
         while true {
             var event = try next()
-            if event.type == YAML_SEQUENCE_END_EVENT { event.delete(); break }
+            if event.type == YAML_SEQUENCE_END_EVENT {
+                event.delete()
+                break
+            }
             items.append(try node(from: event, depth: depth))
         }
         return YAMLNode(content: .sequence(items), location: location)
@@ -125,15 +134,24 @@ final class YAMLComposer {
         var firstSeen: [String: SourceLocation] = [:]
         while true {
             var event = try next()
-            if event.type == YAML_MAPPING_END_EVENT { event.delete(); break }
+            if event.type == YAML_MAPPING_END_EVENT {
+                event.delete()
+                break
+            }
             let key = try node(from: event, depth: depth)
             guard case .scalar(let name, _) = key.content else {
-                throw ScenarioValidationError([ScenarioDiagnostic(location: key.location, keyPath: "",
-                                                                  message: "a key must be plain text")])
+                throw ScenarioValidationError([
+                    ScenarioDiagnostic(
+                        location: key.location, keyPath: "",
+                        message: "a key must be plain text")
+                ])
             }
             if let first = firstSeen[name] {
-                throw ScenarioValidationError([ScenarioDiagnostic(location: key.location, keyPath: "",
-                    message: "duplicate key '\(name.excerpt)' (first at line \(first.line), column \(first.column)); each key may appear once in a mapping")])
+                throw ScenarioValidationError([
+                    ScenarioDiagnostic(
+                        location: key.location, keyPath: "",
+                        message: "duplicate key '\(name.excerpt)' (first at line \(first.line), column \(first.column)); each key may appear once in a mapping")
+                ])
             }
             firstSeen[name] = key.location
             entries.append(.init(key: name, keyLocation: key.location, value: try node(from: try next(), depth: depth)))

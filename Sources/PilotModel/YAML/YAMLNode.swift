@@ -44,12 +44,17 @@ public struct YAMLNode: Sendable {
             return SourceLocation(file: file, line: line + 1 + lineOffset, column: column + 1 + (line == 0 ? columnOffset : 0))
         }
         guard text.utf8.count <= maximumTextBytes else {
-            throw ScenarioValidationError([ScenarioDiagnostic(location: locate(0, 0), keyPath: "",
-                message: "the text is \(text.utf8.count) bytes; expected at most \(maximumTextBytes) (4 MiB)")])
+            throw ScenarioValidationError([
+                ScenarioDiagnostic(
+                    location: locate(0, 0), keyPath: "",
+                    message: "the text is \(text.utf8.count) bytes; expected at most \(maximumTextBytes) (4 MiB)")
+            ])
         }
         guard let root = try YAMLComposer(text: text, locate: locate).document() else {
-            throw ScenarioValidationError([ScenarioDiagnostic(
-                location: locate(0, 0), keyPath: "", message: "the document is empty; expected a YAML mapping")])
+            throw ScenarioValidationError([
+                ScenarioDiagnostic(
+                    location: locate(0, 0), keyPath: "", message: "the document is empty; expected a YAML mapping")
+            ])
         }
         return root
     }

@@ -9,8 +9,10 @@ public enum JointCSV {
     public static func render(_ summary: SimulationSummary) -> String {
         var table = CSVTable(header: header)
         for j in summary.joint {
-            table.append([j.deadline?.description ?? "all", j.targetIDs.joined(separator: " "), formatNumber(j.probability),
-                          formatNumber(j.interval.lowerBound), formatNumber(j.interval.upperBound)])
+            table.append([
+                j.deadline?.description ?? "all", j.targetIDs.joined(separator: " "), formatNumber(j.probability),
+                formatNumber(j.interval.lowerBound), formatNumber(j.interval.upperBound),
+            ])
         }
         return table.text
     }

@@ -8,8 +8,11 @@ public enum MonthlyCSV {
     public static func render(_ rows: [MonthlyQuantiles]) -> String {
         var table = CSVTable(header: header)
         for row in rows {
-            table.append([row.month.description, row.stage, row.metric.description, formatNumber(row.mean),
-                          formatNumber(row.sd)] + row.quantiles.map(formatNumber))
+            table.append(
+                [
+                    row.month.description, row.stage, row.metric.description, formatNumber(row.mean),
+                    formatNumber(row.sd),
+                ] + row.quantiles.map(formatNumber))
         }
         return table.text
     }

@@ -17,8 +17,9 @@ public enum RunsCSV {
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var lines = ""
             for row in (block.count * worker / workers)..<(block.count * (worker + 1) / workers) {
-                lines += line(run: block.first + row,
-                              values: (0..<r.parameters.count).map { block[row, $0] } + (0..<r.targets).map { block[row, r.targetOffset + $0] })
+                lines += line(
+                    run: block.first + row,
+                    values: (0..<r.parameters.count).map { block[row, $0] } + (0..<r.targets).map { block[row, r.targetOffset + $0] })
             }
             parts[worker] = lines
         }

@@ -62,7 +62,8 @@ struct AxisScale {
     }
 
     func callAsFunction(_ value: Double) -> Double {
-        let t = logarithmic
+        let t =
+            logarithmic
             ? (log10(max(value, domain.lowerBound)) - log10(domain.lowerBound)) / (log10(domain.upperBound) - log10(domain.lowerBound))
             : (value - domain.lowerBound) / (domain.upperBound - domain.lowerBound)
         let span = pixels.upperBound - pixels.lowerBound

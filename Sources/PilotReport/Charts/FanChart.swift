@@ -20,22 +20,26 @@ struct FanChart {
     let observations: [Observation]
 
     /// - Parameter rows: the monthly quantiles of `metric`, in month order.
-    init(metric: Metric, rows: [MonthlyQuantiles], scenario: Scenario, labels: Labels,
-         priorRows: [MonthlyQuantiles]? = nil, observations: [Observation] = []) {
+    init(
+        metric: Metric, rows: [MonthlyQuantiles], scenario: Scenario, labels: Labels,
+        priorRows: [MonthlyQuantiles]? = nil, observations: [Observation] = []
+    ) {
         self.metric = metric
         self.rows = rows
         self.scenario = scenario
         self.labels = labels
         self.priorRows = priorRows
         self.observations = observations
-        let goals = Self.goals(metric: metric, rows: rows, scenario: scenario).map(\.value)
+        let goals =
+            Self.goals(metric: metric, rows: rows, scenario: scenario).map(\.value)
             + (priorRows ?? []).map { $0.quantiles[6] } + observations.map(\.value)
         // Yuan grow over orders of magnitude (and their upper tail is long): a log axis keeps the
         // first year's targets readable next to the last year's spread.
         if Self.usesLogScale(metric) {
             let lowest = rows.map { $0.quantiles[0] }.filter { $0 > 0 }.min() ?? 1
-            y = AxisScale(logCovering: [max(lowest, (rows.map { $0.quantiles[6] }.max() ?? 1) * 1e-4)] + rows.map { $0.quantiles[6] } + goals,
-                          pixels: Self.top...Self.bottom, reversed: true)
+            y = AxisScale(
+                logCovering: [max(lowest, (rows.map { $0.quantiles[6] }.max() ?? 1) * 1e-4)] + rows.map { $0.quantiles[6] } + goals,
+                pixels: Self.top...Self.bottom, reversed: true)
         } else {
             y = AxisScale(covering: rows.map { $0.quantiles[6] } + goals, pixels: Self.top...Self.bottom, reversed: true, fromZero: true)
         }
@@ -92,12 +96,14 @@ struct FanChart {
         let markers = Self.goals(metric: metric, rows: rows, scenario: scenario).map { goal -> Marker in
             let (mx, my) = point(month: goal.month, value: goal.value)
             let onRight = mx > (Self.left + Self.right) / 2
-            return Marker(points: [(mx, my - 7), (mx + 7, my), (mx, my + 7), (mx - 7, my)].map { "\(svgNumber($0.0)),\(svgNumber($0.1))" }.joined(separator: " "),
-                          x: svgNumber(mx), y: svgNumber(my), label: labels.goal(goal.target),
-                          labelX: svgNumber(onRight ? mx - 11 : mx + 11), labelY: svgNumber(my - 9), anchor: onRight ? "end" : "start")
+            return Marker(
+                points: [(mx, my - 7), (mx + 7, my), (mx, my + 7), (mx - 7, my)].map { "\(svgNumber($0.0)),\(svgNumber($0.1))" }.joined(separator: " "),
+                x: svgNumber(mx), y: svgNumber(my), label: labels.goal(goal.target),
+                labelX: svgNumber(onRight ? mx - 11 : mx + 11), labelY: svgNumber(my - 9), anchor: onRight ? "end" : "start")
         }
         let conditioned = priorRows != nil
-        let items = [("outer", labels.legendOuterBand), ("inner", labels.legendInnerBand), ("median", labels.legendMedian), ("target", labels.legendTarget)]
+        let items =
+            [("outer", labels.legendOuterBand), ("inner", labels.legendInnerBand), ("median", labels.legendMedian), ("target", labels.legendTarget)]
             + (conditioned ? [("prior", labels.condition.legendPrior), ("observed", labels.condition.legendObserved)] : [])
         let spacing = conditioned ? 108.0 : 150.0
         let legend = items.enumerated().map { i, item in Legend(x: svgNumber(Self.left + Double(i) * spacing), label: item.1, kind: item.0) }
@@ -112,12 +118,14 @@ struct FanChart {
             "hasPrior": conditioned, "priorBand": priorRows.map { band(0, 6, of: $0) } ?? "", "observations": points,
             "xTickLabelY": svgNumber(Self.bottom + 20), "tickEnd": svgNumber(Self.bottom + 5), "legendY": svgNumber(Self.bottom + 52),
             "legend": legend.map { item -> [String: Any] in
-                ["x": item.x, "label": item.label, "outer": item.kind == "outer", "inner": item.kind == "inner",
-                 "median": item.kind == "median", "target": item.kind == "target",
-                 "prior": item.kind == "prior", "observed": item.kind == "observed",
-                 "swatchEnd": svgNumber((Double(item.x) ?? 0) + 24), "textX": svgNumber((Double(item.x) ?? 0) + 30),
-                 "circleX": svgNumber((Double(item.x) ?? 0) + 12),
-                 "diamond": Self.diamond(at: (Double(item.x) ?? 0) + 12, svgNumberY: Self.bottom + 48)]
+                [
+                    "x": item.x, "label": item.label, "outer": item.kind == "outer", "inner": item.kind == "inner",
+                    "median": item.kind == "median", "target": item.kind == "target",
+                    "prior": item.kind == "prior", "observed": item.kind == "observed",
+                    "swatchEnd": svgNumber((Double(item.x) ?? 0) + 24), "textX": svgNumber((Double(item.x) ?? 0) + 30),
+                    "circleX": svgNumber((Double(item.x) ?? 0) + 12),
+                    "diamond": Self.diamond(at: (Double(item.x) ?? 0) + 12, svgNumberY: Self.bottom + 48),
+                ]
             },
         ]
         return Templates.fanChart.render(view)

@@ -62,10 +62,14 @@ struct Histogram {
         bins = (0..<count).map { Bin(low: fromBin(low + Double($0) * width), high: fromBin(low + Double($0 + 1) * width), count: counts[$0]) }
         below = (bins.first!.low, under)
         above = (bins.last!.high, over)
-        x = logarithmic
+        x =
+            logarithmic
             ? AxisScale(logCovering: [bins.first!.low, bins.last!.high], pixels: Self.left...Self.right, reversed: false, tickSpacing: 64)
-            : integral ? AxisScale(domain: bins.first!.low...bins.last!.high, pixels: Self.left...Self.right, reversed: false)
-            : AxisScale(covering: [bins.first!.low, bins.last!.high], pixels: Self.left...Self.right, reversed: false, fromZero: range[0] >= 0 && bins.first!.low <= 0)
+            : integral
+                ? AxisScale(domain: bins.first!.low...bins.last!.high, pixels: Self.left...Self.right, reversed: false)
+                : AxisScale(
+                    covering: [bins.first!.low, bins.last!.high], pixels: Self.left...Self.right, reversed: false,
+                    fromZero: range[0] >= 0 && bins.first!.low <= 0)
         edge = integral ? target.threshold - 0.5 : target.threshold
         y = AxisScale(covering: [0, Double(counts.max() ?? 1)], pixels: Self.top...Self.bottom, reversed: true, fromZero: true, targetTicks: 4)
     }
@@ -75,7 +79,8 @@ struct Histogram {
 
     func svg(title: String) -> String {
         let bars = bins.map { bin in
-            Bar(x: svgNumber(x(bin.low)), y: svgNumber(y(Double(bin.count))), width: svgNumber(max(0, x(bin.high) - x(bin.low) - 1)),
+            Bar(
+                x: svgNumber(x(bin.low)), y: svgNumber(y(Double(bin.count))), width: svgNumber(max(0, x(bin.high) - x(bin.low) - 1)),
                 height: svgNumber(Self.bottom - y(Double(bin.count))), met: bin.low >= edge - 1e-9 * abs(edge))
         }
         let view: [String: Any] = [

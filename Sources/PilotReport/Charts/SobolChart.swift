@@ -44,13 +44,14 @@ struct SobolChart {
         }
         let rows = indices.enumerated().map { k, i -> Row in
             let y = Self.top + Double(k) * Self.rowHeight
-            return Row(label: names[k], textY: svgNumber(y + 17),
-                       firstY: svgNumber(y + 4), firstWidth: svgNumber(position(i.firstOrder) - Self.left),
-                       firstWhisker: whisker(i.firstOrderInterval, y + 8.5),
-                       totalY: svgNumber(y + 14), totalWidth: svgNumber(position(i.total) - Self.left),
-                       totalWhisker: whisker(i.totalInterval, y + 18.5),
-                       values: "\(NumberStyle.fixed(i.firstOrder, 2)) / \(NumberStyle.fixed(i.total, 2))",
-                       valuesX: svgNumber(Self.right + 10))
+            return Row(
+                label: names[k], textY: svgNumber(y + 17),
+                firstY: svgNumber(y + 4), firstWidth: svgNumber(position(i.firstOrder) - Self.left),
+                firstWhisker: whisker(i.firstOrderInterval, y + 8.5),
+                totalY: svgNumber(y + 14), totalWidth: svgNumber(position(i.total) - Self.left),
+                totalWhisker: whisker(i.totalInterval, y + 18.5),
+                values: "\(NumberStyle.fixed(i.firstOrder, 2)) / \(NumberStyle.fixed(i.total, 2))",
+                valuesX: svgNumber(Self.right + 10))
         }
         let bottom = Self.top + Double(indices.count) * Self.rowHeight
         let words = labels.analysis

@@ -22,7 +22,8 @@ struct SweepChart {
     func svg(title: String) -> String {
         let first = sweep.axes[0].values, second = sweep.axes.count > 1 ? sweep.axes[1].values : []
         let logarithmic = first.allSatisfy { $0 > 0 } && (first.max()! / first.min()!) >= 20
-        let x = logarithmic
+        let x =
+            logarithmic
             ? AxisScale(logCovering: first, pixels: Self.left...Self.right, reversed: false, tickSpacing: 64)
             : AxisScale(covering: first, pixels: Self.left...Self.right, reversed: false, fromZero: false)
         let y = AxisScale(domain: 0...1, pixels: Self.top...Self.bottom, reversed: true, targetTicks: 5)
@@ -37,9 +38,10 @@ struct SweepChart {
             let style = Self.styles[k % Self.styles.count]
             // The legend names the second axis once, then each line by its value, in a row beneath the chart.
             let x0 = Self.left + Double(k) * 96
-            return Line(path: path, band: "M" + (upper + lower).joined(separator: "L") + "Z", colour: style.0, dash: style.1,
-                        legend: second.isEmpty ? "" : NumberStyle.parameter(second[k]),
-                        swatchX: svgNumber(x0), swatchEnd: svgNumber(x0 + 24), textX: svgNumber(x0 + 30))
+            return Line(
+                path: path, band: "M" + (upper + lower).joined(separator: "L") + "Z", colour: style.0, dash: style.1,
+                legend: second.isEmpty ? "" : NumberStyle.parameter(second[k]),
+                swatchX: svgNumber(x0), swatchEnd: svgNumber(x0 + 24), textX: svgNumber(x0 + 30))
         }
         let view: [String: Any] = [
             "width": svgNumber(Self.width), "height": svgNumber(Self.height), "title": title,

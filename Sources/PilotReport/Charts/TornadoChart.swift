@@ -35,11 +35,12 @@ struct TornadoChart {
         let rows = bars.enumerated().map { i, bar -> Row in
             let y = Self.top + Double(i) * Self.rowHeight
             let low = x(bar.lowProbability), high = x(bar.highProbability)
-            return Row(label: ParameterCatalogue.label(bar.parameter, scenario: scenario, labels), y: svgNumber(y + 4), textY: svgNumber(y + 17),
-                       lowX: svgNumber(min(base, low)), lowWidth: svgNumber(abs(low - base)),
-                       highX: svgNumber(min(base, high)), highWidth: svgNumber(abs(high - base)),
-                       lowText: labels.numbers.percent(bar.lowProbability), highText: labels.numbers.percent(bar.highProbability),
-                       swing: Self.swing(bar, labels))
+            return Row(
+                label: ParameterCatalogue.label(bar.parameter, scenario: scenario, labels), y: svgNumber(y + 4), textY: svgNumber(y + 17),
+                lowX: svgNumber(min(base, low)), lowWidth: svgNumber(abs(low - base)),
+                highX: svgNumber(min(base, high)), highWidth: svgNumber(abs(high - base)),
+                lowText: labels.numbers.percent(bar.lowProbability), highText: labels.numbers.percent(bar.highProbability),
+                swing: Self.swing(bar, labels))
         }
         let bottom = Self.top + Double(bars.count) * Self.rowHeight
         let view: [String: Any] = [
@@ -48,7 +49,8 @@ struct TornadoChart {
             "labelX": svgNumber(Self.left - 8), "swingX": svgNumber(Self.right + 12), "rows": rows, "baseX": svgNumber(base),
             "ticks": x.ticks.map { Tick(position: svgNumber(x($0)), label: labels.numbers.percent($0)) },
             "tickLabelY": svgNumber(bottom + 18), "legendY": svgNumber(bottom + 42),
-            "low": labels.pinnedQuantile(self.low), "high": labels.pinnedQuantile(self.high), "nothingPinned": "\(labels.withNothingPinned) \(labels.numbers.percent(baseline))",
+            "low": labels.pinnedQuantile(self.low), "high": labels.pinnedQuantile(self.high),
+            "nothingPinned": "\(labels.withNothingPinned) \(labels.numbers.percent(baseline))",
         ]
         return Templates.tornado.render(view)
     }

@@ -38,11 +38,14 @@ public struct ConditionReport {
         let surprises = result.checks.filter(\.isSurprising).map { check in
             let o = check.observation
             let p = check.priorShare
-            let share = p == 0 || p == 1 ? "\(Int(p * 100))%"
+            let share =
+                p == 0 || p == 1
+                ? "\(Int(p * 100))%"
                 : p < 0.0001 || p > 0.9999 ? String(format: "%.2g%%", p * 100) : "\(NumberStyle.fixed(p * 100, 2))%"
-            return words.surprise(metric: labels.metric(o.metric), value: numbers.value(o.value, of: o.metric),
-                                  month: o.month.description, share: share,
-                                  widen: check.influential.isEmpty ? "…" : check.influential.joined(separator: ", ") + "…")
+            return words.surprise(
+                metric: labels.metric(o.metric), value: numbers.value(o.value, of: o.metric),
+                month: o.month.description, share: share,
+                widen: check.influential.isEmpty ? "…" : check.influential.joined(separator: ", ") + "…")
         }
         let sampler = result.warnings.flatMap { warning -> [String] in
             switch warning {
@@ -56,8 +59,9 @@ public struct ConditionReport {
             case .misfit(let figures):
                 return figures.compactMap { o in
                     result.checks.first { $0.observation.month == o.month && $0.observation.metric == o.metric }.map { check in
-                        words.misfit(metric: labels.metric(o.metric), value: numbers.value(o.value, of: o.metric), month: o.month.description,
-                                     band: band(check.replicateP005, check.replicateP995, of: o.metric, numbers))
+                        words.misfit(
+                            metric: labels.metric(o.metric), value: numbers.value(o.value, of: o.metric), month: o.month.description,
+                            band: band(check.replicateP005, check.replicateP995, of: o.metric, numbers))
                     }
                 }
             }
@@ -67,8 +71,9 @@ public struct ConditionReport {
 
     /// The sample-quality line: populations, distinct particles, effective families.
     public func sampleLine(_ labels: Labels) -> String {
-        labels.condition.sample(chains: result.chains.count, perChain: NumberStyle.grouped(Double(result.chains.first?.particles ?? 0)),
-                                distinct: NumberStyle.grouped(Double(result.distinct)), families: NumberStyle.grouped(result.families))
+        labels.condition.sample(
+            chains: result.chains.count, perChain: NumberStyle.grouped(Double(result.chains.first?.particles ?? 0)),
+            distinct: NumberStyle.grouped(Double(result.distinct)), families: NumberStyle.grouped(result.families))
     }
 
     /// `+0.42 ± 0.03`: the median's shift in prior P5–P95 widths, with its standard error.
@@ -89,12 +94,14 @@ public struct ConditionReport {
     /// - Parameter figures: where the figures come from, as `ConditionLabels.figuresSource` says it.
     public func table(source: String, figures: String, labels: Labels = .english, style: TerminalStyle = .plain) -> String {
         let words = labels.condition, numbers = labels.numbers, s = result.prior.scenario
-        var out = ReportHeader.render(title: "\(words.title) — \(labels.text(s.name))", [
-            (labels.scenario, source),
-            (words.observationsFile, figures),
-            (words.particles, "\(NumberStyle.grouped(Double(result.posterior.runs)))   \(labels.seed) \(result.posterior.seed)"),
-            (labels.generator, labels.generatorDescription),
-        ], style: style)
+        var out = ReportHeader.render(
+            title: "\(words.title) — \(labels.text(s.name))",
+            [
+                (labels.scenario, source),
+                (words.observationsFile, figures),
+                (words.particles, "\(NumberStyle.grouped(Double(result.posterior.runs)))   \(labels.seed) \(result.posterior.seed)"),
+                (labels.generator, labels.generatorDescription),
+            ], style: style)
         out.append("")
         let warnings = self.warnings(labels)
         if !warnings.isEmpty {
@@ -104,17 +111,22 @@ public struct ConditionReport {
         }
 
         out.append(style.heading(labels.targets))
-        var targets = TextTable([(labels.target, .left), (labels.deadline, .left), (labels.goal, .left), (words.prior, .right),
-                                 (words.conditioned, .right), (words.intervalESS, .left), (words.conditionedMedian, .left), (labels.verdict, .left)])
+        var targets = TextTable([
+            (labels.target, .left), (labels.deadline, .left), (labels.goal, .left), (words.prior, .right),
+            (words.conditioned, .right), (words.intervalESS, .left), (words.conditionedMedian, .left), (labels.verdict, .left),
+        ])
         for (j, (before, after)) in zip(priorSummary.targets, posteriorSummary.targets).enumerated() {
             let metric = after.target.metric
             let reliable = result.isReliable(target: j)
-            targets.append([labels.text(after.target.label), after.target.deadline.description, labels.goal(after.target),
-                            numbers.percent(before.probability), numbers.percent(after.probability),
-                            numbers.interval(conditionedInterval(j)),
-                            numbers.spread(after.median, after.p05, after.p95, of: metric),
-                            verdict(j, labels: labels)],
-                           decorations: reliable ? (style.verdict(after.verdict).map { [7: $0] } ?? [:]) : [:])
+            targets.append(
+                [
+                    labels.text(after.target.label), after.target.deadline.description, labels.goal(after.target),
+                    numbers.percent(before.probability), numbers.percent(after.probability),
+                    numbers.interval(conditionedInterval(j)),
+                    numbers.spread(after.median, after.p05, after.p95, of: metric),
+                    verdict(j, labels: labels),
+                ],
+                decorations: reliable ? (style.verdict(after.verdict).map { [7: $0] } ?? [:]) : [:])
         }
         out.append(targets.render())
         out.append("")
@@ -122,70 +134,92 @@ public struct ConditionReport {
         out.append("")
 
         out.append(style.heading(words.observationsHeading))
-        var observations = TextTable([(words.month, .left), (words.metric, .left), (words.observed, .right), (words.priorShare, .right),
-                                      (words.priorRange, .left), (words.posteriorRange, .left), (words.replicateRange, .left), (words.fit, .left)])
+        var observations = TextTable([
+            (words.month, .left), (words.metric, .left), (words.observed, .right), (words.priorShare, .right),
+            (words.priorRange, .left), (words.posteriorRange, .left), (words.replicateRange, .left), (words.fit, .left),
+        ])
         for check in result.checks {
             let o = check.observation, m = o.metric
-            observations.append([o.month.description, labels.metric(m), numbers.value(o.value, of: m), numbers.percent(check.priorShare),
-                                 band(check.priorP05, check.priorP95, of: m, numbers), band(check.posteriorP05, check.posteriorP95, of: m, numbers),
-                                 band(check.replicateP05, check.replicateP95, of: m, numbers),
-                                 check.isMisfit ? words.fitOutside : words.fitOK])
+            observations.append([
+                o.month.description, labels.metric(m), numbers.value(o.value, of: m), numbers.percent(check.priorShare),
+                band(check.priorP05, check.priorP95, of: m, numbers), band(check.posteriorP05, check.posteriorP95, of: m, numbers),
+                band(check.replicateP05, check.replicateP95, of: m, numbers),
+                check.isMisfit ? words.fitOutside : words.fitOK,
+            ])
         }
         out.append(observations.render())
         out.append("")
 
         out.append(style.heading(words.posteriorHeading))
-        var parameters = TextTable([(words.parameter, .left), (words.priorMedian, .left), (words.posteriorMedian, .left),
-                                    (words.shift, .right), (words.width, .left)])
+        var parameters = TextTable([
+            (words.parameter, .left), (words.priorMedian, .left), (words.posteriorMedian, .left),
+            (words.shift, .right), (words.width, .left),
+        ])
         for movement in movements {
             func text(_ q: [Double]) -> String { "\(NumberStyle.parameter(q[1])) (\(NumberStyle.parameter(q[0]))–\(NumberStyle.parameter(q[2])))" }
-            parameters.appendParameter(s.parameters[movement.parameter].keyPath, scenario: s, labels: labels, cells: [
-                text(movement.prior), text(movement.posterior), shiftText(movement), widthText(movement, labels),
-            ])
+            parameters.appendParameter(
+                s.parameters[movement.parameter].keyPath, scenario: s, labels: labels,
+                cells: [
+                    text(movement.prior), text(movement.posterior), shiftText(movement), widthText(movement, labels),
+                ])
         }
         out.append(parameters.render())
         out.append("")
 
         out.append(style.heading(words.diagnosticsHeading))
         out.append("  " + sampleLine(labels))
-        var steps = TextTable([(words.chain, .right), (words.step, .right), (words.temperature, .right), (words.ess, .right),
-                               (words.parameterAcceptance, .right), (words.noiseAcceptance, .right), (words.moves, .right)])
+        var steps = TextTable([
+            (words.chain, .right), (words.step, .right), (words.temperature, .right), (words.ess, .right),
+            (words.parameterAcceptance, .right), (words.noiseAcceptance, .right), (words.moves, .right),
+        ])
         for (c, chain) in result.chains.enumerated() {
             for (i, step) in chain.iterations.enumerated() {
-                steps.append([String(c + 1), String(i + 1), NumberStyle.trimmed(NumberStyle.fixed(step.temperature, 4)),
-                              NumberStyle.grouped(step.effectiveSampleSize), step.parameterAcceptance.map(numbers.percent) ?? "–",
-                              numbers.percent(step.noiseAcceptance), String(step.moves)])
+                steps.append([
+                    String(c + 1), String(i + 1), NumberStyle.trimmed(NumberStyle.fixed(step.temperature, 4)),
+                    NumberStyle.grouped(step.effectiveSampleSize), step.parameterAcceptance.map(numbers.percent) ?? "–",
+                    numbers.percent(step.noiseAcceptance), String(step.moves),
+                ])
             }
         }
         out.append(steps.render())
-        out.append("  " + words.spent(conditioning: NumberStyle.grouped(Double(result.conditioningRuns)),
-                                      final: NumberStyle.grouped(Double(result.modelRuns - result.conditioningRuns)),
-                                      months: NumberStyle.grouped(Double(result.modelMonths))))
+        out.append(
+            "  "
+                + words.spent(
+                    conditioning: NumberStyle.grouped(Double(result.conditioningRuns)),
+                    final: NumberStyle.grouped(Double(result.modelRuns - result.conditioningRuns)),
+                    months: NumberStyle.grouped(Double(result.modelMonths))))
         out.append("")
         out.append(words.reading)
         return out.joined(separator: "\n") + "\n"
     }
 
-
     // MARK: - Files
 
     /// `--format csv`: each target before and after, with the measured Monte Carlo error.
     public func targetsCSV() -> String {
-        var table = CSVTable(header: ["target_id", "p_prior", "p_conditioned", "ci_low", "ci_high", "p_se_between_chains",
-                                      "median", "median_se_between_chains", "p05", "p95", "verdict", "reliable"])
+        var table = CSVTable(header: [
+            "target_id", "p_prior", "p_conditioned", "ci_low", "ci_high", "p_se_between_chains",
+            "median", "median_se_between_chains", "p05", "p95", "verdict", "reliable",
+        ])
         for (j, (before, after)) in zip(priorSummary.targets, posteriorSummary.targets).enumerated() {
             let interval = conditionedInterval(j), error = result.targetErrors[j]
-            table.append([after.target.id] + [before.probability, after.probability, interval.lowerBound, interval.upperBound, error.probabilitySE,
-                                               after.median, error.medianSE, after.p05, after.p95].map(formatNumber)
-                         + [after.verdict.rawValue, result.isReliable(target: j) ? "yes" : "no"])
+            table.append(
+                [after.target.id]
+                    + [
+                        before.probability, after.probability, interval.lowerBound, interval.upperBound, error.probabilitySE,
+                        after.median, error.medianSE, after.p05, after.p95,
+                    ].map(formatNumber)
+                    + [after.verdict.rawValue, result.isReliable(target: j) ? "yes" : "no"])
         }
         return table.text
     }
 
     /// posterior.csv: the parameters the figures can inform, most moved first.
     public func posteriorCSV() -> String {
-        var table = CSVTable(header: ["parameter", "prior_p05", "prior_p50", "prior_p95", "post_p05", "post_p50", "post_p95",
-                                      "median_shift", "median_shift_se", "width_ratio", "width_ratio_se"])
+        var table = CSVTable(header: [
+            "parameter", "prior_p05", "prior_p50", "prior_p95", "post_p05", "post_p50", "post_p95",
+            "median_shift", "median_shift_se", "width_ratio", "width_ratio_se",
+        ])
         let s = result.prior.scenario
         for m in movements {
             table.append([s.parameters[m.parameter].keyPath] + (m.prior + m.posterior + [m.shift, m.shiftSE, m.widthRatio, m.widthRatioSE]).map(formatNumber))
@@ -195,15 +229,21 @@ public struct ConditionReport {
 
     /// observations.csv: each figure against the prior, the posterior and the replicated reports.
     public func observationsCSV() -> String {
-        var table = CSVTable(header: ["month", "metric", "value", "rel_error", "prior_share", "prior_p05", "prior_p95", "post_p05", "post_p95",
-                                      "rep_p005", "rep_p05", "rep_p95", "rep_p995", "rep_share", "surprising", "misfit"])
+        var table = CSVTable(header: [
+            "month", "metric", "value", "rel_error", "prior_share", "prior_p05", "prior_p95", "post_p05", "post_p95",
+            "rep_p005", "rep_p05", "rep_p95", "rep_p995", "rep_share", "surprising", "misfit",
+        ])
         for check in result.checks {
             let o = check.observation
-            table.append([o.month.description, o.metric.description] + [o.value, o.relativeError, check.priorShare, check.priorP05,
-                                                                      check.priorP95, check.posteriorP05, check.posteriorP95,
-                                                                      check.replicateP005, check.replicateP05, check.replicateP95,
-                                                                      check.replicateP995, check.replicateShare].map(formatNumber)
-                         + [check.isSurprising ? "yes" : "no", check.isMisfit ? "yes" : "no"])
+            table.append(
+                [o.month.description, o.metric.description]
+                    + [
+                        o.value, o.relativeError, check.priorShare, check.priorP05,
+                        check.priorP95, check.posteriorP05, check.posteriorP95,
+                        check.replicateP005, check.replicateP05, check.replicateP95,
+                        check.replicateP995, check.replicateShare,
+                    ].map(formatNumber)
+                    + [check.isSurprising ? "yes" : "no", check.isMisfit ? "yes" : "no"])
         }
         return table.text
     }
@@ -213,7 +253,8 @@ public struct ConditionReport {
         var table = CSVTable(header: ["chain", "step", "temperature", "ess", "parameter_acceptance", "noise_acceptance", "sweeps", "reached_cap"])
         for (c, chain) in result.chains.enumerated() {
             for (i, step) in chain.iterations.enumerated() {
-                let numbers = [step.temperature, step.effectiveSampleSize].map(formatNumber)
+                let numbers =
+                    [step.temperature, step.effectiveSampleSize].map(formatNumber)
                     + [step.parameterAcceptance.map(formatNumber) ?? "", formatNumber(step.noiseAcceptance)]
                 table.append([String(c + 1), String(i + 1)] + numbers + [String(step.moves), step.reachedCap ? "yes" : "no"])
             }
@@ -225,8 +266,9 @@ public struct ConditionReport {
     public func chainsCSV() -> String {
         var table = CSVTable(header: ["chain", "particles", "steps", "temperature", "final_acceptance", "distinct", "families"])
         for (c, chain) in result.chains.enumerated() {
-            table.append([String(c + 1), String(chain.particles), String(chain.iterations.count)]
-                         + [chain.temperature, chain.finalAcceptance].map(formatNumber) + [String(chain.distinct), formatNumber(chain.families)])
+            table.append(
+                [String(c + 1), String(chain.particles), String(chain.iterations.count)]
+                    + [chain.temperature, chain.finalAcceptance].map(formatNumber) + [String(chain.distinct), formatNumber(chain.families)])
         }
         return table.text
     }
@@ -250,19 +292,22 @@ public struct ConditionReport {
             let rows = csv.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
             let text: Set<String> = ["target_id", "verdict", "reliable", "month", "metric", "parameter", "surprising", "misfit", "reached_cap"]
             return rows.dropFirst().map { row in
-                Dictionary(uniqueKeysWithValues: zip(rows[0], row).map { key, value -> (String, JSONReport.Field) in
-                    if value.isEmpty { return (key, .null) }
-                    if !text.contains(key), let x = Double(value) { return (key, .number(x)) }
-                    return (key, .text(value))
-                })
+                Dictionary(
+                    uniqueKeysWithValues: zip(rows[0], row).map { key, value -> (String, JSONReport.Field) in
+                        if value.isEmpty { return (key, .null) }
+                        if !text.contains(key), let x = Double(value) { return (key, .number(x)) }
+                        return (key, .text(value))
+                    })
             }
         }
-        let document = Document(provenance: provenance, scenario: scenario, observed: observed.source, observed_sha256: observed.sha256, particles: result.posterior.runs, chains: result.chains.count, seed: result.posterior.seed,
-                                temperature: result.temperature, converged: result.converged, distinct: result.distinct, families: result.families,
-                                warnings: warnings(.english), degenerate: result.isDegenerate,
-                                conditioning_runs: result.conditioningRuns, model_runs: result.modelRuns, model_months: result.modelMonths,
-                                targets: objects(targetsCSV()), observations: objects(observationsCSV()),
-                                posterior: objects(posteriorCSV()), diagnostics: objects(diagnosticsCSV()), populations: objects(chainsCSV()))
+        let document = Document(
+            provenance: provenance, scenario: scenario, observed: observed.source, observed_sha256: observed.sha256, particles: result.posterior.runs,
+            chains: result.chains.count, seed: result.posterior.seed,
+            temperature: result.temperature, converged: result.converged, distinct: result.distinct, families: result.families,
+            warnings: warnings(.english), degenerate: result.isDegenerate,
+            conditioning_runs: result.conditioningRuns, model_runs: result.modelRuns, model_months: result.modelMonths,
+            targets: objects(targetsCSV()), observations: objects(observationsCSV()),
+            posterior: objects(posteriorCSV()), diagnostics: objects(diagnosticsCSV()), populations: objects(chainsCSV()))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"

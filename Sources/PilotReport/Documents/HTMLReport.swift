@@ -43,13 +43,15 @@ public struct HTMLReport {
     ///   - tornado: the tornado analysis to include, if any.
     ///   - conditioning: the conditioning on reported figures, if any: the charts then draw the
     ///     figures and the prior's P5–P95 over the conditioned bands, and a section compares them.
-    public init(result: SimulationResult, perRun: SimulationResult? = nil, summary: SimulationSummary, monthly: [MonthlyQuantiles],
-                tornado: (analysis: Tornado, baseline: SimulationSummary, bars: [[Tornado.Bar]])?, labels: Labels,
-                commandLine: String, generated: Date, source: String,
-                conditioning: (report: ConditionReport, priorMonthly: [MonthlyQuantiles])? = nil,
-                comparison: (comparison: Comparison, a: String, b: String)? = nil, explanation: [MonteCarloFiltering]? = nil, figures: String? = nil,
-                sobol: (analysis: GlobalSensitivity, estimate: SobolAnalysis.Estimate)? = nil,
-                sweep: (sweep: Sweep, summaries: [SimulationSummary])? = nil) {
+    public init(
+        result: SimulationResult, perRun: SimulationResult? = nil, summary: SimulationSummary, monthly: [MonthlyQuantiles],
+        tornado: (analysis: Tornado, baseline: SimulationSummary, bars: [[Tornado.Bar]])?, labels: Labels,
+        commandLine: String, generated: Date, source: String,
+        conditioning: (report: ConditionReport, priorMonthly: [MonthlyQuantiles])? = nil,
+        comparison: (comparison: Comparison, a: String, b: String)? = nil, explanation: [MonteCarloFiltering]? = nil, figures: String? = nil,
+        sobol: (analysis: GlobalSensitivity, estimate: SobolAnalysis.Estimate)? = nil,
+        sweep: (sweep: Sweep, summaries: [SimulationSummary])? = nil
+    ) {
         self.figures = figures
         self.sobol = sobol
         self.sweep = sweep
@@ -70,25 +72,34 @@ public struct HTMLReport {
     public var scenario: Scenario { result.scenario }
 
     func fanChart(_ metric: Metric) -> FanChart {
-        FanChart(metric: metric, rows: monthly.filter { $0.metric == metric }, scenario: scenario, labels: labels,
-                 priorRows: conditioning.map { $0.priorMonthly.filter { $0.metric == metric } },
-                 observations: conditioning.map { $0.report.result.observationsOf(metric) } ?? [])
+        FanChart(
+            metric: metric, rows: monthly.filter { $0.metric == metric }, scenario: scenario, labels: labels,
+            priorRows: conditioning.map { $0.priorMonthly.filter { $0.metric == metric } },
+            observations: conditioning.map { $0.report.result.observationsOf(metric) } ?? [])
     }
 
     /// Every chart as a standalone SVG document, named for `--svg-dir`.
     public func charts() -> [(name: String, svg: String)] {
         var charts = Self.fanMetrics.map { ("fan-\($0).svg", fanChart($0).svg()) }
         charts += scenario.targets.enumerated().map { j, target in
-            ("histogram-\(target.id).svg", Histogram(target: target, values: perRun.targetValues[j], labels: labels)
-                .svg(title: labels.histogramTitle(label: labels.text(target.label), deadline: target.deadline)))
+            (
+                "histogram-\(target.id).svg",
+                Histogram(target: target, values: perRun.targetValues[j], labels: labels)
+                    .svg(title: labels.histogramTitle(label: labels.text(target.label), deadline: target.deadline))
+            )
         }
         if let tornado {
             charts += scenario.targets.enumerated().map { j, target in
-                ("tornado-\(target.id).svg", TornadoChart(target: target, scenario: scenario, low: tornado.analysis.low, high: tornado.analysis.high,
-                                                          baseline: tornado.baseline.targets[j].probability,
-                                                          bars: Array(tornado.bars[j].filter { $0.swing > 0 }.prefix(Self.tornadoBars)),
-                                                          labels: labels)
-                    .svg(title: "\(labels.text(target.label)) (\(target.id))"))
+                (
+                    "tornado-\(target.id).svg",
+                    TornadoChart(
+                        target: target, scenario: scenario, low: tornado.analysis.low, high: tornado.analysis.high,
+                        baseline: tornado.baseline.targets[j].probability,
+                        bars: Array(tornado.bars[j].filter { $0.swing > 0 }.prefix(Self.tornadoBars)),
+                        labels: labels
+                    )
+                    .svg(title: "\(labels.text(target.label)) (\(target.id))")
+                )
             }
         }
         if let explanation {
@@ -103,9 +114,14 @@ public struct HTMLReport {
                         let value = perRun.parameterValues[run * width + column]
                         if target.isMet(by: perRun.targetValues[j][run]) { met.append(value) } else { missed.append(value) }
                     }
-                    return ("ecdf-\(target.id)-\(input.keyPath).svg",
-                            ECDFChart(met: met, missed: missed, split: input.threshold, labels: labels)
-                                .svg(title: "\(labels.text(target.label)) · \(ParameterCatalogue.label(input.keyPath, scenario: scenario, labels)) (KS \(NumberStyle.fixed(input.distance, 2)), q \(ExplainReport.pValueText(input.qValue ?? 1)))"))
+                    return (
+                        "ecdf-\(target.id)-\(input.keyPath).svg",
+                        ECDFChart(met: met, missed: missed, split: input.threshold, labels: labels)
+                            .svg(
+                                title:
+                                    "\(labels.text(target.label)) · \(ParameterCatalogue.label(input.keyPath, scenario: scenario, labels)) (KS \(NumberStyle.fixed(input.distance, 2)), q \(ExplainReport.pValueText(input.qValue ?? 1)))"
+                            )
+                    )
                 }
             }
         }
@@ -120,8 +136,11 @@ public struct HTMLReport {
         }
         if let sweep {
             charts += scenario.targets.enumerated().map { j, target in
-                ("sweep-\(target.id).svg", SweepChart(sweep: sweep.sweep, target: j, summaries: sweep.summaries, labels: labels)
-                    .svg(title: "\(labels.text(target.label)) (\(target.id))"))
+                (
+                    "sweep-\(target.id).svg",
+                    SweepChart(sweep: sweep.sweep, target: j, summaries: sweep.summaries, labels: labels)
+                        .svg(title: "\(labels.text(target.label)) (\(target.id))")
+                )
             }
         }
         return charts.map { (name: $0.0, svg: $0.1) }
@@ -156,20 +175,26 @@ public struct HTMLReport {
             ]
         }
         let joint = summary.joint.map { j -> [String: String] in
-            ["name": j.deadline.map { labels.due($0, count: j.targetIDs.count) } ?? labels.all(j.targetIDs.count),
-             "targets": j.targetIDs.joined(separator: ", "), "p": numbers.percent(j.probability), "interval": numbers.interval(j.interval)]
+            [
+                "name": j.deadline.map { labels.due($0, count: j.targetIDs.count) } ?? labels.all(j.targetIDs.count),
+                "targets": j.targetIDs.joined(separator: ", "), "p": numbers.percent(j.probability), "interval": numbers.interval(j.interval),
+            ]
         }
         let stages = scenario.calendar.stages.map { stage -> [String: Any] in
-            ["name": labels.stage(stage.id), "months": "\(stage.from)…\(stage.to)",
-             "cells": StageIncrement.metrics.map { metric -> [String: String] in
-                 let row = summary.stageIncrements.first { $0.stage == stage.id && $0.metric == metric }!
-                 return ["text": numbers.spread(row.median, row.p05, row.p95, of: metric)]
-             }]
+            [
+                "name": labels.stage(stage.id), "months": "\(stage.from)…\(stage.to)",
+                "cells": StageIncrement.metrics.map { metric -> [String: String] in
+                    let row = summary.stageIncrements.first { $0.stage == stage.id && $0.metric == metric }!
+                    return ["text": numbers.spread(row.median, row.p05, row.p95, of: metric)]
+                },
+            ]
         }
         let assumptions = scenario.uncertainParameters.map { scenario.parameters[$0] }.map { spec -> [String: String] in
             let q = [0.05, 0.5, 0.95].map { NumberStyle.parameter(spec.quantile($0)) }
-            return ["label": ParameterCatalogue.label(spec.keyPath, scenario: scenario, labels), "path": spec.keyPath,
-                    "distribution": spec.distributionText(labels), "p05": q[0], "p50": q[1], "p95": q[2]]
+            return [
+                "label": ParameterCatalogue.label(spec.keyPath, scenario: scenario, labels), "path": spec.keyPath,
+                "distribution": spec.distributionText(labels), "p05": q[0], "p50": q[1], "p95": q[2],
+            ]
         }
         let view: [String: Any] = [
             "lang": labels.language == .chinese ? "zh-CN" : "en",
@@ -179,7 +204,8 @@ public struct HTMLReport {
             "howToReadConditioned": labels.condition.howToReadConditioned,
             "verdictDefinition": labels.verdictDefinition(scenario.verdict),
             "runsLabel": conditioning == nil ? labels.runs : labels.condition.particles,
-            "scenarioName": labels.text(scenario.name), "description": scenario.description.map(labels.text) ?? "", "hasDescription": scenario.description != nil,
+            "scenarioName": labels.text(scenario.name), "description": scenario.description.map(labels.text) ?? "",
+            "hasDescription": scenario.description != nil,
             "source": source, "generated": formatter.string(from: generated), "command": commandLine, "version": PilotsimVersion.current,
             "hasFigures": figures != nil, "figures": figures ?? "",
             "seed": String(result.seed), "runs": NumberStyle.grouped(Double(result.runs)), "generator": labels.generatorDescription,
@@ -195,7 +221,8 @@ public struct HTMLReport {
             } ?? "",
             "assumptions": assumptions,
             "hasSobol": sobol != nil, "sobolCharts": chart("sobol-"), "sobolHeading": labels.analysis.sobolHeading,
-            "sobolReading": labels.analysis.sobolChartReading + " " + (sobol.map { labels.analysis.sobolError(rows: NumberStyle.grouped(Double($0.estimate.samples))) } ?? ""),
+            "sobolReading": labels.analysis.sobolChartReading + " "
+                + (sobol.map { labels.analysis.sobolError(rows: NumberStyle.grouped(Double($0.estimate.samples))) } ?? ""),
             "hasSweep": sweep != nil, "sweepCharts": chart("sweep-"), "sweepHeading": labels.analysis.sweepHeading,
             "sweepReading": labels.analysis.sweepChartReading,
             "hasExplain": explanation != nil, "explainCharts": chart("ecdf-"), "explainHeading": labels.decision.explainHeading,
@@ -203,8 +230,9 @@ public struct HTMLReport {
             "hasComparison": comparison != nil, "comparison": comparison.map { comparisonView($0.comparison, a: $0.a, b: $0.b) } ?? [:],
             "hasConditioning": conditioning != nil, "conditioning": conditioning.map { conditioningView($0.report) } ?? [:],
             "error": conditioning == nil
-                ? labels.monteCarloError(halfWidthPoints: NumberStyle.fixed(MonteCarlo.widestHalfWidth(summary) * 100, 1),
-                                         runs: NumberStyle.grouped(Double(result.runs)))
+                ? labels.monteCarloError(
+                    halfWidthPoints: NumberStyle.fixed(MonteCarlo.widestHalfWidth(summary) * 100, 1),
+                    runs: NumberStyle.grouped(Double(result.runs)))
                 : labels.condition.measuredError(halfWidthPoints: NumberStyle.fixed(MonteCarlo.widestHalfWidth(summary) * 100, 1)),
         ]
         return Templates.report.render(view)
@@ -214,56 +242,74 @@ public struct HTMLReport {
     private func comparisonView(_ comparison: Comparison, a: String, b: String) -> [String: Any] {
         let words = labels.decision, numbers = labels.numbers
         let rows = comparison.matched.map { t -> [String: String] in
-            ["label": labels.text(t.target.label), "pA": numbers.percent(t.pA), "pB": numbers.percent(t.pB),
-             "difference": "\(CompareReport.signedPoints(t.difference)) (\(CompareReport.signedPoints(t.interval.lowerBound)) … \(CompareReport.signedPoints(t.interval.upperBound)))",
-             "onlyA": numbers.percent(Double(t.onlyA) / Double(t.runs)), "onlyB": numbers.percent(Double(t.onlyB) / Double(t.runs))]
+            [
+                "label": labels.text(t.target.label), "pA": numbers.percent(t.pA), "pB": numbers.percent(t.pB),
+                "difference":
+                    "\(CompareReport.signedPoints(t.difference)) (\(CompareReport.signedPoints(t.interval.lowerBound)) … \(CompareReport.signedPoints(t.interval.upperBound)))",
+                "onlyA": numbers.percent(Double(t.onlyA) / Double(t.runs)), "onlyB": numbers.percent(Double(t.onlyB) / Double(t.runs)),
+            ]
         }
-        let unmatched = (comparison.onlyInA.map { "\(words.onlyInA): \(labels.text($0.label)) (\($0.id))" }
-                         + comparison.onlyInB.map { "\(words.onlyInB): \(labels.text($0.label)) (\($0.id))" }).map { ["text": $0] }
-        return ["heading": words.compareHeading, "a": "\(words.scenarioA): \(a)", "b": "\(words.scenarioB): \(b)", "rows": rows,
-                "unmatched": unmatched, "reading": words.compareReading,
-                "words": ["target": labels.target, "pA": words.pA, "pB": words.pB, "difference": words.difference,
-                          "onlyA": words.onlyA, "onlyB": words.onlyB]]
+        let unmatched =
+            (comparison.onlyInA.map { "\(words.onlyInA): \(labels.text($0.label)) (\($0.id))" }
+            + comparison.onlyInB.map { "\(words.onlyInB): \(labels.text($0.label)) (\($0.id))" }).map { ["text": $0] }
+        return [
+            "heading": words.compareHeading, "a": "\(words.scenarioA): \(a)", "b": "\(words.scenarioB): \(b)", "rows": rows,
+            "unmatched": unmatched, "reading": words.compareReading,
+            "words": [
+                "target": labels.target, "pA": words.pA, "pB": words.pB, "difference": words.difference,
+                "onlyA": words.onlyA, "onlyB": words.onlyB,
+            ],
+        ]
     }
 
     /// The section on reported figures, as the template reads it.
     private func conditioningView(_ report: ConditionReport) -> [String: Any] {
         let words = labels.condition, numbers = labels.numbers, result = report.result
         let targets = zip(report.priorSummary.targets, report.posteriorSummary.targets).enumerated().map { j, pair -> [String: String] in
-            ["label": labels.text(pair.1.target.label), "prior": numbers.percent(pair.0.probability),
-             "conditioned": numbers.percent(pair.1.probability), "interval": numbers.interval(report.conditionedInterval(j)),
-             "verdict": report.verdict(j, labels: labels)]
+            [
+                "label": labels.text(pair.1.target.label), "prior": numbers.percent(pair.0.probability),
+                "conditioned": numbers.percent(pair.1.probability), "interval": numbers.interval(report.conditionedInterval(j)),
+                "verdict": report.verdict(j, labels: labels),
+            ]
         }
         let observations = result.checks.map { check -> [String: String] in
             let o = check.observation, m = o.metric
-            return ["month": o.month.description, "metric": labels.metric(m), "value": numbers.value(o.value, of: m),
-                    "share": numbers.percent(check.priorShare),
-                    "prior": numbers.values([check.priorP05, check.priorP95], of: m).joined(separator: "–"),
-                    "posterior": numbers.values([check.posteriorP05, check.posteriorP95], of: m).joined(separator: "–"),
-                    "replicates": numbers.values([check.replicateP05, check.replicateP95], of: m).joined(separator: "–"),
-                    "fit": check.isMisfit ? words.fitOutside : words.fitOK]
+            return [
+                "month": o.month.description, "metric": labels.metric(m), "value": numbers.value(o.value, of: m),
+                "share": numbers.percent(check.priorShare),
+                "prior": numbers.values([check.priorP05, check.priorP95], of: m).joined(separator: "–"),
+                "posterior": numbers.values([check.posteriorP05, check.posteriorP95], of: m).joined(separator: "–"),
+                "replicates": numbers.values([check.replicateP05, check.replicateP95], of: m).joined(separator: "–"),
+                "fit": check.isMisfit ? words.fitOutside : words.fitOK,
+            ]
         }
         let scenario = result.prior.scenario
         let parameters = report.movements.prefix(12).map { movement -> [String: String] in
             func text(_ q: [Double]) -> String { "\(NumberStyle.parameter(q[1])) (\(NumberStyle.parameter(q[0]))–\(NumberStyle.parameter(q[2])))" }
             let path = scenario.parameters[movement.parameter].keyPath
-            return ["label": ParameterCatalogue.label(path, scenario: scenario, labels), "path": path, "prior": text(movement.prior), "posterior": text(movement.posterior),
-                    "shift": report.shiftText(movement), "width": report.widthText(movement, labels)]
+            return [
+                "label": ParameterCatalogue.label(path, scenario: scenario, labels), "path": path, "prior": text(movement.prior),
+                "posterior": text(movement.posterior),
+                "shift": report.shiftText(movement), "width": report.widthText(movement, labels),
+            ]
         }
         let warnings = report.warnings(labels)
         return [
             "heading": words.observationsHeading, "warnings": warnings.map { ["text": $0] }, "hasWarnings": !warnings.isEmpty,
             "targets": targets, "observations": observations, "parameters": parameters,
-            "words": ["target": labels.target, "prior": words.prior, "conditioned": words.conditioned, "intervalESS": words.intervalESS,
-                      "month": words.month, "metric": words.metric, "observed": words.observed, "priorShare": words.priorShare,
-                      "priorRange": words.priorRange, "posteriorRange": words.posteriorRange, "posteriorHeading": words.posteriorHeading,
-                      "parameter": words.parameter, "priorMedian": words.priorMedian, "posteriorMedian": words.posteriorMedian,
-                      "shift": words.shift, "width": words.width, "replicateRange": words.replicateRange, "fit": words.fit,
-                      "verdict": labels.verdict, "reading": words.reading],
+            "words": [
+                "target": labels.target, "prior": words.prior, "conditioned": words.conditioned, "intervalESS": words.intervalESS,
+                "month": words.month, "metric": words.metric, "observed": words.observed, "priorShare": words.priorShare,
+                "priorRange": words.priorRange, "posteriorRange": words.posteriorRange, "posteriorHeading": words.posteriorHeading,
+                "parameter": words.parameter, "priorMedian": words.priorMedian, "posteriorMedian": words.posteriorMedian,
+                "shift": words.shift, "width": words.width, "replicateRange": words.replicateRange, "fit": words.fit,
+                "verdict": labels.verdict, "reading": words.reading,
+            ],
             "sample": report.sampleLine(labels),
-            "spent": words.spent(conditioning: NumberStyle.grouped(Double(result.conditioningRuns)),
-                                 final: NumberStyle.grouped(Double(result.modelRuns - result.conditioningRuns)),
-                                 months: NumberStyle.grouped(Double(result.modelMonths))),
+            "spent": words.spent(
+                conditioning: NumberStyle.grouped(Double(result.conditioningRuns)),
+                final: NumberStyle.grouped(Double(result.modelRuns - result.conditioningRuns)),
+                months: NumberStyle.grouped(Double(result.modelMonths))),
         ]
     }
 

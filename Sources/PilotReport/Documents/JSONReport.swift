@@ -50,22 +50,25 @@ public enum JSONReport {
 
     public static func render(_ summary: SimulationSummary, scenario: String, runs: Int, seed: UInt64, provenance: Provenance? = nil) throws -> String {
         let targets = SummaryCSV.rows(summary).map { row in
-            Dictionary(uniqueKeysWithValues: zip(SummaryCSV.header, row).map { key, value -> (String, Field) in
-                if value.isEmpty { return (key, .null) }
-                if numericColumns.contains(key), let x = Double(value) { return (key, .number(x)) }
-                return (key, .text(value))
-            })
+            Dictionary(
+                uniqueKeysWithValues: zip(SummaryCSV.header, row).map { key, value -> (String, Field) in
+                    if value.isEmpty { return (key, .null) }
+                    if numericColumns.contains(key), let x = Double(value) { return (key, .number(x)) }
+                    return (key, .text(value))
+                })
         }
         func probability(_ joint: JointProbability) -> Probability {
             // Numbers as the CSV writes them (15 significant digits, no binary noise).
             func clean(_ x: Double) -> Double { Double(formatNumber(x)) ?? x }
-            return Probability(deadline: joint.deadline?.description, targets: joint.targetIDs, p: clean(joint.probability),
-                               ciLow: clean(joint.interval.lowerBound), ciHigh: clean(joint.interval.upperBound))
+            return Probability(
+                deadline: joint.deadline?.description, targets: joint.targetIDs, p: clean(joint.probability),
+                ciLow: clean(joint.interval.lowerBound), ciHigh: clean(joint.interval.upperBound))
         }
         let document = Document(
             provenance: provenance, scenario: scenario, runs: runs, seed: seed, generator: Generators.description, targets: targets,
-            joint: Joint(byDeadline: summary.joint.filter { $0.deadline != nil }.map(probability),
-                         overall: summary.joint.first { $0.deadline == nil }.map(probability)))
+            joint: Joint(
+                byDeadline: summary.joint.filter { $0.deadline != nil }.map(probability),
+                overall: summary.joint.first { $0.deadline == nil }.map(probability)))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"

@@ -19,7 +19,8 @@ public enum SweepReport {
     public static func rows(_ summaries: [SimulationSummary], firstPoint: Int = 0) -> [Row] {
         summaries.enumerated().flatMap { k, summary in
             summary.targets.map { t in
-                Row(point: firstPoint + k, targetID: t.target.id, probability: t.probability, low: t.interval.lowerBound,
+                Row(
+                    point: firstPoint + k, targetID: t.target.id, probability: t.probability, low: t.interval.lowerBound,
                     high: t.interval.upperBound, median: t.median, p05: t.p05, p95: t.p95)
             }
         }
@@ -27,30 +28,39 @@ public enum SweepReport {
 
     /// The long CSV; with `firstPoint`, of the points from there on (a shard of the sweep).
     public static func csv(_ sweep: Sweep, _ summaries: [SimulationSummary], firstPoint: Int = 0) -> String {
-        var table = CSVTable(header: ["point"] + sweep.axes.map(\.path)
-                             + ["target_id", "p_met", "ci_low", "ci_high", "median", "p05", "p95"])
+        var table = CSVTable(
+            header: ["point"] + sweep.axes.map(\.path)
+                + ["target_id", "p_met", "ci_low", "ci_high", "median", "p05", "p95"])
         for row in rows(summaries, firstPoint: firstPoint) {
-            table.append([String(row.point)] + sweep.points[row.point].map(formatNumber) + [row.targetID]
-                         + [row.probability, row.low, row.high, row.median, row.p05, row.p95].map(formatNumber))
+            table.append(
+                [String(row.point)] + sweep.points[row.point].map(formatNumber) + [row.targetID]
+                    + [row.probability, row.low, row.high, row.median, row.p05, row.p95].map(formatNumber))
         }
         return table.text
     }
 
-    public static func table(_ sweep: Sweep, _ summaries: [SimulationSummary], runs: Int, seed: UInt64,
-                             source: String, labels: Labels = .english, figures: String? = nil) -> String {
+    public static func table(
+        _ sweep: Sweep, _ summaries: [SimulationSummary], runs: Int, seed: UInt64,
+        source: String, labels: Labels = .english, figures: String? = nil
+    ) -> String {
         let words = labels.analysis
         let targets = summaries.first?.targets.map(\.target) ?? []
-        var out = ReportHeader.render(title: "\(words.sweepTitle) — \(labels.text(sweep.scenarios[0].name))", [
-            (labels.scenario, source),
-        ] + ReportHeader.figuresRow(figures, labels) + [
-            (labels.runs, "\(words.sweepRuns(NumberStyle.grouped(Double(runs)), points: sweep.points.count))   \(labels.seed) \(seed)"),
-            (labels.generator, labels.generatorDescription),
-        ]) + ["", words.sweepTableHeading]
+        var out =
+            ReportHeader.render(
+                title: "\(words.sweepTitle) — \(labels.text(sweep.scenarios[0].name))",
+                [
+                    (labels.scenario, source)
+                ] + ReportHeader.figuresRow(figures, labels) + [
+                    (labels.runs, "\(words.sweepRuns(NumberStyle.grouped(Double(runs)), points: sweep.points.count))   \(labels.seed) \(seed)"),
+                    (labels.generator, labels.generatorDescription),
+                ]) + ["", words.sweepTableHeading]
         var table = TextTable([(words.point, .right)] + sweep.axes.map { ($0.path, .right) } + targets.map { ($0.id, .left) })
         for (i, summary) in summaries.enumerated() {
-            table.append([String(i)] + sweep.points[i].map(NumberStyle.parameter) + summary.targets.map { t in
-                "\(NumberStyle.fixed(t.probability * 100, 1)) (\(NumberStyle.fixed(t.interval.lowerBound * 100, 1))–\(NumberStyle.fixed(t.interval.upperBound * 100, 1)))"
-            })
+            table.append(
+                [String(i)] + sweep.points[i].map(NumberStyle.parameter)
+                    + summary.targets.map { t in
+                        "\(NumberStyle.fixed(t.probability * 100, 1)) (\(NumberStyle.fixed(t.interval.lowerBound * 100, 1))–\(NumberStyle.fixed(t.interval.upperBound * 100, 1)))"
+                    })
         }
         out.append(table.render())
         out.append("")

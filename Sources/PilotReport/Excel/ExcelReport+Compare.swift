@@ -12,14 +12,20 @@ extension ExcelReport {
             try book.addSheet(words.comparison)
             try book.addSheet(words.about)
             typealias Cell = XLSXWorkbook.Cell
-            var rows: [[Cell]] = [[.text(labels.target), .text("id"), .text(decision.pA), .text(decision.pB), .text(words.differenceBA),
-                                  .text(words.ciLow), .text(words.ciHigh), .text(decision.onlyA), .text(decision.onlyB),
-                                  .text(words.medianDifference), .text(words.ciLow), .text(words.ciHigh)]]
+            var rows: [[Cell]] = [
+                [
+                    .text(labels.target), .text("id"), .text(decision.pA), .text(decision.pB), .text(words.differenceBA),
+                    .text(words.ciLow), .text(words.ciHigh), .text(decision.onlyA), .text(decision.onlyB),
+                    .text(words.medianDifference), .text(words.ciLow), .text(words.ciHigh),
+                ]
+            ]
             rows += comparison.matched.map { t -> [Cell] in
-                [.text(labels.text(t.target.label)), .text(t.target.id), .share(t.pA), .share(t.pB), .share(t.difference),
-                 .share(t.interval.lowerBound), .share(t.interval.upperBound),
-                 .share(Double(t.onlyA) / Double(t.runs)), .share(Double(t.onlyB) / Double(t.runs)),
-                 .number(t.medianDifference), .number(t.medianDifferenceInterval.lowerBound), .number(t.medianDifferenceInterval.upperBound)]
+                [
+                    .text(labels.text(t.target.label)), .text(t.target.id), .share(t.pA), .share(t.pB), .share(t.difference),
+                    .share(t.interval.lowerBound), .share(t.interval.upperBound),
+                    .share(Double(t.onlyA) / Double(t.runs)), .share(Double(t.onlyB) / Double(t.runs)),
+                    .number(t.medianDifference), .number(t.medianDifferenceInterval.lowerBound), .number(t.medianDifferenceInterval.upperBound),
+                ]
             }
             let last = rows.count
             for (heading, targets) in [(decision.onlyInA, comparison.onlyInA), (decision.onlyInB, comparison.onlyInB)] where !targets.isEmpty {
@@ -32,8 +38,9 @@ extension ExcelReport {
                 let series = [(decision.pA, "C"), (decision.pB, "D")].map { name, column in
                     XLSXWorkbook.Series(name: name, categories: "=\(sheet)!$A$2:$A$\(last)", values: "=\(sheet)!$\(column)$2:$\(column)$\(last)")
                 }
-                try book.insertChart(.bar, title: labels.probability, xAxis: labels.probability, yAxis: labels.target,
-                                     series: series, axis: .shares, scale: 1.6, into: words.comparison, row: rows.count + 2, column: 0)
+                try book.insertChart(
+                    .bar, title: labels.probability, xAxis: labels.probability, yAxis: labels.target,
+                    series: series, axis: .shares, scale: 1.6, into: words.comparison, row: rows.count + 2, column: 0)
             }
             writeProvenance(provenance, into: book, labels: labels)
         }

@@ -12,8 +12,12 @@ extension ExcelReport {
             try book.addSheet(words.tornado)
             try book.addSheet(words.about)
             typealias Cell = XLSXWorkbook.Cell
-            var rows: [[Cell]] = [[.text(labels.parameter), .text(words.keyPath), .text(words.pinnedLow), .text(words.pinnedHigh),
-                                  .text(words.swing), .text(words.swingHalfWidth)]]
+            var rows: [[Cell]] = [
+                [
+                    .text(labels.parameter), .text(words.keyPath), .text(words.pinnedLow), .text(words.pinnedHigh),
+                    .text(words.swing), .text(words.swingHalfWidth),
+                ]
+            ]
             var blocks: [(target: Target, first: Int, last: Int)] = []
             for (j, target) in scenario.targets.enumerated() where j < bars.count {
                 let shown = bars[j].filter { $0.swing > 0 }.prefix(top)
@@ -21,8 +25,10 @@ extension ExcelReport {
                 rows.append([.text("\(labels.text(target.label)) (\(target.id))")])
                 let first = rows.count + 1
                 rows += shown.map { bar -> [Cell] in
-                    [.text(ParameterCatalogue.label(bar.parameter, scenario: scenario, labels)), .text(bar.parameter),
-                     .share(bar.lowProbability), .share(bar.highProbability), .share(bar.swing), .share(Statistics.z95 * bar.swingStandardError)]
+                    [
+                        .text(ParameterCatalogue.label(bar.parameter, scenario: scenario, labels)), .text(bar.parameter),
+                        .share(bar.lowProbability), .share(bar.highProbability), .share(bar.swing), .share(Statistics.z95 * bar.swingStandardError),
+                    ]
                 }
                 blocks.append((target, first, rows.count))
             }
@@ -30,11 +36,13 @@ extension ExcelReport {
             let sheet = "'\(words.tornado)'"
             for (k, block) in blocks.enumerated() {
                 let series = [(words.pinnedLow, "C"), (words.pinnedHigh, "D")].map { name, column in
-                    XLSXWorkbook.Series(name: name, categories: "=\(sheet)!$A$\(block.first):$A$\(block.last)",
-                                        values: "=\(sheet)!$\(column)$\(block.first):$\(column)$\(block.last)")
+                    XLSXWorkbook.Series(
+                        name: name, categories: "=\(sheet)!$A$\(block.first):$A$\(block.last)",
+                        values: "=\(sheet)!$\(column)$\(block.first):$\(column)$\(block.last)")
                 }
-                try book.insertChart(.bar, title: labels.text(block.target.label), xAxis: labels.probability, yAxis: labels.parameter,
-                                     series: series, axis: .shares, into: words.tornado, row: 1 + 18 * k, column: 7)
+                try book.insertChart(
+                    .bar, title: labels.text(block.target.label), xAxis: labels.probability, yAxis: labels.parameter,
+                    series: series, axis: .shares, into: words.tornado, row: 1 + 18 * k, column: 7)
             }
             writeProvenance(provenance, into: book, labels: labels)
         }

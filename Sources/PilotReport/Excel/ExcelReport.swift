@@ -10,8 +10,10 @@ import Simulator
 public enum ExcelReport {
     /// The workbook's bytes; with `targetValues` (each target's value in every run) a sheet of
     /// histograms follows the charts.
-    public static func data(summary: SimulationSummary, monthly: [MonthlyQuantiles], scenario: Scenario, provenance: Provenance,
-                            labels: Labels, targetValues: [[Double]]? = nil) throws -> Data {
+    public static func data(
+        summary: SimulationSummary, monthly: [MonthlyQuantiles], scenario: Scenario, provenance: Provenance,
+        labels: Labels, targetValues: [[Double]]? = nil
+    ) throws -> Data {
         let words = labels.workbook
         return try XLSXWorkbook.bytes { book in
             for sheet in [words.targets, words.charts] { try book.addSheet(sheet) }
@@ -20,36 +22,49 @@ public enum ExcelReport {
 
             // Targets.
             typealias Cell = XLSXWorkbook.Cell
-            let targetRows: [[Cell]] = [[.text(labels.target), .text("id"), .text(labels.deadline), .text(labels.goal), .text(labels.probability),
-                                         .text(words.ciLow), .text(words.ciHigh), .text(words.median), .text(words.p05), .text(words.p95), .text(labels.verdict)]]
+            let targetRows: [[Cell]] =
+                [
+                    [
+                        .text(labels.target), .text("id"), .text(labels.deadline), .text(labels.goal), .text(labels.probability),
+                        .text(words.ciLow), .text(words.ciHigh), .text(words.median), .text(words.p05), .text(words.p95), .text(labels.verdict),
+                    ]
+                ]
                 + summary.targets.map { t in
-                    [.text(labels.text(t.target.label)), .text(t.target.id), .text(t.target.deadline.description), .text(labels.goal(t.target)),
-                     .share(t.probability), .share(t.interval.lowerBound), .share(t.interval.upperBound),
-                     .number(t.median), .number(t.p05), .number(t.p95), .text(labels.verdict(t.verdict))]
+                    [
+                        .text(labels.text(t.target.label)), .text(t.target.id), .text(t.target.deadline.description), .text(labels.goal(t.target)),
+                        .share(t.probability), .share(t.interval.lowerBound), .share(t.interval.upperBound),
+                        .number(t.median), .number(t.p05), .number(t.p95), .text(labels.verdict(t.verdict)),
+                    ]
                 }
             book.write(targetRows, to: words.targets)
 
             // Monthly quantiles, every metric.
             let quantileNames = ["P5", "P10", "P25", "P50", "P75", "P90", "P95"]
-            book.write([[.text(words.month), .text(labels.stage), .text(words.metric), .text(words.mean), .text(words.sd)] + quantileNames.map { .text($0) }]
-                + monthly.map { row in
-                    [.text(row.month.description), .text(labels.stage(row.stage)), .text(labels.metric(row.metric)), .number(row.mean), .number(row.sd)]
-                        + row.quantiles.map { .number($0) }
-                }, to: words.monthly)
+            book.write(
+                [[.text(words.month), .text(labels.stage), .text(words.metric), .text(words.mean), .text(words.sd)] + quantileNames.map { .text($0) }]
+                    + monthly.map { row in
+                        [.text(row.month.description), .text(labels.stage(row.stage)), .text(labels.metric(row.metric)), .number(row.mean), .number(row.sd)]
+                            + row.quantiles.map { .number($0) }
+                    }, to: words.monthly)
 
             // Stage increments.
-            book.write([[.text(labels.stage), .text(words.metric), .text(words.mean), .text(words.median), .text(words.p05), .text(words.p95)]]
-                + summary.stageIncrements.map { s in
-                    [.text(labels.stage(s.stage)), .text(labels.metric(s.metric)), .number(s.mean), .number(s.median), .number(s.p05), .number(s.p95)]
-                }, to: words.stages)
+            book.write(
+                [[.text(labels.stage), .text(words.metric), .text(words.mean), .text(words.median), .text(words.p05), .text(words.p95)]]
+                    + summary.stageIncrements.map { s in
+                        [.text(labels.stage(s.stage)), .text(labels.metric(s.metric)), .number(s.mean), .number(s.median), .number(s.p05), .number(s.p95)]
+                    }, to: words.stages)
 
             // Assumptions.
-            book.write([[.text(labels.parameter), .text(words.keyPath), .text(labels.distribution), .text(words.p05), .text("P50"), .text(words.p95)]]
-                + scenario.uncertainParameters.map { i in
-                    let spec = scenario.parameters[i]
-                    return [.text(ParameterCatalogue.label(spec.keyPath, scenario: scenario, labels)), .text(spec.keyPath), .text(spec.distributionText(labels))]
-                        + [0.05, 0.5, 0.95].map { .number(spec.quantile($0)) }
-                }, to: words.assumptions)
+            book.write(
+                [[.text(labels.parameter), .text(words.keyPath), .text(labels.distribution), .text(words.p05), .text("P50"), .text(words.p95)]]
+                    + scenario.uncertainParameters.map { i in
+                        let spec = scenario.parameters[i]
+                        return [
+                            .text(ParameterCatalogue.label(spec.keyPath, scenario: scenario, labels)), .text(spec.keyPath),
+                            .text(spec.distributionText(labels)),
+                        ]
+                            + [0.05, 0.5, 0.95].map { .number(spec.quantile($0)) }
+                    }, to: words.assumptions)
 
             writeProvenance(provenance, into: book, labels: labels)
 
@@ -58,37 +73,46 @@ public enum ExcelReport {
             let metrics: [Metric] = [.wallets, .merchants, .amount]
             let months = scenario.calendar.monthCount
             let lowerBand = "\(words.p05)–\(words.median)", upperBand = "\(words.median)–\(words.p95)"
-            var chartRows: [[Cell]] = [[.text(words.month)]
-                + metrics.flatMap { m in [words.p05, words.median, words.p95].map { Cell.text("\(labels.metric(m)) \($0)") } }
-                + metrics.flatMap { m in [lowerBand, upperBand].map { Cell.text("\(labels.metric(m)) \($0)") } }]
+            var chartRows: [[Cell]] = [
+                [.text(words.month)]
+                    + metrics.flatMap { m in [words.p05, words.median, words.p95].map { Cell.text("\(labels.metric(m)) \($0)") } }
+                    + metrics.flatMap { m in [lowerBand, upperBand].map { Cell.text("\(labels.metric(m)) \($0)") } }
+            ]
             for t in 0..<months {
                 let month = scenario.calendar.month(at: t)
                 let rows = metrics.map { m in monthly.first(where: { $0.metric == m && $0.month == month }) }
-                chartRows.append([.text(month.description)]
-                    + rows.flatMap { row -> [Cell] in
-                        guard let q = row?.quantiles else { return [.empty, .empty, .empty] }
-                        return [.number(q[0]), .number(q[3]), .number(q[6])]
-                    }
-                    + rows.flatMap { row -> [Cell] in
-                        guard let q = row?.quantiles else { return [.empty, .empty] }
-                        return [.number(q[3] - q[0]), .number(q[6] - q[3])]
-                    })
+                chartRows.append(
+                    [.text(month.description)]
+                        + rows.flatMap { row -> [Cell] in
+                            guard let q = row?.quantiles else { return [.empty, .empty, .empty] }
+                            return [.number(q[0]), .number(q[3]), .number(q[6])]
+                        }
+                        + rows.flatMap { row -> [Cell] in
+                            guard let q = row?.quantiles else { return [.empty, .empty] }
+                            return [.number(q[3] - q[0]), .number(q[6] - q[3])]
+                        })
             }
             book.write(chartRows, to: words.charts)
             let sheet = "'\(words.charts)'", last = months + 1
             func range(_ index: Int) -> String { "=\(sheet)!$\(column(index))$2:$\(column(index))$\(last)" }
             for (k, metric) in metrics.enumerated() {
                 let bands = [(lowerBand, 1 + 3 * metrics.count + 2 * k), (upperBand, 2 + 3 * metrics.count + 2 * k)]
-                let series = [XLSXWorkbook.Series(name: words.p05, categories: range(0), values: range(1 + 3 * k))]
+                let series =
+                    [XLSXWorkbook.Series(name: words.p05, categories: range(0), values: range(1 + 3 * k))]
                     + bands.map { XLSXWorkbook.Series(name: $0.0, categories: range(0), values: range($0.1)) }
-                try book.insertChart(.band, title: labels.metric(metric), xAxis: words.month, yAxis: labels.metric(metric), series: series,
-                                     into: words.charts, row: 1 + 16 * k, column: 2 + 5 * metrics.count)
+                try book.insertChart(
+                    .band, title: labels.metric(metric), xAxis: words.month, yAxis: labels.metric(metric), series: series,
+                    into: words.charts, row: 1 + 16 * k, column: 2 + 5 * metrics.count)
             }
             let targetSheet = "'\(words.targets)'", count = summary.targets.count + 1
-            try book.insertChart(.bar, title: labels.probability, xAxis: labels.probability, yAxis: labels.target,
-                                 series: [XLSXWorkbook.Series(name: labels.probability, categories: "=\(targetSheet)!$A$2:$A$\(count)",
-                                                              values: "=\(targetSheet)!$E$2:$E$\(count)")], axis: .shares,
-                                 into: words.targets, row: count + 2, column: 0)
+            try book.insertChart(
+                .bar, title: labels.probability, xAxis: labels.probability, yAxis: labels.target,
+                series: [
+                    XLSXWorkbook.Series(
+                        name: labels.probability, categories: "=\(targetSheet)!$A$2:$A$\(count)",
+                        values: "=\(targetSheet)!$E$2:$E$\(count)")
+                ], axis: .shares,
+                into: words.targets, row: count + 2, column: 0)
         }
     }
 
@@ -101,11 +125,14 @@ public enum ExcelReport {
     /// The provenance sheet.
     static func writeProvenance(_ provenance: Provenance, into book: XLSXWorkbook, labels: Labels) {
         let words = labels.workbook
-        book.write([[.text(words.item), .text(words.value)],
-                    [.text("pilotsim"), .text(provenance.pilotsimVersion)], [.text(labels.command), .text(provenance.commandLine)],
-                    [.text(labels.scenario), .text(provenance.scenario)], [.text("SHA-256"), .text(provenance.scenarioSHA256)],
-                    [.text("--set"), .text(provenance.overrides.joined(separator: " "))], [.text(labels.seed), .text(String(provenance.seed))],
-                    [.text(labels.condition.observationsFile), .text(provenance.observed.map { "\($0) (SHA-256 \(provenance.observedSHA256 ?? ""))" } ?? "—")]],
-                   to: words.about)
+        book.write(
+            [
+                [.text(words.item), .text(words.value)],
+                [.text("pilotsim"), .text(provenance.pilotsimVersion)], [.text(labels.command), .text(provenance.commandLine)],
+                [.text(labels.scenario), .text(provenance.scenario)], [.text("SHA-256"), .text(provenance.scenarioSHA256)],
+                [.text("--set"), .text(provenance.overrides.joined(separator: " "))], [.text(labels.seed), .text(String(provenance.seed))],
+                [.text(labels.condition.observationsFile), .text(provenance.observed.map { "\($0) (SHA-256 \(provenance.observedSHA256 ?? ""))" } ?? "—")],
+            ],
+            to: words.about)
     }
 }

@@ -43,7 +43,13 @@ final class XLSXWorkbook {
 
     /// A cell: text, a number, a share shown as a percentage, or an index shown to three
     /// decimals (0.853).
-    enum Cell { case text(String), number(Double), share(Double), index(Double), empty }
+    enum Cell {
+        case text(String)
+        case number(Double)
+        case share(Double)
+        case index(Double)
+        case empty
+    }
 
     /// Writes `rows` into `sheet` from its top-left cell, the first row in bold.
     func write(_ rows: [[Cell]], to sheet: String) {
@@ -76,8 +82,10 @@ final class XLSXWorkbook {
     /// Inserts a native chart of `series` into `sheet` at (`row`, `column`); `shares` draws the
     /// value axis as `axis` says; `scale` enlarges Excel's default chart (480 × 288 pixels) for
     /// many categories or long labels.
-    func insertChart(_ kind: ChartKind, title: String, xAxis: String, yAxis: String, series: [Series], axis: ValueAxis = .amounts,
-                     scale: Double = 1, into sheet: String, row: Int, column: Int) throws {
+    func insertChart(
+        _ kind: ChartKind, title: String, xAxis: String, yAxis: String, series: [Series], axis: ValueAxis = .amounts,
+        scale: Double = 1, into sheet: String, row: Int, column: Int
+    ) throws {
         guard let workbook, let worksheet = sheets[sheet] else { return }
         let type: lxw_chart_type
         switch kind {

@@ -62,9 +62,11 @@ public struct AnalysisLabels: Sendable {
         sobolDesign: "Saltelli A/B matrices from GSL's Sobol sequence, digitally shifted by the seed",
         pseudoRandomDesign: "Saltelli A/B matrices from pseudo-random draws (more inputs than GSL's 40-dimensional Sobol sequence allows)",
         sobolHeading: "Global sensitivity (Sobol indices)",
-        sobolChartReading: "For each target, the inputs with the largest total index: S1 (light) and ST (dark), whiskers their 95% intervals; inputs whose ST stays below 0.01 are not drawn (sobol --out has every input).",
+        sobolChartReading:
+            "For each target, the inputs with the largest total index: S1 (light) and ST (dark), whiskers their 95% intervals; inputs whose ST stays below 0.01 are not drawn (sobol --out has every input).",
         sweepHeading: "P(met) across a sweep",
-        sweepChartReading: "Each target's P(met) at every point of the sweep, the shaded band its 95% interval. Every point uses the same seed and run indices, so the change from point to point carries far less noise than the bands.",
+        sweepChartReading:
+            "Each target's P(met) at every point of the sweep, the shaded band its 95% interval. Every point uses the same seed and run indices, so the change from point to point carries far less noise than the bands.",
         processNoise: "noise (run index)",
         reportedFigures: "what the reported figures fix (a conditioned particle)",
         sweepRunsFormat: { "\($0) a point, \($1) points" },
@@ -72,10 +74,17 @@ public struct AnalysisLabels: Sendable {
         pinnedFormat: { "P\($0) and P\($1) of each of \($2) uncertain parameters" },
         tornadoTargetFormat: { "\($0) (\($1)): P(met) \($2) with nothing pinned" },
         samplesFormat: { "\($0) rows, \($1) inputs (\($2) parameters\($1 - $2 > 1 ? " + the reported figures' particle" : "") + noise), \($3) runs" },
-        sweepErrorFormat: { "Monte Carlo error: each P(met) ± \($0) points at most (95% Wilson half-width). All points share seed and run indices, so differences between points carry much less noise than that." },
-        tornadoError: "Monte Carlo error: swings are differences of P(met) in points, ± a 95% interval from the paired runs (the same run indices with the parameter low and high).",
-        sobolErrorFormat: { "Monte Carlo error: intervals are bootstrap 95% percentiles over the \($0) rows (500 resamples); more --samples narrow them by about 1/√N. S1 is the share of the value's variance an input explains alone, ST the share it takes part in; the noise row is what no assumption can remove." },
-        fixedByFiguresFormat: { "Not pinned, because the reported figures inform them (a value for them would contradict the figures; their conditioned spread is in every run): \($0)." })
+        sweepErrorFormat: {
+            "Monte Carlo error: each P(met) ± \($0) points at most (95% Wilson half-width). All points share seed and run indices, so differences between points carry much less noise than that."
+        },
+        tornadoError:
+            "Monte Carlo error: swings are differences of P(met) in points, ± a 95% interval from the paired runs (the same run indices with the parameter low and high).",
+        sobolErrorFormat: {
+            "Monte Carlo error: intervals are bootstrap 95% percentiles over the \($0) rows (500 resamples); more --samples narrow them by about 1/√N. S1 is the share of the value's variance an input explains alone, ST the share it takes part in; the noise row is what no assumption can remove."
+        },
+        fixedByFiguresFormat: {
+            "Not pinned, because the reported figures inform them (a value for them would contradict the figures; their conditioned spread is in every run): \($0)."
+        })
 
     public static let chinese = AnalysisLabels(
         sweepTitle: "pilotsim 参数扫描", tornadoTitle: "pilotsim 龙卷风分析", sobolTitle: "pilotsim Sobol 全局敏感性分析",

@@ -89,23 +89,41 @@ public struct ConditionLabels: Sendable {
             band and histogram below is of those runs; its interval is measured from independent populations of \
             particles. The prior (the plan-time view, before the figures) is compared with it in its own section.
             """,
-        measuredErrorFormat: { "Monte Carlo error: P(met) ± \($0) points at most, measured: the wider of the Wilson interval at the effective families and the spread between the sampler's independent populations (see the sample-quality line under \"Reported figures\")." },
+        measuredErrorFormat: {
+            "Monte Carlo error: P(met) ± \($0) points at most, measured: the wider of the Wilson interval at the effective families and the spread between the sampler's independent populations (see the sample-quality line under \"Reported figures\")."
+        },
         scenarioSection: "the scenario's observed: section",
         figuresFormat: { "conditioned on \($0) (\($1) figure\($1 == 1 ? "" : "s"))" },
         noFigures: "none: the plan-time view",
         ignoredFormat: { "\($0) reported figure\($0 == 1 ? "" : "s") ignored (--prior): the plan-time view" },
-        sampleFormat: { "\($0) independent populations of \($1) particles: \($2) distinct particles, \($3) effective families (n²/Σ copies² of identical parameter vectors)" },
-        lowAcceptanceFormat: { "warning: the sampler's moves were accepted only \($0) of the time at its last step: the particles barely move, and the conditioned results are unreliable" },
-        fewFamiliesFormat: { "warning: only \($0) effective families remain of \($1) particles: the conditioned results rest on few distinct draws and are unreliable" },
-        disagreeFormat: { "warning: the independent populations disagree beyond their error on \($0): the sampler has not found one answer, and those verdicts are unreliable" },
-        sweepCapFormat: { "caution: in \($0) tempering step\($0 == 1 ? "" : "s") the sweeps stopped at their cap (\(Conditioning.maximumSweeps)) before the particles had travelled their own spread; the populations' spread, inside every interval, is the check that counts" },
-        misfitFormat: { "warning: the conditioned model does not reproduce \($0) = \($1) at \($2): replicated reports' P0.5–P99.5 is \($3); the scenario and the figures disagree" },
+        sampleFormat: {
+            "\($0) independent populations of \($1) particles: \($2) distinct particles, \($3) effective families (n²/Σ copies² of identical parameter vectors)"
+        },
+        lowAcceptanceFormat: {
+            "warning: the sampler's moves were accepted only \($0) of the time at its last step: the particles barely move, and the conditioned results are unreliable"
+        },
+        fewFamiliesFormat: {
+            "warning: only \($0) effective families remain of \($1) particles: the conditioned results rest on few distinct draws and are unreliable"
+        },
+        disagreeFormat: {
+            "warning: the independent populations disagree beyond their error on \($0): the sampler has not found one answer, and those verdicts are unreliable"
+        },
+        sweepCapFormat: {
+            "caution: in \($0) tempering step\($0 == 1 ? "" : "s") the sweeps stopped at their cap (\(Conditioning.maximumSweeps)) before the particles had travelled their own spread; the populations' spread, inside every interval, is the check that counts"
+        },
+        misfitFormat: {
+            "warning: the conditioned model does not reproduce \($0) = \($1) at \($2): replicated reports' P0.5–P99.5 is \($3); the scenario and the figures disagree"
+        },
         narrowsFormat: { "narrows by \($0)" }, widensFormat: { "widens by \($0)" },
         legendPrior: "prior P5–P95", legendObserved: "reported",
         spentFormat: { "model runs \($0) while conditioning (to the last reported month) + \($1) over the whole calendar; \($2) model-months" },
-        notConvergedFormat: { "the sampler stopped at temperature \($0) after \($1) steps, short of the full likelihood (1): the conditioned figures below only partly reflect the reports" },
+        notConvergedFormat: {
+            "the sampler stopped at temperature \($0) after \($1) steps, short of the full likelihood (1): the conditioned figures below only partly reflect the reports"
+        },
         surpriseFormat: { "warning: the scenario cannot explain \($0) = \($1) at \($2): \($3) of prior runs are at or below it; widen \($4)" },
-        reading: "Conditioned P(met) is the chance of each target given the scenario's assumptions and the reported figures, each read with its reporting error. Its interval is the Monte Carlo error, measured: the wider of the Wilson interval at the effective families and the spread between the independent populations. A verdict reads \"unreliable\" when the sampler's sample cannot support it (see the warnings). Replicated reports are what the conditioned model would report, with fresh chance and the reporting error: a figure outside their P0.5–P99.5 is one the scenario cannot reproduce. Conditioning does not make the assumptions right.")
+        reading:
+            "Conditioned P(met) is the chance of each target given the scenario's assumptions and the reported figures, each read with its reporting error. Its interval is the Monte Carlo error, measured: the wider of the Wilson interval at the effective families and the spread between the independent populations. A verdict reads \"unreliable\" when the sampler's sample cannot support it (see the warnings). Replicated reports are what the conditioned model would report, with fresh chance and the reporting error: a figure outside their P0.5–P99.5 is one the scenario cannot reproduce. Conditioning does not make the assumptions right."
+    )
 
     public static let chinese = ConditionLabels(
         title: "pilotsim 依据已报数据修正预测", observationsFile: "已报数据", particles: "粒子数",
@@ -141,7 +159,9 @@ public struct ConditionLabels: Sendable {
         spentFormat: { "修正阶段模型模拟 \($0) 次（至最后一个报告月份）+ 全程模拟 \($1) 次；共 \($2) 个模型月" },
         notConvergedFormat: { "抽样在温度 \($0)、第 \($1) 步时停止，未达到完整似然（1）：以下修正结果只部分反映已报数据" },
         surpriseFormat: { "警告：情景无法解释 \($2) 的 \($0) = \($1)：先验模拟中只有 \($3) 不高于该值；请放宽 \($4)" },
-        reading: "修正后达成概率是在情景假设和已报数据（各按其报告误差）下每项目标的达成概率。其区间是实测的蒙特卡洛误差：取按有效家族数计算的 Wilson 区间与各独立种群间差异两者中较宽者。抽样不足以支撑结论时，结论显示为“不可靠”（见警告）。复现报告值是修正后模型在新的随机性和报告误差下会报告的数值：超出其 P0.5–P99.5 的报告值是情景无法复现的。修正并不证明假设正确。")
+        reading:
+            "修正后达成概率是在情景假设和已报数据（各按其报告误差）下每项目标的达成概率。其区间是实测的蒙特卡洛误差：取按有效家族数计算的 Wilson 区间与各独立种群间差异两者中较宽者。抽样不足以支撑结论时，结论显示为“不可靠”（见警告）。复现报告值是修正后模型在新的随机性和报告误差下会报告的数值：超出其 P0.5–P99.5 的报告值是情景无法复现的。修正并不证明假设正确。"
+    )
 }
 
 extension Labels {

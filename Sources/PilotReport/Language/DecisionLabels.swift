@@ -46,14 +46,20 @@ public struct DecisionLabels: Sendable {
         pA: "P(met) A", pB: "P(met) B", difference: "B − A (95%)", onlyA: "only A meets", onlyB: "only B meets",
         medianDifference: "median B − A of the value (95%)",
         onlyInA: "targets only in A", onlyInB: "targets only in B",
-        compareReading: "Both scenarios are simulated with the same seed and run indices, so the assumptions they share draw the same values in every run: the difference is the effect of the change, and its interval is for paired runs (Newcombe's method 10).",
+        compareReading:
+            "Both scenarios are simulated with the same seed and run indices, so the assumptions they share draw the same values in every run: the difference is the effect of the change, and its interval is for paired runs (Newcombe's method 10).",
         solveTitle: "pilotsim solve", solveTarget: "target", solveVary: "varying", solved: "value for the probability", solvedInterval: "95% interval",
         solveRangeFormat: { "\($0) from \($1) to \($2)" },
         runsSpent: "runs spent",
-        solveReading: "Every value is simulated with the same seed and run indices, so P(met) is a step function of the value; the value is where it first reaches the probability, and the interval is the range of values whose P(met) cannot be told from the probability at the Monte Carlo error of the bracket.",
+        solveReading:
+            "Every value is simulated with the same seed and run indices, so P(met) is a step function of the value; the value is where it first reaches the probability, and the interval is the range of values whose P(met) cannot be told from the probability at the Monte Carlo error of the bracket.",
         unreachableFormat: { "not reachable within [\($0), \($1)]: P(met) is \($2) at \($0) and \($3) at \($1); it must reach \($4)" },
-        nonMonotoneFormat: { "P(met) is not monotone over the range: \($1) at \($0) but \($3) at \($2), beyond the Monte Carlo error; no single crossing to report" },
-        alreadyMetFormat: { "already reached at \($2 ? "the low end" : "the high end") \($0): P(met) is \($1) there; the value that just reaches the probability lies \($2 ? "below" : "above") the range, widen it to find it" },
+        nonMonotoneFormat: {
+            "P(met) is not monotone over the range: \($1) at \($0) but \($3) at \($2), beyond the Monte Carlo error; no single crossing to report"
+        },
+        alreadyMetFormat: {
+            "already reached at \($2 ? "the low end" : "the high end") \($0): P(met) is \($1) there; the value that just reaches the probability lies \($2 ? "below" : "above") the range, widen it to find it"
+        },
         explainTitle: "pilotsim explain", input: "input", ksDistance: "KS distance", pValue: "p-value",
         medianMet: "median, met", medianMissed: "median, missed", threshold: "best split", metRuns: "runs",
         explainReading: """

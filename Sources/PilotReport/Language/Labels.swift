@@ -78,12 +78,16 @@ public struct Labels: Sendable {
         tornadoRunsFormat(NumberStyle.grouped(Double(runs)), NumberStyle.grouped(Double(total)))
     }
     public func verdictDefinition(_ thresholds: VerdictThresholds) -> String {
-        verdictDefinitionFormat(numbers.percent(thresholds.likely), numbers.percent(thresholds.unlikely),
-                                [verdict(.likely), verdict(.uncertain), verdict(.unlikely), condition.unreliable])
+        verdictDefinitionFormat(
+            numbers.percent(thresholds.likely), numbers.percent(thresholds.unlikely),
+            [verdict(.likely), verdict(.uncertain), verdict(.unlikely), condition.unreliable])
     }
     func outsideBins(below: (edge: String, runs: Int)?, above: (edge: String, runs: Int)?) -> String {
-        outsideFormat([below.map { belowFormat($0.edge, NumberStyle.grouped(Double($0.runs))) },
-                       above.map { aboveFormat($0.edge, NumberStyle.grouped(Double($0.runs))) }].compactMap { $0 }.joined(separator: "; "))
+        outsideFormat(
+            [
+                below.map { belowFormat($0.edge, NumberStyle.grouped(Double($0.runs))) },
+                above.map { aboveFormat($0.edge, NumberStyle.grouped(Double($0.runs))) },
+            ].compactMap { $0 }.joined(separator: "; "))
     }
 
     /// A target's goal in words: `≥ 120,000` or `+¥500.0M over 2023-12`.
@@ -119,7 +123,9 @@ public struct Labels: Sendable {
         legendOuterBand: "P5–P95", legendInnerBand: "P25–P75", legendMedian: "median", legendTarget: "target", logScale: "log scale",
         threshold: "target", runsMeeting: "runs meeting the target", otherRuns: "other runs",
         swingAxis: "P(met)", withNothingPinned: "nothing pinned", swingFormat: { "swing \($0) ± \($1) pts" },
-        tornadoRunsFormat: { "Each tornado setting is simulated with the first \($0) runs, fewer than the \($1) of the targets table: its “nothing pinned” line is P(met) over those runs, so it can differ from the table within their Monte Carlo error." }, pinnedQuantileFormat: { "parameter at P\($0)" },
+        tornadoRunsFormat: {
+            "Each tornado setting is simulated with the first \($0) runs, fewer than the \($1) of the targets table: its “nothing pinned” line is P(met) over those runs, so it can differ from the table within their Monte Carlo error."
+        }, pinnedQuantileFormat: { "parameter at P\($0)" },
         analysis: .english,
         verdicts: [.likely: "likely", .uncertain: "uncertain", .unlikely: "unlikely"],
         metricNames: [
@@ -142,7 +148,9 @@ public struct Labels: Sendable {
             "Verdicts: “\($2[0])” when P(met) is at least \($0), “\($2[2])” when it is below \($1), “\($2[1])” in between "
                 + "(the scenario's verdict: thresholds). A conditioned verdict that the sampler's own checks cannot support reads “\($2[3])”."
         },
-        perRunFormat: { "These histograms, and the comparison and explanation below, are drawn from the first \($0) of the \($1) runs (runs are independent, so they are a random sample); the tables above use every run." },
+        perRunFormat: {
+            "These histograms, and the comparison and explanation below, are drawn from the first \($0) of the \($1) runs (runs are independent, so they are a random sample); the tables above use every run."
+        },
         precisionReachedFormat: { "until every P(met) half-width ≤ \($0)" },
         precisionCappedFormat: { "--max-runs reached before every P(met) half-width ≤ \($0)" })
 

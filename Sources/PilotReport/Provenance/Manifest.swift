@@ -36,8 +36,14 @@ public struct Manifest: Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case pilotsimVersion = "pilotsim_version", commandLine = "command_line", scenario, scenarioSHA256 = "scenario_sha256"
-        case seed, runs, generator, files, observed, observedSHA256 = "observed_sha256", overrides, shardCommandLines = "shard_command_lines"
+        case pilotsimVersion = "pilotsim_version"
+        case commandLine = "command_line"
+        case scenario
+        case scenarioSHA256 = "scenario_sha256"
+        case seed, runs, generator, files, observed
+        case observedSHA256 = "observed_sha256"
+        case overrides
+        case shardCommandLines = "shard_command_lines"
     }
 
     public func json() throws -> String {

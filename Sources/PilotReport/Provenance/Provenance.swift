@@ -15,8 +15,10 @@ public struct Provenance: Encodable, Sendable {
     public let observed: String?, observedSHA256: String?
     public let seed: UInt64
 
-    public init(commandLine: String, scenario: String, scenarioText: String, overrides: [String],
-                observed: (source: String, sha256: String)?, seed: UInt64) {
+    public init(
+        commandLine: String, scenario: String, scenarioText: String, overrides: [String],
+        observed: (source: String, sha256: String)?, seed: UInt64
+    ) {
         pilotsimVersion = PilotsimVersion.current
         self.commandLine = commandLine
         self.scenario = scenario
@@ -28,7 +30,12 @@ public struct Provenance: Encodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case pilotsimVersion = "pilotsim_version", commandLine = "command_line", scenario, scenarioSHA256 = "scenario_sha256"
-        case overrides, observed, observedSHA256 = "observed_sha256", seed
+        case pilotsimVersion = "pilotsim_version"
+        case commandLine = "command_line"
+        case scenario
+        case scenarioSHA256 = "scenario_sha256"
+        case overrides, observed
+        case observedSHA256 = "observed_sha256"
+        case seed
     }
 }

@@ -1,7 +1,10 @@
 /// The records of a CSV document as `CSVTable` writes it (RFC 4180: quoted fields, doubled
 /// quotes, CRLF line ends), each with the line it starts on, for reading result files back.
 public struct CSVRecords {
-    public struct Record { public let line: Int; public let fields: [String] }
+    public struct Record {
+        public let line: Int
+        public let fields: [String]
+    }
 
     public let records: [Record]
 
@@ -11,12 +14,20 @@ public struct CSVRecords {
         var line = 1, start = 1, quoted = false
         let bytes = Array(text.utf8)
         var i = 0
-        func endField() { fields.append(String(decoding: field, as: UTF8.self)); field = [] }
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field = []
+        }
         while i < bytes.count {
             let byte = bytes[i]
             if quoted {
                 if byte == UInt8(ascii: "\"") {
-                    if i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\"") { field.append(byte); i += 1 } else { quoted = false }
+                    if i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\"") {
+                        field.append(byte)
+                        i += 1
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     if byte == UInt8(ascii: "\n") { line += 1 }
                     field.append(byte)

@@ -17,8 +17,9 @@ public struct SummaryReadBack {
 
     /// The summary of the three files' texts, named `files` (summary, joint, stages) in errors.
     public func summary(summary: String, joint: String, stages: String, files: (String, String, String)) throws -> SimulationSummary {
-        SimulationSummary(targets: try targets(summary, file: files.0), joint: try jointProbabilities(joint, file: files.1),
-                          stageIncrements: try stageIncrements(stages, file: files.2))
+        SimulationSummary(
+            targets: try targets(summary, file: files.0), joint: try jointProbabilities(joint, file: files.1),
+            stageIncrements: try stageIncrements(stages, file: files.2))
     }
 
     func targets(_ text: String, file: String) throws -> [TargetSummary] {
@@ -27,7 +28,8 @@ public struct SummaryReadBack {
             let f = record.fields
             let wrong = { (what: String) in ResultFileError(file, line: record.line, "\(what); expected the row of target \(target.id) of the scenario") }
             guard f[0] == target.id, f[2] == target.metric.description, f[3] == target.deadline.description,
-                  f[4] == (target.base?.description ?? ""), f[5] == formatNumber(target.threshold) else {
+                f[4] == (target.base?.description ?? ""), f[5] == formatNumber(target.threshold)
+            else {
                 throw wrong("another target (\(f[0]), \(f[2]), \(f[3]), \(f[5]))")
             }
             let numbers = try rows.numbers(record, columns: [6, 7, 8, 9, 10, 11, 13])
@@ -41,13 +43,16 @@ public struct SummaryReadBack {
             }
             var first: Month?
             if !f[12].isEmpty {
-                guard let month = Month(f[12]), scenario.calendar.contains(month) else { throw wrong("median_first_month \(f[12]) is not a month of the calendar") }
+                guard let month = Month(f[12]), scenario.calendar.contains(month) else {
+                    throw wrong("median_first_month \(f[12]) is not a month of the calendar")
+                }
                 first = month
             }
             let verdict = scenario.verdict.verdict(for: Double(met) / Double(runs))
             guard f[14] == verdict.rawValue else { throw wrong("verdict \(f[14]); P(met) makes it \(verdict.rawValue)") }
-            return TargetSummary(target: target, met: met, runs: runs, interval: interval, median: numbers[3], p05: numbers[4], p95: numbers[5],
-                                 medianFirstMonth: first, neverShare: numbers[6], verdict: verdict)
+            return TargetSummary(
+                target: target, met: met, runs: runs, interval: interval, median: numbers[3], p05: numbers[4], p95: numbers[5],
+                medianFirstMonth: first, neverShare: numbers[6], verdict: verdict)
         }
     }
 

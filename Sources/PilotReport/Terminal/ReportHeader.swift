@@ -5,9 +5,10 @@ public enum ReportHeader {
         let width = lines.map { TextTable.displayWidth($0.key) }.max() ?? 0
         // The title names the program with its version: "pilotsim 0.7.0 — …", "pilotsim 0.7.0 explain".
         let title = title.hasPrefix("pilotsim") ? "pilotsim \(PilotsimVersion.current)" + title.dropFirst("pilotsim".count) : title
-        return [style.heading(title)] + lines.map { key, value in
-            "  \(key)\(String(repeating: " ", count: width - TextTable.displayWidth(key) + 2))\(value)"
-        }
+        return [style.heading(title)]
+            + lines.map { key, value in
+                "  \(key)\(String(repeating: " ", count: width - TextTable.displayWidth(key) + 2))\(value)"
+            }
     }
 
     /// The header's line about reported figures (conditioned on them, none, or ignored), or no

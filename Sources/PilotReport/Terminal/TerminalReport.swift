@@ -7,17 +7,23 @@ public enum TerminalReport {
     /// - Parameter stoppingRule: how the run count was chosen, when it was not given.
     /// - Parameter figures: what the report says about reported figures (none, or ignored with
     ///   `--prior`); no line when nil.
-    public static func render(_ summary: SimulationSummary, result: SimulationResult, source: String, labels: Labels = .english,
-                              style: TerminalStyle = .plain, stoppingRule: String? = nil, figures: String? = nil) -> String {
+    public static func render(
+        _ summary: SimulationSummary, result: SimulationResult, source: String, labels: Labels = .english,
+        style: TerminalStyle = .plain, stoppingRule: String? = nil, figures: String? = nil
+    ) -> String {
         let s = result.scenario, calendar = s.calendar, numbers = labels.numbers
-        let header = [
-            (labels.scenario, source),
-        ] + ReportHeader.figuresRow(figures, labels) + [
-            (labels.runs, "\(NumberStyle.grouped(Double(result.runs)))\(stoppingRule.map { " (\($0))" } ?? "")   \(labels.seed) \(result.seed)"),
-            (labels.generator, labels.generatorDescription),
-            (labels.calendar, "\(calendar.start) … \(calendar.end): "
-                + calendar.stages.map { "\(labels.stage($0.id)) \($0.from)…\($0.to)" }.joined(separator: ", ")),
-        ]
+        let header =
+            [
+                (labels.scenario, source)
+            ] + ReportHeader.figuresRow(figures, labels) + [
+                (labels.runs, "\(NumberStyle.grouped(Double(result.runs)))\(stoppingRule.map { " (\($0))" } ?? "")   \(labels.seed) \(result.seed)"),
+                (labels.generator, labels.generatorDescription),
+                (
+                    labels.calendar,
+                    "\(calendar.start) … \(calendar.end): "
+                        + calendar.stages.map { "\(labels.stage($0.id)) \($0.from)…\($0.to)" }.joined(separator: ", ")
+                ),
+            ]
         var out = ReportHeader.render(title: "pilotsim — \(labels.text(s.name))", header.map { (key: $0.0, value: $0.1) }, style: style)
         out.append("")
 
@@ -27,22 +33,29 @@ public enum TerminalReport {
             return out.joined(separator: "\n") + "\n"
         }
         out.append(style.heading(labels.targets))
-        var table = TextTable([(labels.target, .left), (labels.deadline, .left), (labels.goal, .left), (labels.medianAtDeadline, .left),
-                               (labels.probability, .right), (labels.interval95, .left), (labels.verdict, .left)])
+        var table = TextTable([
+            (labels.target, .left), (labels.deadline, .left), (labels.goal, .left), (labels.medianAtDeadline, .left),
+            (labels.probability, .right), (labels.interval95, .left), (labels.verdict, .left),
+        ])
         for t in summary.targets {
             let metric = t.target.metric
             let spread = numbers.spread(t.median, t.p05, t.p95, of: metric)
-            table.append([labels.text(t.target.label), t.target.deadline.description, labels.goal(t.target), spread, numbers.percent(t.probability),
-                          numbers.interval(t.interval), labels.verdict(t.verdict)],
-                         decorations: style.verdict(t.verdict).map { [6: $0] } ?? [:])
+            table.append(
+                [
+                    labels.text(t.target.label), t.target.deadline.description, labels.goal(t.target), spread, numbers.percent(t.probability),
+                    numbers.interval(t.interval), labels.verdict(t.verdict),
+                ],
+                decorations: style.verdict(t.verdict).map { [6: $0] } ?? [:])
         }
         out.append(table.render())
         out.append("")
 
         out.append(jointAndStages(summary, calendar: calendar, labels: labels, style: style))
         out.append("")
-        out.append(labels.monteCarloError(halfWidthPoints: NumberStyle.fixed(MonteCarlo.widestHalfWidth(summary) * 100, 1),
-                                          runs: NumberStyle.grouped(Double(result.runs))))
+        out.append(
+            labels.monteCarloError(
+                halfWidthPoints: NumberStyle.fixed(MonteCarlo.widestHalfWidth(summary) * 100, 1),
+                runs: NumberStyle.grouped(Double(result.runs))))
         return out.joined(separator: "\n") + "\n"
     }
 

@@ -19,10 +19,18 @@ public final class DirectoryLock {
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw OutputFiles.posixError() }
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK else { let error = OutputFiles.posixError(); close(descriptor); throw error }
+            guard errno == EWOULDBLOCK else {
+                let error = OutputFiles.posixError()
+                close(descriptor)
+                throw error
+            }
             FileHandle.standardError.write(Data("pilotsim: another process is writing to \(directory); waiting for its lock (\(path))\n".utf8))
             while flock(descriptor, LOCK_EX) != 0 {
-                guard errno == EINTR else { let error = OutputFiles.posixError(); close(descriptor); throw error }
+                guard errno == EINTR else {
+                    let error = OutputFiles.posixError()
+                    close(descriptor)
+                    throw error
+                }
             }
         }
     }

@@ -29,7 +29,8 @@ public enum HiddenFiles {
         for name in names where name.hasPrefix(".") && (name.hasSuffix(".tmp") || name.hasSuffix(".old")) {
             let parts = name.split(separator: ".")
             guard parts.count >= 3, let pid = processID(String(parts[parts.count - 2])), pid != getpid(),
-                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+                kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
             unlink(URL(fileURLWithPath: directory, isDirectory: true).appendingPathComponent(name).path)
         }
     }
@@ -42,6 +43,6 @@ public enum HiddenFiles {
     }
 }
 
-private extension String {
-    func leftPadded(to length: Int) -> String { String(repeating: "0", count: max(0, length - count)) + self }
+extension String {
+    fileprivate func leftPadded(to length: Int) -> String { String(repeating: "0", count: max(0, length - count)) + self }
 }

@@ -99,7 +99,10 @@ public struct OutputFiles {
             }
         } catch {
             (temporaries + backups).forEach { unlink($0) }
-            created.reversed().forEach { unlink(DirectoryLock.path(in: $0)); rmdir($0) }
+            created.reversed().forEach {
+                unlink(DirectoryLock.path(in: $0))
+                rmdir($0)
+            }
             throw OutputError(directory: Self.describe(targets), underlying: error)
         }
     }

@@ -42,22 +42,26 @@ public enum PendingFiles {
         sigemptyset(&set)
         (interruptions + crashes).forEach { sigaddset(&set, $0) }
         sigprocmask(SIG_UNBLOCK, &set, nil)
-        for signal in interruptions { install(signal) { number in
-            if PendingFiles.committing.pointee != 0 {
-                PendingFiles.held.pointee = number
-                return
+        for signal in interruptions {
+            install(signal) { number in
+                if PendingFiles.committing.pointee != 0 {
+                    PendingFiles.held.pointee = number
+                    return
+                }
+                PendingFiles.removeAllNow()
+                PendingFiles.clearProgressLine()
+                PendingFiles.endAsSignalled(number)
             }
-            PendingFiles.removeAllNow()
-            PendingFiles.clearProgressLine()
-            PendingFiles.endAsSignalled(number)
-        } }
-        for signal in crashes { install(signal) { number in
-            PendingFiles.removeAllNow()
-            let message = "pilotsim: internal error (signal \(number)); no output was written. Please report it.\n"
-            // Formatting a string is not async-signal-safe, but the process is already lost.
-            message.withCString { _ = write(STDERR_FILENO, $0, strlen($0)) }
-            PendingFiles.endAsSignalled(number)
-        } }
+        }
+        for signal in crashes {
+            install(signal) { number in
+                PendingFiles.removeAllNow()
+                let message = "pilotsim: internal error (signal \(number)); no output was written. Please report it.\n"
+                // Formatting a string is not async-signal-safe, but the process is already lost.
+                message.withCString { _ = write(STDERR_FILENO, $0, strlen($0)) }
+                PendingFiles.endAsSignalled(number)
+            }
+        }
     }
 
     private static func install(_ signal: Int32, _ handler: @convention(c) (Int32) -> Void) {
@@ -125,7 +129,10 @@ public enum PendingFiles {
         let forget = Set(registered)
         withRegistry {
             for i in 0..<count.pointee {
-                if let path = paths[i], forget.contains(String(cString: path)) { free(path); paths[i] = nil }
+                if let path = paths[i], forget.contains(String(cString: path)) {
+                    free(path)
+                    paths[i] = nil
+                }
             }
             while count.pointee > 0 && paths[count.pointee - 1] == nil { count.pointee -= 1 }
         }
@@ -136,7 +143,10 @@ public enum PendingFiles {
     public static func whileCommitting<T>(_ body: () throws -> T) rethrows -> T {
         withRegistry { committing.pointee += 1 }
         defer {
-            let last = withRegistry { committing.pointee -= 1; return committing.pointee == 0 }
+            let last = withRegistry {
+                committing.pointee -= 1
+                return committing.pointee == 0
+            }
             let signal = held.pointee
             if last && signal != 0 {
                 held.pointee = 0

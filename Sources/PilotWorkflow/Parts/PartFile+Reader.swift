@@ -15,7 +15,9 @@ extension PartFile {
         public let payloadStart: Int
 
         public init(path: String) throws {
-            guard let file = fopen(path, "rb") else { throw PartFileError(path, "cannot read the file (\(String(cString: strerror(errno)))); expected a part file") }
+            guard let file = fopen(path, "rb") else {
+                throw PartFileError(path, "cannot read the file (\(String(cString: strerror(errno)))); expected a part file")
+            }
             defer { fclose(file) }
             (header, payloadStart) = try Self.readHeader(file, path: path)
             self.path = path
@@ -67,12 +69,16 @@ extension PartFile {
             let got = fread(&start, 1, start.count, file)
             guard got == magicBytes.count, start == magicBytes else {
                 let prefix = Array("pilotsim-part ".utf8)
-                let version = Array(start[..<got]).starts(with: prefix) ? " (format \(String(decoding: start[prefix.count..<got], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))" : ""
-                throw PartFileError(path, "not a part file of this version\(version); expected one written by --shard of pilotsim \(PilotsimVersion.current) (format 4)")
+                let version =
+                    Array(start[..<got]).starts(with: prefix)
+                    ? " (format \(String(decoding: start[prefix.count..<got], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))" : ""
+                throw PartFileError(
+                    path, "not a part file of this version\(version); expected one written by --shard of pilotsim \(PilotsimVersion.current) (format 4)")
             }
             let headerStart = magicBytes.count
             guard let headerLine = line(file, limit: maximumHeaderBytes) else {
-                throw PartFileError(path, at: headerStart, "the header line is damaged or longer than \(maximumHeaderBytes) bytes; expected one written by --shard")
+                throw PartFileError(
+                    path, at: headerStart, "the header line is damaged or longer than \(maximumHeaderBytes) bytes; expected one written by --shard")
             }
             let digestStart = headerStart + headerLine.count + 1
             guard let digestLine = line(file, limit: 64), String(decoding: digestLine, as: UTF8.self) == ContentDigest.hex(headerLine) else {
@@ -87,10 +93,12 @@ extension PartFile {
             let payloadStart = digestStart + 65
             let expected = payloadStart + header.payloadLength + end.utf8.count
             guard size == expected else {
-                throw PartFileError(path, at: min(size, expected), "the file is \(size) bytes; its header says \(expected): it is truncated or damaged, write it again")
+                throw PartFileError(
+                    path, at: min(size, expected), "the file is \(size) bytes; its header says \(expected): it is truncated or damaged, write it again")
             }
             guard fseeko(file, off_t(expected - end.utf8.count), SEEK_SET) == 0,
-                  try read(file, end.utf8.count, path: path, at: expected - end.utf8.count) == Array(end.utf8) else {
+                try read(file, end.utf8.count, path: path, at: expected - end.utf8.count) == Array(end.utf8)
+            else {
                 throw PartFileError(path, at: expected - end.utf8.count, "the part does not end with its end line; it is damaged")
             }
             return (header, payloadStart)
@@ -118,7 +126,8 @@ extension PartFile {
         public func forEachBlock(_ block: RunBlock, scenario: Scenario, _ body: (RunBlock) throws -> Void) throws {
             let width = block.record.width
             guard width == header.recordDoubles, header.blockRuns == block.capacity else {
-                throw PartFileError(path, "the part's records (\(header.recordDoubles) numbers) do not fit its scenario (\(width)); expected a part written by this pilotsim")
+                throw PartFileError(
+                    path, "the part's records (\(header.recordDoubles) numbers) do not fit its scenario (\(width)); expected a part written by this pilotsim")
             }
             try withPayload { file in
                 var buffer = [UInt64](repeating: 0, count: block.capacity * width)
@@ -129,7 +138,8 @@ extension PartFile {
                     let digest = try Self.read(file, digestBytes, path: path, at: offset + bytes)
                     guard read == bytes, buffer.withUnsafeBytes({ PartFile.digest(UnsafeRawBufferPointer(rebasing: $0[..<bytes])) }) == digest else {
                         let first = header.firstRun + done
-                        throw PartFileError(path, at: offset, "runs \(first)–\(first + count - 1) do not match their SHA-256; the part is damaged, write it again")
+                        throw PartFileError(
+                            path, at: offset, "runs \(first)–\(first + count - 1) do not match their SHA-256; the part is damaged, write it again")
                     }
                     block.reset(first: header.firstRun + done, count: count)
                     for row in 0..<count {
@@ -138,8 +148,9 @@ extension PartFile {
                         }
                     }
                     if let (row, reason) = block.firstImplausibleRow(scenario: scenario) {
-                        throw PartFileError(path, at: offset + row * width * 8,
-                                            "run \(header.firstRun + done + row) is not one a simulation writes (\(reason)); the part is damaged")
+                        throw PartFileError(
+                            path, at: offset + row * width * 8,
+                            "run \(header.firstRun + done + row) is not one a simulation writes (\(reason)); the part is damaged")
                     }
                     try body(block)
                     offset += bytes + digestBytes

@@ -51,10 +51,21 @@ public struct PartFile {
         public var payloadBytes: Int? = nil
 
         public enum CodingKeys: String, CodingKey {
-            case format, pilotsimVersion = "pilotsim_version", command, commandLine = "command_line", scenario
-            case scenarioText = "scenario_text", scenarioSHA256 = "scenario_sha256", overrides, arguments, seed
-            case totalRuns = "total_runs", shard, shards, firstRun = "first_run", runs
-            case recordDoubles = "record_doubles", blockRuns = "block_runs", payloadBytes = "payload_bytes"
+            case format
+            case pilotsimVersion = "pilotsim_version"
+            case command
+            case commandLine = "command_line"
+            case scenario
+            case scenarioText = "scenario_text"
+            case scenarioSHA256 = "scenario_sha256"
+            case overrides, arguments, seed
+            case totalRuns = "total_runs"
+            case shard, shards
+            case firstRun = "first_run"
+            case runs
+            case recordDoubles = "record_doubles"
+            case blockRuns = "block_runs"
+            case payloadBytes = "payload_bytes"
         }
 
         /// The record counts of the payload's chunks, in order (one chunk of text for a text part).
@@ -91,8 +102,9 @@ public struct PartFile {
             return (1...PartFile.maximumShards).contains(shards) && (1...shards).contains(shard) && (0...limit).contains(totalRuns)
                 && (0...totalRuns).contains(firstRun) && (0...(totalRuns - firstRun)).contains(runs)
                 && (0...(1 << 20)).contains(recordDoubles)
-                && (isRun ? (totalRuns >= 1 && payloadBytes == nil && (1...(1 << 20)).contains(blockRuns ?? 0))
-                          : (blockRuns == nil && (0...PartFile.maximumTextBytes).contains(payloadBytes ?? -1)))
+                && (isRun
+                    ? (totalRuns >= 1 && payloadBytes == nil && (1...(1 << 20)).contains(blockRuns ?? 0))
+                    : (blockRuns == nil && (0...PartFile.maximumTextBytes).contains(payloadBytes ?? -1)))
         }
     }
 
@@ -133,13 +145,16 @@ public struct PartFile {
 
     /// A header for shard `shard` of `shards` of `command`, whose `total` units (runs, points,
     /// parameters or design rows) this shard holds `units` of, each a `record` (for runs).
-    public static func header(command: String, commandLine: String, scenario: String, scenarioText: String, overrides: [String], arguments: [String],
-                              seed: UInt64, total: Int, shard: Int, of shards: Int, units: Range<Int>, record: RunRecord? = nil) -> Header {
-        Header(pilotsimVersion: PilotsimVersion.current, command: command, commandLine: commandLine,
-               scenario: scenario, scenarioText: scenarioText, scenarioSHA256: ContentDigest.hex(scenarioText.utf8),
-               overrides: overrides, arguments: arguments, seed: seed, totalRuns: total, shard: shard, shards: shards,
-               firstRun: units.lowerBound, runs: units.count, recordDoubles: record?.width ?? 0,
-               blockRuns: record == nil ? nil : MonteCarlo.blockRuns)
+    public static func header(
+        command: String, commandLine: String, scenario: String, scenarioText: String, overrides: [String], arguments: [String],
+        seed: UInt64, total: Int, shard: Int, of shards: Int, units: Range<Int>, record: RunRecord? = nil
+    ) -> Header {
+        Header(
+            pilotsimVersion: PilotsimVersion.current, command: command, commandLine: commandLine,
+            scenario: scenario, scenarioText: scenarioText, scenarioSHA256: ContentDigest.hex(scenarioText.utf8),
+            overrides: overrides, arguments: arguments, seed: seed, totalRuns: total, shard: shard, shards: shards,
+            firstRun: units.lowerBound, runs: units.count, recordDoubles: record?.width ?? 0,
+            blockRuns: record == nil ? nil : MonteCarlo.blockRuns)
     }
 
     /// Writes a text part as `DIR/part-I-of-N.pilotsim`.

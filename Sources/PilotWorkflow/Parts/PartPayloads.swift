@@ -44,11 +44,14 @@ public enum PartPayloads {
             }
             let numbers = fields.suffix(6).compactMap(decimalNumber)
             guard numbers.count == 6, numbers[1] <= numbers[0], numbers[0] <= numbers[2], (0...1).contains(numbers[1]),
-                  (0...1).contains(numbers[2]), numbers[4] <= numbers[3], numbers[3] <= numbers[5] else {
+                (0...1).contains(numbers[2]), numbers[4] <= numbers[3], numbers[3] <= numbers[5]
+            else {
                 throw damaged("row \(k + 1) has numbers no sweep writes")
             }
-            rows.append(SweepReport.Row(point: point, targetID: target.id, probability: numbers[0], low: numbers[1], high: numbers[2],
-                                        median: numbers[3], p05: numbers[4], p95: numbers[5]))
+            rows.append(
+                SweepReport.Row(
+                    point: point, targetID: target.id, probability: numbers[0], low: numbers[1], high: numbers[2],
+                    median: numbers[3], p05: numbers[4], p95: numbers[5]))
         }
         return (lines.dropFirst().map { $0 + "\r\n" }.joined(), rows)
     }
@@ -67,7 +70,8 @@ public enum PartPayloads {
             guard targetBars.map(\.parameter) == expected else { throw damaged("the bars are not one for each of the shard's parameters, in order") }
             for bar in targetBars {
                 guard (0...1).contains(bar.lowProbability), (0...1).contains(bar.highProbability), bar.lowValue.isFinite, bar.highValue.isFinite,
-                      bar.swingStandardError.isFinite, (0...1).contains(bar.swingStandardError) else {
+                    bar.swingStandardError.isFinite, (0...1).contains(bar.swingStandardError)
+                else {
                     throw damaged("the bar of \(bar.parameter) has numbers no tornado writes")
                 }
             }

@@ -10,7 +10,10 @@ public enum ShardList {
         var text = ""
         for range in ranges {
             let piece = range.count == 1 ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
-            if text.count + piece.count > 200 { text += ", …"; break }
+            if text.count + piece.count > 200 {
+                text += ", …"
+                break
+            }
             text += (text.isEmpty ? "" : ", ") + piece
         }
         return text

@@ -40,20 +40,25 @@ public struct ResultDirectory {
             throw ResultFileError(manifestPath, "its files are \(manifest.files.joined(separator: ", ")); expected the outputs of run --out or merge")
         }
         guard manifest.observed == nil else {
-            throw ResultFileError(manifestPath, "the results are conditioned on reported figures (\(manifest.observed!)); report --from draws plan-time results "
-                                  + "(run --prior --out, or merge); for a conditioned report run 'pilotsim report --observed'")
+            throw ResultFileError(
+                manifestPath,
+                "the results are conditioned on reported figures (\(manifest.observed!)); report --from draws plan-time results "
+                    + "(run --prior --out, or merge); for a conditioned report run 'pilotsim report --observed'")
         }
         guard ContentDigest.hex(document.text.utf8) == manifest.scenarioSHA256 else {
             let embedded = manifest.scenario.hasPrefix(Scenario.baselineFileName + " (")
-            throw ResultFileError(manifestPath, "the results are of the scenario \(manifest.scenario) (SHA-256 \(manifest.scenarioSHA256.prefix(12))…), "
-                                  + "not \(documentName); " + (embedded ? "leave out the scenario argument" : "give that scenario file after --from \(path)"))
+            throw ResultFileError(
+                manifestPath,
+                "the results are of the scenario \(manifest.scenario) (SHA-256 \(manifest.scenarioSHA256.prefix(12))…), "
+                    + "not \(documentName); " + (embedded ? "leave out the scenario argument" : "give that scenario file after --from \(path)"))
         }
         guard (1...10_000_000).contains(manifest.runs) else { throw ResultFileError(manifestPath, "\(manifest.runs) runs; expected 1 to 10,000,000") }
         let overrides = try manifest.overrides.map { try ScenarioOverride($0, source: "--set") }
         let scenario = try document.scenario(overrides: overrides)
         let reader = SummaryReadBack(scenario: scenario, runs: manifest.runs)
-        let summary = try reader.summary(summary: try text("summary.csv"), joint: try text("joint.csv"), stages: try text("stages.csv"),
-                                         files: (file("summary.csv"), file("joint.csv"), file("stages.csv")))
+        let summary = try reader.summary(
+            summary: try text("summary.csv"), joint: try text("joint.csv"), stages: try text("stages.csv"),
+            files: (file("summary.csv"), file("joint.csv"), file("stages.csv")))
         let monthly = try reader.monthly(try text("monthly.csv"), file: file("monthly.csv"))
         var lines: TextFile.Lines
         do { lines = try TextFile.Lines(file("runs.csv"), maximumLine: Self.runsLineLimit) } catch {
@@ -71,9 +76,10 @@ public struct ResultDirectory {
         }
         self.manifest = manifest
         self.scenario = scenario
-        result = SimulationResult(readBack: scenario, seed: manifest.seed, runs: manifest.runs, summary: summary, monthly: monthly,
-                                  uncertainParameters: scenario.uncertainParameters, parameterValues: runs.parameterValues,
-                                  targetValues: runs.targetValues)
+        result = SimulationResult(
+            readBack: scenario, seed: manifest.seed, runs: manifest.runs, summary: summary, monthly: monthly,
+            uncertainParameters: scenario.uncertainParameters, parameterValues: runs.parameterValues,
+            targetValues: runs.targetValues)
     }
 
     private static func message(_ problem: TextFile.Problem, expected: String) -> String {

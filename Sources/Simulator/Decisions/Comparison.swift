@@ -46,8 +46,10 @@ public struct Comparison: Sendable {
             }
             let interval = Self.newcombePaired(bothYes: both, firstOnly: onlyB, secondOnly: onlyA, n: runs)
             let median = Self.medianWithInterval(&differences)
-            matched.append(TargetDifference(target: other, runs: runs, both: both, onlyA: onlyA, onlyB: onlyB, interval: interval,
-                                            medianDifference: median.median, medianDifferenceInterval: median.interval))
+            matched.append(
+                TargetDifference(
+                    target: other, runs: runs, both: both, onlyA: onlyA, onlyB: onlyB, interval: interval,
+                    medianDifference: median.median, medianDifferenceInterval: median.interval))
         }
         self.matched = matched
         onlyInA = a.scenario.targets.filter { t in !b.scenario.targets.contains { $0.id == t.id } }

@@ -40,8 +40,10 @@ public struct Solver: Sendable {
     /// - Throws: `SweepPathError` for a path that is no number of the scenario, `SolveError` for an
     ///   unknown target or a count given without a range, `ScenarioValidationError` for values the
     ///   number cannot take.
-    public init(document: ScenarioDocument, overrides: [ScenarioOverride], path: String, range: ClosedRange<Double>?,
-                targetID: String, probability: Double, pointSource: String) throws {
+    public init(
+        document: ScenarioDocument, overrides: [ScenarioOverride], path: String, range: ClosedRange<Double>?,
+        targetID: String, probability: Double, pointSource: String
+    ) throws {
         let base = try document.scenario(overrides: overrides)
         guard let canonical = base.canonicalNumericPath(path), base.numericPaths.contains(canonical) else {
             throw SweepPathError(path: path, closest: base.numericPaths(closestTo: path))
@@ -113,8 +115,10 @@ public struct Solver: Sendable {
         for k in 1..<grid.count {
             let step = values[k] - values[k - 1]
             if (rising ? -step : step) > 2 * tolerance {
-                return (.nonMonotone(value: grid[k], probability: values[k], earlier: grid[k - 1], earlierProbability: values[k - 1]),
-                        evaluated.count * runs)
+                return (
+                    .nonMonotone(value: grid[k], probability: values[k], earlier: grid[k - 1], earlierProbability: values[k - 1]),
+                    evaluated.count * runs
+                )
             }
         }
         let reaches = { (share: Double) in share >= probability }
@@ -143,8 +147,10 @@ public struct Solver: Sendable {
         }
         let value = try crossing(probability)
         let bounds = [try crossing(max(0, probability - halfWidth)), try crossing(min(1, probability + halfWidth))].sorted()
-        return (.solved(value: value, interval: min(bounds[0], value)...max(bounds[1], value), probability: try p(value)),
-                evaluated.count * runs)
+        return (
+            .solved(value: value, interval: min(bounds[0], value)...max(bounds[1], value), probability: try p(value)),
+            evaluated.count * runs
+        )
     }
 }
 

@@ -56,7 +56,8 @@ public struct MonteCarlo: Sendable {
     /// every block of the first pass, in run order, to `eachBlock` (its records carry the
     /// parameters, and every month when `keep` has trajectories or monthly quantiles).
     public func run(indices: Range<Int>, progress: Progress? = nil, eachBlock: ((RunBlock) throws -> Void)? = nil) rethrows -> SimulationResult {
-        try collect(rows: indices.count, firstRun: indices.lowerBound, progress: progress, eachBlock: eachBlock, blockInputs: runInputs(first: indices.lowerBound))
+        try collect(
+            rows: indices.count, firstRun: indices.lowerBound, progress: progress, eachBlock: eachBlock, blockInputs: runInputs(first: indices.lowerBound))
     }
 
     /// Simulates the runs with indices `indices` and hands each block's records — `record`'s
@@ -80,10 +81,13 @@ public struct MonteCarlo: Sendable {
     typealias BlockInputs = (_ rows: Range<Int>) -> @Sendable () -> (_ row: Int, _ values: inout [Double]) -> RunNoise
 
     /// The driver of every simulation: collects rows `0..<rows` in one or two passes.
-    private func collect(rows: Int, firstRun: Int, progress: Progress?, eachBlock: ((RunBlock) throws -> Void)?,
-                         blockInputs: BlockInputs) rethrows -> SimulationResult {
-        let collector = RunCollector(scenario: scenario, rows: rows, keep: keep, threads: threads, recordsParameters: eachBlock != nil,
-                                     valueBudget: valueBudget)
+    private func collect(
+        rows: Int, firstRun: Int, progress: Progress?, eachBlock: ((RunBlock) throws -> Void)?,
+        blockInputs: BlockInputs
+    ) rethrows -> SimulationResult {
+        let collector = RunCollector(
+            scenario: scenario, rows: rows, keep: keep, threads: threads, recordsParameters: eachBlock != nil,
+            valueBudget: valueBudget)
         let total = rows * collector.passes
         var done = 0
         try forEachBlock(rows: rows, firstRun: firstRun, record: collector.record, blockInputs: blockInputs) { block in
@@ -106,8 +110,10 @@ public struct MonteCarlo: Sendable {
 
     /// Simulates rows `0..<rows` (run indices from `firstRun`) block by block, blocks ending at
     /// multiples of `blockRuns` in run index, and hands each to `body` in order.
-    private func forEachBlock(rows: Int, firstRun: Int, record: RunRecord, blockInputs: BlockInputs,
-                              _ body: (RunBlock) throws -> Void) rethrows {
+    private func forEachBlock(
+        rows: Int, firstRun: Int, record: RunRecord, blockInputs: BlockInputs,
+        _ body: (RunBlock) throws -> Void
+    ) rethrows {
         let block = RunBlock(record: record, capacity: Self.blockRuns)
         let s = scenario
         var next = 0

@@ -56,10 +56,12 @@ struct PilotRun {
             streams.enter(month: t)
             let stage = s.calendar.stageIndexOfMonth[t]
             // 1–2. Wallets: hazards read last month's state.
-            let hp = -expm1(-(v[personal.innovation[stage].index] + v[personal.imitation.index] * ratio(wp, np)
-                              + v[personal.merchantPull.index] * ratio(m, k)))
-            let hc = -expm1(-(v[corporate.innovation[stage].index] + v[corporate.imitation.index] * ratio(wc, nc)
-                              + v[corporate.merchantPull.index] * ratio(m, k)))
+            let hp = -expm1(
+                -(v[personal.innovation[stage].index] + v[personal.imitation.index] * ratio(wp, np)
+                    + v[personal.merchantPull.index] * ratio(m, k)))
+            let hc = -expm1(
+                -(v[corporate.innovation[stage].index] + v[corporate.imitation.index] * ratio(wc, nc)
+                    + v[corporate.merchantPull.index] * ratio(m, k)))
             let hm = -expm1(-(v[merchants.outreach[stage].index] + v[merchants.walletPull.index] * ratio(wp, np)))
             wp += streams.personalWallets.binomial(np - wp, hp)
             wc += streams.corporateWallets.binomial(nc - wc, hc)

@@ -43,8 +43,10 @@ extension RunBlock {
                 }
             }
             if let wallets, let active {
-                for month in 0..<months where self[row, record.trajectoryColumn(metric: active, month: month)]
-                    > self[row, record.trajectoryColumn(metric: wallets, month: month)] {
+                for month in 0..<months
+                where self[row, record.trajectoryColumn(metric: active, month: month)]
+                    > self[row, record.trajectoryColumn(metric: wallets, month: month)]
+                {
                     return (row, "more active wallets than wallets at month \(month + 1)")
                 }
             }

@@ -48,30 +48,40 @@ public final class RunCollector: @unchecked Sendable {
     ///   - recordsParameters: whether the records carry the parameters even when they are
     ///     not kept (for whatever writes the records out as they come).
     ///   - valueBudget: bytes of values kept for one pass (tests make it small to force two).
-    public init(scenario s: Scenario, rows: Int, keep: MonteCarlo.Keep, threads: Int, recordsParameters: Bool = false,
-                valueBudget: Int = RunCollector.valueBudget) {
+    public init(
+        scenario s: Scenario, rows: Int, keep: MonteCarlo.Keep, threads: Int, recordsParameters: Bool = false,
+        valueBudget: Int = RunCollector.valueBudget
+    ) {
         precondition(rows > 0)
         scenario = s
         self.rows = rows
         self.threads = max(1, threads)
-        record = RunRecord(s, parameters: recordsParameters || keep.contains(.parameterValues),
-                           trajectories: !keep.isDisjoint(with: [.trajectories, .monthlyQuantiles]))
+        record = RunRecord(
+            s, parameters: recordsParameters || keep.contains(.parameterValues),
+            trajectories: !keep.isDisjoint(with: [.trajectories, .monthlyQuantiles]))
         let months = s.calendar.monthCount, r = record
-        let summaryColumns = (0..<r.targets).map { r.targetOffset + $0 }
+        let summaryColumns =
+            (0..<r.targets).map { r.targetOffset + $0 }
             + (0..<(r.stages * StageIncrement.metrics.count)).map { r.incrementOffset + $0 }
-        let monthlyColumns = keep.contains(.monthlyQuantiles)
+        let monthlyColumns =
+            keep.contains(.monthlyQuantiles)
             ? (0..<months).flatMap { month in (0..<s.metrics.count).map { r.trajectoryColumn(metric: $0, month: month) } } : []
         let keepLimit = max(1, valueBudget / 8 / max(1, summaryColumns.count + monthlyColumns.count))
         self.keepLimit = keepLimit
-        cells = summaryColumns.map { Cell(column: $0, quantiles: ExactQuantiles(count: rows, probabilities: Self.summaryProbabilities, keepLimit: keepLimit)) }
-            + monthlyColumns.map { Cell(column: $0, quantiles: ExactQuantiles(count: rows, probabilities: MonthlyQuantiles.probabilities, keepLimit: keepLimit)) }
+        cells =
+            summaryColumns.map { Cell(column: $0, quantiles: ExactQuantiles(count: rows, probabilities: Self.summaryProbabilities, keepLimit: keepLimit)) }
+            + monthlyColumns.map {
+                Cell(column: $0, quantiles: ExactQuantiles(count: rows, probabilities: MonthlyQuantiles.probabilities, keepLimit: keepLimit))
+            }
         monthlyCells = monthlyColumns.count
 
         met = [Int](repeating: 0, count: r.targets)
         let deadlines = Set(s.targets.map(\.deadline)).sorted()
-        joint = s.targets.isEmpty ? [] :
-            deadlines.map { deadline in (deadline, s.targets.indices.filter { s.targets[$0].deadline == deadline }, 0) }
-            + [(nil, Array(s.targets.indices), 0)]
+        joint =
+            s.targets.isEmpty
+            ? []
+            : deadlines.map { deadline in (deadline, s.targets.indices.filter { s.targets[$0].deadline == deadline }, 0) }
+                + [(nil, Array(s.targets.indices), 0)]
         firstHits = [[Int]](repeating: [Int](repeating: 0, count: months), count: r.targets)
 
         targetValues = keep.contains(.targetValues) ? (0..<r.targets).map { _ in SharedBuffer(count: rows) } : []
@@ -154,20 +164,23 @@ public final class RunCollector: @unchecked Sendable {
                 }
                 month = s.calendar.month(at: offset)
             }
-            return TargetSummary(target: s.targets[j], met: met[j], runs: runs, interval: Statistics.wilson(successes: met[j], trials: runs),
-                                 median: q[0], p05: q[1], p95: q[2], medianFirstMonth: month,
-                                 neverShare: Double(runs - hits) / Double(runs),
-                                 verdict: s.verdict.verdict(for: Double(met[j]) / Double(runs)))
+            return TargetSummary(
+                target: s.targets[j], met: met[j], runs: runs, interval: Statistics.wilson(successes: met[j], trials: runs),
+                median: q[0], p05: q[1], p95: q[2], medianFirstMonth: month,
+                neverShare: Double(runs - hits) / Double(runs),
+                verdict: s.verdict.verdict(for: Double(met[j]) / Double(runs)))
         }
         let jointProbabilities = joint.map {
-            JointProbability(deadline: $0.deadline, targetIDs: $0.members.map { s.targets[$0].id }, met: $0.met, runs: runs,
-                             interval: Statistics.wilson(successes: $0.met, trials: runs))
+            JointProbability(
+                deadline: $0.deadline, targetIDs: $0.members.map { s.targets[$0].id }, met: $0.met, runs: runs,
+                interval: Statistics.wilson(successes: $0.met, trials: runs))
         }
         let increments = StageIncrement.metrics.count
         let stageIncrements = (0..<record.stages * increments).map { k in
             let cell = cells[record.targets + k], q = cell.quantiles.quantiles()
-            return StageIncrementSummary(stage: s.calendar.stages[k / increments].id, metric: StageIncrement.metrics[k % increments],
-                                         mean: cell.moments.mean, median: q[0], p05: q[1], p95: q[2])
+            return StageIncrementSummary(
+                stage: s.calendar.stages[k / increments].id, metric: StageIncrement.metrics[k % increments],
+                mean: cell.moments.mean, median: q[0], p05: q[1], p95: q[2])
         }
         return SimulationSummary(targets: targets, joint: jointProbabilities, stageIncrements: stageIncrements)
     }
@@ -181,9 +194,10 @@ public final class RunCollector: @unchecked Sendable {
         DispatchQueue.concurrentPerform(iterations: monthlyCells == 0 ? 0 : workers) { worker in
             for k in stride(from: worker, to: rows.count, by: workers) {
                 let month = k / metrics.count, cell = cells[first + k]
-                rows[k] = MonthlyQuantiles(month: s.calendar.month(at: month), stage: s.calendar.stages[s.calendar.stageIndexOfMonth[month]].id,
-                                           metric: metrics[k % metrics.count], mean: cell.moments.mean, sd: cell.moments.sd,
-                                           quantiles: cell.quantiles.quantiles())
+                rows[k] = MonthlyQuantiles(
+                    month: s.calendar.month(at: month), stage: s.calendar.stages[s.calendar.stageIndexOfMonth[month]].id,
+                    metric: metrics[k % metrics.count], mean: cell.moments.mean, sd: cell.moments.sd,
+                    quantiles: cell.quantiles.quantiles())
             }
         }
         return monthlyCells == 0 ? [] : rows.values
@@ -191,8 +205,9 @@ public final class RunCollector: @unchecked Sendable {
 
     /// Everything collected, once every pass is over.
     public func result(seed: UInt64) -> SimulationResult {
-        SimulationResult(scenario: scenario, seed: seed, runs: rows, summary: summary(), monthly: monthly(),
-                         uncertainParameters: record.parameters, parameterValues: parameterValues?.array ?? [],
-                         targetValues: targetValues.map(\.array), trajectories: trajectories)
+        SimulationResult(
+            scenario: scenario, seed: seed, runs: rows, summary: summary(), monthly: monthly(),
+            uncertainParameters: record.parameters, parameterValues: parameterValues?.array ?? [],
+            targetValues: targetValues.map(\.array), trajectories: trajectories)
     }
 }

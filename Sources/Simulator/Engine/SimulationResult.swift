@@ -21,8 +21,10 @@ public struct SimulationResult: Sendable {
     /// Held without copying: at 10⁵ runs it is about half a gigabyte.
     let trajectories: SharedBuffer?
 
-    init(scenario: Scenario, seed: UInt64, runs: Int, summary: SimulationSummary, monthly: [MonthlyQuantiles],
-         uncertainParameters: [Int], parameterValues: [Double], targetValues: [[Double]], trajectories: SharedBuffer?) {
+    init(
+        scenario: Scenario, seed: UInt64, runs: Int, summary: SimulationSummary, monthly: [MonthlyQuantiles],
+        uncertainParameters: [Int], parameterValues: [Double], targetValues: [[Double]], trajectories: SharedBuffer?
+    ) {
         self.scenario = scenario
         self.seed = seed
         self.runs = runs
@@ -37,10 +39,13 @@ public struct SimulationResult: Sendable {
     /// A result read back from the files a simulation wrote: its summary and monthly quantiles,
     /// and the parameters and target values of its first `targetValues[j].count` runs; no
     /// trajectories.
-    public init(readBack scenario: Scenario, seed: UInt64, runs: Int, summary: SimulationSummary, monthly: [MonthlyQuantiles],
-                uncertainParameters: [Int], parameterValues: [Double], targetValues: [[Double]]) {
-        self.init(scenario: scenario, seed: seed, runs: runs, summary: summary, monthly: monthly, uncertainParameters: uncertainParameters,
-                  parameterValues: parameterValues, targetValues: targetValues, trajectories: nil)
+    public init(
+        readBack scenario: Scenario, seed: UInt64, runs: Int, summary: SimulationSummary, monthly: [MonthlyQuantiles],
+        uncertainParameters: [Int], parameterValues: [Double], targetValues: [[Double]]
+    ) {
+        self.init(
+            scenario: scenario, seed: seed, runs: runs, summary: summary, monthly: monthly, uncertainParameters: uncertainParameters,
+            parameterValues: parameterValues, targetValues: targetValues, trajectories: nil)
     }
 
     /// Whether every metric of every month of every run was kept.

@@ -19,8 +19,10 @@ public struct TargetSummary: Sendable {
     public var probability: Double { Double(met) / Double(runs) }
 
     /// Public for results read back from summary.csv; a simulation makes them with `RunCollector`.
-    public init(target: Target, met: Int, runs: Int, interval: ClosedRange<Double>, median: Double, p05: Double, p95: Double,
-                medianFirstMonth: Month?, neverShare: Double, verdict: Verdict) {
+    public init(
+        target: Target, met: Int, runs: Int, interval: ClosedRange<Double>, median: Double, p05: Double, p95: Double,
+        medianFirstMonth: Month?, neverShare: Double, verdict: Verdict
+    ) {
         self.target = target
         self.met = met
         self.runs = runs

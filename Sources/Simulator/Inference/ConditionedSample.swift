@@ -122,7 +122,8 @@ public struct ConditionedSample: Sendable {
             }
         }
         if variant.calendar.start != scenario.calendar.start || variant.calendar.monthCount < monthLimit
-            || variant.metrics.prefix(Metric.fixed.count) != scenario.metrics.prefix(Metric.fixed.count) {
+            || variant.metrics.prefix(Metric.fixed.count) != scenario.metrics.prefix(Metric.fixed.count)
+        {
             months = Set(0..<monthLimit)
         } else if changed.isEmpty {
             let probe = min(count, 64)
@@ -138,14 +139,18 @@ public struct ConditionedSample: Sendable {
                 for t in 0..<monthLimit where !months.contains(t) {
                     for c in columns {
                         let o = variant.metrics.firstIndex(of: scenario.metrics[c])!
-                        if own.metric(c, month: t) != other.metric(o, month: t) { months.insert(t); break }
+                        if own.metric(c, month: t) != other.metric(o, month: t) {
+                            months.insert(t)
+                            break
+                        }
                     }
                 }
             }
         }
         guard changed.isEmpty && months.isEmpty else {
-            throw Refusal(parameters: changed, months: months.sorted().map { scenario.calendar.month(at: $0) },
-                          lastReportedMonth: lastReportedMonth)
+            throw Refusal(
+                parameters: changed, months: months.sorted().map { scenario.calendar.month(at: $0) },
+                lastReportedMonth: lastReportedMonth)
         }
     }
 }

@@ -47,8 +47,10 @@ public struct Conditioning: Sendable {
     /// Below this share of accepted moves at the last step, the sample is flagged.
     public static let lowAcceptance = 0.05
 
-    public init(scenario: Scenario, observations: [Observation], particles: Int, chains: Int = Conditioning.defaultChains,
-                seed: UInt64, threads: Int) {
+    public init(
+        scenario: Scenario, observations: [Observation], particles: Int, chains: Int = Conditioning.defaultChains,
+        seed: UInt64, threads: Int
+    ) {
         self.scenario = scenario
         self.observations = observations
         self.particles = particles
@@ -197,7 +199,8 @@ public struct Conditioning: Sendable {
             for k in summary.joint.indices {
                 let p = summary.joint[k].probability
                 let wilson = Statistics.wilson(successes: Int((p * Double(n)).rounded()), trials: n)
-                summary.joint[k].interval = min(wilson.lowerBound, summary.joint[k].interval.lowerBound)...max(wilson.upperBound, summary.joint[k].interval.upperBound)
+                summary.joint[k].interval =
+                    min(wilson.lowerBound, summary.joint[k].interval.lowerBound)...max(wilson.upperBound, summary.joint[k].interval.upperBound)
             }
             return summary
         }
@@ -215,9 +218,11 @@ public struct Conditioning: Sendable {
         let starts = sizes.indices.map { sizes[..<$0].reduce(0, +) }
         var populations: [SMCPopulation] = []
         for c in 0..<chains {
-            let population = SMCPopulation(setup: setup, slotKeys: (starts[c]..<(starts[c] + sizes[c])).map {
-                StreamSeeding.runKey(seed: seed, run: $0)
-            })
+            let population = SMCPopulation(
+                setup: setup,
+                slotKeys: (starts[c]..<(starts[c] + sizes[c])).map {
+                    StreamSeeding.runKey(seed: seed, run: $0)
+                })
             population.run { progress?((Double(c) + $0) / Double(chains)) }
             populations.append(population)
         }
@@ -230,18 +235,20 @@ public struct Conditioning: Sendable {
         let prior = MonteCarlo(scenario: scenario, seed: seed, threads: threads, keep: [.parameterValues, .targetValues, .monthlyQuantiles])
             .run(runs: particles)
         let chainResults = populations.map { p in
-            Chain(iterations: p.iterations, temperature: p.temperature, particles: p.n,
-                  distinct: Set(p.stateIDs).count, families: SMCPopulation.effectiveCount(p.parameterIDs))
+            Chain(
+                iterations: p.iterations, temperature: p.temperature, particles: p.n,
+                distinct: Set(p.stateIDs).count, families: SMCPopulation.effectiveCount(p.parameterIDs))
         }
         let checks = PredictiveCheck(setup: setup, populations: populations, observations: observations).checks(posterior: posterior)
         let errors = targetErrors(posterior, sizes: sizes, chains: chainResults, setup: setup)
         let months = scenario.calendar.monthCount
         let replicateRuns = 2 * particles  // replicates and the prior particles of the check
-        return Result(prior: prior, posterior: posterior, chains: chainResults, sample: sample, checks: checks, targetErrors: errors,
-                      warnings: warnings(chainResults, errors: errors, checks: checks),
-                      informedParameters: setup.relevant.map { setup.space.parameters[$0] },
-                      conditioningRuns: conditioningRuns, modelRuns: conditioningRuns + replicateRuns + 2 * particles,
-                      modelMonths: (conditioningRuns + replicateRuns) * setup.monthLimit + 2 * particles * months)
+        return Result(
+            prior: prior, posterior: posterior, chains: chainResults, sample: sample, checks: checks, targetErrors: errors,
+            warnings: warnings(chainResults, errors: errors, checks: checks),
+            informedParameters: setup.relevant.map { setup.space.parameters[$0] },
+            conditioningRuns: conditioningRuns, modelRuns: conditioningRuns + replicateRuns + 2 * particles,
+            modelMonths: (conditioningRuns + replicateRuns) * setup.monthLimit + 2 * particles * months)
     }
 
     /// Each target's P(met) and median per population, and the error their spread implies.
@@ -274,8 +281,9 @@ public struct Conditioning: Sendable {
             }
             let disagree = k > 1 && chi2 > Statistics.chiSquareQuantile(0.999, degreesOfFreedom: Double(k - 1))
             let touched = feeds.contains { feed in feed.reaches(target.metric) && setup.reportedMetrics.contains(where: feed.reaches) }
-            return TargetError(chainProbabilities: probabilities, chainMedians: medians, probabilitySE: probabilitySE, medianSE: medianSE,
-                               interval: interval, populationsDisagree: disagree, touchedByFigures: touched)
+            return TargetError(
+                chainProbabilities: probabilities, chainMedians: medians, probabilitySE: probabilitySE, medianSE: medianSE,
+                interval: interval, populationsDisagree: disagree, touchedByFigures: touched)
         }
     }
 

@@ -55,9 +55,10 @@ extension Conditioning.Result {
             }
             let k = Double(shifts.count)
             func se(_ values: [Double]) -> Double { values.count > 1 ? Statistics.meanAndSD(values).sd / k.squareRoot() : 0 }
-            return ParameterMovement(parameter: index, prior: before, posterior: after,
-                                     shift: (after[1] - before[1]) / spread, shiftSE: se(shifts),
-                                     widthRatio: (after[2] - after[0]) / spread, widthRatioSE: se(ratios))
+            return ParameterMovement(
+                parameter: index, prior: before, posterior: after,
+                shift: (after[1] - before[1]) / spread, shiftSE: se(shifts),
+                widthRatio: (after[2] - after[0]) / spread, widthRatioSE: se(ratios))
         }.sorted { $0.movement > $1.movement }
     }
 }

@@ -27,9 +27,12 @@ struct ConditioningSetup: Sendable {
         monthLimit = observed.map(\.month).max()! + 1
         reportedMetrics = Array(Set(observations.map(\.metric))).sorted { $0.description < $1.description }
         // Parameters used before the last reported month (and every correlated one, if any of them is).
-        let used = s.parametersUsed(inFirst: monthLimit, milestones: Set(observations.compactMap {
-            if case .milestone(let name) = $0.metric { return name } else { return nil }
-        }))
+        let used = s.parametersUsed(
+            inFirst: monthLimit,
+            milestones: Set(
+                observations.compactMap {
+                    if case .milestone(let name) = $0.metric { return name } else { return nil }
+                }))
         let correlated = Set(s.activeCorrelations.flatMap { [$0.first.index, $0.second.index] })
         let informed = used.union(correlated.isDisjoint(with: used) ? [] : correlated)
         let space = space
@@ -171,7 +174,8 @@ final class SMCPopulation {
                 let before = eps
                 let accepted = parameterSweep(factor: factor, scale: scale, name: Names.move(step: step, sweep: sweeps))
                 for i in 0..<n where accepted[i] {
-                    movedParameters[i] = true; parameterAccepted += 1
+                    movedParameters[i] = true
+                    parameterAccepted += 1
                     for (a, j) in setup.relevant.enumerated() { jumps[a] += (eps[i][j] - before[i][j]) * (eps[i][j] - before[i][j]) }
                 }
                 let rate = Double(accepted.filter { $0 }.count) / Double(n)
@@ -179,7 +183,10 @@ final class SMCPopulation {
                 scale = min(max(scale, 0.02), 3)
             }
             let accepted = noiseSweep(name: Names.noise(step: step, sweep: sweeps))
-            for i in 0..<n where accepted[i] { movedNoise[i] = true; noiseAccepted += 1 }
+            for i in 0..<n where accepted[i] {
+                movedNoise[i] = true
+                noiseAccepted += 1
+            }
             sweeps += 1
             let moved = r > 0 ? movedParameters : movedNoise
             // Moved: nine particles in ten have moved, and the squared jumps over the informed
@@ -187,35 +194,43 @@ final class SMCPopulation {
             // independent redraw would take a particle half the time — so that copies made by
             // resampling have drifted apart, not just taken one step each.
             let travelled = jumps.reduce(0, +) / Double(n) >= 0.5 * spread.reduce(0) { $0 + $1 * $1 }
-            if Double(moved.filter { $0 }.count) >= 0.9 * Double(n) && travelled { reachedCap = false; break }
+            if Double(moved.filter { $0 }.count) >= 0.9 * Double(n) && travelled {
+                reachedCap = false
+                break
+            }
         }
         let proposals = Double(max(sweeps * n, 1))
-        iterations.append(Conditioning.Iteration(
-            temperature: temperature, effectiveSampleSize: 0,
-            parameterAcceptance: r > 0 ? Double(parameterAccepted) / proposals : nil,
-            noiseAcceptance: Double(noiseAccepted) / proposals, moves: sweeps, reachedCap: reachedCap))
+        iterations.append(
+            Conditioning.Iteration(
+                temperature: temperature, effectiveSampleSize: 0,
+                parameterAcceptance: r > 0 ? Double(parameterAccepted) / proposals : nil,
+                noiseAcceptance: Double(noiseAccepted) / proposals, moves: sweeps, reachedCap: reachedCap))
         return reachedCap
     }
 
     /// One random-walk proposal per particle on the informed coordinates; returns which were accepted.
     private func parameterSweep(factor: [[Double]], scale: Double, name: UInt64) -> [Bool] {
         let relevant = setup.relevant, r = relevant.count, keys = monthKeys
-        let (states, accepted) = metropolis(eps, stream: name, propose: { _, current, _, random in
-            var z = [Double](repeating: 0, count: r)
-            for a in 0..<r { z[a] = random.standardNormal() }
-            var candidate = current, priorRatio = 0.0
-            for a in 0..<r {
-                var shift = 0.0
-                for b in 0...a { shift += factor[a][b] * z[b] }
-                let j = relevant[a]
-                candidate[j] = current[j] + scale * shift
-                priorRatio -= 0.5 * (candidate[j] * candidate[j] - current[j] * current[j])
-            }
-            return (candidate, priorRatio)
-        }, inputs: { i, candidate in (candidate, keys[i]) })
+        let (states, accepted) = metropolis(
+            eps, stream: name,
+            propose: { _, current, _, random in
+                var z = [Double](repeating: 0, count: r)
+                for a in 0..<r { z[a] = random.standardNormal() }
+                var candidate = current, priorRatio = 0.0
+                for a in 0..<r {
+                    var shift = 0.0
+                    for b in 0...a { shift += factor[a][b] * z[b] }
+                    let j = relevant[a]
+                    candidate[j] = current[j] + scale * shift
+                    priorRatio -= 0.5 * (candidate[j] * candidate[j] - current[j] * current[j])
+                }
+                return (candidate, priorRatio)
+            }, inputs: { i, candidate in (candidate, keys[i]) })
         eps = states
         for i in 0..<n where accepted[i] {
-            parameterIDs[i] = nextID; stateIDs[i] = nextID; nextID += 1
+            parameterIDs[i] = nextID
+            stateIDs[i] = nextID
+            nextID += 1
         }
         return accepted
     }
@@ -225,14 +240,19 @@ final class SMCPopulation {
     /// tempered likelihood ratio alone.
     private func noiseSweep(name: UInt64) -> [Bool] {
         let months = setup.monthLimit, currentEps = eps
-        let (states, accepted) = metropolis(monthKeys, stream: name, propose: { _, current, key, random in
-            let month = min(months - 1, Int(random.uniform() * Double(months)))
-            var candidate = current
-            candidate[month] = StreamSeeding.streamKey(runKey: key, name: Names.month(month))
-            return (candidate, 0)
-        }, inputs: { i, candidate in (currentEps[i], candidate) })
+        let (states, accepted) = metropolis(
+            monthKeys, stream: name,
+            propose: { _, current, key, random in
+                let month = min(months - 1, Int(random.uniform() * Double(months)))
+                var candidate = current
+                candidate[month] = StreamSeeding.streamKey(runKey: key, name: Names.month(month))
+                return (candidate, 0)
+            }, inputs: { i, candidate in (currentEps[i], candidate) })
         monthKeys = states
-        for i in 0..<n where accepted[i] { stateIDs[i] = nextID; nextID += 1 }
+        for i in 0..<n where accepted[i] {
+            stateIDs[i] = nextID
+            nextID += 1
+        }
         return accepted
     }
 
@@ -262,9 +282,12 @@ final class SMCPopulation {
                 evaluator.simulate(values, noise: setup.noise(slotKey: slotKeys[i], monthKeys: monthKeys), monthLimit: setup.monthLimit)
                 let candidateLogL = setup.logLikelihood(evaluator)
                 if log(random.uniformPositive()) < phi * (candidateLogL - currentLogL[i]) + logPriorRatio {
-                    newStates[i] = candidate; newLogL[i] = candidateLogL; moved[i] = 1
+                    newStates[i] = candidate
+                    newLogL[i] = candidateLogL
+                    moved[i] = 1
                 } else {
-                    newStates[i] = current[i]; newLogL[i] = currentLogL[i]
+                    newStates[i] = current[i]
+                    newLogL[i] = currentLogL[i]
                 }
             }
         }
@@ -301,7 +324,11 @@ extension SMCPopulation {
     static func effectiveSampleSize(_ logWeights: [Double]) -> Double {
         let top = logWeights.max()!
         var sum = 0.0, squares = 0.0
-        for w in logWeights { let x = exp(w - top); sum += x; squares += x * x }
+        for w in logWeights {
+            let x = exp(w - top)
+            sum += x
+            squares += x * x
+        }
         return sum * sum / squares
     }
 
@@ -329,7 +356,10 @@ extension SMCPopulation {
         chosen.reserveCapacity(n)
         for k in 0..<n {
             let point = (Double(k) + u) / Double(n) * total
-            while i < n - 1 && cumulative + weights[i] < point { cumulative += weights[i]; i += 1 }
+            while i < n - 1 && cumulative + weights[i] < point {
+                cumulative += weights[i]
+                i += 1
+            }
             chosen.append(i)
         }
         return chosen
@@ -351,7 +381,10 @@ extension SMCPopulation {
         }
         let scale = 2.38 * 2.38 / Double(d)
         for a in 0..<d {
-            for b in 0...a { cov[a][b] *= scale; cov[b][a] = cov[a][b] }
+            for b in 0...a {
+                cov[a][b] *= scale
+                cov[b][a] = cov[a][b]
+            }
             cov[a][a] += 1e-6
         }
         if let factor = Cholesky.factor(cov) { return factor }

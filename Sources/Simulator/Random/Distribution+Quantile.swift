@@ -58,8 +58,9 @@ enum InverseCDF {
     /// is used as the first guess of a bracketed Newton iteration on GSL's exact CDF.
     static func beta(_ p: Double, alpha: Double, beta: Double) -> Double {
         let guess = gsl_cdf_beta_Pinv(p, alpha, beta)
-        return solve(p, guess: guess.isFinite ? guess : alpha / (alpha + beta), lower: 0, upper: 1,
-                     cdf: { gsl_cdf_beta_P($0, alpha, beta) }, density: { gsl_ran_beta_pdf($0, alpha, beta) })
+        return solve(
+            p, guess: guess.isFinite ? guess : alpha / (alpha + beta), lower: 0, upper: 1,
+            cdf: { gsl_cdf_beta_P($0, alpha, beta) }, density: { gsl_ran_beta_pdf($0, alpha, beta) })
     }
 
     /// Gamma(shape, scale)'s p-quantile, by the same safeguard around `gsl_cdf_gamma_Pinv`.
@@ -67,15 +68,18 @@ enum InverseCDF {
         let guess = gsl_cdf_gamma_Pinv(p, shape, scale)
         var upper = Swift.max(shape * scale, guess.isFinite ? guess : 0) * 2 + scale
         while gsl_cdf_gamma_P(upper, shape, scale) < p { upper *= 2 }
-        return solve(p, guess: guess.isFinite ? guess : shape * scale, lower: 0, upper: upper,
-                     cdf: { gsl_cdf_gamma_P($0, shape, scale) }, density: { gsl_ran_gamma_pdf($0, shape, scale) })
+        return solve(
+            p, guess: guess.isFinite ? guess : shape * scale, lower: 0, upper: upper,
+            cdf: { gsl_cdf_gamma_P($0, shape, scale) }, density: { gsl_ran_gamma_pdf($0, shape, scale) })
     }
 
     /// The x in [lower, upper] with cdf(x) = p, by Newton steps from `guess` that fall back to
     /// bisection whenever a step would leave the bracket that still holds the root; it stops when
     /// the bracket is two neighbouring doubles and returns the better of them.
-    static func solve(_ p: Double, guess: Double, lower: Double, upper: Double,
-                      cdf: (Double) -> Double, density: (Double) -> Double) -> Double {
+    static func solve(
+        _ p: Double, guess: Double, lower: Double, upper: Double,
+        cdf: (Double) -> Double, density: (Double) -> Double
+    ) -> Double {
         var lo = lower, hi = upper
         var x = Swift.min(Swift.max(guess, lower), upper)
         for _ in 0..<400 {

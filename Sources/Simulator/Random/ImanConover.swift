@@ -83,9 +83,11 @@ struct ImanConover {
         for row in rows {
             for i in 0..<k { for j in 0...i { cov[i][j] += (row[i] - means[i]) * (row[j] - means[j]) } }
         }
-        return (0..<k).map { i in (0..<k).map { j in
-            let (a, b) = (max(i, j), min(i, j))
-            return cov[a][b] / (cov[i][i] * cov[j][j]).squareRoot()
-        } }
+        return (0..<k).map { i in
+            (0..<k).map { j in
+                let (a, b) = (max(i, j), min(i, j))
+                return cov[a][b] / (cov[i][i] * cov[j][j]).squareRoot()
+            }
+        }
     }
 }

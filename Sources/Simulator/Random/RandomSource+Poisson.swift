@@ -1,5 +1,5 @@
-import Foundation
 internal import CGSL
+import Foundation
 
 extension RandomSource {
     /// The mean from which `poisson` switches from GSL's sampler to PTRS.

@@ -71,7 +71,10 @@ final class RunStreams {
         } else {
             var p = 0
             for i in all.indices {
-                if p < pinned.count && pinned[p] == i { p += 1; continue }
+                if p < pinned.count && pinned[p] == i {
+                    p += 1
+                    continue
+                }
                 all[i].select(key: StreamSeeding.streamKey(runKey: noise.runKey, name: names[i]))
             }
         }

@@ -44,22 +44,29 @@ public struct GlobalSensitivity: Sendable {
     public var inputs: [Input] { parameters.map(Input.parameter) + (sample == nil ? [] : [.reportedFigures]) + [.processNoise] }
 
     /// Evaluates N(d + 2) runs (d = parameters + 1) on `threads` threads.
-    public func run(samples: Int, seed: UInt64, threads: Int,
-                    progress: (@Sendable (_ evaluated: Int, _ of: Int) -> Void)? = nil) -> SobolAnalysis.Estimate {
-        estimate(evaluate(samples: samples, seed: seed, threads: threads, rows: 0..<rowCount(samples: samples), progress: progress),
-                 samples: samples, seed: seed)
+    public func run(
+        samples: Int, seed: UInt64, threads: Int,
+        progress: (@Sendable (_ evaluated: Int, _ of: Int) -> Void)? = nil
+    ) -> SobolAnalysis.Estimate {
+        estimate(
+            evaluate(samples: samples, seed: seed, threads: threads, rows: 0..<rowCount(samples: samples), progress: progress),
+            samples: samples, seed: seed)
     }
 
     /// The design's rows for `samples`: N(d + 2).
     public func rowCount(samples: Int) -> Int { samples * (inputs.count + 2) }
 
     /// Each target's deciding value at the design's rows `rows` (a shard): `[target][row − rows.lowerBound]`.
-    public func evaluate(samples: Int, seed: UInt64, threads: Int, rows: Range<Int>,
-                         progress: (@Sendable (_ evaluated: Int, _ of: Int) -> Void)? = nil) -> [[Double]] {
+    public func evaluate(
+        samples: Int, seed: UInt64, threads: Int, rows: Range<Int>,
+        progress: (@Sendable (_ evaluated: Int, _ of: Int) -> Void)? = nil
+    ) -> [[Double]] {
         let scenario = scenario, parameters = parameters, sample = sample
         let places = sample?.places(in: scenario) ?? []
-        return SobolAnalysis.evaluate(inputs: inputs.count, outputs: scenario.targets.count, samples: samples, seed: seed,
-                                      threads: threads, rows: rows, progress: progress) { _ in
+        return SobolAnalysis.evaluate(
+            inputs: inputs.count, outputs: scenario.targets.count, samples: samples, seed: seed,
+            threads: threads, rows: rows, progress: progress
+        ) { _ in
             let evaluator = RunEvaluator(scenario)
             var values = scenario.parameters.map { spec -> Double in
                 if case .constant(let value) = spec.distribution { return value }

@@ -86,8 +86,9 @@ public struct MonteCarloFiltering: Sendable {
         guard !met.isEmpty, !missed.isEmpty else {
             let all = (met + missed).sorted()
             let median = all.isEmpty ? 0 : OrderStatistics.quantile(sorted: all, 0.5)
-            return Input(parameter: parameter, keyPath: keyPath, distance: 0, pValue: 1, medianMet: met.isEmpty ? .nan : median,
-                         medianMissed: missed.isEmpty ? .nan : median, threshold: median)
+            return Input(
+                parameter: parameter, keyPath: keyPath, distance: 0, pValue: 1, medianMet: met.isEmpty ? .nan : median,
+                medianMissed: missed.isEmpty ? .nan : median, threshold: median)
         }
         let a = met.sorted(), b = missed.sorted()
         var i = 0, j = 0, distance = 0.0, threshold = a[0]
@@ -96,10 +97,14 @@ public struct MonteCarloFiltering: Sendable {
             while i < a.count && a[i] == x { i += 1 }
             while j < b.count && b[j] == x { j += 1 }
             let gap = abs(Double(i) / Double(a.count) - Double(j) / Double(b.count))
-            if gap > distance { distance = gap; threshold = x }
+            if gap > distance {
+                distance = gap
+                threshold = x
+            }
         }
-        return Input(parameter: parameter, keyPath: keyPath, distance: distance, pValue: kolmogorovPValue(distance, a.count, b.count),
-                     medianMet: OrderStatistics.quantile(sorted: a, 0.5), medianMissed: OrderStatistics.quantile(sorted: b, 0.5), threshold: threshold)
+        return Input(
+            parameter: parameter, keyPath: keyPath, distance: distance, pValue: kolmogorovPValue(distance, a.count, b.count),
+            medianMet: OrderStatistics.quantile(sorted: a, 0.5), medianMissed: OrderStatistics.quantile(sorted: b, 0.5), threshold: threshold)
     }
 
     /// P(D ≥ d) for two samples of sizes n and m, by the Kolmogorov distribution with Stephens'

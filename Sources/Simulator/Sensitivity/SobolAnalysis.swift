@@ -45,19 +45,24 @@ public enum SobolAnalysis {
     ///   - makeModel: called once per worker thread; returns that worker's model, which maps a point
     ///     of (0, 1)^inputs to the outputs. Points never have a coordinate of exactly 0 or 1.
     ///   - seed: drives the design's shift or draws, and the bootstrap.
-    public static func estimate(inputs: Int, outputs: Int, samples: Int, seed: UInt64, threads: Int, resamples: Int = 500,
-                                progress: (@Sendable (_ evaluated: Int, _ of: Int) -> Void)? = nil,
-                                makeModel: @Sendable (_ worker: Int) -> ([Double]) -> [Double]) -> Estimate {
-        let f = evaluate(inputs: inputs, outputs: outputs, samples: samples, seed: seed, threads: threads,
-                         rows: 0..<(samples * (inputs + 2)), progress: progress, makeModel: makeModel)
+    public static func estimate(
+        inputs: Int, outputs: Int, samples: Int, seed: UInt64, threads: Int, resamples: Int = 500,
+        progress: (@Sendable (_ evaluated: Int, _ of: Int) -> Void)? = nil,
+        makeModel: @Sendable (_ worker: Int) -> ([Double]) -> [Double]
+    ) -> Estimate {
+        let f = evaluate(
+            inputs: inputs, outputs: outputs, samples: samples, seed: seed, threads: threads,
+            rows: 0..<(samples * (inputs + 2)), progress: progress, makeModel: makeModel)
         return estimate(f, inputs: inputs, samples: samples, seed: seed, resamples: resamples)
     }
 
     /// The model's outputs at the design's rows `rows` (a shard of the N(d + 2) rows: A, B, then
     /// AB₀ … AB_{d−1}), output-major: `f[output][row − rows.lowerBound]`.
-    public static func evaluate(inputs: Int, outputs: Int, samples: Int, seed: UInt64, threads: Int, rows: Range<Int>,
-                                progress: (@Sendable (_ evaluated: Int, _ of: Int) -> Void)? = nil,
-                                makeModel: @Sendable (_ worker: Int) -> ([Double]) -> [Double]) -> [[Double]] {
+    public static func evaluate(
+        inputs: Int, outputs: Int, samples: Int, seed: UInt64, threads: Int, rows: Range<Int>,
+        progress: (@Sendable (_ evaluated: Int, _ of: Int) -> Void)? = nil,
+        makeModel: @Sendable (_ worker: Int) -> ([Double]) -> [Double]
+    ) -> [[Double]] {
         precondition(inputs >= 1 && outputs >= 1 && samples >= 2)
         let (_, a, b) = matrices(inputs: inputs, samples: samples, seed: seed)
         let count = rows.count, first = rows.lowerBound
@@ -75,7 +80,9 @@ public enum SobolAnalysis {
                         switch block {
                         case 0: point = a[j]
                         case 1: point = b[j]
-                        default: point = a[j]; point[block - 2] = b[j][block - 2]
+                        default:
+                            point = a[j]
+                            point[block - 2] = b[j][block - 2]
                         }
                         for (o, value) in model(point).enumerated() { f[o][k] = value }
                         if worker == 0, let progress, (k / workers) % 64 == 0 { progress(k, count) }
@@ -115,8 +122,9 @@ public enum SobolAnalysis {
         }
         let indices = f.indices.map { o in
             (0..<points[o].count).map { i in
-                Indices(firstOrder: points[o][i].s1, firstOrderInterval: percentileInterval(boot[o][i].s1),
-                        total: points[o][i].st, totalInterval: percentileInterval(boot[o][i].st))
+                Indices(
+                    firstOrder: points[o][i].s1, firstOrderInterval: percentileInterval(boot[o][i].s1),
+                    total: points[o][i].st, totalInterval: percentileInterval(boot[o][i].st))
             }
         }
         return Estimate(design: design(inputs: inputs), samples: samples, indices: indices)

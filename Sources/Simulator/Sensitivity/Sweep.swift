@@ -54,8 +54,10 @@ public struct Sweep: Sendable {
     /// Simulates every point (or the points `points`, a shard of the sweep); `progress` is called
     /// with the number of points done. With `sample`, every point runs on the conditioned
     /// particles (`runs` is then their count); `check(against:)` first.
-    public func run(seed: UInt64, runs: Int, threads: Int, points: Range<Int>? = nil, sample: ConditionedSample? = nil,
-                    progress: (Int) -> Void = { _ in }) -> [SimulationSummary] {
+    public func run(
+        seed: UInt64, runs: Int, threads: Int, points: Range<Int>? = nil, sample: ConditionedSample? = nil,
+        progress: (Int) -> Void = { _ in }
+    ) -> [SimulationSummary] {
         (points ?? scenarios.indices).enumerated().map { done, i in
             var engine = MonteCarlo(scenario: scenarios[i], seed: seed, threads: threads, keep: [])
             engine.sample = sample

@@ -85,10 +85,12 @@ public struct Tornado: Sendable {
                 var differences = RunningMoments()
                 for (low, high) in zip(a, b) { differences.add(Double((high ? 1 : 0) - (low ? 1 : 0))) }
                 let sd = differences.sd
-                bars[j].append(Bar(parameter: scenario.parameters[i].keyPath, lowValue: values.0, highValue: values.1,
-                                   lowProbability: Double(a.lazy.filter { $0 }.count) / Double(runs),
-                                   highProbability: Double(b.lazy.filter { $0 }.count) / Double(runs),
-                                   swingStandardError: sd / Double(runs).squareRoot()))
+                bars[j].append(
+                    Bar(
+                        parameter: scenario.parameters[i].keyPath, lowValue: values.0, highValue: values.1,
+                        lowProbability: Double(a.lazy.filter { $0 }.count) / Double(runs),
+                        highProbability: Double(b.lazy.filter { $0 }.count) / Double(runs),
+                        swingStandardError: sd / Double(runs).squareRoot()))
             }
         }
         return bars

@@ -23,10 +23,12 @@ public enum OrderStatistics {
     /// The 0-based ranks whose values type-7 quantiles of `count` values at `probabilities` need:
     /// ⌊h⌋ and ⌊h⌋ + 1 for h = (count − 1)p; sorted, without repeats.
     static func ranks(count n: Int, probabilities: [Double]) -> [Int] {
-        Set(probabilities.flatMap { p -> [Int] in
-            let low = Int(Double(n - 1) * p)
-            return [low, min(low + 1, n - 1)]
-        }).sorted()
+        Set(
+            probabilities.flatMap { p -> [Int] in
+                let low = Int(Double(n - 1) * p)
+                return [low, min(low + 1, n - 1)]
+            }
+        ).sorted()
     }
 
     /// Type-7 quantiles from the values at the ranks `ranks(count:probabilities:)` names, with the

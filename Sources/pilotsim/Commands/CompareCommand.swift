@@ -28,7 +28,8 @@ extension Pilotsim {
         @Argument(help: "Scenario B (default: A).", completion: .file(extensions: ["yaml", "yml"]))
         var b: String?
 
-        @Option(name: .customLong("set"), help: ArgumentHelp("Override a value in both scenarios (KEY.PATH=YAML_VALUE). Repeatable.", valueName: "KEY.PATH=VALUE"))
+        @Option(
+            name: .customLong("set"), help: ArgumentHelp("Override a value in both scenarios (KEY.PATH=YAML_VALUE). Repeatable.", valueName: "KEY.PATH=VALUE"))
         var overrides: [String] = []
 
         @Option(name: .customLong("b-set"), help: ArgumentHelp("Override a value in B only. Repeatable.", valueName: "KEY.PATH=VALUE"))
@@ -39,7 +40,9 @@ extension Pilotsim {
         @Option(help: "What to print: the readable table, CSV, or one JSON object.")
         var format: Run.Format = .table
 
-        @Option(help: "Also write target_id,p_a,p_b,diff,diff_low,diff_high,only_a,only_b,median_diff,median_diff_low,median_diff_high to this file.", completion: .file())
+        @Option(
+            help: "Also write target_id,p_a,p_b,diff,diff_low,diff_high,only_a,only_b,median_diff,median_diff_low,median_diff_high to this file.",
+            completion: .file())
         var out: String?
 
         @OptionGroup var language: LanguageOption
@@ -87,18 +90,22 @@ extension Pilotsim {
                 }
                 let nameA = name(a, documentA, overrides.map { "--set \($0)" })
                 let nameB = name(b ?? a, documentB, overrides.map { "--set \($0)" } + bOverrides.map { "--b-set \($0)" })
-                let origin = Provenance(commandLine: CommandLineText.current(), scenario: a ?? Scenario.baselineFileName, scenarioText: documentA.text,
-                                        overrides: overrides, observed: provenance, seed: simulation.seed)
+                let origin = Provenance(
+                    commandLine: CommandLineText.current(), scenario: a ?? Scenario.baselineFileName, scenarioText: documentA.text,
+                    overrides: overrides, observed: provenance, seed: simulation.seed)
                 try workbook.write { try ExcelReport.comparison(comparison, a: nameA, b: nameB, provenance: origin, labels: labels) }
                 if let out, try OutputFiles.writeOne(CompareReport.csv(comparison), to: out) { return }
                 switch format {
                 case .table:
-                    print(CompareReport.table(comparison, a: nameA, b: nameB, runs: runs, seed: simulation.seed, labels: labels, figures: figuresLine),
-                          terminator: "")
+                    print(
+                        CompareReport.table(comparison, a: nameA, b: nameB, runs: runs, seed: simulation.seed, labels: labels, figures: figuresLine),
+                        terminator: "")
                 case .csv: print(CompareReport.csv(comparison), terminator: "")
                 case .json:
-                    print(try CompareReport.json(comparison, a: nameA, b: nameB, runs: runs, seed: simulation.seed, observed: provenance,
-                                                 provenance: origin), terminator: "")
+                    print(
+                        try CompareReport.json(
+                            comparison, a: nameA, b: nameB, runs: runs, seed: simulation.seed, observed: provenance,
+                            provenance: origin), terminator: "")
                 }
             }
         }

@@ -36,7 +36,10 @@ extension Pilotsim {
         @Option(help: "Independent SMC populations; their spread is the results' Monte Carlo error (1 to 16).")
         var chains: Int = Conditioning.defaultChains
 
-        @Option(help: "Also write summary.csv, monthly.csv (conditioned), posterior.csv, particles.csv, observations.csv, diagnostics.csv, chains.csv and manifest.json into this directory.", completion: .directory)
+        @Option(
+            help:
+                "Also write summary.csv, monthly.csv (conditioned), posterior.csv, particles.csv, observations.csv, diagnostics.csv, chains.csv and manifest.json into this directory.",
+            completion: .directory)
         var out: String?
 
         @Option(help: "What to print: the readable table, the targets as CSV, or one JSON object.")
@@ -57,12 +60,14 @@ extension Pilotsim {
                 let (scenarioText, loaded) = try scenario.loadWithText()
                 let (text, observations) = try ObservationFile.loadWithText(path: observed, scenario: loaded)
                 let figures = ReportedFigures(observations: observations, source: observed, sha256: ContentDigest.hex(text.utf8))
-                let result = try figures.condition(loaded, particles: particles, chains: chains, seed: execution.seed,
-                                                    threads: execution.threadCount, quiet: execution.quiet, labels: language.labels)
+                let result = try figures.condition(
+                    loaded, particles: particles, chains: chains, seed: execution.seed,
+                    threads: execution.threadCount, quiet: execution.quiet, labels: language.labels)
                 let output = ConditionedOutput(result: result, figures: figures, scenario: scenario, scenarioText: scenarioText, labels: language.labels)
                 if let out { try output.write(to: out) }
-                try workbook.write(summary: result.summary, monthly: result.posterior.monthly, scenario: loaded,
-                                   provenance: try scenario.provenance(seed: result.posterior.seed, figures: figures), labels: language.labels)
+                try workbook.write(
+                    summary: result.summary, monthly: result.posterior.monthly, scenario: loaded,
+                    provenance: try scenario.provenance(seed: result.posterior.seed, figures: figures), labels: language.labels)
                 print(try output.render(format, scenario: loaded, csvIsSummary: false), terminator: "")
             }
         }

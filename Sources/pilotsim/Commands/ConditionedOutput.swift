@@ -25,8 +25,9 @@ struct ConditionedOutput {
             ("diagnostics.csv", report.diagnosticsCSV()),
             ("chains.csv", report.chainsCSV()),
         ]
-        var manifest = Manifest(commandLine: CommandLineText.current(), scenario: scenario.sourceName(), scenarioText: scenarioText,
-                                seed: result.posterior.seed, runs: result.posterior.runs, files: files.map(\.0))
+        var manifest = Manifest(
+            commandLine: CommandLineText.current(), scenario: scenario.sourceName(), scenarioText: scenarioText,
+            seed: result.posterior.seed, runs: result.posterior.runs, files: files.map(\.0))
         manifest.overrides = scenario.overrides
         manifest.observed = figures.source
         manifest.observedSHA256 = figures.sha256
@@ -40,11 +41,14 @@ struct ConditionedOutput {
         let report = ConditionReport(result)
         switch format {
         case .table:
-            return report.table(source: scenario.describedSource(labels), figures: figures.description(labels), labels: labels,
-                                style: .standardOutput(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment))
+            return report.table(
+                source: scenario.describedSource(labels), figures: figures.description(labels), labels: labels,
+                style: .standardOutput(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment))
         case .csv: return csvIsSummary ? SummaryCSV.render(report.posteriorSummary) : report.targetsCSV()
-        case .json: return try report.json(scenario: loaded.name.neutral, observed: (figures.source, figures.sha256),
-                                           provenance: try scenario.provenance(seed: report.result.posterior.seed, figures: figures))
+        case .json:
+            return try report.json(
+                scenario: loaded.name.neutral, observed: (figures.source, figures.sha256),
+                provenance: try scenario.provenance(seed: report.result.posterior.seed, figures: figures))
         }
     }
 }

@@ -58,8 +58,10 @@ extension Pilotsim {
                 progress.finish()
                 let filterings = indices.map { MonteCarloFiltering(result, target: $0) }
                 if let out, try OutputFiles.writeOne(ExplainReport.csv(filterings), to: out) { return }
-                print(ExplainReport.table(filterings, scenario: loaded, top: top, runs: runs, seed: simulation.seed, source: scenario.describedSource(language.labels),
-                                          labels: language.labels, figures: figures), terminator: "")
+                print(
+                    ExplainReport.table(
+                        filterings, scenario: loaded, top: top, runs: runs, seed: simulation.seed, source: scenario.describedSource(language.labels),
+                        labels: language.labels, figures: figures), terminator: "")
             }
         }
     }

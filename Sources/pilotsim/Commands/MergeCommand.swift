@@ -67,8 +67,13 @@ extension Pilotsim {
                     try workbook.write {
                         try ExcelReport.sweep(sweep, rows: rows.flatMap(\.rows), provenance: Self.provenance(header), labels: language.labels)
                     }
-                    try OutputFiles(directory: out, files: [("sweep.csv", SweepReport.csv(sweep, []) + rows.map(\.text).joined()),
-                                                            try Self.manifest(header, ordered, file: "sweep.csv")]).write()
+                    try OutputFiles(
+                        directory: out,
+                        files: [
+                            ("sweep.csv", SweepReport.csv(sweep, []) + rows.map(\.text).joined()),
+                            try Self.manifest(header, ordered, file: "sweep.csv"),
+                        ]
+                    ).write()
                 case "tornado":
                     // Every parameter's bars, in parameter order, sorted by swing as one process sorts them.
                     let scenario = try document.scenario(overrides: overrides)
@@ -86,17 +91,24 @@ extension Pilotsim {
                     }
                     let sorted = Simulator.Tornado.sorted(bars)
                     try workbook.write {
-                        try ExcelReport.tornado(sorted, scenario: scenario, top: TopOption.standard, provenance: Self.provenance(header),
-                                                labels: language.labels)
+                        try ExcelReport.tornado(
+                            sorted, scenario: scenario, top: TopOption.standard, provenance: Self.provenance(header),
+                            labels: language.labels)
                     }
-                    try OutputFiles(directory: out, files: [("tornado.csv", TornadoReport.csv(scenario, sorted)),
-                                                            try Self.manifest(header, ordered, file: "tornado.csv")]).write()
+                    try OutputFiles(
+                        directory: out,
+                        files: [
+                            ("tornado.csv", TornadoReport.csv(scenario, sorted)),
+                            try Self.manifest(header, ordered, file: "tornado.csv"),
+                        ]
+                    ).write()
                 case "sobol":
                     // Every row's values, in row order, then the indices as one process estimates them.
                     let scenario = try document.scenario(overrides: overrides)
                     let analysis = GlobalSensitivity(scenario: scenario)
                     guard let samples = PartPayloads.arguments("--samples", in: header).first.flatMap({ Int($0) }),
-                          Pilotsim.Sobol.sampleRange.contains(samples), header.totalRuns == analysis.rowCount(samples: samples) else {
+                        Pilotsim.Sobol.sampleRange.contains(samples), header.totalRuns == analysis.rowCount(samples: samples)
+                    else {
                         throw PartFileError(parts[0], "its --samples and \(header.totalRuns) design rows are not ones sobol writes for its scenario")
                     }
                     var f = [[Double]](repeating: [], count: scenario.targets.count)
@@ -105,11 +117,17 @@ extension Pilotsim {
                     }
                     let estimate = analysis.estimate(f, samples: samples, seed: header.seed)
                     try workbook.write {
-                        try ExcelReport.sobol(analysis, estimate, top: TopOption.standard, provenance: Self.provenance(header),
-                                              labels: language.labels)
+                        try ExcelReport.sobol(
+                            analysis, estimate, top: TopOption.standard, provenance: Self.provenance(header),
+                            labels: language.labels)
                     }
-                    try OutputFiles(directory: out, files: [("sobol.csv", SobolReport.csv(analysis, estimate)),
-                                                            try Self.manifest(header, ordered, file: "sobol.csv")]).write()
+                    try OutputFiles(
+                        directory: out,
+                        files: [
+                            ("sobol.csv", SobolReport.csv(analysis, estimate)),
+                            try Self.manifest(header, ordered, file: "sobol.csv"),
+                        ]
+                    ).write()
                 case "run":
                     try mergeRuns(ordered, header: header, scenario: try document.scenario(overrides: overrides))
                 default:
@@ -124,8 +142,9 @@ extension Pilotsim {
         /// need it.
         private func mergeRuns(_ ordered: [PartFile.Reader], header: PartFile.Header, scenario: Scenario) throws {
             let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
-            let collector = RunCollector(scenario: scenario, rows: header.totalRuns, keep: .monthlyQuantiles, threads: threads,
-                                         recordsParameters: true)
+            let collector = RunCollector(
+                scenario: scenario, rows: header.totalRuns, keep: .monthlyQuantiles, threads: threads,
+                recordsParameters: true)
             let block = RunBlock(record: collector.record, capacity: MonteCarlo.blockRuns)
             let runsFile = try StreamedFile(directory: out, name: "runs.csv")
             try runsFile.write(RunsCSV.header(scenario, parameters: collector.record.parameters))
@@ -141,26 +160,30 @@ extension Pilotsim {
                 for part in ordered { try part.forEachBlock(block, scenario: scenario) { collector.absorb($0, pass: 2) } }
             }
             let result = collector.result(seed: header.seed)
-            try workbook.write(summary: result.summary, monthly: result.monthly, scenario: scenario, provenance: Self.provenance(header),
-                               labels: language.labels)
-            try Run.writeOutputs(result, runsFile: runsFile, commandLine: CommandLineText.current(),
-                                 scenario: header.scenario, scenarioText: header.scenarioText, overrides: header.overrides,
-                                 shardCommandLines: ordered.map(\.header.commandLine), to: out)
+            try workbook.write(
+                summary: result.summary, monthly: result.monthly, scenario: scenario, provenance: Self.provenance(header),
+                labels: language.labels)
+            try Run.writeOutputs(
+                result, runsFile: runsFile, commandLine: CommandLineText.current(),
+                scenario: header.scenario, scenarioText: header.scenarioText, overrides: header.overrides,
+                shardCommandLines: ordered.map(\.header.commandLine), to: out)
         }
 
         /// The provenance of merged work: the merge's command line, and the parts' scenario,
         /// overrides and seed.
         static func provenance(_ header: PartFile.Header) -> Provenance {
-            Provenance(commandLine: CommandLineText.current(), scenario: header.scenario, scenarioText: header.scenarioText,
-                       overrides: header.overrides, observed: nil, seed: header.seed)
+            Provenance(
+                commandLine: CommandLineText.current(), scenario: header.scenario, scenarioText: header.scenarioText,
+                overrides: header.overrides, observed: nil, seed: header.seed)
         }
 
         /// manifest.json of a merged sweep, tornado or sobol: the merge's command line, the
         /// scenario and its hash, the overrides, the seed, the units in all, and each shard's own
         /// command line.
         static func manifest(_ header: PartFile.Header, _ ordered: [PartFile.Reader], file: String) throws -> (name: String, contents: String) {
-            var manifest = Manifest(commandLine: CommandLineText.current(), scenario: header.scenario, scenarioText: header.scenarioText,
-                                    seed: header.seed, runs: header.totalRuns, files: [file])
+            var manifest = Manifest(
+                commandLine: CommandLineText.current(), scenario: header.scenario, scenarioText: header.scenarioText,
+                seed: header.seed, runs: header.totalRuns, files: [file])
             manifest.overrides = header.overrides
             manifest.shardCommandLines = ordered.map(\.header.commandLine)
             return ("manifest.json", try manifest.json())
@@ -191,12 +214,15 @@ extension Pilotsim {
                 seen[header.shard] = path
                 let expected = PartFile.runs(shard: header.shard, of: header.shards, total: header.totalRuns)
                 guard header.firstRun == expected.lowerBound && header.runs == expected.count else {
-                    throw PartFileError(path, "shard \(header.shard) holds runs \(header.firstRun)…; expected runs \(expected.lowerBound)..<\(expected.upperBound)")
+                    throw PartFileError(
+                        path, "shard \(header.shard) holds runs \(header.firstRun)…; expected runs \(expected.lowerBound)..<\(expected.upperBound)")
                 }
             }
             let missing = (1...first.shards).filter { seen[$0] == nil }
             guard missing.isEmpty else {
-                let count = missing.count == 1 ? "shard \(missing[0]) of \(first.shards) missing"
+                let count =
+                    missing.count == 1
+                    ? "shard \(missing[0]) of \(first.shards) missing"
                     : "shards \(ShardList.summary(missing)) of \(first.shards) missing (\(NumberStyle.grouped(Double(missing.count))))"
                 throw PartFileError(paths[0], "\(count); expected all \(first.shards) part files")
             }

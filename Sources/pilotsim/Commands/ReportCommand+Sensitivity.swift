@@ -12,8 +12,9 @@ extension Pilotsim.Report {
         guard sobol else { return nil }
         let analysis = GlobalSensitivity(scenario: scenario, sample: sample)
         let progress = ProgressLine("sobol", total: sobolSamples * (analysis.inputs.count + 2), quiet: simulation.quiet)
-        let estimate = analysis.run(samples: sobolSamples, seed: simulation.seed, threads: simulation.threadCount,
-                                    progress: { done, _ in progress.update(done) })
+        let estimate = analysis.run(
+            samples: sobolSamples, seed: simulation.seed, threads: simulation.threadCount,
+            progress: { done, _ in progress.update(done) })
         progress.finish()
         return (analysis, estimate)
     }
@@ -25,8 +26,9 @@ extension Pilotsim.Report {
         let axes = try sweep.map { try VaryArgument($0, option: "--sweep").sweepAxis(option: "--sweep") }
         let analysis: Simulator.Sweep
         do {
-            analysis = try Simulator.Sweep(document: try scenario.document(), overrides: try scenario.parsedOverrides(), axes: axes,
-                                           pointSource: "--sweep")
+            analysis = try Simulator.Sweep(
+                document: try scenario.document(), overrides: try scenario.parsedOverrides(), axes: axes,
+                pointSource: "--sweep")
         } catch let error as SweepPathError {
             throw ValidationError(Pilotsim.Sweep.message(error, option: "--sweep"))
         }
@@ -34,8 +36,9 @@ extension Pilotsim.Report {
             do { try analysis.check(against: sample) } catch let refusal as ConditionedSample.Refusal { throw refusal.validationError }
         }
         let progress = ProgressLine("sweep", total: analysis.points.count, quiet: simulation.quiet)
-        let summaries = analysis.run(seed: simulation.seed, runs: sample?.count ?? sweepRuns, threads: simulation.threadCount, sample: sample,
-                                     progress: progress.update)
+        let summaries = analysis.run(
+            seed: simulation.seed, runs: sample?.count ?? sweepRuns, threads: simulation.threadCount, sample: sample,
+            progress: progress.update)
         progress.finish()
         return (analysis, summaries)
     }

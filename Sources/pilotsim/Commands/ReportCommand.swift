@@ -56,18 +56,24 @@ extension Pilotsim {
         @Option(help: "N, the rows of each Saltelli matrix of --sobol (100 to 1,000,000).")
         var sobolSamples: Int = 1000
 
-        @Option(help: ArgumentHelp("Add, per target, a chart of P(met) across a sweep: KEY.PATH=SPEC as sweep --vary; once for a line, twice for lines of a grid. See 'pilotsim sweep'.",
-                                   valueName: "KEY.PATH=SPEC"))
+        @Option(
+            help: ArgumentHelp(
+                "Add, per target, a chart of P(met) across a sweep: KEY.PATH=SPEC as sweep --vary; once for a line, twice for lines of a grid. See 'pilotsim sweep'.",
+                valueName: "KEY.PATH=SPEC"))
         var sweep: [String] = []
 
         @Option(help: "Runs at each point of --sweep.")
         var sweepRuns: Int = 2000
 
-        @Option(help: ArgumentHelp("Draw the report from the outputs of run --out or merge in DIR instead of simulating (the scenario argument must be theirs).",
-                                   valueName: "DIR"), completion: .directory)
+        @Option(
+            help: ArgumentHelp(
+                "Draw the report from the outputs of run --out or merge in DIR instead of simulating (the scenario argument must be theirs).",
+                valueName: "DIR"), completion: .directory)
         var from: String?
 
-        @Option(help: "Runs per tornado simulation (default: the report's runs, at most 100,000, so that its \"nothing pinned\" line is the targets table's P(met)).")
+        @Option(
+            help:
+                "Runs per tornado simulation (default: the report's runs, at most 100,000, so that its \"nothing pinned\" line is the targets table's P(met)).")
         var tornadoRuns: Int?
 
         /// The most runs whose every value the report keeps, for its histograms, explanation and
@@ -85,8 +91,9 @@ extension Pilotsim {
                     sobol ? "--sobol" : nil, sweep.isEmpty ? nil : "--sweep",
                 ].compactMap { $0 }
                 if let first = simulating.first {
-                    throw ValidationError("--from draws on results already simulated (their runs, seed and --set are in its manifest.json); "
-                                          + "\(first) asks for a simulation: leave it out, or report without --from")
+                    throw ValidationError(
+                        "--from draws on results already simulated (their runs, seed and --set are in its manifest.json); "
+                            + "\(first) asks for a simulation: leave it out, or report without --from")
                 }
             }
             if out == "-" && svgDir != nil { throw ValidationError("--out - writes the HTML to standard output; --svg-dir needs it written to a file") }
@@ -133,23 +140,27 @@ extension Pilotsim {
                     // Every run's values are kept for the per-run sections up to `perRunLimit` runs;
                     // beyond, the tables stream over every run and those sections use the first runs.
                     let keepsEveryRun = runs <= Self.perRunLimit
-                    let engine = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount,
-                                            keep: keepsEveryRun ? [.parameterValues, .targetValues, .monthlyQuantiles] : [.monthlyQuantiles])
+                    let engine = MonteCarlo(
+                        scenario: loaded, seed: simulation.seed, threads: simulation.threadCount,
+                        keep: keepsEveryRun ? [.parameterValues, .targetValues, .monthlyQuantiles] : [.monthlyQuantiles])
                     let progress = ProgressLine("report", total: runs, quiet: simulation.quiet)
                     result = engine.run(runs: runs, progress: progress.update)
                     summary = result.summary
                     progress.finish()
                     if !keepsEveryRun {
-                        perRun = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount,
-                                            keep: [.parameterValues, .targetValues]).run(runs: Self.perRunLimit)
+                        perRun = MonteCarlo(
+                            scenario: loaded, seed: simulation.seed, threads: simulation.threadCount,
+                            keep: [.parameterValues, .targetValues]
+                        ).run(runs: Self.perRunLimit)
                     }
                 }
                 var tornadoResult: (analysis: Simulator.Tornado, baseline: SimulationSummary, bars: [[Simulator.Tornado.Bar]])?
                 if tornado {
                     let analysis = Simulator.Tornado(scenario: loaded, low: quantiles.low, high: quantiles.high, sample: sample)
                     let tornadoProgress = ProgressLine("tornado", total: 2 * analysis.parameters.count, quiet: simulation.quiet)
-                    let (baseline, bars) = analysis.run(seed: simulation.seed, runs: tornadoRuns ?? min(result.runs, Self.perRunLimit), threads: simulation.threadCount,
-                                                        progress: tornadoProgress.update)
+                    let (baseline, bars) = analysis.run(
+                        seed: simulation.seed, runs: tornadoRuns ?? min(result.runs, Self.perRunLimit), threads: simulation.threadCount,
+                        progress: tornadoProgress.update)
                     tornadoResult = (analysis, baseline, bars)
                     tornadoProgress.finish()
                 }
@@ -165,12 +176,14 @@ extension Pilotsim {
                     let resultB = engineB.run(runs: resultA.runs)
                     comparison = (Comparison(a: resultA, b: resultB), scenario.sourceName(language.labels), compare)
                 }
-                try write(HTMLReport(result: result, perRun: perRun, summary: summary, monthly: result.monthly, tornado: tornadoResult,
-                                     labels: language.labels, commandLine: CommandLineText.current(), generated: Date(),
-                                     source: scenario.describedSource(language.labels), conditioning: conditioning, comparison: comparison,
-                                     explanation: explanation(perRun ?? result), figures: figuresLine, sobol: try sobolIndices(loaded, sample: sample),
-                                     sweep: try sweepPoints(sample: sample)),
-                          provenance: try scenario.provenance(seed: simulation.seed, figures: figures))
+                try write(
+                    HTMLReport(
+                        result: result, perRun: perRun, summary: summary, monthly: result.monthly, tornado: tornadoResult,
+                        labels: language.labels, commandLine: CommandLineText.current(), generated: Date(),
+                        source: scenario.describedSource(language.labels), conditioning: conditioning, comparison: comparison,
+                        explanation: explanation(perRun ?? result), figures: figuresLine, sobol: try sobolIndices(loaded, sample: sample),
+                        sweep: try sweepPoints(sample: sample)),
+                    provenance: try scenario.provenance(seed: simulation.seed, figures: figures))
             }
         }
 
@@ -182,8 +195,9 @@ extension Pilotsim {
         /// Writes the report's HTML (or to standard output with `--out -`), its charts with
         /// `--svg-dir` and its workbook with `--xlsx`; prints the HTML's path.
         private func write(_ report: HTMLReport, provenance: @autoclosure () throws -> Provenance) throws {
-            try workbook.write(summary: report.summary, monthly: report.monthly, scenario: report.scenario, provenance: try provenance(),
-                               labels: language.labels, targetValues: report.perRun.targetValues)
+            try workbook.write(
+                summary: report.summary, monthly: report.monthly, scenario: report.scenario, provenance: try provenance(),
+                labels: language.labels, targetValues: report.perRun.targetValues)
             let charts = report.charts()
             if out == "-", try OutputFiles.writeOne(report.html(charts: charts), to: out) { return }
             var files = OutputFiles(path: out, contents: report.html(charts: charts))
@@ -199,18 +213,24 @@ extension Pilotsim {
             let read = try ResultDirectory(directory, document: document, documentName: scenario.sourceName(), perRunLimit: Self.perRunLimit)
             let labels = language.labels, observations = read.scenario.observations.count
             let figures = observations == 0 ? labels.condition.noFigures : labels.condition.figuresIgnored(observations)
-            let source = scenario.sourceName(labels) + " · SHA-256 \(read.manifest.scenarioSHA256.prefix(12))"
+            let source =
+                scenario.sourceName(labels) + " · SHA-256 \(read.manifest.scenarioSHA256.prefix(12))"
                 + read.manifest.overrides.map { " · --set \($0)" }.joined()
             let result = read.result
             if out != "-" {
-                print(TerminalReport.render(result.summary, result: result, source: source, labels: labels,
-                                            style: .standardOutput(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment),
-                                            figures: figures), terminator: "")
+                print(
+                    TerminalReport.render(
+                        result.summary, result: result, source: source, labels: labels,
+                        style: .standardOutput(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment),
+                        figures: figures), terminator: "")
             }
-            try write(HTMLReport(result: result, summary: result.summary, monthly: result.monthly, tornado: nil, labels: labels,
-                                 commandLine: CommandLineText.current(), generated: Date(), source: source, explanation: explanation(result), figures: figures),
-                      provenance: Provenance(commandLine: CommandLineText.current(), scenario: read.manifest.scenario, scenarioText: document.text,
-                                             overrides: read.manifest.overrides, observed: nil, seed: read.manifest.seed))
+            try write(
+                HTMLReport(
+                    result: result, summary: result.summary, monthly: result.monthly, tornado: nil, labels: labels,
+                    commandLine: CommandLineText.current(), generated: Date(), source: source, explanation: explanation(result), figures: figures),
+                provenance: Provenance(
+                    commandLine: CommandLineText.current(), scenario: read.manifest.scenario, scenarioText: document.text,
+                    overrides: read.manifest.overrides, observed: nil, seed: read.manifest.seed))
         }
     }
 }

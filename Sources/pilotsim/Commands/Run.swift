@@ -28,14 +28,19 @@ extension Pilotsim {
         @OptionGroup var scenario: ScenarioOptions
         @OptionGroup var simulation: SimulationOptions
 
-        @Option(help: "Also write summary.csv, joint.csv, stages.csv, monthly.csv, runs.csv and manifest.json into this directory (report --from draws the report from it).", completion: .directory)
+        @Option(
+            help:
+                "Also write summary.csv, joint.csv, stages.csv, monthly.csv, runs.csv and manifest.json into this directory (report --from draws the report from it).",
+            completion: .directory)
         var out: String?
 
         @Option(help: "What to print: the readable table, summary.csv, or one JSON object.")
         var format: Format = .table
 
-        @Option(help: ArgumentHelp("Run in growing batches until every target's 95% interval half-width is at most H (e.g. 0.005); replaces --runs.",
-                                   valueName: "H"))
+        @Option(
+            help: ArgumentHelp(
+                "Run in growing batches until every target's 95% interval half-width is at most H (e.g. 0.005); replaces --runs.",
+                valueName: "H"))
         var precision: Double?
 
         @Option(help: "With --precision: the most runs to spend; reaching it is reported as a warning.")
@@ -72,13 +77,15 @@ extension Pilotsim {
                     let result = try figures.condition(loaded, chains: observed.chains, simulation: simulation, labels: language.labels)
                     let output = ConditionedOutput(result: result, figures: figures, scenario: scenario, scenarioText: scenarioText, labels: language.labels)
                     if let out { try output.write(to: out) }
-                    try workbook.write(summary: result.summary, monthly: result.posterior.monthly, scenario: loaded,
-                                       provenance: try scenario.provenance(seed: result.posterior.seed, figures: figures), labels: language.labels)
+                    try workbook.write(
+                        summary: result.summary, monthly: result.posterior.monthly, scenario: loaded,
+                        provenance: try scenario.provenance(seed: result.posterior.seed, figures: figures), labels: language.labels)
                     print(try output.render(format, scenario: loaded, csvIsSummary: true), terminator: "")
                     return
                 }
-                let engine = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount,
-                                        keep: out == nil && workbook.xlsx == nil ? [] : .monthlyQuantiles)
+                let engine = MonteCarlo(
+                    scenario: loaded, seed: simulation.seed, threads: simulation.threadCount,
+                    keep: out == nil && workbook.xlsx == nil ? [] : .monthlyQuantiles)
                 if let (index, count) = shard.parsed, let out {
                     try writePart(engine, index: index, count: count, out: out)
                     return
@@ -94,7 +101,9 @@ extension Pilotsim {
                     (runs, probe) = (result.runs, result)
                     stoppingRule = language.labels.stoppingRule(precision: precision, reached: reached)
                     if !reached {
-                        printError("warning: --max-runs \(NumberStyle.grouped(Double(maxRuns))) reached before every P(met) half-width was ≤ \(formatNumber(precision)); reporting \(NumberStyle.grouped(Double(runs))) runs")
+                        printError(
+                            "warning: --max-runs \(NumberStyle.grouped(Double(maxRuns))) reached before every P(met) half-width was ≤ \(formatNumber(precision)); reporting \(NumberStyle.grouped(Double(runs))) runs"
+                        )
                     }
                 }
                 let result: SimulationResult
@@ -118,40 +127,51 @@ extension Pilotsim {
                     progress.finish()
                 }
 
-                try workbook.write(summary: result.summary, monthly: result.monthly, scenario: loaded,
-                                   provenance: try scenario.provenance(seed: result.seed, figures: nil), labels: language.labels)
+                try workbook.write(
+                    summary: result.summary, monthly: result.monthly, scenario: loaded,
+                    provenance: try scenario.provenance(seed: result.seed, figures: nil), labels: language.labels)
                 let printed: String
                 switch format {
                 case .table:
-                    printed = TerminalReport.render(result.summary, result: result, source: scenario.describedSource(language.labels), labels: language.labels,
-                                                    style: .standardOutput(isTerminal: isatty(STDOUT_FILENO) == 1,
-                                                                           environment: ProcessInfo.processInfo.environment),
-                                                    stoppingRule: stoppingRule,
-                                                    figures: observed.planTimeLine(loaded, language.labels))
+                    printed = TerminalReport.render(
+                        result.summary, result: result, source: scenario.describedSource(language.labels), labels: language.labels,
+                        style: .standardOutput(
+                            isTerminal: isatty(STDOUT_FILENO) == 1,
+                            environment: ProcessInfo.processInfo.environment),
+                        stoppingRule: stoppingRule,
+                        figures: observed.planTimeLine(loaded, language.labels))
                 case .csv: printed = SummaryCSV.render(result.summary)
-                case .json: printed = try JSONReport.render(result.summary, scenario: loaded.name.neutral, runs: result.runs, seed: result.seed,
-                                                            provenance: try scenario.provenance(seed: result.seed, figures: nil))
+                case .json:
+                    printed = try JSONReport.render(
+                        result.summary, scenario: loaded.name.neutral, runs: result.runs, seed: result.seed,
+                        provenance: try scenario.provenance(seed: result.seed, figures: nil))
                 }
                 if let out, let runsFile {
-                    try Self.writeOutputs(result, runsFile: runsFile, commandLine: CommandLineText.current(),
-                                          scenario: scenario.sourceName(), scenarioText: scenarioText, overrides: scenario.overrides, to: out)
+                    try Self.writeOutputs(
+                        result, runsFile: runsFile, commandLine: CommandLineText.current(),
+                        scenario: scenario.sourceName(), scenarioText: scenarioText, overrides: scenario.overrides, to: out)
                 }
                 print(printed, terminator: "")
             }
         }
 
         /// summary.csv, joint.csv, stages.csv, monthly.csv, the streamed runs.csv and manifest.json, as one transaction.
-        static func writeOutputs(_ result: SimulationResult, runsFile: StreamedFile, commandLine: String, scenario: String, scenarioText: String,
-                                 overrides: [String], shardCommandLines: [String]? = nil, to out: String) throws {
-            var files = OutputFiles(directory: out, files: [
-                ("summary.csv", SummaryCSV.render(result.summary)),
-                ("joint.csv", JointCSV.render(result.summary)),
-                ("stages.csv", StagesCSV.render(result.summary)),
-                ("monthly.csv", MonthlyCSV.render(result.monthly)),
-            ])
+        static func writeOutputs(
+            _ result: SimulationResult, runsFile: StreamedFile, commandLine: String, scenario: String, scenarioText: String,
+            overrides: [String], shardCommandLines: [String]? = nil, to out: String
+        ) throws {
+            var files = OutputFiles(
+                directory: out,
+                files: [
+                    ("summary.csv", SummaryCSV.render(result.summary)),
+                    ("joint.csv", JointCSV.render(result.summary)),
+                    ("stages.csv", StagesCSV.render(result.summary)),
+                    ("monthly.csv", MonthlyCSV.render(result.monthly)),
+                ])
             files.add(runsFile)
-            var manifest = Manifest(commandLine: commandLine, scenario: scenario, scenarioText: scenarioText, seed: result.seed, runs: result.runs,
-                                    files: ["summary.csv", "joint.csv", "stages.csv", "monthly.csv", "runs.csv"])
+            var manifest = Manifest(
+                commandLine: commandLine, scenario: scenario, scenarioText: scenarioText, seed: result.seed, runs: result.runs,
+                files: ["summary.csv", "joint.csv", "stages.csv", "monthly.csv", "runs.csv"])
             manifest.overrides = overrides
             manifest.shardCommandLines = shardCommandLines
             files.add(directory: out, files: [("manifest.json", try manifest.json())])
@@ -163,8 +183,9 @@ extension Pilotsim {
             let total = simulation.runCount(default: 10_000)
             let indices = PartFile.runs(shard: index, of: count, total: total)
             let record = PartFile.record(engine.scenario)
-            let header = try PartFile.header(command: "run", scenario: scenario, arguments: [], seed: simulation.seed, total: total,
-                                             shard: index, of: count, units: indices, record: record)
+            let header = try PartFile.header(
+                command: "run", scenario: scenario, arguments: [], seed: simulation.seed, total: total,
+                shard: index, of: count, units: indices, record: record)
             let file = try StreamedFile(directory: out, name: PartFile.name(shard: index, of: count))
             try file.write(PartFile.start(header))
             let progress = ProgressLine("run", quiet: simulation.quiet)

@@ -65,28 +65,34 @@ extension Pilotsim {
                     // Each shard evaluates its block of the design's rows; merge estimates from all of them.
                     let rows = PartFile.runs(shard: index, of: count, total: analysis.rowCount(samples: samples))
                     let f = analysis.evaluate(samples: samples, seed: execution.seed, threads: execution.threadCount, rows: rows)
-                    let header = try PartFile.header(command: "sobol", scenario: scenario, arguments: ["--samples \(samples)"], seed: execution.seed,
-                                                     total: analysis.rowCount(samples: samples), shard: index, of: count, units: rows)
+                    let header = try PartFile.header(
+                        command: "sobol", scenario: scenario, arguments: ["--samples \(samples)"], seed: execution.seed,
+                        total: analysis.rowCount(samples: samples), shard: index, of: count, units: rows)
                     try PartFile.write(text: String(decoding: try JSONEncoder().encode(f), as: UTF8.self), header: header, into: out)
                     return
                 }
                 // sobol has no --runs: it conditions with the default particles.
-                let (sample, figures) = try observed.sample(for: loaded, particles: ObservedOptions.defaultParticles, seed: execution.seed,
-                                                            threads: execution.threadCount, quiet: execution.quiet,
-                                                            labels: language.labels)
+                let (sample, figures) = try observed.sample(
+                    for: loaded, particles: ObservedOptions.defaultParticles, seed: execution.seed,
+                    threads: execution.threadCount, quiet: execution.quiet,
+                    labels: language.labels)
                 let analysis = GlobalSensitivity(scenario: loaded, sample: sample)
                 let progress = ProgressLine("sobol", total: samples * (analysis.inputs.count + 2), quiet: execution.quiet)
-                let estimate = analysis.run(samples: samples, seed: execution.seed, threads: execution.threadCount,
-                                            progress: { done, _ in progress.update(done) })
+                let estimate = analysis.run(
+                    samples: samples, seed: execution.seed, threads: execution.threadCount,
+                    progress: { done, _ in progress.update(done) })
                 progress.finish()
                 try workbook.write {
-                    try ExcelReport.sobol(analysis, estimate, top: top,
-                                          provenance: try scenario.provenance(seed: execution.seed, figures: try observed.figures(for: loaded)),
-                                          labels: language.labels)
+                    try ExcelReport.sobol(
+                        analysis, estimate, top: top,
+                        provenance: try scenario.provenance(seed: execution.seed, figures: try observed.figures(for: loaded)),
+                        labels: language.labels)
                 }
                 if let out, try OutputFiles.writeOne(SobolReport.csv(analysis, estimate), to: out) { return }
-                print(SobolReport.table(analysis, estimate, top: top, seed: execution.seed, source: scenario.describedSource(language.labels),
-                                       labels: language.labels, figures: figures), terminator: "")
+                print(
+                    SobolReport.table(
+                        analysis, estimate, top: top, seed: execution.seed, source: scenario.describedSource(language.labels),
+                        labels: language.labels, figures: figures), terminator: "")
             }
         }
     }

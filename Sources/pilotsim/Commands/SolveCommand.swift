@@ -59,8 +59,9 @@ extension Pilotsim {
                 let (path, range) = try parsedVary()
                 let solver: Solver
                 do {
-                    solver = try Solver(document: try scenario.document(), overrides: try scenario.parsedOverrides(), path: path, range: range,
-                                        targetID: target, probability: probability, pointSource: "--vary")
+                    solver = try Solver(
+                        document: try scenario.document(), overrides: try scenario.parsedOverrides(), path: path, range: range,
+                        targetID: target, probability: probability, pointSource: "--vary")
                 } catch let error as SweepPathError {
                     throw ValidationError(Pilotsim.Sweep.message(error))
                 } catch SolveError.unknownTarget(let id, let known) {
@@ -78,8 +79,10 @@ extension Pilotsim {
                 }
                 switch format {
                 case .table:
-                    print(SolveReport.table(solver, outcome, runsSpent: spent, runs: runs, seed: simulation.seed,
-                                            source: scenario.describedSource(language.labels), labels: language.labels, figures: figures), terminator: "")
+                    print(
+                        SolveReport.table(
+                            solver, outcome, runsSpent: spent, runs: runs, seed: simulation.seed,
+                            source: scenario.describedSource(language.labels), labels: language.labels, figures: figures), terminator: "")
                 case .csv: print(SolveReport.csv(solver, outcome, targetID: target, runsSpent: spent), terminator: "")
                 }
             }

@@ -56,8 +56,9 @@ extension Pilotsim {
                 let axes = try axisArguments.map { try VaryArgument($0, option: "--vary").sweepAxis(option: "--vary") }
                 let sweep: Simulator.Sweep
                 do {
-                    sweep = try Simulator.Sweep(document: try scenario.document(), overrides: try scenario.parsedOverrides(), axes: axes,
-                                                pointSource: "--vary")
+                    sweep = try Simulator.Sweep(
+                        document: try scenario.document(), overrides: try scenario.parsedOverrides(), axes: axes,
+                        pointSource: "--vary")
                 } catch let error as SweepPathError {
                     throw ValidationError(Self.message(error))
                 }
@@ -67,12 +68,14 @@ extension Pilotsim {
                     }
                     let points = PartFile.runs(shard: index, of: count, total: sweep.points.count)
                     let progress = ProgressLine("sweep", total: max(points.count, 1), quiet: simulation.quiet)
-                    let summaries = sweep.run(seed: simulation.seed, runs: simulation.runCount(default: 2000), threads: simulation.threadCount,
-                                              points: points, progress: progress.update)
+                    let summaries = sweep.run(
+                        seed: simulation.seed, runs: simulation.runCount(default: 2000), threads: simulation.threadCount,
+                        points: points, progress: progress.update)
                     progress.finish()
-                    let header = try PartFile.header(command: "sweep", scenario: scenario,
-                                                     arguments: axisArguments.map { "--vary " + $0 } + ["--runs \(simulation.runCount(default: 2000))"],
-                                                     seed: simulation.seed, total: sweep.points.count, shard: index, of: count, units: points)
+                    let header = try PartFile.header(
+                        command: "sweep", scenario: scenario,
+                        arguments: axisArguments.map { "--vary " + $0 } + ["--runs \(simulation.runCount(default: 2000))"],
+                        seed: simulation.seed, total: sweep.points.count, shard: index, of: count, units: points)
                     try PartFile.write(text: SweepReport.csv(sweep, summaries, firstPoint: points.lowerBound), header: header, into: out)
                     return
                 }
@@ -82,17 +85,21 @@ extension Pilotsim {
                 }
                 let runs = sample?.count ?? simulation.runCount(default: 2000)
                 let progress = ProgressLine("sweep", total: sweep.points.count, quiet: simulation.quiet)
-                let summaries = sweep.run(seed: simulation.seed, runs: runs, threads: simulation.threadCount, sample: sample,
-                                          progress: progress.update)
+                let summaries = sweep.run(
+                    seed: simulation.seed, runs: runs, threads: simulation.threadCount, sample: sample,
+                    progress: progress.update)
                 progress.finish()
                 try workbook.write {
-                    try ExcelReport.sweep(sweep, rows: SweepReport.rows(summaries),
-                                          provenance: try scenario.provenance(seed: simulation.seed, figures: try observed.figures(for: sweep.base)),
-                                          labels: language.labels)
+                    try ExcelReport.sweep(
+                        sweep, rows: SweepReport.rows(summaries),
+                        provenance: try scenario.provenance(seed: simulation.seed, figures: try observed.figures(for: sweep.base)),
+                        labels: language.labels)
                 }
                 if let out, try OutputFiles.writeOne(SweepReport.csv(sweep, summaries), to: out) { return }
-                print(SweepReport.table(sweep, summaries, runs: runs, seed: simulation.seed,
-                                        source: scenario.describedSource(language.labels), labels: language.labels, figures: figures), terminator: "")
+                print(
+                    SweepReport.table(
+                        sweep, summaries, runs: runs, seed: simulation.seed,
+                        source: scenario.describedSource(language.labels), labels: language.labels, figures: figures), terminator: "")
             }
         }
     }

@@ -56,9 +56,10 @@ extension Pilotsim {
                     let positions = PartFile.runs(shard: index, of: count, total: tornado.parameters.count)
                     let runs = simulation.runCount(default: 2000)
                     let bars = tornado.bars(of: positions, seed: simulation.seed, runs: runs, threads: simulation.threadCount)
-                    let header = try PartFile.header(command: "tornado", scenario: scenario,
-                                                     arguments: ["--low \(quantiles.low)", "--high \(quantiles.high)", "--runs \(runs)"],
-                                                     seed: simulation.seed, total: tornado.parameters.count, shard: index, of: count, units: positions)
+                    let header = try PartFile.header(
+                        command: "tornado", scenario: scenario,
+                        arguments: ["--low \(quantiles.low)", "--high \(quantiles.high)", "--runs \(runs)"],
+                        seed: simulation.seed, total: tornado.parameters.count, shard: index, of: count, units: positions)
                     try PartFile.write(text: String(decoding: try JSONEncoder().encode(bars), as: UTF8.self), header: header, into: out)
                     return
                 }
@@ -69,14 +70,17 @@ extension Pilotsim {
                 let (baseline, bars) = tornado.run(seed: simulation.seed, runs: runs, threads: simulation.threadCount, progress: progress.update)
                 progress.finish()
                 try workbook.write {
-                    try ExcelReport.tornado(bars, scenario: loaded, top: top,
-                                            provenance: try scenario.provenance(seed: simulation.seed, figures: try observed.figures(for: loaded)),
-                                            labels: language.labels)
+                    try ExcelReport.tornado(
+                        bars, scenario: loaded, top: top,
+                        provenance: try scenario.provenance(seed: simulation.seed, figures: try observed.figures(for: loaded)),
+                        labels: language.labels)
                 }
                 if let out, try OutputFiles.writeOne(TornadoReport.csv(loaded, bars), to: out) { return }
-                print(TornadoReport.table(tornado, baseline: baseline, bars: bars, top: top, runs: runs, seed: simulation.seed,
-                                          source: scenario.describedSource(language.labels), labels: language.labels, figures: figures),
-                      terminator: "")
+                print(
+                    TornadoReport.table(
+                        tornado, baseline: baseline, bars: bars, top: top, runs: runs, seed: simulation.seed,
+                        source: scenario.describedSource(language.labels), labels: language.labels, figures: figures),
+                    terminator: "")
             }
         }
     }

@@ -8,8 +8,10 @@ import Simulator
 /// Reported figures: the scenario's `observed:` section, or `--observed FILE`; `--prior` for the
 /// plan-time view without them.
 struct ObservedOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Reported figures to condition on: CSV month,metric,value[,rel_error]; replaces the scenario's observed: section.",
-                               valueName: "FILE"), completion: .file(extensions: ["csv"]))
+    @Option(
+        help: ArgumentHelp(
+            "Reported figures to condition on: CSV month,metric,value[,rel_error]; replaces the scenario's observed: section.",
+            valueName: "FILE"), completion: .file(extensions: ["csv"]))
     var observed: String?
 
     @Flag(help: "The plan-time view: ignore reported figures (the scenario's observed: and --observed).")
@@ -36,13 +38,16 @@ struct ObservedOptions: ParsableArguments {
     /// view) and the header line that says which, in the report's language. Conditions with
     /// `--runs` particles (default `defaultParticles`).
     func sample(for scenario: Scenario, simulation: SimulationOptions, labels: Labels) throws -> (sample: ConditionedSample?, line: String) {
-        try sample(for: scenario, particles: simulation.runs ?? Self.defaultParticles, seed: simulation.seed,
-                   threads: simulation.threadCount, quiet: simulation.quiet, labels: labels)
+        try sample(
+            for: scenario, particles: simulation.runs ?? Self.defaultParticles, seed: simulation.seed,
+            threads: simulation.threadCount, quiet: simulation.quiet, labels: labels)
     }
 
     /// The same for a command without `--runs` (sobol): `particles` particles.
-    func sample(for scenario: Scenario, particles: Int, seed: UInt64, threads: Int, quiet: Bool,
-                labels: Labels) throws -> (sample: ConditionedSample?, line: String) {
+    func sample(
+        for scenario: Scenario, particles: Int, seed: UInt64, threads: Int, quiet: Bool,
+        labels: Labels
+    ) throws -> (sample: ConditionedSample?, line: String) {
         guard let figures = try figures(for: scenario) else { return (nil, planTimeLine(scenario, labels)) }
         let result = try figures.condition(scenario, particles: particles, chains: chains, seed: seed, threads: threads, quiet: quiet, labels: labels)
         return (result.sample, figures.description(labels))
@@ -62,8 +67,9 @@ struct ObservedOptions: ParsableArguments {
             return ReportedFigures(observations: observations, source: observed, sha256: ContentDigest.hex(text.utf8))
         }
         guard !scenario.observations.isEmpty else { return nil }
-        return ReportedFigures(observations: scenario.observations, source: "observed:",
-                               sha256: ContentDigest.hex(ObservationFile.render(scenario.observations).utf8))
+        return ReportedFigures(
+            observations: scenario.observations, source: "observed:",
+            sha256: ContentDigest.hex(ObservationFile.render(scenario.observations).utf8))
     }
 }
 
@@ -83,8 +89,9 @@ struct ReportedFigures {
     /// Conditions `scenario` on the figures with `particles` particles (`--runs`, default
     /// `ObservedOptions.defaultParticles`), showing progress; prints the warnings on stderr.
     func condition(_ scenario: Scenario, chains: Int, simulation: SimulationOptions, labels: Labels) throws -> Conditioning.Result {
-        try condition(scenario, particles: simulation.runs ?? ObservedOptions.defaultParticles, chains: chains, seed: simulation.seed,
-                      threads: simulation.threadCount, quiet: simulation.quiet, labels: labels)
+        try condition(
+            scenario, particles: simulation.runs ?? ObservedOptions.defaultParticles, chains: chains, seed: simulation.seed,
+            threads: simulation.threadCount, quiet: simulation.quiet, labels: labels)
     }
 
     func condition(_ scenario: Scenario, particles: Int, chains: Int, seed: UInt64, threads: Int, quiet: Bool, labels: Labels) throws -> Conditioning.Result {
@@ -92,8 +99,10 @@ struct ReportedFigures {
             throw ValidationError("with reported figures, --runs is the sampler's particles: from 100 to 100,000 (got \(particles))")
         }
         let progress = ProgressLine("condition", total: 100, quiet: quiet)
-        let result = Conditioning(scenario: scenario, observations: observations, particles: particles, chains: chains,
-                                  seed: seed, threads: threads).run { progress.update(Int($0 * 100)) }
+        let result = Conditioning(
+            scenario: scenario, observations: observations, particles: particles, chains: chains,
+            seed: seed, threads: threads
+        ).run { progress.update(Int($0 * 100)) }
         progress.finish()
         ConditionReport(result).warnings(labels).forEach(printError)
         return result
@@ -105,8 +114,9 @@ extension ConditionedSample.Refusal {
     var validationError: ValidationError {
         let what = parameters.isEmpty ? "the change" : parameters.joined(separator: ", ")
         let span = months.isEmpty ? "" : " (it alters \(months.count == 1 ? months[0].description : "\(months.first!)…\(months.last!)"))"
-        return ValidationError("\(what) acts on the months the reported figures fix, through \(lastReportedMonth)\(span); "
-                               + "varying it would need conditioning again: answer on the plan-time view with --prior, "
-                               + "or change the scenario and condition anew")
+        return ValidationError(
+            "\(what) acts on the months the reported figures fix, through \(lastReportedMonth)\(span); "
+                + "varying it would need conditioning again: answer on the plan-time view with --prior, "
+                + "or change the scenario and condition anew")
     }
 }

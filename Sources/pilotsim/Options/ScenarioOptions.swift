@@ -6,13 +6,16 @@ import PilotWorkflow
 
 /// Which scenario to simulate and the overrides to apply to it.
 struct ScenarioOptions: ParsableArguments {
-    @Argument(help: "A scenario YAML file, or - for standard input (default: the embedded Haimen baseline).",
-              completion: .file(extensions: ["yaml", "yml"]))
+    @Argument(
+        help: "A scenario YAML file, or - for standard input (default: the embedded Haimen baseline).",
+        completion: .file(extensions: ["yaml", "yml"]))
     var scenario: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp(
-        "Override a scenario value: KEY.PATH=YAML_VALUE, e.g. wallets.personal.imitation=0.2 or 'merchants.churn={beta: {mean: 0.01, sd: 0.004}}'. Repeatable.",
-        valueName: "KEY.PATH=VALUE"))
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp(
+            "Override a scenario value: KEY.PATH=YAML_VALUE, e.g. wallets.personal.imitation=0.2 or 'merchants.churn={beta: {mean: 0.01, sd: 0.004}}'. Repeatable.",
+            valueName: "KEY.PATH=VALUE"))
     var overrides: [String] = []
 
     /// The `--set` arguments, parsed. A malformed one is a scenario error located in the argument
@@ -38,8 +41,9 @@ struct ScenarioOptions: ParsableArguments {
 
     /// The provenance of a result of this scenario.
     func provenance(seed: UInt64, figures: ReportedFigures?) throws -> Provenance {
-        Provenance(commandLine: CommandLineText.current(), scenario: sourceName(), scenarioText: try document().text, overrides: overrides,
-                   observed: figures.map { ($0.source, $0.sha256) }, seed: seed)
+        Provenance(
+            commandLine: CommandLineText.current(), scenario: sourceName(), scenarioText: try document().text, overrides: overrides,
+            observed: figures.map { ($0.source, $0.sha256) }, seed: seed)
     }
 
     /// The scenario file (or the embedded baseline), parsed but not yet validated.

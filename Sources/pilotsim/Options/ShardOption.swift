@@ -5,8 +5,10 @@ import Simulator
 /// `--shard I/N`, shared by the commands that can split their work over processes (`run`,
 /// `sweep`, `tornado`, `sobol`).
 struct ShardOption: ParsableArguments {
-    @Option(help: ArgumentHelp("Do only shard I of N (I from 1) of the work and write its part file into --out DIR; 'pilotsim merge' joins the parts.",
-                               valueName: "I/N"))
+    @Option(
+        help: ArgumentHelp(
+            "Do only shard I of N (I from 1) of the work and write its part file into --out DIR; 'pilotsim merge' joins the parts.",
+            valueName: "I/N"))
     var shard: String?
 
     /// The shard, parsed: `nil` without `--shard`.
@@ -41,9 +43,12 @@ extension OutputFiles {
 extension PartFile {
     /// The header of shard `shard` of `shards` of `command`, for the scenario `--set` and the
     /// arguments of this command line.
-    static func header(command: String, scenario: ScenarioOptions, arguments: [String], seed: UInt64, total: Int,
-                       shard: Int, of shards: Int, units: Range<Int>, record: RunRecord? = nil) throws -> Header {
-        header(command: command, commandLine: CommandLineText.current(), scenario: scenario.sourceName(), scenarioText: try scenario.document().text,
-               overrides: scenario.overrides, arguments: arguments, seed: seed, total: total, shard: shard, of: shards, units: units, record: record)
+    static func header(
+        command: String, scenario: ScenarioOptions, arguments: [String], seed: UInt64, total: Int,
+        shard: Int, of shards: Int, units: Range<Int>, record: RunRecord? = nil
+    ) throws -> Header {
+        header(
+            command: command, commandLine: CommandLineText.current(), scenario: scenario.sourceName(), scenarioText: try scenario.document().text,
+            overrides: scenario.overrides, arguments: arguments, seed: seed, total: total, shard: shard, of: shards, units: units, record: record)
     }
 }

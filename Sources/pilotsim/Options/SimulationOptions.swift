@@ -50,13 +50,15 @@ struct ExecutionOptions: ParsableArguments {
 /// `--seed`, shared by every command that draws.
 struct SeedOption: ParsableArguments {
     /// The seed used when none is given: the date of the plan, 17 August 2023.
-    static let defaultSeed: UInt64 = 20230817
+    static let defaultSeed: UInt64 = 20_230_817
 
     /// `--seed` as typed (nil when not given): read as text, so that `--seed -1` is answered with
     /// the valid range rather than taken for an option.
-    @Option(name: .customLong("seed"), parsing: .unconditional,
-            help: ArgumentHelp("Random seed, a whole number from 0 to \(UInt64.max); the report always prints it (default: \(defaultSeed)).",
-                               valueName: "seed"))
+    @Option(
+        name: .customLong("seed"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Random seed, a whole number from 0 to \(UInt64.max); the report always prints it (default: \(defaultSeed)).",
+            valueName: "seed"))
     var seedArgument: String?
 
     /// The seed (valid once `validate()` has passed).

@@ -13,7 +13,11 @@ import Simulator
 ///
 /// Each command takes the forms it can use and refuses the others, naming its option.
 struct VaryArgument {
-    enum Values: Equatable { case none, range(ClosedRange<Double>), points([Double]) }
+    enum Values: Equatable {
+        case none
+        case range(ClosedRange<Double>)
+        case points([Double])
+    }
 
     let path: String
     let values: Values
@@ -50,13 +54,14 @@ struct VaryArgument {
             guard let steps = Int(parts[2]), (2...10_000).contains(steps) else { throw refuse("STEPS '\(parts[2])' is not a whole number from 2 to 10000") }
             let logarithmic = parts.count == 4
             if logarithmic && !(from > 0 && to > 0) { throw refuse("a log range needs FROM > 0 and TO > 0") }
-            values = .points((0..<steps).map { i in
-                if i == 0 { return from }
-                if i == steps - 1 { return to }
-                let t = Double(i) / Double(steps - 1)
-                // An interior point is meant as a decimal (0.009, not 0.009000000000000001).
-                return fifteenDigits(logarithmic ? exp(log(from) + t * (log(to) - log(from))) : from + t * (to - from))
-            })
+            values = .points(
+                (0..<steps).map { i in
+                    if i == 0 { return from }
+                    if i == steps - 1 { return to }
+                    let t = Double(i) / Double(steps - 1)
+                    // An interior point is meant as a decimal (0.009, not 0.009000000000000001).
+                    return fifteenDigits(logarithmic ? exp(log(from) + t * (log(to) - log(from))) : from + t * (to - from))
+                })
         default:
             throw refuse("'\(spec)' is not a range")
         }

@@ -7,16 +7,21 @@ import Simulator
 
 /// `--xlsx FILE`, shared by the commands that can write their result as an Excel workbook.
 struct WorkbookOption: ParsableArguments {
-    @Option(help: ArgumentHelp("Also write the result as an Excel workbook with native charts, in --lang.",
-                               valueName: "FILE"), completion: .file(extensions: ["xlsx"]))
+    @Option(
+        help: ArgumentHelp(
+            "Also write the result as an Excel workbook with native charts, in --lang.",
+            valueName: "FILE"), completion: .file(extensions: ["xlsx"]))
     var xlsx: String?
 
     /// Writes the workbook of a result, if `--xlsx` was given (atomically, like every output).
-    func write(summary: SimulationSummary, monthly: [MonthlyQuantiles], scenario: Scenario, provenance: @autoclosure () throws -> Provenance,
-               labels: Labels, targetValues: [[Double]]? = nil) throws {
+    func write(
+        summary: SimulationSummary, monthly: [MonthlyQuantiles], scenario: Scenario, provenance: @autoclosure () throws -> Provenance,
+        labels: Labels, targetValues: [[Double]]? = nil
+    ) throws {
         try write {
-            try ExcelReport.data(summary: summary, monthly: monthly, scenario: scenario, provenance: try provenance(), labels: labels,
-                                 targetValues: targetValues)
+            try ExcelReport.data(
+                summary: summary, monthly: monthly, scenario: scenario, provenance: try provenance(), labels: labels,
+                targetValues: targetValues)
         }
     }
 
