@@ -23,9 +23,11 @@ build: deps
 run: build
 	.build/release/pilotsim run
 
-## Build and run every test.
+## Build and run every test, optimised as users run pilotsim (release, with testable imports, in
+## its own build directory so that it does not undo `make build`'s).
+TEST_FLAGS = -c release --scratch-path .build-test
 test: deps
-	$(SWIFT) test
+	$(SWIFT) test $(TEST_FLAGS)
 
 ## The code's layout as .swift-format says (swift format, shipped with the toolchain); `swift
 ## format format -i -r Sources Tests Package.swift` applies it. Warnings are errors in the
@@ -41,7 +43,7 @@ slurm-test: build
 ## Re-pin the golden files (Tests/Fixtures/golden) from the current code. Only for a change that is
 ## meant to change results: review the diff and say why in the commit.
 golden: deps
-	PILOTSIM_REPIN=1 $(SWIFT) test --filter Golden
+	PILOTSIM_REPIN=1 $(SWIFT) test $(TEST_FLAGS) --filter Golden
 
 ## Time $(RUNS) runs of the baseline in release: runs/s, wall time, peak memory; then 10,000,000 runs
 ## with and without --out and the cost of the second pass (BIG_RUNS=0 skips them; about 17 minutes on 2 cores).

@@ -69,18 +69,15 @@ struct ScenarioDiagnosticsTests {
     }
 
     /// A "billion laughs" document (ten aliases of the level below, nine levels: 10⁹ scalars if
-    /// expanded) is refused at its first anchor, without expanding anything.
+    /// expanded) is refused at its first anchor, without expanding anything (an expansion would
+    /// not finish, or would exhaust memory, before the error could be returned).
     @Test func billionLaughsIsRefusedWithoutExpansion() {
         var lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
         for level in 1...8 {
             lines.append("a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]")
         }
         lines.append("name: *a8")
-        let clock = ContinuousClock()
-        var found: [String] = []
-        let elapsed = clock.measure { found = errors(lines.joined(separator: "\n")) }
-        #expect(found == ["s.yaml:1:5: error: YAML anchor '&a0': anchors and aliases are not supported; write the value out"])
-        #expect(elapsed < .seconds(1))
+        #expect(errors(lines.joined(separator: "\n")) == ["s.yaml:1:5: error: YAML anchor '&a0': anchors and aliases are not supported; write the value out"])
     }
 
     @Test func nestingAndSizeAreBounded() {
