@@ -34,12 +34,14 @@ let package = Package(
         .target(
             name: "PilotModel",
             dependencies: [.product(name: "Yams", package: "Yams")],
+            exclude: ["README.md"],
             resources: [.embedInCode("Resources/haimen-baseline.yaml")],
             swiftSettings: strict
         ),
         .target(
             name: "Simulator",
             dependencies: ["CGSL", "PilotModel"],
+            exclude: ["README.md"],
             swiftSettings: strict
         ),
         .target(
@@ -49,6 +51,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            exclude: ["README.md"],
             resources: [
                 .embedInCode("Templates/report.html.mustache"),
                 .embedInCode("Templates/fan-chart.svg.mustache"),
@@ -63,6 +66,7 @@ let package = Package(
         .target(
             name: "PilotWorkflow",
             dependencies: ["PilotModel", "Simulator", "PilotReport"],
+            exclude: ["README.md"],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -75,6 +79,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            exclude: ["README.md"],
             swiftSettings: strict
         ),
         .executableTarget(name: "pilotsim-bench", dependencies: ["Simulator", "CGSL"], swiftSettings: strict),
