@@ -154,33 +154,13 @@ extension Pilotsim {
                         ).run(runs: Self.perRunLimit)
                     }
                 }
-                var tornadoResult: (analysis: Simulator.Tornado, baseline: SimulationSummary, bars: [[Simulator.Tornado.Bar]])?
-                if tornado {
-                    let analysis = Simulator.Tornado(scenario: loaded, low: quantiles.low, high: quantiles.high, sample: sample)
-                    let tornadoProgress = ProgressLine("tornado", total: 2 * analysis.parameters.count, quiet: simulation.quiet)
-                    let (baseline, bars) = analysis.run(
-                        seed: simulation.seed, runs: tornadoRuns ?? min(result.runs, Self.perRunLimit), threads: simulation.threadCount,
-                        progress: tornadoProgress.update)
-                    tornadoResult = (analysis, baseline, bars)
-                    tornadoProgress.finish()
-                }
-                var comparison: (comparison: Comparison, a: String, b: String)?
-                if let compare {
-                    let other = try ScenarioDocument(path: compare).scenario(overrides: try scenario.parsedOverrides())
-                    if let sample {
-                        do { try sample.check(other) } catch let refusal as ConditionedSample.Refusal { throw refusal.validationError }
-                    }
-                    var engineB = MonteCarlo(scenario: other, seed: simulation.seed, threads: simulation.threadCount, keep: .targetValues)
-                    engineB.sample = sample
-                    let resultA = perRun ?? result
-                    let resultB = engineB.run(runs: resultA.runs)
-                    comparison = (Comparison(a: resultA, b: resultB), scenario.sourceName(language.labels), compare)
-                }
                 try write(
                     HTMLReport(
-                        result: result, perRun: perRun, summary: summary, monthly: result.monthly, tornado: tornadoResult,
+                        result: result, perRun: perRun, summary: summary, monthly: result.monthly,
+                        tornado: try tornadoBars(loaded, sample: sample, runs: min(result.runs, Self.perRunLimit)),
                         labels: language.labels, commandLine: CommandLineText.current(), generated: Date(),
-                        source: scenario.describedSource(language.labels), conditioning: conditioning, comparison: comparison,
+                        source: scenario.describedSource(language.labels), conditioning: conditioning,
+                        comparison: try comparison(with: perRun ?? result, sample: sample),
                         explanation: explanation(perRun ?? result), figures: figuresLine, sobol: try sobolIndices(loaded, sample: sample),
                         sweep: try sweepPoints(sample: sample)),
                     provenance: try scenario.provenance(seed: simulation.seed, figures: figures))

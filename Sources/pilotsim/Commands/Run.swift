@@ -72,15 +72,7 @@ extension Pilotsim {
             try reportingFailures {
                 let (scenarioText, loaded) = try scenario.loadWithText()
                 if let figures = try observed.figures(for: loaded) {
-                    guard shard.parsed == nil else { throw ValidationError("--shard takes no reported figures: shard the plan-time view with --prior") }
-                    guard precision == nil else { throw ValidationError("--precision takes no reported figures: give --runs (the particles), or --prior") }
-                    let result = try figures.condition(loaded, chains: observed.chains, simulation: simulation, labels: language.labels)
-                    let output = ConditionedOutput(result: result, figures: figures, scenario: scenario, scenarioText: scenarioText, labels: language.labels)
-                    if let out { try output.write(to: out) }
-                    try workbook.write(
-                        summary: result.summary, monthly: result.posterior.monthly, scenario: loaded,
-                        provenance: try scenario.provenance(seed: result.posterior.seed, figures: figures), labels: language.labels)
-                    print(try output.render(format, scenario: loaded, csvIsSummary: true), terminator: "")
+                    try runConditioned(loaded, scenarioText: scenarioText, figures: figures)
                     return
                 }
                 let engine = MonteCarlo(
@@ -90,68 +82,80 @@ extension Pilotsim {
                     try writePart(engine, index: index, count: count, out: out)
                     return
                 }
-                var runs = simulation.runCount(default: 10_000)
-                var probe: SimulationResult?
-                var stoppingRule: String?
-                if let precision {
-                    guard !loaded.targets.isEmpty else { throw ValidationError("--precision needs a scenario with targets") }
-                    var probing = engine
-                    probing.keep = []
-                    let (result, reached) = probing.run(precision: precision, maxRuns: maxRuns)
-                    (runs, probe) = (result.runs, result)
-                    stoppingRule = language.labels.stoppingRule(precision: precision, reached: reached)
-                    if !reached {
-                        printError(
-                            "warning: --max-runs \(NumberStyle.grouped(Double(maxRuns))) reached before every P(met) half-width was ≤ \(formatNumber(precision)); reporting \(NumberStyle.grouped(Double(runs))) runs"
-                        )
-                    }
-                }
-                let result: SimulationResult
-                var runsFile: StreamedFile?
-                if let out {
-                    // runs.csv is written as the blocks come, in run order; nothing of it is kept.
-                    let file = try StreamedFile(directory: out, name: "runs.csv")
-                    try file.write(RunsCSV.header(loaded, parameters: loaded.uncertainParameters))
-                    let progress = ProgressLine("run", quiet: simulation.quiet)
-                    result = try engine.run(indices: 0..<runs, progress: progress.update) { block in
-                        try file.write(RunsCSV.rows(block, threads: simulation.threadCount))
-                    }
-                    progress.finish()
-                    try file.close()
-                    runsFile = file
-                } else if let probe {
-                    result = probe
-                } else {
-                    let progress = ProgressLine("run", quiet: simulation.quiet)
-                    result = engine.run(runs: runs, progress: progress.update)
-                    progress.finish()
-                }
-
+                let (runs, probe, stoppingRule) = try runCount(engine)
+                let (result, runsFile) = try simulate(engine, runs: runs, probe: probe)
                 try workbook.write(
                     summary: result.summary, monthly: result.monthly, scenario: loaded,
                     provenance: try scenario.provenance(seed: result.seed, figures: nil), labels: language.labels)
-                let printed: String
-                switch format {
-                case .table:
-                    printed = TerminalReport.render(
-                        result.summary, result: result, source: scenario.describedSource(language.labels), labels: language.labels,
-                        style: .standardOutput(
-                            isTerminal: isatty(STDOUT_FILENO) == 1,
-                            environment: ProcessInfo.processInfo.environment),
-                        stoppingRule: stoppingRule,
-                        figures: observed.planTimeLine(loaded, language.labels))
-                case .csv: printed = SummaryCSV.render(result.summary)
-                case .json:
-                    printed = try JSONReport.render(
-                        result.summary, scenario: loaded.name.neutral, runs: result.runs, seed: result.seed,
-                        provenance: try scenario.provenance(seed: result.seed, figures: nil))
-                }
+                let printed = try render(result, stoppingRule: stoppingRule)
                 if let out, let runsFile {
                     try Self.writeOutputs(
                         result, runsFile: runsFile, commandLine: CommandLineText.current(),
                         scenario: scenario.sourceName(), scenarioText: scenarioText, overrides: scenario.overrides, to: out)
                 }
                 print(printed, terminator: "")
+            }
+        }
+
+        /// The run given reported figures: the conditioned forecast, its files and workbook.
+        private func runConditioned(_ loaded: Scenario, scenarioText: String, figures: ReportedFigures) throws {
+            guard shard.parsed == nil else { throw ValidationError("--shard takes no reported figures: shard the plan-time view with --prior") }
+            guard precision == nil else { throw ValidationError("--precision takes no reported figures: give --runs (the particles), or --prior") }
+            let result = try figures.condition(loaded, chains: observed.chains, simulation: simulation, labels: language.labels)
+            let output = ConditionedOutput(result: result, figures: figures, scenario: scenario, scenarioText: scenarioText, labels: language.labels)
+            if let out { try output.write(to: out) }
+            try workbook.write(
+                summary: result.summary, monthly: result.posterior.monthly, scenario: loaded,
+                provenance: try scenario.provenance(seed: result.posterior.seed, figures: figures), labels: language.labels)
+            print(try output.render(format, scenario: loaded, csvIsSummary: true), terminator: "")
+        }
+
+        /// How many runs: `--runs` (or the default), or with `--precision` as many as the stopping
+        /// rule took — with the result of those runs, and the rule as the header states it.
+        private func runCount(_ engine: MonteCarlo) throws -> (runs: Int, probe: SimulationResult?, stoppingRule: String?) {
+            guard let precision else { return (simulation.runCount(default: 10_000), nil, nil) }
+            guard !engine.scenario.targets.isEmpty else { throw ValidationError("--precision needs a scenario with targets") }
+            var probing = engine
+            probing.keep = []
+            let (result, reached) = probing.run(precision: precision, maxRuns: maxRuns)
+            if !reached {
+                printError(
+                    "warning: --max-runs \(NumberStyle.grouped(Double(maxRuns))) reached before every P(met) half-width was ≤ \(formatNumber(precision)); reporting \(NumberStyle.grouped(Double(result.runs))) runs"
+                )
+            }
+            return (result.runs, result, language.labels.stoppingRule(precision: precision, reached: reached))
+        }
+
+        /// The simulation of `runs` runs — with `--out`, writing runs.csv as the blocks come, in run
+        /// order, keeping nothing of it; without, the stopping rule's own result when there is one.
+        private func simulate(_ engine: MonteCarlo, runs: Int, probe: SimulationResult?) throws -> (SimulationResult, StreamedFile?) {
+            let progress = ProgressLine("run", quiet: simulation.quiet)
+            defer { progress.finish() }
+            guard let out else {
+                return (probe ?? engine.run(runs: runs, progress: progress.update), nil)
+            }
+            let file = try StreamedFile(directory: out, name: "runs.csv")
+            try file.write(RunsCSV.header(engine.scenario, parameters: engine.scenario.uncertainParameters))
+            let result = try engine.run(indices: 0..<runs, progress: progress.update) { block in
+                try file.write(RunsCSV.rows(block, threads: simulation.threadCount))
+            }
+            try file.close()
+            return (result, file)
+        }
+
+        /// What `run` prints, in `--format`.
+        private func render(_ result: SimulationResult, stoppingRule: String?) throws -> String {
+            switch format {
+            case .table:
+                return TerminalReport.render(
+                    result.summary, result: result, source: scenario.describedSource(language.labels), labels: language.labels,
+                    style: .standardOutput(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment),
+                    stoppingRule: stoppingRule, figures: observed.planTimeLine(result.scenario, language.labels))
+            case .csv: return SummaryCSV.render(result.summary)
+            case .json:
+                return try JSONReport.render(
+                    result.summary, scenario: result.scenario.name.neutral, runs: result.runs, seed: result.seed,
+                    provenance: try scenario.provenance(seed: result.seed, figures: nil))
             }
         }
 
