@@ -7,6 +7,9 @@ import Simulator
 
 extension Pilotsim {
     struct Compare: ParsableCommand {
+        /// The runs (a point, a setting) when `--runs` is not given, as the help says.
+        static let defaultRuns = 10_000
+
         static let configuration = CommandConfiguration(
             abstract: "Compare two plans target by target: P(met) under A and B, the paired difference and its interval.",
             discussion: """
@@ -15,7 +18,7 @@ extension Pilotsim {
                 would change. Both are simulated with the same seed and run indices, so the assumptions they share draw \
                 the same values in every run and the difference is the effect of the change, not noise.
 
-                Defaults: 10,000 runs (with reported figures: 3,000 particles).
+                Defaults: \(NumberStyle.grouped(Double(defaultRuns))) runs (with reported figures: \(NumberStyle.grouped(Double(ObservedOptions.defaultParticles))) particles).
 
                 Examples:
                   pilotsim compare --b-set campaigns[0].winners=40000
@@ -63,7 +66,7 @@ extension Pilotsim {
                 var engineA = MonteCarlo(scenario: scenarioA, seed: simulation.seed, threads: simulation.threadCount, keep: .targetValues)
                 var engineB = engineA
                 engineB.scenario = scenarioB
-                var runs = simulation.runCount(default: 10_000)
+                var runs = simulation.runCount(default: Self.defaultRuns)
                 var figuresLine = observed.planTimeLine(scenarioA, labels)
                 var provenance: (source: String, sha256: String)?
                 // With reported figures (A's), both plans run on A's conditioned particles: B may

@@ -7,6 +7,9 @@ import Simulator
 
 extension Pilotsim {
     struct Explain: ParsableCommand {
+        /// The runs (a point, a setting) when `--runs` is not given, as the help says.
+        static let defaultRuns = 10_000
+
         static let configuration = CommandConfiguration(
             abstract: "What the runs that meet a target share: each assumption's distribution in runs that met it against runs that missed.",
             discussion: """
@@ -14,7 +17,7 @@ extension Pilotsim {
                 the runs that met the target and in those that missed (near 1: it decides the target; near 0: it does \
                 not), the medians of both groups and the single value that separates them best.
 
-                Defaults: 10,000 runs; the 8 most decisive inputs.
+                Defaults: \(NumberStyle.grouped(Double(defaultRuns))) runs; the \(TopOption.standard) most decisive inputs.
 
                 Examples:
                   pilotsim explain --target amount-2023 --top 5
@@ -50,7 +53,7 @@ extension Pilotsim {
                     indices = Array(loaded.targets.indices)
                 }
                 let (sample, figures) = try observed.sample(for: loaded, simulation: simulation, labels: language.labels)
-                let runs = sample?.count ?? simulation.runCount(default: 10_000)
+                let runs = sample?.count ?? simulation.runCount(default: Self.defaultRuns)
                 let progress = ProgressLine("explain", total: runs, quiet: simulation.quiet)
                 var engine = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount)
                 engine.sample = sample

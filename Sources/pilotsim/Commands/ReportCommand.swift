@@ -7,6 +7,9 @@ import Simulator
 
 extension Pilotsim {
     struct Report: ParsableCommand {
+        /// The runs (a point, a setting) when `--runs` is not given, as the help says.
+        static let defaultRuns = 10_000
+
         static let configuration = CommandConfiguration(
             abstract: "Write a self-contained HTML report with charts, in English or Chinese.",
             discussion: """
@@ -16,7 +19,7 @@ extension Pilotsim {
                 (and prints the terminal table) from the outputs of 'run --out DIR' or 'merge --out DIR' without \
                 simulating again; give the scenario they were simulated from.
 
-                Defaults: 10,000 runs; report.html.
+                Defaults: \(NumberStyle.grouped(Double(defaultRuns))) runs; report.html.
 
                 Examples:
                   pilotsim report --lang zh --out 报告.html
@@ -136,7 +139,7 @@ extension Pilotsim {
                     conditioning = (ConditionReport(conditioned), conditioned.prior.monthly)
                     sample = conditioned.sample
                 } else {
-                    let runs = simulation.runCount(default: 10_000)
+                    let runs = simulation.runCount(default: Self.defaultRuns)
                     // Every run's values are kept for the per-run sections up to `perRunLimit` runs;
                     // beyond, the tables stream over every run and those sections use the first runs.
                     let keepsEveryRun = runs <= Self.perRunLimit

@@ -7,13 +7,16 @@ import Simulator
 
 extension Pilotsim {
     struct Run: ParsableCommand {
+        /// The runs (a point, a setting) when `--runs` is not given, as the help says.
+        static let defaultRuns = 10_000
+
         static let configuration = CommandConfiguration(
             abstract: "Simulate a scenario and report how likely each target is to be met.",
             discussion: """
                 Given reported figures (the scenario's observed: section, or --observed FILE) the forecast is \
                 conditioned on them; --prior gives the plan-time view.
 
-                Defaults: 10,000 runs (conditioned: 3,000 particles in 4 populations); seed 20230817.
+                Defaults: \(NumberStyle.grouped(Double(defaultRuns))) runs (conditioned: \(NumberStyle.grouped(Double(ObservedOptions.defaultParticles))) particles in 4 populations); seed 20230817.
 
                 Examples:
                   pilotsim run
@@ -113,7 +116,7 @@ extension Pilotsim {
         /// How many runs: `--runs` (or the default), or with `--precision` as many as the stopping
         /// rule took — with the result of those runs, and the rule as the header states it.
         private func runCount(_ engine: MonteCarlo) throws -> (runs: Int, probe: SimulationResult?, stoppingRule: String?) {
-            guard let precision else { return (simulation.runCount(default: 10_000), nil, nil) }
+            guard let precision else { return (simulation.runCount(default: Self.defaultRuns), nil, nil) }
             guard !engine.scenario.targets.isEmpty else { throw ValidationError("--precision needs a scenario with targets") }
             var probing = engine
             probing.keep = []
@@ -184,7 +187,7 @@ extension Pilotsim {
 
         /// Simulates shard `index` of `count` and writes its part file into `out`, record by record as the blocks come.
         func writePart(_ engine: MonteCarlo, index: Int, count: Int, out: String) throws {
-            let total = simulation.runCount(default: 10_000)
+            let total = simulation.runCount(default: Self.defaultRuns)
             let indices = PartFile.runs(shard: index, of: count, total: total)
             let record = PartFile.record(engine.scenario)
             let header = try PartFile.header(

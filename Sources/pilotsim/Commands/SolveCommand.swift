@@ -7,6 +7,9 @@ import Simulator
 
 extension Pilotsim {
     struct Solve: ParsableCommand {
+        /// The runs (a point, a setting) when `--runs` is not given, as the help says.
+        static let defaultRuns = 4000
+
         static let configuration = CommandConfiguration(
             abstract: "The value of one scenario number at which a target's P(met) reaches a probability.",
             discussion: """
@@ -15,7 +18,7 @@ extension Pilotsim {
                 Every value is simulated with the same seed and run indices; the answer comes with an interval from the \
                 Monte Carlo error, and a range where P(met) never reaches the probability, or turns back, is reported as such.
 
-                Defaults: 4,000 runs a point.
+                Defaults: \(NumberStyle.grouped(Double(defaultRuns))) runs a point.
 
                 Examples:
                   pilotsim solve --target wallets-2023 --probability 0.8 --vary targets.wallets-2023.at_least
@@ -70,7 +73,7 @@ extension Pilotsim {
                     throw ValidationError("--vary \(path): a count has no natural range; give one, e.g. --vary \(path)=0:100000")
                 }
                 let (sample, figures) = try observed.sample(for: try scenario.load(), simulation: simulation, labels: language.labels)
-                let runs = sample?.count ?? simulation.runCount(default: 4000)
+                let runs = sample?.count ?? simulation.runCount(default: Self.defaultRuns)
                 let outcome: Solver.Outcome, spent: Int
                 do {
                     (outcome, spent) = try solver.run(seed: simulation.seed, runs: runs, threads: simulation.threadCount, sample: sample)

@@ -7,6 +7,9 @@ import Simulator
 
 extension Pilotsim {
     struct Sweep: ParsableCommand {
+        /// The runs (a point, a setting) when `--runs` is not given, as the help says.
+        static let defaultRuns = 2000
+
         static let configuration = CommandConfiguration(
             abstract: "P(met) of every target along a line or grid of values of one or two parameters.",
             discussion: """
@@ -15,7 +18,7 @@ extension Pilotsim {
                 (wallets.personal.innovation.launch), a count (campaigns[0].winners) or a target's threshold \
                 (targets.wallets-2023.at_least). Every point uses the same seed and run indices.
 
-                Defaults: 2,000 runs a point.
+                Defaults: \(NumberStyle.grouped(Double(defaultRuns))) runs a point.
 
                 Examples:
                   pilotsim sweep --vary campaigns[0].winners=10000:60000:6
@@ -69,12 +72,12 @@ extension Pilotsim {
                     let points = PartFile.runs(shard: index, of: count, total: sweep.points.count)
                     let progress = ProgressLine("sweep", total: max(points.count, 1), quiet: simulation.quiet)
                     let summaries = sweep.run(
-                        seed: simulation.seed, runs: simulation.runCount(default: 2000), threads: simulation.threadCount,
+                        seed: simulation.seed, runs: simulation.runCount(default: Self.defaultRuns), threads: simulation.threadCount,
                         points: points, progress: progress.update)
                     progress.finish()
                     let header = try PartFile.header(
                         command: "sweep", scenario: scenario,
-                        arguments: axisArguments.map { "--vary " + $0 } + ["--runs \(simulation.runCount(default: 2000))"],
+                        arguments: axisArguments.map { "--vary " + $0 } + ["--runs \(simulation.runCount(default: Self.defaultRuns))"],
                         seed: simulation.seed, total: sweep.points.count, shard: index, of: count, units: points)
                     try PartFile.write(text: SweepReport.csv(sweep, summaries, firstPoint: points.lowerBound), header: header, into: out)
                     return
@@ -83,7 +86,7 @@ extension Pilotsim {
                 if let sample {
                     do { try sweep.check(against: sample) } catch let refusal as ConditionedSample.Refusal { throw refusal.validationError }
                 }
-                let runs = sample?.count ?? simulation.runCount(default: 2000)
+                let runs = sample?.count ?? simulation.runCount(default: Self.defaultRuns)
                 let progress = ProgressLine("sweep", total: sweep.points.count, quiet: simulation.quiet)
                 let summaries = sweep.run(
                     seed: simulation.seed, runs: runs, threads: simulation.threadCount, sample: sample,

@@ -7,6 +7,9 @@ import Simulator
 
 extension Pilotsim {
     struct Tornado: ParsableCommand {
+        /// The runs (a point, a setting) when `--runs` is not given, as the help says.
+        static let defaultRuns = 2000
+
         static let configuration = CommandConfiguration(
             abstract: "Which assumptions move each target: every uncertain parameter pinned at a low and a high quantile.",
             discussion: """
@@ -14,7 +17,7 @@ extension Pilotsim {
                 pinned at its --low and --high quantiles while all others stay uncertain; every simulation uses the \
                 same seed and run indices, so a parameter that does not enter a target's metric has a swing of exactly 0.
 
-                Defaults: 2,000 runs a setting; quantiles 0.1 and 0.9.
+                Defaults: \(NumberStyle.grouped(Double(defaultRuns))) runs a setting; quantiles 0.1 and 0.9.
 
                 Examples:
                   pilotsim tornado --top 5
@@ -54,7 +57,7 @@ extension Pilotsim {
                     let tornado = Simulator.Tornado(scenario: loaded, low: quantiles.low, high: quantiles.high)
                     // Each shard pins its block of the uncertain parameters; merge sorts the bars as one process does.
                     let positions = PartFile.runs(shard: index, of: count, total: tornado.parameters.count)
-                    let runs = simulation.runCount(default: 2000)
+                    let runs = simulation.runCount(default: Self.defaultRuns)
                     let bars = tornado.bars(of: positions, seed: simulation.seed, runs: runs, threads: simulation.threadCount)
                     let header = try PartFile.header(
                         command: "tornado", scenario: scenario,
@@ -65,7 +68,7 @@ extension Pilotsim {
                 }
                 let (sample, figures) = try observed.sample(for: loaded, simulation: simulation, labels: language.labels)
                 let tornado = Simulator.Tornado(scenario: loaded, low: quantiles.low, high: quantiles.high, sample: sample)
-                let runs = sample?.count ?? simulation.runCount(default: 2000)
+                let runs = sample?.count ?? simulation.runCount(default: Self.defaultRuns)
                 let progress = ProgressLine("tornado", total: 2 * tornado.parameters.count, quiet: simulation.quiet)
                 let (baseline, bars) = tornado.run(seed: simulation.seed, runs: runs, threads: simulation.threadCount, progress: progress.update)
                 progress.finish()
