@@ -112,6 +112,10 @@ extension DecodingContext {
         }
     }
 
+    /// A distribution node: `{family: {parameters}}` or percentiles, to a `Distribution`. Long
+    /// because it is one switch over the families, each case a few lines of checks whose
+    /// messages name the family's own parameters; split apart, the families would lose the one
+    /// place that lists them.
     private func distribution(
         _ family: DistributionFamily, _ node: YAMLNode, _ path: String,
         _ domain: ParameterDomain

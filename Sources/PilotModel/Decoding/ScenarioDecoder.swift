@@ -47,6 +47,9 @@ struct ScenarioDecoder {
 
     // MARK: - Calendar
 
+    /// `calendar:` — start, end and stages, each checked against the others (stages contiguous,
+    /// inside the calendar, each month in one stage). Long because those checks read one another's
+    /// results; every message names its key path.
     private func calendar(_ node: YAMLNode) -> ScenarioCalendar? {
         guard let reader = MappingReader(node, path: "calendar", context: context, keys: ["start", "end", "stages"]) else { return nil }
         let start = reader.required("start", expected: "the first month, YYYY-MM").flatMap { context.month($0, "calendar.start") }

@@ -45,6 +45,9 @@ public enum ObservationFile {
             }).joined(separator: "\n") + "\n"
     }
 
+    /// The figures of a CSV text, every problem located by line and column. Long because it is one
+    /// pass over the lines that checks each field where it stands (so that a message can name
+    /// its column) and collects every problem before throwing.
     public static func parse(_ text: String, file: String, scenario: Scenario) throws -> [Observation] {
         var problems: [ScenarioDiagnostic] = []
         func report(_ line: Int, _ column: Int, _ message: String) {

@@ -93,7 +93,7 @@ public struct ConditionReport {
 
     /// - Parameter figures: where the figures come from, as `ConditionLabels.figuresSource` says it.
     public func table(source: String, figures: String, labels: Labels = .english, style: TerminalStyle = .plain) -> String {
-        let words = labels.condition, numbers = labels.numbers, s = result.prior.scenario
+        let words = labels.condition, s = result.prior.scenario
         var out = ReportHeader.render(
             title: "\(words.title) — \(labels.text(s.name))",
             [
@@ -110,6 +110,17 @@ public struct ConditionReport {
             out.append("")
         }
 
+        out +=
+            targetsSection(labels, style) + observationsSection(labels, style) + parametersSection(labels, style)
+            + diagnosticsSection(labels, style)
+        out.append(words.reading)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The targets before and after the figures, then the joint chances and the stages.
+    private func targetsSection(_ labels: Labels, _ style: TerminalStyle) -> [String] {
+        let words = labels.condition, numbers = labels.numbers, s = result.prior.scenario
+        var out: [String] = []
         out.append(style.heading(labels.targets))
         var targets = TextTable([
             (labels.target, .left), (labels.deadline, .left), (labels.goal, .left), (words.prior, .right),
@@ -133,6 +144,13 @@ public struct ConditionReport {
         out.append(TerminalReport.jointAndStages(posteriorSummary, calendar: s.calendar, labels: labels, style: style))
         out.append("")
 
+        return out
+    }
+
+    /// Each figure against the prior, the posterior and the replicated reports.
+    private func observationsSection(_ labels: Labels, _ style: TerminalStyle) -> [String] {
+        let words = labels.condition, numbers = labels.numbers
+        var out: [String] = []
         out.append(style.heading(words.observationsHeading))
         var observations = TextTable([
             (words.month, .left), (words.metric, .left), (words.observed, .right), (words.priorShare, .right),
@@ -150,6 +168,13 @@ public struct ConditionReport {
         out.append(observations.render())
         out.append("")
 
+        return out
+    }
+
+    /// What the figures say about each assumption they can inform.
+    private func parametersSection(_ labels: Labels, _ style: TerminalStyle) -> [String] {
+        let words = labels.condition, s = result.prior.scenario
+        var out: [String] = []
         out.append(style.heading(words.posteriorHeading))
         var parameters = TextTable([
             (words.parameter, .left), (words.priorMedian, .left), (words.posteriorMedian, .left),
@@ -166,6 +191,13 @@ public struct ConditionReport {
         out.append(parameters.render())
         out.append("")
 
+        return out
+    }
+
+    /// The sampler's populations, steps and costs.
+    private func diagnosticsSection(_ labels: Labels, _ style: TerminalStyle) -> [String] {
+        let words = labels.condition, numbers = labels.numbers
+        var out: [String] = []
         out.append(style.heading(words.diagnosticsHeading))
         out.append("  " + sampleLine(labels))
         var steps = TextTable([
@@ -189,8 +221,7 @@ public struct ConditionReport {
                     final: NumberStyle.grouped(Double(result.modelRuns - result.conditioningRuns)),
                     months: NumberStyle.grouped(Double(result.modelMonths))))
         out.append("")
-        out.append(words.reading)
-        return out.joined(separator: "\n") + "\n"
+        return out
     }
 
     // MARK: - Files

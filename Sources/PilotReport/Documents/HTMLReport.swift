@@ -88,65 +88,89 @@ public struct HTMLReport {
                     .svg(title: labels.histogramTitle(label: labels.text(target.label), deadline: target.deadline))
             )
         }
-        if let tornado {
-            charts += scenario.targets.enumerated().map { j, target in
-                (
-                    "tornado-\(target.id).svg",
-                    TornadoChart(
-                        target: target, scenario: scenario, low: tornado.analysis.low, high: tornado.analysis.high,
-                        baseline: tornado.baseline.targets[j].probability,
-                        bars: Array(tornado.bars[j].filter { $0.swing > 0 }.prefix(Self.tornadoBars)),
-                        labels: labels
-                    )
-                    .svg(title: "\(labels.text(target.label)) (\(target.id))")
-                )
-            }
-        }
-        if let explanation {
-            let width = perRun.uncertainParameters.count
-            charts += explanation.enumerated().flatMap { j, filtering -> [(String, String)] in
-                let target = filtering.target
-                // Only decisive inputs are drawn: a chart of a chance difference would read as a finding.
-                return filtering.inputs.filter(\.isDecisive).prefix(Self.explainCharts).map { input in
-                    let column = perRun.uncertainParameters.firstIndex(of: input.parameter)!
-                    var met: [Double] = [], missed: [Double] = []
-                    for run in 0..<perRun.runs {
-                        let value = perRun.parameterValues[run * width + column]
-                        if target.isMet(by: perRun.targetValues[j][run]) { met.append(value) } else { missed.append(value) }
-                    }
-                    return (
-                        "ecdf-\(target.id)-\(input.keyPath).svg",
-                        ECDFChart(met: met, missed: missed, split: input.threshold, labels: labels)
-                            .svg(
-                                title:
-                                    "\(labels.text(target.label)) · \(ParameterCatalogue.label(input.keyPath, scenario: scenario, labels)) (KS \(NumberStyle.fixed(input.distance, 2)), q \(ExplainReport.pValueText(input.qValue ?? 1)))"
-                            )
-                    )
-                }
-            }
-        }
-        if let sobol {
-            let names = sobol.analysis.inputs.map { input -> String in
-                if case .parameter(let i) = input { return ParameterCatalogue.label(scenario.parameters[i].keyPath, scenario: scenario, labels) }
-                return labels.analysis.inputName(input, of: scenario)
-            }
-            charts += zip(scenario.targets, sobol.estimate.indices).filter { !$0.1.isEmpty }.map { target, indices in
-                ("sobol-\(target.id).svg", SobolChart(names: names, indices: indices, labels: labels).svg(title: "\(labels.text(target.label)) (\(target.id))"))
-            }
-        }
-        if let sweep {
-            charts += scenario.targets.enumerated().map { j, target in
-                (
-                    "sweep-\(target.id).svg",
-                    SweepChart(sweep: sweep.sweep, target: j, summaries: sweep.summaries, labels: labels)
-                        .svg(title: "\(labels.text(target.label)) (\(target.id))")
-                )
-            }
-        }
+        charts += tornadoCharts() + explanationCharts() + sobolCharts() + sweepCharts()
         return charts.map { (name: $0.0, svg: $0.1) }
     }
 
+    /// With `--tornado`: a chart per target of the parameters that move it.
+    private func tornadoCharts() -> [(String, String)] {
+        guard let tornado else { return [] }
+        var charts: [(String, String)] = []
+        charts += scenario.targets.enumerated().map { j, target in
+            (
+                "tornado-\(target.id).svg",
+                TornadoChart(
+                    target: target, scenario: scenario, low: tornado.analysis.low, high: tornado.analysis.high,
+                    baseline: tornado.baseline.targets[j].probability,
+                    bars: Array(tornado.bars[j].filter { $0.swing > 0 }.prefix(Self.tornadoBars)),
+                    labels: labels
+                )
+                .svg(title: "\(labels.text(target.label)) (\(target.id))")
+            )
+        }
+        return charts
+    }
+
+    /// With `--explain`: per target, the empirical CDFs of its decisive inputs in runs that met and
+    /// missed it.
+    private func explanationCharts() -> [(String, String)] {
+        guard let explanation else { return [] }
+        var charts: [(String, String)] = []
+        let width = perRun.uncertainParameters.count
+        charts += explanation.enumerated().flatMap { j, filtering -> [(String, String)] in
+            let target = filtering.target
+            // Only decisive inputs are drawn: a chart of a chance difference would read as a finding.
+            return filtering.inputs.filter(\.isDecisive).prefix(Self.explainCharts).map { input in
+                let column = perRun.uncertainParameters.firstIndex(of: input.parameter)!
+                var met: [Double] = [], missed: [Double] = []
+                for run in 0..<perRun.runs {
+                    let value = perRun.parameterValues[run * width + column]
+                    if target.isMet(by: perRun.targetValues[j][run]) { met.append(value) } else { missed.append(value) }
+                }
+                return (
+                    "ecdf-\(target.id)-\(input.keyPath).svg",
+                    ECDFChart(met: met, missed: missed, split: input.threshold, labels: labels)
+                        .svg(
+                            title:
+                                "\(labels.text(target.label)) · \(ParameterCatalogue.label(input.keyPath, scenario: scenario, labels)) (KS \(NumberStyle.fixed(input.distance, 2)), q \(ExplainReport.pValueText(input.qValue ?? 1)))"
+                        )
+                )
+            }
+        }
+        return charts
+    }
+
+    /// With `--sobol`: a chart per target whose value varies.
+    private func sobolCharts() -> [(String, String)] {
+        guard let sobol else { return [] }
+        var charts: [(String, String)] = []
+        let names = sobol.analysis.inputs.map { input -> String in
+            if case .parameter(let i) = input { return ParameterCatalogue.label(scenario.parameters[i].keyPath, scenario: scenario, labels) }
+            return labels.analysis.inputName(input, of: scenario)
+        }
+        charts += zip(scenario.targets, sobol.estimate.indices).filter { !$0.1.isEmpty }.map { target, indices in
+            ("sobol-\(target.id).svg", SobolChart(names: names, indices: indices, labels: labels).svg(title: "\(labels.text(target.label)) (\(target.id))"))
+        }
+        return charts
+    }
+
+    /// With `--sweep`: a chart per target of P(met) across the points.
+    private func sweepCharts() -> [(String, String)] {
+        guard let sweep else { return [] }
+        var charts: [(String, String)] = []
+        charts += scenario.targets.enumerated().map { j, target in
+            (
+                "sweep-\(target.id).svg",
+                SweepChart(sweep: sweep.sweep, target: j, summaries: sweep.summaries, labels: labels)
+                    .svg(title: "\(labels.text(target.label)) (\(target.id))")
+            )
+        }
+        return charts
+    }
+
     /// The page, with `charts` (from `charts()`, passed in when the caller also needs them) inline.
+    /// Long because the template's view is one dictionary literal: every key the template reads is
+    /// in one place, next to the row builders it needs.
     public func html(charts: [(name: String, svg: String)]? = nil) -> String {
         let numbers = labels.numbers
         let charts = charts ?? self.charts()

@@ -87,6 +87,8 @@ public struct Solver: Sendable {
     /// Solves; returns the outcome and the runs spent. With `sample`, every value runs on the
     /// conditioned particles (`runs` is then their count).
     /// - Throws: `ConditionedSample.Refusal` when the path acts on the reported months.
+    /// Long because the coarse grid, the bracket and the bisection share the memo of evaluated
+    /// points and the tolerance; their order is the algorithm.
     public func run(seed: UInt64, runs: Int, threads: Int, sample: ConditionedSample? = nil) throws -> (outcome: Outcome, runs: Int) {
         let runs = sample?.count ?? runs
         if let sample {

@@ -42,6 +42,9 @@ struct PilotRun {
     /// Simulates the first `monthLimit` months (the whole calendar when `nil`) with parameter values
     /// `v` (indexed like `scenario.parameters`), each step drawing from its own stream. A month's
     /// draws do not depend on how many months follow, so a shorter run is the start of a longer one.
+    /// Long because it is the model's month step (docs/model.md §2–4) in the contract's order, one
+    /// equation after another on the same month's state; split into functions, the state would
+    /// have to be passed through each, in the hot loop of every simulation.
     func simulate(_ v: [Double], streams: RunStreams, metrics: inout [Double], monthLimit: Int? = nil) {
         let s = scenario, personal = s.personal, corporate = s.corporate, merchants = s.merchants
         let np = personal.population, nc = corporate.population, k = merchants.potential
