@@ -14,11 +14,12 @@ final class DecodingContext {
     /// Stage ids in calendar order, once the calendar is read (the plan's stages until then).
     var stageIDs: [String] = ScenarioCalendar.planStages.map(\.id)
 
-    /// The diagnostics in the order of their place in the file (command-line ones after the file's).
-    var sortedDiagnostics: [ScenarioDiagnostic] {
+    /// The diagnostics in the order of their place in the file `file` (those of overrides, which
+    /// name their own source, after the file's).
+    func sortedDiagnostics(file: String) -> [ScenarioDiagnostic] {
         diagnostics.enumerated().sorted { a, b in
             let x = a.element.location, y = b.element.location
-            if x.file != y.file { return y.file.hasPrefix("--") }
+            if x.file != y.file { return x.file == file || (y.file != file && a.offset < b.offset) }
             return (x.line, x.column, a.offset) < (y.line, y.column, b.offset)
         }.map(\.element)
     }

@@ -8,7 +8,7 @@ struct ScenarioDecoder {
             "campaigns", "milestones", "correlations", "targets", "verdict", "observed",
         ]
         guard let top = MappingReader(root, path: "", context: context, keys: keys, what: "a scenario mapping") else {
-            throw ScenarioValidationError(context.sortedDiagnostics)
+            throw ScenarioValidationError(context.sortedDiagnostics(file: root.location.file))
         }
         let name = top.required("name", expected: "the scenario's name").flatMap { context.localizedText($0, "name") }
         let description = top.optional("description").flatMap { context.localizedText($0, "description") }
@@ -35,7 +35,7 @@ struct ScenarioDecoder {
 
         guard context.diagnostics.isEmpty, let name, let calendar, let personal, let corporate, let merchants,
             let verdict
-        else { throw ScenarioValidationError(context.sortedDiagnostics) }
+        else { throw ScenarioValidationError(context.sortedDiagnostics(file: root.location.file)) }
         return Scenario(
             name: name, description: description, calendar: calendar, parameters: context.parameters,
             numericPaths: context.numericPaths,
