@@ -31,6 +31,9 @@ struct ScenarioOverrideTests {
         let ids = s.personal.innovation.perStage
         #expect(ids.map { s[$0].distribution } == [.constant(0.05), .constant(0.2), .constant(0.05), .constant(0.05)])
         #expect(s[ids[1]].keyPath == "wallets.personal.innovation[launch]")
+        // The key path as outputs spell it works as input too.
+        let copied = try scenario("wallets.personal.innovation[launch]=0.2")
+        #expect(copied.personal.innovation.perStage.map { copied[$0].distribution } == ids.map { s[$0].distribution })
     }
 
     @Test func listItemsAndNewKeys() throws {
@@ -65,7 +68,8 @@ struct ScenarioOverrideTests {
 
     @Test func malformedArguments() {
         #expect(throws: ScenarioValidationError.self) { try ScenarioOverride("wallets.personal.imitation") }
-        #expect(throws: ScenarioValidationError.self) { try ScenarioOverride("campaigns[x].winners=3") }
+        #expect(throws: ScenarioValidationError.self) { try ScenarioOverride("campaigns[].winners=3") }
+        #expect(throws: ScenarioValidationError.self) { try ScenarioOverride("campaigns[1x].winners=3") }
         #expect(throws: ScenarioValidationError.self) { try ScenarioOverride("a..b=3") }
     }
 }

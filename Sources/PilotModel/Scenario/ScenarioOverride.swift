@@ -44,6 +44,9 @@ public struct ScenarioOverride: Sendable {
         value = try YAMLNode.parse(valueText, file: source, columnOffset: column)
     }
 
+    /// The steps of a key path: keys separated by '.', `[N]` for list items, and `[stage]` for
+    /// one stage's value of a by-stage parameter — the spelling outputs use, so that a key copied
+    /// from runs.csv or tornado.csv works in `--set` and `--vary` as `….stage` does.
     static func parsePath(_ text: String) -> [Step]? {
         var steps: [Step] = []
         for part in text.split(separator: ".", omittingEmptySubsequences: false) {
@@ -54,10 +57,16 @@ public struct ScenarioOverride: Sendable {
             steps.append(.key(String(key)))
             rest = rest[keyEnd...]
             while !rest.isEmpty {
-                guard rest.first == "[", let close = rest.firstIndex(of: "]"),
-                    let index = Int(rest[rest.index(after: rest.startIndex)..<close]), index >= 0
-                else { return nil }
-                steps.append(.index(index))
+                guard rest.first == "[", let close = rest.firstIndex(of: "]") else { return nil }
+                let inside = rest[rest.index(after: rest.startIndex)..<close]
+                if let index = Int(inside), index >= 0 {
+                    steps.append(.index(index))
+                } else if let first = inside.first, first.isLetter, inside.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) {
+                    // `innovation[launch]`, the spelling of outputs (runs.csv, tornado.csv), is `innovation.launch`.
+                    steps.append(.key(String(inside)))
+                } else {
+                    return nil
+                }
                 rest = rest[rest.index(after: close)...]
             }
         }
