@@ -49,13 +49,16 @@ public struct MonteCarlo: Sendable {
     /// Simulates runs `0..<runs`.
     public func run(runs: Int, progress: Progress? = nil) -> SimulationResult {
         precondition(runs > 0, "at least one run")
-        return run(indices: 0..<runs, progress: progress)
+        return collect(rows: runs, firstRun: 0, progress: progress, eachBlock: Self.nothing, blockInputs: runInputs(first: 0))
     }
+
+    /// No block handler: a collection that cannot fail.
+    private static var nothing: ((RunBlock) throws(Never) -> Void)? { nil }
 
     /// Simulates the runs with indices `indices`, exactly as in a simulation of all runs; hands
     /// every block of the first pass, in run order, to `eachBlock` (its records carry the
     /// parameters, and every month when `keep` has trajectories or monthly quantiles).
-    public func run(indices: Range<Int>, progress: Progress? = nil, eachBlock: ((RunBlock) throws -> Void)? = nil) rethrows -> SimulationResult {
+    public func run<E: Error>(indices: Range<Int>, progress: Progress? = nil, eachBlock: @escaping (RunBlock) throws(E) -> Void) throws(E) -> SimulationResult {
         try collect(
             rows: indices.count, firstRun: indices.lowerBound, progress: progress, eachBlock: eachBlock, blockInputs: runInputs(first: indices.lowerBound))
     }
@@ -75,45 +78,31 @@ public struct MonteCarlo: Sendable {
     /// returns a function that fills a row's parameter values (one slot per scenario parameter)
     /// and returns the row's process noise. Rows are kept in row order.
     func simulate(rows: Int, makeInputs: @escaping @Sendable () -> (_ row: Int, _ values: inout [Double]) -> RunNoise) -> SimulationResult {
-        collect(rows: rows, firstRun: 0, progress: nil, eachBlock: nil) { _ in makeInputs }
+        collect(rows: rows, firstRun: 0, progress: nil, eachBlock: Self.nothing) { _ in makeInputs }
     }
 
     typealias BlockInputs = (_ rows: Range<Int>) -> @Sendable () -> (_ row: Int, _ values: inout [Double]) -> RunNoise
 
-    /// The driver of every simulation: collects rows `0..<rows` in one or two passes.
-    private func collect(
-        rows: Int, firstRun: Int, progress: Progress?, eachBlock: ((RunBlock) throws -> Void)?,
+    /// The driver of every simulation: collects rows `0..<rows` in one or two passes, through
+    /// `RunCollector.collect`, the one collection loop (merge feeds it blocks read back from parts).
+    private func collect<E: Error>(
+        rows: Int, firstRun: Int, progress: Progress?, eachBlock: ((RunBlock) throws(E) -> Void)?,
         blockInputs: BlockInputs
-    ) rethrows -> SimulationResult {
+    ) throws(E) -> SimulationResult {
         let collector = RunCollector(
             scenario: scenario, rows: rows, keep: keep, threads: threads, recordsParameters: eachBlock != nil,
             valueBudget: valueBudget)
-        let total = rows * collector.passes
-        var done = 0
-        try forEachBlock(rows: rows, firstRun: firstRun, record: collector.record, blockInputs: blockInputs) { block in
-            collector.absorb(block, pass: 1)
-            try eachBlock?(block)
-            done += block.count
-            progress?(done, total)
+        return try collector.collect(seed: seed, progress: progress, eachBlock: eachBlock) { (body: (RunBlock) throws(E) -> Void) throws(E) in
+            try forEachBlock(rows: rows, firstRun: firstRun, record: collector.record, blockInputs: blockInputs, body)
         }
-        collector.finishFirstPass()
-        if collector.needsSecondPass {
-            forEachBlock(rows: rows, firstRun: firstRun, record: collector.record, blockInputs: blockInputs) { block in
-                collector.absorb(block, pass: 2)
-                done += block.count
-                progress?(done, total)
-            }
-        }
-        progress?(total, total)
-        return collector.result(seed: seed)
     }
 
     /// Simulates rows `0..<rows` (run indices from `firstRun`) block by block, blocks ending at
     /// multiples of `blockRuns` in run index, and hands each to `body` in order.
-    private func forEachBlock(
+    private func forEachBlock<E: Error>(
         rows: Int, firstRun: Int, record: RunRecord, blockInputs: BlockInputs,
-        _ body: (RunBlock) throws -> Void
-    ) rethrows {
+        _ body: (RunBlock) throws(E) -> Void
+    ) throws(E) {
         let block = RunBlock(record: record, capacity: Self.blockRuns)
         let s = scenario
         var next = 0

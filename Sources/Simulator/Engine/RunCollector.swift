@@ -203,6 +203,35 @@ public final class RunCollector: @unchecked Sendable {
         return monthlyCells == 0 ? [] : rows.values
     }
 
+    /// The one collection loop: every block `source` hands over absorbed in a first pass (each
+    /// also handed to `eachBlock`, e.g. to write runs.csv), a second pass over `source` when the
+    /// exact quantiles need one, then the result. `source` hands every block, in run order, to its
+    /// argument each time it is called: blocks simulated anew (`MonteCarlo`), or read back from
+    /// part files (`merge`). `progress` counts the runs of both passes.
+    public func collect<E: Error>(
+        seed: UInt64, progress: MonteCarlo.Progress?, eachBlock: ((RunBlock) throws(E) -> Void)?,
+        source: (_ body: (RunBlock) throws(E) -> Void) throws(E) -> Void
+    ) throws(E) -> SimulationResult {
+        let total = rows * passes
+        var done = 0
+        try source { (block: RunBlock) throws(E) in
+            absorb(block, pass: 1)
+            try eachBlock?(block)
+            done += block.count
+            progress?(done, total)
+        }
+        finishFirstPass()
+        if needsSecondPass {
+            try source { (block: RunBlock) throws(E) in
+                absorb(block, pass: 2)
+                done += block.count
+                progress?(done, total)
+            }
+        }
+        progress?(total, total)
+        return result(seed: seed)
+    }
+
     /// Everything collected, once every pass is over.
     public func result(seed: UInt64) -> SimulationResult {
         SimulationResult(

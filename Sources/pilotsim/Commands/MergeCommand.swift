@@ -61,9 +61,9 @@ extension Pilotsim {
             }
         }
 
-        /// Joins run parts: the records go through the collector as the simulation's blocks would,
-        /// and runs.csv is written as they come; a second reading of the parts when the quantiles
-        /// need it.
+        /// Joins run parts: their blocks go through the collection loop a simulation's blocks go
+        /// through (`RunCollector.collect`), and runs.csv is written as they come; the parts are read
+        /// a second time when the exact quantiles need it.
         private func mergeRuns(_ ordered: [PartFile.Reader], header: PartFile.Header, scenario: Scenario) throws {
             let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
             let collector = RunCollector(
@@ -72,18 +72,13 @@ extension Pilotsim {
             let block = RunBlock(record: collector.record, capacity: MonteCarlo.blockRuns)
             let runsFile = try StreamedFile(directory: out, name: "runs.csv")
             try runsFile.write(RunsCSV.header(scenario, parameters: collector.record.parameters))
-            for part in ordered {
-                try part.forEachBlock(block, scenario: scenario) { block in
-                    collector.absorb(block, pass: 1)
-                    try runsFile.write(RunsCSV.rows(block, threads: threads))
-                }
+            // The collection loop of a simulation, fed the parts' blocks (read again for a second pass).
+            let result = try collector.collect(seed: header.seed, progress: nil) { block throws(any Error) in
+                try runsFile.write(RunsCSV.rows(block, threads: threads))
+            } source: { body throws(any Error) in
+                for part in ordered { try part.forEachBlock(block, scenario: scenario, body) }
             }
             try runsFile.close()
-            collector.finishFirstPass()
-            if collector.needsSecondPass {
-                for part in ordered { try part.forEachBlock(block, scenario: scenario) { collector.absorb($0, pass: 2) } }
-            }
-            let result = collector.result(seed: header.seed)
             try workbook.write(
                 summary: result.summary, monthly: result.monthly, scenario: scenario, provenance: Self.provenance(header),
                 labels: language.labels)
