@@ -33,11 +33,8 @@ extension ExcelReport {
             }
             rows += [[], [.text(decision.scenarioA), .text(a)], [.text(decision.scenarioB), .text(b)]]
             book.write(rows, to: words.comparison)
-            let sheet = "'\(words.comparison)'"
             if last > 1 {
-                let series = [(decision.pA, "C"), (decision.pB, "D")].map { name, column in
-                    XLSXWorkbook.Series(name: name, categories: "=\(sheet)!$A$2:$A$\(last)", values: "=\(sheet)!$\(column)$2:$\(column)$\(last)")
-                }
+                let series = XLSXWorkbook.series([(decision.pA, "C"), (decision.pB, "D")], sheet: words.comparison, rows: 2...last)
                 try book.insertChart(
                     .bar, title: labels.probability, xAxis: labels.probability, yAxis: labels.target,
                     series: series, axis: .shares, scale: 1.6, into: words.comparison, row: rows.count + 2, column: 0)

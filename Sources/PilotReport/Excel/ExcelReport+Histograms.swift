@@ -45,13 +45,8 @@ extension ExcelReport {
             rows.append([])
         }
         book.write(rows, to: words.histograms)
-        let sheet = "'\(words.histograms)'"
         for (k, block) in blocks.enumerated() {
-            let series = [(labels.runsMeeting, "D"), (labels.otherRuns, "E")].map { name, column in
-                XLSXWorkbook.Series(
-                    name: name, categories: "=\(sheet)!$A$\(block.first):$A$\(block.last)",
-                    values: "=\(sheet)!$\(column)$\(block.first):$\(column)$\(block.last)")
-            }
+            let series = XLSXWorkbook.series([(labels.runsMeeting, "D"), (labels.otherRuns, "E")], sheet: words.histograms, rows: block.first...block.last)
             try book.insertChart(
                 .histogram, title: labels.text(block.target.label), xAxis: labels.metric(block.target.metric),
                 yAxis: labels.runs, series: series, into: words.histograms, row: 1 + 18 * k, column: 6)

@@ -47,13 +47,8 @@ extension ExcelReport {
                 blocks.append((target, first, first + min(top, indices.count) - 1))
             }
             book.write(rows, to: words.sobol)
-            let sheet = "'\(words.sobol)'"
             for (k, block) in blocks.enumerated() {
-                let series = [(words.firstOrder, "C"), (words.totalIndex, "F")].map { name, column in
-                    XLSXWorkbook.Series(
-                        name: name, categories: "=\(sheet)!$A$\(block.first):$A$\(block.last)",
-                        values: "=\(sheet)!$\(column)$\(block.first):$\(column)$\(block.last)")
-                }
+                let series = XLSXWorkbook.series([(words.firstOrder, "C"), (words.totalIndex, "F")], sheet: words.sobol, rows: block.first...block.last)
                 try book.insertChart(
                     .bar, title: labels.text(block.target.label), xAxis: words.index, yAxis: labels.analysis.input,
                     series: series, axis: .indices, into: words.sobol, row: 1 + 18 * k, column: 9)

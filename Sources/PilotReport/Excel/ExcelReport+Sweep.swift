@@ -40,16 +40,12 @@ extension ExcelReport {
                         [.text(sweep.points[i].map(NumberStyle.parameter).joined(separator: " · "))]
                             + targets.map { t in probability[i]?[t.id].map { Cell.share($0) } ?? .empty }
                     }, to: words.charts)
-            let sheet = "'\(words.charts)'", last = sweep.points.count + 1
-            let series = targets.indices.map { k in
-                XLSXWorkbook.Series(
-                    name: labels.text(targets[k].label), categories: "=\(sheet)!$A$2:$A$\(last)",
-                    values: "=\(sheet)!$\(column(k + 1))$2:$\(column(k + 1))$\(last)")
-            }
+            let series = XLSXWorkbook.series(
+                targets.indices.map { (labels.text(targets[$0].label), column($0 + 1)) }, sheet: words.charts, rows: 2...sweep.points.count + 1)
             if !series.isEmpty {
                 try book.insertChart(
                     .line, title: labels.probability, xAxis: axisNames.joined(separator: " · "), yAxis: labels.probability,
-                    series: series, axis: .shares, scale: 1.6, into: words.charts, row: last + 2, column: 0)
+                    series: series, axis: .shares, scale: 1.6, into: words.charts, row: sweep.points.count + 3, column: 0)
             }
             writeProvenance(provenance, into: book, labels: labels)
         }

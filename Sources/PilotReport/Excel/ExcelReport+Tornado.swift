@@ -33,13 +33,8 @@ extension ExcelReport {
                 blocks.append((target, first, rows.count))
             }
             book.write(rows, to: words.tornado)
-            let sheet = "'\(words.tornado)'"
             for (k, block) in blocks.enumerated() {
-                let series = [(words.pinnedLow, "C"), (words.pinnedHigh, "D")].map { name, column in
-                    XLSXWorkbook.Series(
-                        name: name, categories: "=\(sheet)!$A$\(block.first):$A$\(block.last)",
-                        values: "=\(sheet)!$\(column)$\(block.first):$\(column)$\(block.last)")
-                }
+                let series = XLSXWorkbook.series([(words.pinnedLow, "C"), (words.pinnedHigh, "D")], sheet: words.tornado, rows: block.first...block.last)
                 try book.insertChart(
                     .bar, title: labels.text(block.target.label), xAxis: labels.probability, yAxis: labels.parameter,
                     series: series, axis: .shares, into: words.tornado, row: 1 + 18 * k, column: 7)

@@ -49,14 +49,10 @@ public enum ExcelReport {
                 ]
             }
         book.write(targetRows, to: words.targets)
-        let targetSheet = "'\(words.targets)'", count = summary.targets.count + 1
+        let count = summary.targets.count + 1
         try book.insertChart(
             .bar, title: labels.probability, xAxis: labels.probability, yAxis: labels.target,
-            series: [
-                XLSXWorkbook.Series(
-                    name: labels.probability, categories: "=\(targetSheet)!$A$2:$A$\(count)",
-                    values: "=\(targetSheet)!$E$2:$E$\(count)")
-            ], axis: .shares,
+            series: XLSXWorkbook.series([(labels.probability, "E")], sheet: words.targets, rows: 2...count), axis: .shares,
             into: words.targets, row: count + 2, column: 0)
     }
 

@@ -79,6 +79,17 @@ final class XLSXWorkbook {
     /// (`=Sheet!$A$2:$A$37`).
     struct Series { let name: String, categories: String, values: String }
 
+    /// Series over rows `rows` (1-based, as Excel counts) of `sheet`, one per `(name, column)`, each
+    /// with column A of those rows as its categories.
+    static func series(_ columns: [(name: String, column: String)], sheet: String, rows: ClosedRange<Int>) -> [Series] {
+        let quoted = "'\(sheet)'"
+        return columns.map { name, column in
+            Series(
+                name: name, categories: "=\(quoted)!$A$\(rows.lowerBound):$A$\(rows.upperBound)",
+                values: "=\(quoted)!$\(column)$\(rows.lowerBound):$\(column)$\(rows.upperBound)")
+        }
+    }
+
     /// Inserts a native chart of `series` into `sheet` at (`row`, `column`); `shares` draws the
     /// value axis as `axis` says; `scale` enlarges Excel's default chart (480 × 288 pixels) for
     /// many categories or long labels.
