@@ -4,46 +4,43 @@ import Foundation
 /// what made them, so that a result pasted into a report can be traced to the exact scenario text,
 /// overrides, seed, run count and program — for a merge, also each shard's own command line.
 public struct Manifest: Codable {
-    public let pilotsimVersion: String
-    public let commandLine: String
-    public let scenario: String
-    public let scenarioSHA256: String
-    public let seed: UInt64
+    /// What made the files: version, command line, scenario and its SHA-256, overrides, reported
+    /// figures and their SHA-256, seed (written as top-level keys of the manifest).
+    public let provenance: Provenance
     public let runs: Int
     public let generator: String
     public let files: [String]
-    /// The reported figures the outputs are conditioned on (a file, or `observed:` for the
-    /// scenario's section) and the SHA-256 of their text; both absent for the plan-time view.
-    public var observed: String? = nil
-    public var observedSHA256: String? = nil
-    /// The `--set` overrides, in order.
-    public var overrides: [String] = []
     /// For a merge: the command line of each shard, in shard order.
     public var shardCommandLines: [String]? = nil
 
-    /// - Parameters:
-    ///   - scenarioText: the scenario exactly as read (the file, or the embedded baseline); its
-    ///     SHA-256 is recorded. `--set` overrides are in the command line.
-    public init(commandLine: String, scenario: String, scenarioText: String, seed: UInt64, runs: Int, files: [String]) {
-        pilotsimVersion = PilotsimVersion.current
-        self.commandLine = commandLine
-        self.scenario = scenario
-        scenarioSHA256 = ContentDigest.hex(scenarioText.utf8)
-        self.seed = seed
+    public init(provenance: Provenance, runs: Int, files: [String]) {
+        self.provenance = provenance
         self.runs = runs
         generator = Generators.description
         self.files = files
     }
 
     enum CodingKeys: String, CodingKey {
-        case pilotsimVersion = "pilotsim_version"
-        case commandLine = "command_line"
-        case scenario
-        case scenarioSHA256 = "scenario_sha256"
-        case seed, runs, generator, files, observed
-        case observedSHA256 = "observed_sha256"
-        case overrides
+        case runs, generator, files
         case shardCommandLines = "shard_command_lines"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        provenance = try Provenance(from: decoder)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        runs = try container.decode(Int.self, forKey: .runs)
+        generator = try container.decode(String.self, forKey: .generator)
+        files = try container.decode([String].self, forKey: .files)
+        shardCommandLines = try container.decodeIfPresent([String].self, forKey: .shardCommandLines)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try provenance.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(runs, forKey: .runs)
+        try container.encode(generator, forKey: .generator)
+        try container.encode(files, forKey: .files)
+        try container.encodeIfPresent(shardCommandLines, forKey: .shardCommandLines)
     }
 
     public func json() throws -> String {

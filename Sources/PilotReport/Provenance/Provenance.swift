@@ -1,7 +1,7 @@
 /// What made a result, named in every terminal header, JSON document, HTML report and manifest, so
 /// that a number pasted into a report can be traced to the program, the exact scenario text, the
 /// overrides, the reported figures, the seed and the command.
-public struct Provenance: Encodable, Sendable {
+public struct Provenance: Codable, Sendable {
     public let pilotsimVersion: String
     public let commandLine: String
     /// The scenario's file, or the embedded baseline's name.

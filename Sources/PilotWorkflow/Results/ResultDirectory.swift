@@ -33,27 +33,28 @@ public struct ResultDirectory {
         guard let manifest = try? JSONDecoder().decode(Manifest.self, from: Data(manifestText.utf8)) else {
             throw ResultFileError(manifestPath, "not the manifest of a run; expected the manifest.json that run --out and merge write")
         }
-        guard manifest.pilotsimVersion == PilotsimVersion.current else {
-            throw ResultFileError(manifestPath, "results of pilotsim \(manifest.pilotsimVersion); this is \(PilotsimVersion.current): simulate again")
+        guard manifest.provenance.pilotsimVersion == PilotsimVersion.current else {
+            throw ResultFileError(
+                manifestPath, "results of pilotsim \(manifest.provenance.pilotsimVersion); this is \(PilotsimVersion.current): simulate again")
         }
         guard manifest.files.contains("runs.csv"), manifest.files.contains("joint.csv") else {
             throw ResultFileError(manifestPath, "its files are \(manifest.files.joined(separator: ", ")); expected the outputs of run --out or merge")
         }
-        guard manifest.observed == nil else {
+        guard manifest.provenance.observed == nil else {
             throw ResultFileError(
                 manifestPath,
-                "the results are conditioned on reported figures (\(manifest.observed!)); report --from draws plan-time results "
+                "the results are conditioned on reported figures (\(manifest.provenance.observed!)); report --from draws plan-time results "
                     + "(run --prior --out, or merge); for a conditioned report run 'pilotsim report --observed'")
         }
-        guard ContentDigest.hex(document.text.utf8) == manifest.scenarioSHA256 else {
-            let embedded = manifest.scenario.hasPrefix(Scenario.baselineFileName + " (")
+        guard ContentDigest.hex(document.text.utf8) == manifest.provenance.scenarioSHA256 else {
+            let embedded = manifest.provenance.scenario.hasPrefix(Scenario.baselineFileName + " (")
             throw ResultFileError(
                 manifestPath,
-                "the results are of the scenario \(manifest.scenario) (SHA-256 \(manifest.scenarioSHA256.prefix(12))…), "
+                "the results are of the scenario \(manifest.provenance.scenario) (SHA-256 \(manifest.provenance.scenarioSHA256.prefix(12))…), "
                     + "not \(documentName); " + (embedded ? "leave out the scenario argument" : "give that scenario file after --from \(path)"))
         }
         guard (1...10_000_000).contains(manifest.runs) else { throw ResultFileError(manifestPath, "\(manifest.runs) runs; expected 1 to 10,000,000") }
-        let overrides = try manifest.overrides.map { try ScenarioOverride($0, source: "--set") }
+        let overrides = try manifest.provenance.overrides.map { try ScenarioOverride($0, source: "--set") }
         let scenario = try document.scenario(overrides: overrides)
         let reader = SummaryReadBack(scenario: scenario, runs: manifest.runs)
         let summary = try reader.summary(
@@ -77,7 +78,7 @@ public struct ResultDirectory {
         self.manifest = manifest
         self.scenario = scenario
         result = SimulationResult(
-            readBack: scenario, seed: manifest.seed, runs: manifest.runs, summary: summary, monthly: monthly,
+            readBack: scenario, seed: manifest.provenance.seed, runs: manifest.runs, summary: summary, monthly: monthly,
             uncertainParameters: scenario.uncertainParameters, parameterValues: runs.parameterValues,
             targetValues: runs.targetValues)
     }

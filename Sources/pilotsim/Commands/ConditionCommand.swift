@@ -63,12 +63,8 @@ extension Pilotsim {
                 let result = try figures.condition(
                     loaded, particles: particles, chains: chains, seed: execution.seed,
                     threads: execution.threadCount, quiet: execution.quiet, labels: language.labels)
-                let output = ConditionedOutput(result: result, figures: figures, scenario: scenario, scenarioText: scenarioText, labels: language.labels)
-                if let out { try output.write(to: out) }
-                try workbook.write(
-                    summary: result.summary, monthly: result.posterior.monthly, scenario: loaded,
-                    provenance: try scenario.provenance(seed: result.posterior.seed, figures: figures), labels: language.labels)
-                print(try output.render(format, scenario: loaded, csvIsSummary: false), terminator: "")
+                try ConditionedOutput(result: result, figures: figures, scenario: scenario, scenarioText: scenarioText, labels: language.labels)
+                    .deliver(out: out, workbook: workbook, format: format, scenario: loaded, csvIsSummary: false)
             }
         }
     }

@@ -25,12 +25,8 @@ struct ConditionedOutput {
             ("diagnostics.csv", report.diagnosticsCSV()),
             ("chains.csv", report.chainsCSV()),
         ]
-        var manifest = Manifest(
-            commandLine: CommandLineText.current(), scenario: scenario.sourceName(), scenarioText: scenarioText,
-            seed: result.posterior.seed, runs: result.posterior.runs, files: files.map(\.0))
-        manifest.overrides = scenario.overrides
-        manifest.observed = figures.source
-        manifest.observedSHA256 = figures.sha256
+        let manifest = Manifest(
+            provenance: try scenario.provenance(seed: result.posterior.seed, figures: figures), runs: result.posterior.runs, files: files.map(\.0))
         files.append(("manifest.json", try manifest.json()))
         try OutputFiles(directory: out, files: files).write()
     }
@@ -50,5 +46,15 @@ struct ConditionedOutput {
                 scenario: loaded.name.neutral, observed: (figures.source, figures.sha256),
                 provenance: try scenario.provenance(seed: report.result.posterior.seed, figures: figures))
         }
+    }
+
+    /// Everything a conditioned command delivers: the files into `out` (if given), the workbook
+    /// (with `--xlsx`), and what it prints in `format`.
+    func deliver(out: String?, workbook: WorkbookOption, format: Pilotsim.Run.Format, scenario loaded: Scenario, csvIsSummary: Bool) throws {
+        if let out { try write(to: out) }
+        try workbook.write(
+            summary: result.summary, monthly: result.posterior.monthly, scenario: loaded,
+            provenance: try scenario.provenance(seed: result.posterior.seed, figures: figures), labels: labels)
+        print(try render(format, scenario: loaded, csvIsSummary: csvIsSummary), terminator: "")
     }
 }

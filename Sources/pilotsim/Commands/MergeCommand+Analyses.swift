@@ -22,16 +22,9 @@ extension Pilotsim.Merge {
         }
         // The long CSV of every point: the header line, then each part's rows in order.
         let rows = try ordered.map { try PartPayloads.sweepRows($0, sweep: sweep) }
-        try workbook.write {
-            try ExcelReport.sweep(sweep, rows: rows.flatMap(\.rows), provenance: Self.provenance(header), labels: language.labels)
-        }
-        try OutputFiles(
-            directory: out,
-            files: [
-                ("sweep.csv", SweepReport.csv(sweep, []) + rows.map(\.text).joined()),
-                try Self.manifest(header, ordered, file: "sweep.csv"),
-            ]
-        ).write()
+        try writeMerged(
+            "sweep.csv", SweepReport.csv(sweep, []) + rows.map(\.text).joined(), header: header, ordered: ordered
+        ) { provenance in try ExcelReport.sweep(sweep, rows: rows.flatMap(\.rows), provenance: provenance, labels: language.labels) }
     }
 
     /// Joins tornado parts: every parameter's bars, in parameter order, sorted by swing as one
@@ -50,18 +43,9 @@ extension Pilotsim.Merge {
             for (j, shardBars) in try PartPayloads.tornadoBars(part, tornado: tornado).enumerated() { bars[j] += shardBars }
         }
         let sorted = Simulator.Tornado.sorted(bars)
-        try workbook.write {
-            try ExcelReport.tornado(
-                sorted, scenario: scenario, top: TopOption.standard, provenance: Self.provenance(header),
-                labels: language.labels)
+        try writeMerged("tornado.csv", TornadoReport.csv(scenario, sorted), header: header, ordered: ordered) { provenance in
+            try ExcelReport.tornado(sorted, scenario: scenario, top: TopOption.standard, provenance: provenance, labels: language.labels)
         }
-        try OutputFiles(
-            directory: out,
-            files: [
-                ("tornado.csv", TornadoReport.csv(scenario, sorted)),
-                try Self.manifest(header, ordered, file: "tornado.csv"),
-            ]
-        ).write()
     }
 
     /// Joins sobol parts: every design row's values, in row order, then the indices as one
@@ -78,17 +62,17 @@ extension Pilotsim.Merge {
             for (j, values) in try PartPayloads.sobolValues(part, targets: f.count).enumerated() { f[j] += values }
         }
         let estimate = analysis.estimate(f, samples: samples, seed: header.seed)
-        try workbook.write {
-            try ExcelReport.sobol(
-                analysis, estimate, top: TopOption.standard, provenance: Self.provenance(header),
-                labels: language.labels)
+        try writeMerged("sobol.csv", SobolReport.csv(analysis, estimate), header: header, ordered: ordered) { provenance in
+            try ExcelReport.sobol(analysis, estimate, top: TopOption.standard, provenance: provenance, labels: language.labels)
         }
-        try OutputFiles(
-            directory: out,
-            files: [
-                ("sobol.csv", SobolReport.csv(analysis, estimate)),
-                try Self.manifest(header, ordered, file: "sobol.csv"),
-            ]
-        ).write()
+    }
+
+    /// Writes a merged analysis: its CSV `name` with its manifest into `--out`, and with `--xlsx`
+    /// the workbook `makeWorkbook` builds for the merge's provenance.
+    private func writeMerged(
+        _ name: String, _ csv: String, header: PartFile.Header, ordered: [PartFile.Reader], makeWorkbook: (Provenance) throws -> Data
+    ) throws {
+        try workbook.write { try makeWorkbook(Self.provenance(header)) }
+        try OutputFiles(directory: out, files: [(name, csv), try Self.manifest(header, ordered, file: name)]).write()
     }
 }

@@ -100,10 +100,7 @@ extension Pilotsim {
         /// scenario and its hash, the overrides, the seed, the units in all, and each shard's own
         /// command line.
         static func manifest(_ header: PartFile.Header, _ ordered: [PartFile.Reader], file: String) throws -> (name: String, contents: String) {
-            var manifest = Manifest(
-                commandLine: CommandLineText.current(), scenario: header.scenario, scenarioText: header.scenarioText,
-                seed: header.seed, runs: header.totalRuns, files: [file])
-            manifest.overrides = header.overrides
+            var manifest = Manifest(provenance: provenance(header), runs: header.totalRuns, files: [file])
             manifest.shardCommandLines = ordered.map(\.header.commandLine)
             return ("manifest.json", try manifest.json())
         }

@@ -197,8 +197,8 @@ extension Pilotsim {
             let labels = language.labels, observations = read.scenario.observations.count
             let figures = observations == 0 ? labels.condition.noFigures : labels.condition.figuresIgnored(observations)
             let source =
-                scenario.sourceName(labels) + " · SHA-256 \(read.manifest.scenarioSHA256.prefix(12))"
-                + read.manifest.overrides.map { " · --set \($0)" }.joined()
+                scenario.sourceName(labels) + " · SHA-256 \(read.manifest.provenance.scenarioSHA256.prefix(12))"
+                + read.manifest.provenance.overrides.map { " · --set \($0)" }.joined()
             let result = read.result
             if out != "-" {
                 print(
@@ -212,8 +212,8 @@ extension Pilotsim {
                     result: result, summary: result.summary, monthly: result.monthly, tornado: nil, labels: labels,
                     commandLine: CommandLineText.current(), generated: Date(), source: source, explanation: explanation(result), figures: figures),
                 provenance: Provenance(
-                    commandLine: CommandLineText.current(), scenario: read.manifest.scenario, scenarioText: document.text,
-                    overrides: read.manifest.overrides, observed: nil, seed: read.manifest.seed))
+                    commandLine: CommandLineText.current(), scenario: read.manifest.provenance.scenario, scenarioText: document.text,
+                    overrides: read.manifest.provenance.overrides, observed: nil, seed: read.manifest.provenance.seed))
         }
     }
 }

@@ -105,12 +105,8 @@ extension Pilotsim {
             guard shard.parsed == nil else { throw ValidationError("--shard takes no reported figures: shard the plan-time view with --prior") }
             guard precision == nil else { throw ValidationError("--precision takes no reported figures: give --runs (the particles), or --prior") }
             let result = try figures.condition(loaded, chains: observed.chains, simulation: simulation, labels: language.labels)
-            let output = ConditionedOutput(result: result, figures: figures, scenario: scenario, scenarioText: scenarioText, labels: language.labels)
-            if let out { try output.write(to: out) }
-            try workbook.write(
-                summary: result.summary, monthly: result.posterior.monthly, scenario: loaded,
-                provenance: try scenario.provenance(seed: result.posterior.seed, figures: figures), labels: language.labels)
-            print(try output.render(format, scenario: loaded, csvIsSummary: true), terminator: "")
+            try ConditionedOutput(result: result, figures: figures, scenario: scenario, scenarioText: scenarioText, labels: language.labels)
+                .deliver(out: out, workbook: workbook, format: format, scenario: loaded, csvIsSummary: true)
         }
 
         /// How many runs: `--runs` (or the default), or with `--precision` as many as the stopping
@@ -177,9 +173,9 @@ extension Pilotsim {
                 ])
             files.add(runsFile)
             var manifest = Manifest(
-                commandLine: commandLine, scenario: scenario, scenarioText: scenarioText, seed: result.seed, runs: result.runs,
-                files: ["summary.csv", "joint.csv", "stages.csv", "monthly.csv", "runs.csv"])
-            manifest.overrides = overrides
+                provenance: Provenance(
+                    commandLine: commandLine, scenario: scenario, scenarioText: scenarioText, overrides: overrides, observed: nil, seed: result.seed),
+                runs: result.runs, files: ["summary.csv", "joint.csv", "stages.csv", "monthly.csv", "runs.csv"])
             manifest.shardCommandLines = shardCommandLines
             files.add(directory: out, files: [("manifest.json", try manifest.json())])
             try files.write()

@@ -77,11 +77,7 @@ extension Pilotsim {
                     threads: execution.threadCount, quiet: execution.quiet,
                     labels: language.labels)
                 let analysis = GlobalSensitivity(scenario: loaded, sample: sample)
-                let progress = ProgressLine("sobol", total: samples * (analysis.inputs.count + 2), quiet: execution.quiet)
-                let estimate = analysis.run(
-                    samples: samples, seed: execution.seed, threads: execution.threadCount,
-                    progress: { done, _ in progress.update(done) })
-                progress.finish()
+                let estimate = analysis.runShowingProgress(samples: samples, seed: execution.seed, threads: execution.threadCount, quiet: execution.quiet)
                 try workbook.write {
                     try ExcelReport.sobol(
                         analysis, estimate, top: top,
@@ -95,5 +91,14 @@ extension Pilotsim {
                         labels: language.labels, figures: figures), terminator: "")
             }
         }
+    }
+}
+
+extension GlobalSensitivity {
+    /// The indices from `samples` rows, with a progress line on stderr.
+    func runShowingProgress(samples: Int, seed: UInt64, threads: Int, quiet: Bool) -> SobolAnalysis.Estimate {
+        let progress = ProgressLine("sobol", total: samples * (inputs.count + 2), quiet: quiet)
+        defer { progress.finish() }
+        return run(samples: samples, seed: seed, threads: threads, progress: { done, _ in progress.update(done) })
     }
 }

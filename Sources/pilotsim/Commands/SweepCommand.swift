@@ -56,15 +56,7 @@ extension Pilotsim {
 
         func run() throws {
             try reportingFailures {
-                let axes = try axisArguments.map { try VaryArgument($0, option: "--vary").sweepAxis(option: "--vary") }
-                let sweep: Simulator.Sweep
-                do {
-                    sweep = try Simulator.Sweep(
-                        document: try scenario.document(), overrides: try scenario.parsedOverrides(), axes: axes,
-                        pointSource: "--vary")
-                } catch let error as SweepPathError {
-                    throw ValidationError(Self.message(error))
-                }
+                let sweep = try Self.sweep(axisArguments, option: "--vary", scenario: scenario)
                 if let (index, count) = shard.parsed, let out {
                     guard observed.prior || (observed.observed == nil && sweep.base.observations.isEmpty) else {
                         throw ValidationError("--shard takes no reported figures: shard the plan-time view with --prior")
@@ -109,6 +101,18 @@ extension Pilotsim {
 }
 
 extension Pilotsim.Sweep {
+    /// The sweep of the scenario along the axes `arguments` of `option` (`--vary`, or report's
+    /// `--sweep`), its key paths checked against the scenario's numbers.
+    static func sweep(_ arguments: [String], option: String, scenario: ScenarioOptions) throws -> Simulator.Sweep {
+        let axes = try arguments.map { try VaryArgument($0, option: option).sweepAxis(option: option) }
+        do {
+            return try Simulator.Sweep(
+                document: try scenario.document(), overrides: try scenario.parsedOverrides(), axes: axes, pointSource: option)
+        } catch let error as SweepPathError {
+            throw ValidationError(message(error, option: option))
+        }
+    }
+
     /// The error of a key path given to `option` (`--vary`, or report's `--sweep`) that names no
     /// number of the scenario.
     static func message(_ error: SweepPathError, option: String = "--vary") -> String {
