@@ -62,16 +62,7 @@ import Testing
         let rows = parseCSV(try String(contentsOfFile: csv, encoding: .utf8)).dropFirst()
         let moving = Set(rows.filter { Double($0[6])! > 0 }.map { $0[0] })
         #expect(lines.count > 2 && lines[1] == String(moving.count))
-        var target = ""
-        for line in lines.dropFirst(2) {
-            if line.hasPrefix("#") {
-                target = String(line.dropFirst())
-                continue
-            }
-            let fields = line.split(separator: ",").map(String.init)
-            let row = try #require(rows.first { $0[0] == target && $0[1] == fields[0] })
-            #expect(abs(Double(fields[1])! - Double(row[4])!) < 1e-12 && abs(Double(fields[2])! - Double(row[5])!) < 1e-12, "\(fields[0])")
-        }
+        try Self.compareBlocks(lines.dropFirst(2), with: Array(rows), columns: (4, 5))
     }
 
     /// `report --xlsx` adds a histograms sheet: per target, the runs the bins (and the rows
@@ -198,17 +189,26 @@ import Testing
         #expect(lines.first == "Sobol 指数,说明")
         let rows = parseCSV(try String(contentsOfFile: csv, encoding: .utf8)).dropFirst()
         #expect(lines.dropFirst().first == String(Set(rows.filter { !$0[2].isEmpty }.map { $0[0] }).count))
-        var target = "", checked = 0
-        for line in lines.dropFirst(2) {
+        let checked = try Self.compareBlocks(lines.dropFirst(2), with: Array(rows), columns: (2, 5))
+        #expect(checked == rows.filter { !$0[2].isEmpty }.count)
+    }
+
+    /// Compares workbook lines read back per target block (`#TARGET`, then `KEY,a,b` rows) with
+    /// the CSV rows (target id, key, …) whose `columns` hold a and b; returns the rows compared.
+    @discardableResult
+    private static func compareBlocks(_ lines: ArraySlice<String>, with rows: [[String]], columns: (Int, Int)) throws -> Int {
+        var target = "", compared = 0
+        for line in lines {
             if line.hasPrefix("#") {
                 target = String(line.dropFirst())
                 continue
             }
             let fields = line.split(separator: ",").map(String.init)
             let row = try #require(rows.first { $0[0] == target && $0[1] == fields[0] })
-            #expect(abs(Double(fields[1])! - Double(row[2])!) < 1e-12 && abs(Double(fields[2])! - Double(row[5])!) < 1e-12, "\(target) \(fields[0])")
-            checked += 1
+            #expect(abs(Double(fields[1])! - Double(row[columns.0])!) < 1e-12, "\(target) \(fields[0])")
+            #expect(abs(Double(fields[2])! - Double(row[columns.1])!) < 1e-12, "\(target) \(fields[0])")
+            compared += 1
         }
-        #expect(checked == rows.filter { !$0[2].isEmpty }.count)
+        return compared
     }
 }
