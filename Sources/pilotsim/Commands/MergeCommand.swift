@@ -49,9 +49,12 @@ extension Pilotsim {
                 // Errors in the embedded text are located in the part that carries it.
                 let document = try ScenarioDocument(text: header.scenarioText, file: "\(parts[0])#scenario_text")
                 switch header.command {
-                case "sweep": try mergeSweep(ordered, header: header, document: document, overrides: overrides)
-                case "tornado": try mergeTornado(ordered, header: header, scenario: try document.scenario(overrides: overrides))
-                case "sobol": try mergeSobol(ordered, header: header, scenario: try document.scenario(overrides: overrides))
+                case SweepShards.command:
+                    try merge(try sweepShards(header, document: document, overrides: overrides), ordered, header: header)
+                case TornadoShards.command:
+                    try merge(try tornadoShards(header, scenario: try document.scenario(overrides: overrides)), ordered, header: header)
+                case SobolShards.command:
+                    try merge(try sobolShards(header, scenario: try document.scenario(overrides: overrides)), ordered, header: header)
                 case "run":
                     try mergeRuns(ordered, header: header, scenario: try document.scenario(overrides: overrides))
                 default:

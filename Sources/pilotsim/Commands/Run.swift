@@ -186,9 +186,11 @@ extension Pilotsim {
             let total = simulation.runCount(default: Self.defaultRuns)
             let indices = PartFile.runs(shard: index, of: count, total: total)
             let record = PartFile.record(engine.scenario)
-            let header = try PartFile.header(
-                command: "run", scenario: scenario, arguments: [], seed: simulation.seed, total: total,
-                shard: index, of: count, units: indices, record: record)
+            let origin = try scenario.partOrigin()
+            let header = PartFile.header(
+                command: "run", commandLine: origin.commandLine, scenario: origin.scenario, scenarioText: origin.scenarioText,
+                overrides: origin.overrides, arguments: [], seed: simulation.seed, total: total, shard: index, of: count, units: indices,
+                record: record)
             let file = try StreamedFile(directory: out, name: PartFile.name(shard: index, of: count))
             try file.write(PartFile.start(header))
             let progress = ProgressLine("run", quiet: simulation.quiet)

@@ -61,14 +61,9 @@ extension Pilotsim {
                     guard try observed.figures(for: loaded) == nil else {
                         throw ValidationError("--shard takes no reported figures: shard the plan-time view with --prior")
                     }
-                    let analysis = GlobalSensitivity(scenario: loaded)
                     // Each shard evaluates its block of the design's rows; merge estimates from all of them.
-                    let rows = PartFile.runs(shard: index, of: count, total: analysis.rowCount(samples: samples))
-                    let f = analysis.evaluate(samples: samples, seed: execution.seed, threads: execution.threadCount, rows: rows)
-                    let header = try PartFile.header(
-                        command: "sobol", scenario: scenario, arguments: ["--samples \(samples)"], seed: execution.seed,
-                        total: analysis.rowCount(samples: samples), shard: index, of: count, units: rows)
-                    try PartFile.write(text: String(decoding: try JSONEncoder().encode(f), as: UTF8.self), header: header, into: out)
+                    try SobolShards(analysis: GlobalSensitivity(scenario: loaded), samples: samples)
+                        .writePart(shard: index, of: count, seed: execution.seed, threads: execution.threadCount, origin: try scenario.partOrigin(), into: out)
                     return
                 }
                 // sobol has no --runs: it conditions with the default particles.

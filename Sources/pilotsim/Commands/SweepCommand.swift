@@ -61,17 +61,9 @@ extension Pilotsim {
                     guard observed.prior || (observed.observed == nil && sweep.base.observations.isEmpty) else {
                         throw ValidationError("--shard takes no reported figures: shard the plan-time view with --prior")
                     }
-                    let points = PartFile.runs(shard: index, of: count, total: sweep.points.count)
-                    let progress = ProgressLine("sweep", total: max(points.count, 1), quiet: simulation.quiet)
-                    let summaries = sweep.run(
-                        seed: simulation.seed, runs: simulation.runCount(default: Self.defaultRuns), threads: simulation.threadCount,
-                        points: points, progress: progress.update)
-                    progress.finish()
-                    let header = try PartFile.header(
-                        command: "sweep", scenario: scenario,
-                        arguments: axisArguments.map { "--vary " + $0 } + ["--runs \(simulation.runCount(default: Self.defaultRuns))"],
-                        seed: simulation.seed, total: sweep.points.count, shard: index, of: count, units: points)
-                    try PartFile.write(text: SweepReport.csv(sweep, summaries, firstPoint: points.lowerBound), header: header, into: out)
+                    try SweepShards(sweep: sweep, runs: simulation.runCount(default: Self.defaultRuns), axisArguments: axisArguments)
+                        .writePart(
+                            shard: index, of: count, seed: simulation.seed, threads: simulation.threadCount, origin: try scenario.partOrigin(), into: out)
                     return
                 }
                 let (sample, figures) = try observed.sample(for: sweep.base, simulation: simulation, labels: language.labels)

@@ -54,16 +54,11 @@ extension Pilotsim {
                     guard try observed.figures(for: loaded) == nil else {
                         throw ValidationError("--shard takes no reported figures: shard the plan-time view with --prior")
                     }
-                    let tornado = Simulator.Tornado(scenario: loaded, low: quantiles.low, high: quantiles.high)
                     // Each shard pins its block of the uncertain parameters; merge sorts the bars as one process does.
-                    let positions = PartFile.runs(shard: index, of: count, total: tornado.parameters.count)
-                    let runs = simulation.runCount(default: Self.defaultRuns)
-                    let bars = tornado.bars(of: positions, seed: simulation.seed, runs: runs, threads: simulation.threadCount)
-                    let header = try PartFile.header(
-                        command: "tornado", scenario: scenario,
-                        arguments: ["--low \(quantiles.low)", "--high \(quantiles.high)", "--runs \(runs)"],
-                        seed: simulation.seed, total: tornado.parameters.count, shard: index, of: count, units: positions)
-                    try PartFile.write(text: String(decoding: try JSONEncoder().encode(bars), as: UTF8.self), header: header, into: out)
+                    try TornadoShards(
+                        tornado: Simulator.Tornado(scenario: loaded, low: quantiles.low, high: quantiles.high),
+                        runs: simulation.runCount(default: Self.defaultRuns)
+                    ).writePart(shard: index, of: count, seed: simulation.seed, threads: simulation.threadCount, origin: try scenario.partOrigin(), into: out)
                     return
                 }
                 let (sample, figures) = try observed.sample(for: loaded, simulation: simulation, labels: language.labels)

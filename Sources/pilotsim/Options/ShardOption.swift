@@ -40,15 +40,10 @@ extension OutputFiles {
     }
 }
 
-extension PartFile {
-    /// The header of shard `shard` of `shards` of `command`, for the scenario `--set` and the
-    /// arguments of this command line.
-    static func header(
-        command: String, scenario: ScenarioOptions, arguments: [String], seed: UInt64, total: Int,
-        shard: Int, of shards: Int, units: Range<Int>, record: RunRecord? = nil
-    ) throws -> Header {
-        header(
-            command: command, commandLine: CommandLineText.current(), scenario: scenario.sourceName(), scenarioText: try scenario.document().text,
-            overrides: scenario.overrides, arguments: arguments, seed: seed, total: total, shard: shard, of: shards, units: units, record: record)
+extension ScenarioOptions {
+    /// Where a shard's part comes from: this command line, the scenario and its text, the `--set`
+    /// overrides.
+    func partOrigin() throws -> PartOrigin {
+        PartOrigin(commandLine: CommandLineText.current(), scenario: sourceName(), scenarioText: try document().text, overrides: overrides)
     }
 }
