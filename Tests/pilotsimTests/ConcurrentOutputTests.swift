@@ -11,8 +11,10 @@ import Testing
         Self.outputs.map { FileManager.default.contents(atPath: dir.appendingPathComponent($0).path) }
     }
 
-    /// Two processes with different seeds write one `--out` at once, 50 times: the directory
-    /// holds exactly one process's set each time (before the lock, 2 of 80 tries were mixed).
+    /// Two processes with different seeds write one new `--out` at once, 50 times: both succeed
+    /// (both may try to make the directory: 13 of 40 tries failed with "File exists" before
+    /// that race was handled) and the directory holds exactly one process's set each time
+    /// (before the lock, 2 of 80 tries were mixed).
     @Test func twoProcessesOnOneOutNeverMix() throws {
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -23,16 +25,16 @@ import Testing
             #expect(try CommandLineTool.run(arguments(seed, out)).status == 0)
             references.append(files(out))
         }
-        let shared = dir.appendingPathComponent("shared")
-        for _ in 0..<50 {
+        for i in 0..<50 {
+            let shared = dir.appendingPathComponent("shared-\(i)")
             let processes = try [1, 2].map { try CommandLineTool.start(arguments($0, shared)) }
             processes.forEach { $0.waitUntilExit() }
             #expect(processes.allSatisfy { $0.terminationStatus == 0 })
             let found = files(shared)
             #expect(references.contains(found), "a mixed set")
+            let hidden = try FileManager.default.contentsOfDirectory(atPath: shared.path).filter { $0.hasPrefix(".") }
+            #expect(hidden == [".pilotsim.lock"])
         }
-        let hidden = try FileManager.default.contentsOfDirectory(atPath: shared.path).filter { $0.hasPrefix(".") }
-        #expect(hidden == [".pilotsim.lock"])
     }
 
     /// A run killed with SIGKILL while it streams runs.csv leaves its temporary file; the next run

@@ -171,7 +171,12 @@ public struct OutputFiles {
         let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory) else { throw MissingDirectory(path: parent) }
         guard isDirectory.boolValue else { throw NSError(domain: NSPOSIXErrorDomain, code: Int(ENOTDIR)) }
-        guard mkdir(path, 0o777) == 0 else { throw posixError() }
+        guard mkdir(path, 0o777) == 0 else {
+            let code = errno
+            // Another process made it between the check and mkdir: it is theirs, not this transaction's.
+            if code == EEXIST, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return [] }
+            throw NSError(domain: NSPOSIXErrorDomain, code: Int(code))
+        }
         return [path]
     }
 }
