@@ -82,17 +82,11 @@ extension Scenario {
 /// Reads a text file — a scenario, a file of reported figures — of at most 4 MiB as UTF-8
 /// (`TextFile.read`); `-` reads standard input. `expected` names the kind of file in messages.
 func readScenarioText(_ path: String, expected: String = "a scenario YAML file") throws -> String {
-    let limit = YAMLNode.maximumTextBytes
     do {
-        return try TextFile.read(path, limit: limit)
+        return try TextFile.read(path, limit: YAMLNode.maximumTextBytes)
     } catch {
-        let message: String
-        switch error {
-        case .missing: message = "no such file; expected \(expected)"
-        case .unreadable: message = "cannot read the file; expected \(expected)"
-        case .tooLarge: message = "the file is larger than \(limit) bytes (4 MiB); expected \(expected) of at most 4 MiB"
-        case .notUTF8: message = "the file is not UTF-8 text; expected \(expected) in UTF-8"
-        }
-        throw ScenarioValidationError([ScenarioDiagnostic(location: SourceLocation(file: path, line: 1, column: 1), keyPath: "", message: message)])
+        throw ScenarioValidationError([
+            ScenarioDiagnostic(location: SourceLocation(file: path, line: 1, column: 1), keyPath: "", message: error.message(expected: expected))
+        ])
     }
 }

@@ -7,6 +7,17 @@ public enum TextFile {
     /// Why a file could not be read.
     public enum Problem: Error, Equatable {
         case missing, unreadable, tooLarge(limit: Int), notUTF8
+
+        /// The problem in words, for a file that should have been `expected` ("a scenario YAML file").
+        public func message(expected: String) -> String {
+            switch self {
+            case .missing: return "no such file; expected \(expected)"
+            case .unreadable: return "cannot read the file; expected \(expected)"
+            case .tooLarge(let limit):
+                return "the file is larger than \(limit) bytes (\(limit >> 20) MiB); expected \(expected) of at most \(limit >> 20) MiB"
+            case .notUTF8: return "the file is not UTF-8 text; expected \(expected) in UTF-8"
+            }
+        }
     }
 
     /// The file at `path` (or standard input for `-`, read once, up to the scenario limit) as

@@ -44,7 +44,7 @@ struct ECDFChart {
         let view: [String: Any] = [
             "width": svgNumber(Self.width), "height": svgNumber(Self.height), "title": title,
             "left": svgNumber(Self.left), "right": svgNumber(Self.right), "top": svgNumber(Self.top), "bottom": svgNumber(Self.bottom),
-            "yTicks": y.ticks.map { Tick(position: svgNumber(y($0)), label: NumberStyle.fixed($0 * 100, 0) + "%") },
+            "yTicks": y.ticks.map { Tick(position: svgNumber(y($0)), label: NumberStyle.wholePercent($0)) },
             "xTicks": x.ticks.map { Tick(position: svgNumber(x($0)), label: NumberStyle.parameter($0)) },
             "xTickLabelY": svgNumber(Self.bottom + 18), "tickEnd": svgNumber(Self.bottom + 5),
             "splitX": svgNumber(x(min(max(split, x.domain.lowerBound), x.domain.upperBound))),

@@ -49,7 +49,7 @@ struct SweepChart {
             "lines": lines, "hasLegend": !second.isEmpty, "legendY": svgNumber(Self.bottom + 90), "legendTitleY": svgNumber(Self.bottom + 70),
             "legendTitle": second.isEmpty ? "" : ParameterCatalogue.label(sweep.axes[1].path, scenario: sweep.base, labels),
             "xTicks": x.ticks.map { Tick(position: svgNumber(x($0)), label: NumberStyle.parameter($0)) },
-            "yTicks": y.ticks.map { Tick(position: svgNumber(y($0)), label: NumberStyle.fixed($0 * 100, 0) + "%") },
+            "yTicks": y.ticks.map { Tick(position: svgNumber(y($0)), label: NumberStyle.wholePercent($0)) },
             "tickEnd": svgNumber(Self.bottom + 5), "xTickLabelY": svgNumber(Self.bottom + 20),
             "xAxisLabel": ParameterCatalogue.label(sweep.axes[0].path, scenario: sweep.base, labels), "xAxisLabelY": svgNumber(Self.bottom + 44),
             "xAxisLabelX": svgNumber((Self.left + Self.right) / 2),

@@ -68,6 +68,9 @@ public struct NumberStyle: Sendable {
     /// `81.2%`.
     public func percent(_ p: Double) -> String { "\(Self.fixed(p * 100, 1))%" }
 
+    /// A share as a whole percentage, for an axis tick: `40%`.
+    static func wholePercent(_ p: Double) -> String { "\(fixed(p * 100, 0))%" }
+
     /// `80.4–81.9%`.
     public func interval(_ range: ClosedRange<Double>) -> String {
         "\(Self.fixed(range.lowerBound * 100, 1))–\(percent(range.upperBound))"

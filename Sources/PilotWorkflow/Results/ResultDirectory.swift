@@ -25,7 +25,7 @@ public struct ResultDirectory {
         func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
         func text(_ name: String) throws -> String {
             do { return try TextFile.read(file(name), limit: Self.tableLimit) } catch {
-                throw ResultFileError(file(name), Self.message(error, expected: "\(name) of a run --out or merge directory"))
+                throw ResultFileError(file(name), error.message(expected: "\(name) of a run --out or merge directory"))
             }
         }
         let manifestPath = file("manifest.json")
@@ -63,7 +63,7 @@ public struct ResultDirectory {
         let monthly = try reader.monthly(try text("monthly.csv"), file: file("monthly.csv"))
         var lines: TextFile.Lines
         do { lines = try TextFile.Lines(file("runs.csv"), maximumLine: Self.runsLineLimit) } catch {
-            throw ResultFileError(file("runs.csv"), Self.message(error, expected: "runs.csv of a run --out or merge directory"))
+            throw ResultFileError(file("runs.csv"), error.message(expected: "runs.csv of a run --out or merge directory"))
         }
         guard let header = lines.next(), header.text + "\r\n" == reader.runsHeader else {
             throw ResultFileError(file("runs.csv"), line: 1, "the header is not the scenario's run, param:…, value:… columns")
@@ -81,14 +81,5 @@ public struct ResultDirectory {
             readBack: scenario, seed: manifest.provenance.seed, runs: manifest.runs, summary: summary, monthly: monthly,
             uncertainParameters: scenario.uncertainParameters, parameterValues: runs.parameterValues,
             targetValues: runs.targetValues)
-    }
-
-    private static func message(_ problem: TextFile.Problem, expected: String) -> String {
-        switch problem {
-        case .missing: return "no such file; expected \(expected)"
-        case .unreadable: return "cannot read the file; expected \(expected)"
-        case .tooLarge(let limit): return "the file is larger than \(limit) bytes; expected \(expected)"
-        case .notUTF8: return "the file is not UTF-8 text; expected \(expected)"
-        }
     }
 }

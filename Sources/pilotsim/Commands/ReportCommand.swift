@@ -196,9 +196,8 @@ extension Pilotsim {
             let read = try ResultDirectory(directory, document: document, documentName: scenario.sourceName(), perRunLimit: Self.perRunLimit)
             let labels = language.labels, observations = read.scenario.observations.count
             let figures = observations == 0 ? labels.condition.noFigures : labels.condition.figuresIgnored(observations)
-            let source =
-                scenario.sourceName(labels) + " · SHA-256 \(read.manifest.provenance.scenarioSHA256.prefix(12))"
-                + read.manifest.provenance.overrides.map { " · --set \($0)" }.joined()
+            // The document's SHA-256 is the manifest's (ResultDirectory checked it).
+            let source = scenario.describedSource(labels, overrides: read.manifest.provenance.overrides)
             let result = read.result
             if out != "-" {
                 print(

@@ -34,9 +34,10 @@ struct ScenarioOptions: ParsableArguments {
     /// SHA-256 and the `--set` overrides — `haimen-baseline.yaml (embedded) · SHA-256
     /// 3f2a9c1d4b5e · --set campaigns[0].winners=60000` — so that a pasted table says which
     /// scenario it came from.
-    func describedSource(_ labels: Labels = .english) -> String {
+    /// `overrides` replaces the `--set` values for results made with others (`report --from`).
+    func describedSource(_ labels: Labels = .english, overrides: [String]? = nil) -> String {
         let hash = (try? document().text).map { " · SHA-256 \(ContentDigest.hex($0.utf8).prefix(12))" } ?? ""
-        return sourceName(labels) + hash + overrides.map { " · --set \($0)" }.joined()
+        return sourceName(labels) + hash + (overrides ?? self.overrides).map { " · --set \($0)" }.joined()
     }
 
     /// The provenance of a result of this scenario.
