@@ -12,7 +12,7 @@ struct SolverTests {
         let overrides = try ["milestones={m: 0.3}", "targets=[{id: m3, metric: milestones.m, by: 2023-12, at_least: 3}]"].map { try ScenarioOverride($0) }
         return try Solver(
             document: document, overrides: overrides, path: "milestones.m", range: range,
-            targetID: "m3", probability: 0.8, pointSource: "--vary")
+            targetID: "m3", probability: 0.8)
     }
 
     /// One milestone with a constant monthly rate λ: N(12) ~ Poisson(12λ), and P(N(12) ≥ 3) =
@@ -70,7 +70,7 @@ struct SolverTests {
         .map { try ScenarioOverride($0) }
         let solver = try Solver(
             document: document, overrides: overrides, path: "wallets.personal.innovation.a", range: 0...0.5,
-            targetID: "up", probability: 0.9, pointSource: "--vary")
+            targetID: "up", probability: 0.9)
         let (outcome, _) = try solver.run(seed: 5, runs: 2000, threads: 2)
         guard case .nonMonotone = outcome else {
             Issue.record("\(outcome)")

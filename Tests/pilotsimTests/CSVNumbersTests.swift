@@ -20,7 +20,7 @@ struct CSVNumbersTests {
         #expect(formatNumber(120000) == "120000")
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let run = try CommandLineTool.run("run", "--prior", "--runs", "300", "--quiet", "--out", dir.path)
+        let run = InProcess.run("run", "--prior", "--runs", "300", "--quiet", "--out", dir.path)
         #expect(run.status == 0, "\(run.stderr)")
         var checked = 0
         // The number columns of each file, by their names.

@@ -6,7 +6,7 @@ import Testing
 struct CommandErrorTests {
     @Test func validateAcceptsTheShippedScenarios() throws {
         let files = ["haimen-baseline", "haimen-optimistic", "haimen-pessimistic"].map { repositoryPath("scenarios/\($0).yaml") }
-        let output = try CommandLineTool.run(["validate"] + files)
+        let output = InProcess.run(["validate"] + files)
         #expect(output.status == 0)
         #expect(output.stdout == files.map { "\($0): ok\n" }.joined())
     }
@@ -14,7 +14,7 @@ struct CommandErrorTests {
     @Test func validateReportsEveryErrorOfEveryBrokenFixture() throws {
         let fixture = { (name: String) in repositoryPath("Tests/Fixtures/\(name).yaml") }
         let good = repositoryPath("scenarios/haimen-baseline.yaml")
-        let output = try CommandLineTool.run("validate", fixture("broken-keys-and-domains"), good, fixture("broken-stage-gap"), fixture("broken-target"))
+        let output = InProcess.run("validate", fixture("broken-keys-and-domains"), good, fixture("broken-stage-gap"), fixture("broken-target"))
         #expect(output.status == 65)
         #expect(output.stdout == "\(good): ok\n")
         let keys = fixture("broken-keys-and-domains"), gap = fixture("broken-stage-gap"), target = fixture("broken-target")
@@ -35,11 +35,11 @@ struct CommandErrorTests {
             ["run", "--runs", "0"], ["run", "--format", "xml"],
             ["run", "--threads", "0"], ["run", "--seed", "-1"], ["validate"],
         ] {
-            let output = try CommandLineTool.run(arguments)
+            let output = InProcess.run(arguments)
             #expect(output.status == 64, "\(arguments): \(output.stderr)")
             #expect(!output.stderr.isEmpty && output.stdout.isEmpty, "\(arguments)")
         }
-        let seed = try CommandLineTool.run("run", "--seed", "-1")
+        let seed = InProcess.run("run", "--seed", "-1")
         #expect(seed.stderr.hasPrefix("Error: --seed must be a whole number from 0 to 18446744073709551615 (got '-1')\n"))
     }
 
@@ -50,7 +50,7 @@ struct CommandErrorTests {
             ("wallets.personal.imitation={a: [1", "--set:1:34: error: YAML syntax: did not find expected ',' or ']'\n"),
         ]
         for (argument, message) in cases {
-            let output = try CommandLineTool.run("run", "--runs", "10", "--set", argument)
+            let output = InProcess.run("run", "--runs", "10", "--set", argument)
             #expect(output.status == 65, "\(argument)")
             #expect(output.stderr == message)
             #expect(output.stdout.isEmpty)
@@ -58,10 +58,10 @@ struct CommandErrorTests {
     }
 
     @Test func invalidScenariosExit65() throws {
-        let missing = try CommandLineTool.run("run", "/nonexistent/scenario.yaml")
+        let missing = InProcess.run("run", "/nonexistent/scenario.yaml")
         #expect(missing.status == 65)
         #expect(missing.stderr == "/nonexistent/scenario.yaml:1:1: error: no such file; expected a scenario YAML file\n")
-        let broken = try CommandLineTool.run("run", repositoryPath("Tests/Fixtures/broken-stage-gap.yaml"))
+        let broken = InProcess.run("run", repositoryPath("Tests/Fixtures/broken-stage-gap.yaml"))
         #expect(broken.status == 65 && broken.stdout.isEmpty)
         #expect(!broken.stderr.contains("Fatal") && !broken.stderr.contains("0x"), "no stack trace")
     }
@@ -72,14 +72,14 @@ struct CommandErrorTests {
         let blocker = dir.appendingPathComponent("file")
         try Data("x".utf8).write(to: blocker)
         // --out names a directory inside a regular file: it cannot be created.
-        let output = try CommandLineTool.run("run", "--prior", "--runs", "50", "--out", blocker.appendingPathComponent("out").path)
+        let output = InProcess.run("run", "--prior", "--runs", "50", "--out", blocker.appendingPathComponent("out").path)
         #expect(output.status == 1)
         #expect(output.stderr == "error: cannot write the output files in \(blocker.path)/out: Not a directory\n", "\(output.stderr)")
         #expect(output.stdout.isEmpty)
     }
 
     @Test func baselinePrintsTheEmbeddedScenario() throws {
-        let output = try CommandLineTool.run("baseline")
+        let output = InProcess.run("baseline")
         #expect(output.status == 0)
         #expect(output.stdout == (try String(contentsOfFile: repositoryPath("scenarios/haimen-baseline.yaml"), encoding: .utf8)))
     }

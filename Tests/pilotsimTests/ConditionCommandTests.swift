@@ -36,7 +36,7 @@ struct ConditionCommandTests {
             let (dir, path) = try file(text)
             defer { try? FileManager.default.removeItem(at: dir) }
             let out = dir.appendingPathComponent("out").path
-            let output = try CommandLineTool.run("condition", "--observed", path, "--particles", "100", "--out", out)
+            let output = InProcess.run("condition", "--observed", path, "--particles", "100", "--out", out)
             #expect(output.status == 65, "\(text)")
             #expect(output.stderr == path + message + "\n")
             #expect(output.stdout.isEmpty && !FileManager.default.fileExists(atPath: out))
@@ -46,10 +46,10 @@ struct ConditionCommandTests {
     @Test func threadsGiveIdenticalBytesAndOutWritesEveryFile() throws {
         let (dir, path) = try file("month,metric,value\n2023-09,wallets,150000\n2023-09,merchants,9000\n")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let one = try CommandLineTool.run(
+        let one = InProcess.run(
             "condition", "--observed", path, "--particles", "300", "--threads", "1", "--format", "json",
             "--out", dir.appendingPathComponent("a").path)
-        let two = try CommandLineTool.run(
+        let two = InProcess.run(
             "condition", "--observed", path, "--particles", "300", "--threads", "2", "--format", "json",
             "--out", dir.appendingPathComponent("b").path)
         #expect(one.status == 0 && two.status == 0, "\(one.stderr)")
@@ -77,7 +77,7 @@ struct ConditionCommandTests {
     @Test func aFigureTheScenarioCannotExplainIsAWarning() throws {
         let (dir, path) = try file("month,metric,value\n2023-06,amount,1e11\n")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let output = try CommandLineTool.run("condition", "--observed", path, "--particles", "200", "--quiet")
+        let output = InProcess.run("condition", "--observed", path, "--particles", "200", "--quiet")
         #expect(output.status == 0)
         #expect(
             output.stderr.hasPrefix(

@@ -8,7 +8,7 @@ struct GoldenOutputTests {
     @Test func smallScenarioOutputsArePinned() throws {
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let output = try CommandLineTool.run(
+        let output = InProcess.run(
             "run", repositoryPath("Tests/Fixtures/golden/small.yaml"), "--runs", "2000",
             "--seed", "42", "--threads", "2", "--quiet", "--out", dir.path)
         #expect(output.status == 0, "\(output.stderr)")

@@ -43,7 +43,7 @@ import Testing
 
     private func shard(_ arguments: [String], into dir: URL, _ i: Int = 1, of count: Int = 1) throws -> String {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let output = try CommandLineTool.run(arguments + ["--quiet", "--shard", "\(i)/\(count)", "--out", dir.appendingPathComponent("parts").path])
+        let output = InProcess.run(arguments + ["--quiet", "--shard", "\(i)/\(count)", "--out", dir.appendingPathComponent("parts").path])
         #expect(output.status == 0, "\(output.stderr)")
         return dir.appendingPathComponent("parts/part-\(i)-of-\(count).pilotsim").path
     }
@@ -53,7 +53,7 @@ import Testing
         let (status, peak) = try CommandLineTool.runMeasuringPeakMemory(["merge"] + parts + ["--out", out])
         #expect(status == 66, sourceLocation: sourceLocation)
         #expect(peak < 100 << 20, "peak resident memory \(peak >> 20) MB", sourceLocation: sourceLocation)
-        let stderr = try CommandLineTool.run(["merge"] + parts + ["--out", out]).stderr
+        let stderr = InProcess.run(["merge"] + parts + ["--out", out]).stderr
         #expect(stderr.hasPrefix(message), "\(stderr)", sourceLocation: sourceLocation)
         #expect(!FileManager.default.fileExists(atPath: out), sourceLocation: sourceLocation)
     }

@@ -9,7 +9,7 @@ import Testing
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let html = dir.appendingPathComponent("report.html").path
-        let output = try CommandLineTool.run(
+        let output = InProcess.run(
             "report", "--prior", "--runs", "400", "--seed", "12", "--out", html, "--svg-dir", dir.appendingPathComponent("svg").path)
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stderr.isEmpty, "no progress bar when stderr is not a terminal")
@@ -20,7 +20,7 @@ import Testing
 
         let rows = check.all("tr").filter { $0["data-target-id"] != nil }
         let cells = check.all("td")
-        let summary = parseCSV(try CommandLineTool.run("run", "--prior", "--runs", "400", "--seed", "12", "--format", "csv").stdout)
+        let summary = parseCSV(InProcess.run("run", "--prior", "--runs", "400", "--seed", "12", "--format", "csv").stdout)
         #expect(rows.count == summary.count - 1)
         for (row, csv) in zip(rows, summary.dropFirst()) {
             #expect(row["data-target-id"] == csv[0] && row["data-threshold"] == csv[5])
@@ -42,7 +42,7 @@ import Testing
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let html = dir.appendingPathComponent("r.html").path
-        let output = try CommandLineTool.run(
+        let output = InProcess.run(
             "report", "--prior", "--runs", "100", "--out", html, "--set", "name=R&D <script>alert('x')</script>",
             "--set", "targets[0].label=\"<b>bold</b> & \\\"quoted\\\"\"")
         #expect(output.status == 0, "\(output.stderr)")
@@ -57,7 +57,7 @@ import Testing
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let html = dir.appendingPathComponent("zh.html").path
-        let output = try CommandLineTool.run("report", "--prior", "--runs", "100", "--lang", "zh", "--out", html, "--tornado", "--tornado-runs", "50")
+        let output = InProcess.run("report", "--prior", "--runs", "100", "--lang", "zh", "--out", html, "--tornado", "--tornado-runs", "50")
         #expect(output.status == 0, "\(output.stderr)")
         let page = try String(contentsOfFile: html, encoding: .utf8)
         for term in ["lang=\"zh-CN\"", "钱包数量", "受理商户", "总交易金额", "试点准备阶段", "≥ 12万", "≥ 2亿元", "龙卷风图"] {
@@ -74,7 +74,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let html = dir.appendingPathComponent("r.html").path
         let small = repositoryPath("Tests/Fixtures/golden/small.yaml")
-        #expect(try CommandLineTool.run("report", small, "--runs", "400", "--tornado", "--out", html, "--quiet").status == 0)
+        #expect(InProcess.run("report", small, "--runs", "400", "--tornado", "--out", html, "--quiet").status == 0)
         let page = try String(contentsOfFile: html, encoding: .utf8)
         let table = page.matches(of: /data-p-met="([0-9.]+)"/).map { Double($0.1)! }
         let pinned = page.matches(of: /nothing pinned ([0-9.]+)%/).map { Double($0.1)! }
@@ -86,7 +86,7 @@ import Testing
         let conditioned = dir.appendingPathComponent("c.html").path
         let figures = dir.appendingPathComponent("f.csv").path
         try "month,metric,value\n2023-08,wallets,166200\n".write(toFile: figures, atomically: true, encoding: .utf8)
-        #expect(try CommandLineTool.run("report", "--observed", figures, "--runs", "400", "--chains", "2", "--out", conditioned, "--quiet").status == 0)
+        #expect(InProcess.run("report", "--observed", figures, "--runs", "400", "--chains", "2", "--out", conditioned, "--quiet").status == 0)
         let conditionedPage = try String(contentsOfFile: conditioned, encoding: .utf8)
         #expect(conditionedPage.contains("<h1>pilotsim — the forecast given the reported figures"))
         #expect(conditionedPage.contains("<h2>Targets — conditioned on \(figures) (1 figure)</h2>"))
@@ -101,7 +101,7 @@ import Testing
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let html = dir.appendingPathComponent("zh.html").path
-        let report = try CommandLineTool.run(
+        let report = InProcess.run(
             "report", "--prior", "--runs", "400", "--lang", "zh", "--out", html, "--quiet", "--tornado",
             "--explain", "--sobol", "--sobol-samples", "100", "--sweep", "merchants.churn=0.01,0.02", "--sweep-runs", "100")
         #expect(report.status == 0, "\(report.stderr)")
@@ -112,7 +112,7 @@ import Testing
         let keyPath = readable.firstMatch(of: /(wallets|merchants|public_flows|milestones)\.[a-z_]+|campaigns\[[0-9]+\]/).map { String($0.0) }
         #expect(keyPath == nil, "an English key path outside small type")
         #expect(page.contains("<code class=\"key\">wallets.personal.innovation[launch]</code>"))
-        let terminal = try CommandLineTool.run("run", "--prior", "--runs", "400", "--lang", "zh").stdout
+        let terminal = InProcess.run("run", "--prior", "--runs", "400", "--lang", "zh").stdout
         for output in [text, terminal] {
             #expect(output.firstMatch(of: /[0-9]e[+-][0-9]/).map { String($0.0) } == nil, "scientific notation")
             let cells = output.matches(of: /([0-9.]+)(万|亿)?(元)? \(([0-9.]+)(万|亿)?(元)?–([0-9.]+)(万|亿)?(元)?\)/)
@@ -122,7 +122,7 @@ import Testing
     }
 
     @Test func terminalReportInChinese() throws {
-        let output = try CommandLineTool.run("run", "--prior", "--runs", "200", "--lang", "zh")
+        let output = InProcess.run("run", "--prior", "--runs", "200", "--lang", "zh")
         #expect(output.status == 0)
         #expect(output.stdout.contains("量化目标") && output.stdout.contains("≥ 12万") && output.stdout.contains("≥ 2亿元"))
         #expect(output.stdout.contains("试点准备阶段") && !output.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
@@ -131,13 +131,13 @@ import Testing
 
     /// The sensitivity reports take their words from the same tables.
     @Test func analysisReportsInChinese() throws {
-        let tornado = try CommandLineTool.run("tornado", "--prior", "--runs", "50", "--top", "1", "--lang", "zh")
+        let tornado = InProcess.run("tornado", "--prior", "--runs", "50", "--top", "1", "--lang", "zh")
         #expect(tornado.status == 0)
         #expect(tornado.stdout.hasPrefix("pilotsim \(PilotsimVersion.current) 龙卷风分析") && tornado.stdout.contains("参数均不固定时达成概率"))
         #expect(!tornado.stdout.contains("with nothing pinned") && !tornado.stdout.contains("Monte Carlo error"))
-        let sweep = try CommandLineTool.run("sweep", "--prior", "--vary", "merchants.churn=0.01,0.02", "--runs", "50", "--lang", "zh")
+        let sweep = InProcess.run("sweep", "--prior", "--vary", "merchants.churn=0.01,0.02", "--runs", "50", "--lang", "zh")
         #expect(sweep.stdout.contains("各取值点的达成概率") && !sweep.stdout.contains("at each point"))
-        let sobol = try CommandLineTool.run("sobol", "--prior", "--samples", "100", "--top", "1", "--lang", "zh")
+        let sobol = InProcess.run("sobol", "--prior", "--samples", "100", "--top", "1", "--lang", "zh")
         #expect(sobol.stdout.contains("总效应指数 ST") && !sobol.stdout.contains("first-order"))
     }
 
@@ -149,7 +149,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let observed = repositoryPath("docs/examples/haimen-2023-09-synthetic.csv")
         let html = dir.appendingPathComponent("report.html").path
-        let output = try CommandLineTool.run("report", "--observed", observed, "--runs", "300", "--seed", "4", "--out", html)
+        let output = InProcess.run("report", "--observed", observed, "--runs", "300", "--seed", "4", "--out", html)
         #expect(output.status == 0, "\(output.stderr)")
         let page = try String(contentsOfFile: html, encoding: .utf8)
         let check = XMLCheck(page)
@@ -159,7 +159,7 @@ import Testing
         // 2023-09 is month 8 of 36: x = 92 + 18·8.5 (the fan chart's layout).
         #expect(points.allSatisfy { $0["cx"] == "245.00" })
         #expect(check.all("path").filter { $0["class"] == "band-prior" }.count == 3)
-        let csv = parseCSV(try CommandLineTool.run("condition", "--observed", observed, "--particles", "300", "--seed", "4", "--format", "csv").stdout)
+        let csv = parseCSV(InProcess.run("condition", "--observed", observed, "--particles", "300", "--seed", "4", "--format", "csv").stdout)
         #expect(check.text.contains("Reported figures"))
         for row in csv.dropFirst() {
             let percent = NumberStyle(.english).percent(Double(row[2])!)
@@ -175,16 +175,16 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let html = dir.appendingPathComponent("report.html").path
         let other = repositoryPath("scenarios/haimen-optimistic.yaml")
-        let output = try CommandLineTool.run("report", "--prior", "--runs", "400", "--seed", "3", "--compare", other, "--explain", "--out", html)
+        let output = InProcess.run("report", "--prior", "--runs", "400", "--seed", "3", "--compare", other, "--explain", "--out", html)
         #expect(output.status == 0, "\(output.stderr)")
         let check = XMLCheck(try String(contentsOfFile: html, encoding: .utf8))
         #expect(check.wellFormed, "\(String(describing: check.error))")
-        let explained = parseCSV(try CommandLineTool.run("explain", "--prior", "--runs", "400", "--seed", "3", "--out", "-").stdout)
+        let explained = parseCSV(InProcess.run("explain", "--prior", "--runs", "400", "--seed", "3", "--out", "-").stdout)
         let decisive = Dictionary(grouping: explained.dropFirst().filter { $0[6] == "true" }, by: { $0[0] }).mapValues { min(2, $0.count) }
         #expect(check.all("path").filter { $0["class"] == "ecdf-met" }.count == decisive.values.reduce(0, +))
         #expect(decisive.values.reduce(0, +) > 0)
         let csv = parseCSV(
-            try CommandLineTool.run(
+            InProcess.run(
                 "compare", repositoryPath("scenarios/haimen-baseline.yaml"), other,
                 "--runs", "400", "--seed", "3", "--format", "csv"
             ).stdout)
@@ -200,7 +200,7 @@ import Testing
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let small = repositoryPath("Tests/Fixtures/golden/small.yaml"), html = dir.appendingPathComponent("r.html").path
-        let report = try CommandLineTool.run([
+        let report = InProcess.run([
             "report", small, "--runs", "300", "--sobol", "--sobol-samples", "100", "--out", html, "--quiet",
             "--sweep", "merchants.churn=0.005,0.02,0.05", "--sweep", "campaigns[0].winners=200,800", "--sweep-runs", "200",
         ])
@@ -208,7 +208,7 @@ import Testing
         let page = try String(contentsOfFile: html, encoding: .utf8)
         #expect(XMLCheck(page).wellFormed)
         let sobolCSV = dir.appendingPathComponent("s.csv").path
-        #expect(try CommandLineTool.run(["sobol", small, "--samples", "100", "--quiet", "--out", sobolCSV]).status == 0)
+        #expect(InProcess.run(["sobol", small, "--samples", "100", "--quiet", "--out", sobolCSV]).status == 0)
         let rows = parseCSV(try String(contentsOfFile: sobolCSV, encoding: .utf8)).dropFirst()
         let charts = page.components(separatedBy: "<svg").filter { $0.contains("class=\"sobol\"") }
         let varying = Set(rows.filter { !$0[2].isEmpty }.map { $0[0] })
@@ -227,7 +227,7 @@ import Testing
             let lines = chart.components(separatedBy: "class=\"p-met\" d=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
             #expect(lines.count == 2 && lines.allSatisfy { $0.filter { $0 == "L" }.count == 2 }, "two lines of three points")
         }
-        let refused = try CommandLineTool.run(["report", small, "--sweep", "merchants.nothing=1,2", "--out", html])
+        let refused = InProcess.run(["report", small, "--sweep", "merchants.nothing=1,2", "--out", html])
         #expect(refused.status == 64 && refused.stderr.contains("--sweep merchants.nothing: not a number of this scenario"))
     }
 }

@@ -19,21 +19,21 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let small = repositoryPath("Tests/Fixtures/golden/small.yaml"), parts = dir.appendingPathComponent("parts").path
         for i in 1...3 {
-            let shard = try CommandLineTool.run(["run", small, "--runs", "900", "--seed", "7", "--shard", "\(i)/3", "--out", parts, "--quiet"])
+            let shard = InProcess.run(["run", small, "--runs", "900", "--seed", "7", "--shard", "\(i)/3", "--out", parts, "--quiet"])
             #expect(shard.status == 0, "\(shard.stderr)")
         }
         let merged = dir.appendingPathComponent("merged").path
-        #expect(try CommandLineTool.run(["merge"] + (1...3).map { "\(parts)/part-\($0)-of-3.pilotsim" } + ["--out", merged]).status == 0)
+        #expect(InProcess.run(["merge"] + (1...3).map { "\(parts)/part-\($0)-of-3.pilotsim" } + ["--out", merged]).status == 0)
         let one = dir.appendingPathComponent("one.html").path, from = dir.appendingPathComponent("from.html").path
-        let direct = try CommandLineTool.run(["report", small, "--runs", "900", "--seed", "7", "--lang", "zh", "--explain", "--out", one, "--quiet"])
+        let direct = InProcess.run(["report", small, "--runs", "900", "--seed", "7", "--lang", "zh", "--explain", "--out", one, "--quiet"])
         #expect(direct.status == 0, "\(direct.stderr)")
-        let drawn = try CommandLineTool.run(["report", "--from", merged, small, "--lang", "zh", "--explain", "--out", from])
+        let drawn = InProcess.run(["report", "--from", merged, small, "--lang", "zh", "--explain", "--out", from])
         #expect(drawn.status == 0, "\(drawn.stderr)")
         let a = Self.withoutDateAndCommand(try String(contentsOfFile: one, encoding: .utf8))
         let b = Self.withoutDateAndCommand(try String(contentsOfFile: from, encoding: .utf8))
         #expect(a == b)
         #expect(a.count > 10_000 && a.contains("<svg"))
-        let table = try CommandLineTool.run(["run", small, "--runs", "900", "--seed", "7", "--lang", "zh"])
+        let table = InProcess.run(["run", small, "--runs", "900", "--seed", "7", "--lang", "zh"])
         #expect(drawn.stdout == table.stdout + from + "\n")
     }
 
@@ -43,7 +43,7 @@ import Testing
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let small = repositoryPath("Tests/Fixtures/golden/small.yaml")
-        #expect(try CommandLineTool.run(["run", small, "--runs", "500", "--out", dir.path, "--quiet"]).status == 0)
+        #expect(InProcess.run(["run", small, "--runs", "500", "--out", dir.path, "--quiet"]).status == 0)
         let runs = parseCSV(try String(contentsOfFile: dir.appendingPathComponent("runs.csv").path, encoding: .utf8))
         let thresholds = ["value:wallets": 1500.0, "value:amount": 5e6, "value:merchants": 120, "value:zones": 1]
         let columns = thresholds.keys.map { runs[0].firstIndex(of: $0)! }
@@ -60,20 +60,20 @@ import Testing
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let small = repositoryPath("Tests/Fixtures/golden/small.yaml"), out = dir.appendingPathComponent("r").path
-        #expect(try CommandLineTool.run(["run", small, "--runs", "200", "--out", out, "--quiet"]).status == 0)
+        #expect(InProcess.run(["run", small, "--runs", "200", "--out", out, "--quiet"]).status == 0)
         for option in [["--runs", "5"], ["--seed", "3"], ["--set", "merchants.churn=0.02"], ["--tornado"], ["--prior"]] {
-            let refused = try CommandLineTool.run(["report", "--from", out, small] + option)
+            let refused = InProcess.run(["report", "--from", out, small] + option)
             #expect(refused.status == 64 && refused.stderr.contains("--from draws on results already simulated"), "\(option)")
         }
-        let other = try CommandLineTool.run(["report", "--from", out, "--out", dir.appendingPathComponent("x.html").path])
+        let other = InProcess.run(["report", "--from", out, "--out", dir.appendingPathComponent("x.html").path])
         #expect(other.status == 66 && other.stderr.contains("\(out)/manifest.json:0: error: the results are of the scenario \(small)"))
         let summary = out + "/summary.csv"
         var lines = try String(contentsOfFile: summary, encoding: .utf8).components(separatedBy: "\r\n")
         lines[2] = lines[2].replacingOccurrences(of: ",likely", with: ",unlikely").replacingOccurrences(of: ",uncertain", with: ",likely")
         try lines.joined(separator: "\r\n").write(toFile: summary, atomically: true, encoding: .utf8)
-        let damaged = try CommandLineTool.run(["report", "--from", out, small, "--out", dir.appendingPathComponent("y.html").path])
+        let damaged = InProcess.run(["report", "--from", out, small, "--out", dir.appendingPathComponent("y.html").path])
         #expect(damaged.status == 66 && damaged.stderr.hasPrefix("\(summary):3: error: verdict "), "\(damaged.stderr)")
-        let missing = try CommandLineTool.run(["report", "--from", dir.appendingPathComponent("none").path, small])
+        let missing = InProcess.run(["report", "--from", dir.appendingPathComponent("none").path, small])
         #expect(missing.status == 66 && missing.stderr.contains("none/manifest.json:0: error: no such file"))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("y.html").path), "nothing written")
     }

@@ -12,7 +12,7 @@ import Testing
 
     @Test(arguments: ["haimen-baseline", "haimen-optimistic", "haimen-pessimistic"])
     func shippedScenariosRun(name: String) throws {
-        let output = try CommandLineTool.run("run", repositoryPath("scenarios/\(name).yaml"), "--prior", "--runs", "300", "--format", "csv")
+        let output = InProcess.run("run", repositoryPath("scenarios/\(name).yaml"), "--prior", "--runs", "300", "--format", "csv")
         #expect(output.status == 0, "\(output.stderr)")
         let rows = parseCSV(output.stdout)
         #expect(
@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func tableReportNamesWhatItRan() throws {
-        let output = try CommandLineTool.run("run", "--prior", "--runs", "200")
+        let output = InProcess.run("run", "--prior", "--runs", "200")
         #expect(output.status == 0)
         let text = output.stdout
         #expect(text.hasPrefix("pilotsim \(PilotsimVersion.current) — Haimen e-CNY pilot — baseline\n"))
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func jsonHasTheSummaryFieldsAndJointProbabilities() throws {
-        let output = try CommandLineTool.run("run", "--prior", "--runs", "200", "--seed", "4", "--format", "json")
+        let output = InProcess.run("run", "--prior", "--runs", "200", "--seed", "4", "--format", "json")
         #expect(output.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
         #expect(object["scenario"] as? String == "Haimen e-CNY pilot — baseline")
@@ -56,7 +56,7 @@ import Testing
         #expect((joint["overall"] as? [String: Any])?["targets"] as? [String] == Self.targetIDs)
 
         // The same numbers as summary.csv.
-        let csv = try CommandLineTool.run("run", "--prior", "--runs", "200", "--seed", "4", "--format", "csv").stdout
+        let csv = InProcess.run("run", "--prior", "--runs", "200", "--seed", "4", "--format", "csv").stdout
         let row = parseCSV(csv)[1]
         #expect(Double(row[6]) == targets[0]["p_met"] as? Double)
         #expect(Double(row[9]) == targets[0]["median"] as? Double)
@@ -65,7 +65,7 @@ import Testing
     @Test func outWritesTheThreeFiles() throws {
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let output = try CommandLineTool.run("run", "--prior", "--runs", "250", "--out", dir.path, "--format", "csv")
+        let output = InProcess.run("run", "--prior", "--runs", "250", "--out", dir.path, "--format", "csv")
         #expect(output.status == 0, "\(output.stderr)")
         let read = { (name: String) in try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8) }
         #expect(try read("summary.csv") == output.stdout)
@@ -93,8 +93,8 @@ import Testing
             try? FileManager.default.removeItem(at: one)
             try? FileManager.default.removeItem(at: four)
         }
-        let a = try CommandLineTool.run("run", "--prior", "--runs", "300", "--threads", "1", "--out", one.path)
-        let b = try CommandLineTool.run("run", "--prior", "--runs", "300", "--threads", "4", "--out", four.path)
+        let a = InProcess.run("run", "--prior", "--runs", "300", "--threads", "1", "--out", one.path)
+        let b = InProcess.run("run", "--prior", "--runs", "300", "--threads", "4", "--out", four.path)
         #expect(a.status == 0 && b.status == 0)
         #expect(a.stdout == b.stdout)
         for name in ["summary.csv", "joint.csv", "stages.csv", "monthly.csv", "runs.csv"] {
@@ -103,8 +103,8 @@ import Testing
     }
 
     @Test func setOverridesAValue() throws {
-        let base = try CommandLineTool.run("run", "--prior", "--runs", "300", "--format", "csv").stdout
-        let more = try CommandLineTool.run(
+        let base = InProcess.run("run", "--prior", "--runs", "300", "--format", "csv").stdout
+        let more = InProcess.run(
             "run", "--prior", "--runs", "300", "--format", "csv",
             "--set", "merchants.outreach.launch={lognormal: {median: 0.2, sigma: 0.3}}"
         ).stdout
@@ -116,7 +116,7 @@ import Testing
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("results").path
-        let output = try CommandLineTool.run("run", "--prior", "--runs", "100", "--out", out, "--set", "merchants.churn=2")
+        let output = InProcess.run("run", "--prior", "--runs", "100", "--out", out, "--set", "merchants.churn=2")
         #expect(output.status == 65)
         #expect(output.stderr == "--set:1:17: error: merchants.churn: 2 is out of range; expected a share in [0, 1]\n")
         #expect(output.stdout.isEmpty)
@@ -124,21 +124,21 @@ import Testing
     }
 
     @Test func precisionEqualsAPlainRunOfTheSameCount() throws {
-        let precise = try CommandLineTool.run("run", "--prior", "--precision", "0.02", "--seed", "3", "--format", "json")
+        let precise = InProcess.run("run", "--prior", "--precision", "0.02", "--seed", "3", "--format", "json")
         #expect(precise.status == 0, "\(precise.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(precise.stdout.utf8)) as? [String: Any])
         let runs = try #require(object["runs"] as? Int)
-        let plain = try CommandLineTool.run("run", "--prior", "--runs", String(runs), "--seed", "3", "--format", "json")
+        let plain = InProcess.run("run", "--prior", "--runs", String(runs), "--seed", "3", "--format", "json")
         // The same document but for the command line each names in its provenance.
         let withoutCommand = { (text: String) in text.split(separator: "\n").filter { !$0.contains("\"command_line\"") } }
         #expect(withoutCommand(plain.stdout) == withoutCommand(precise.stdout))
-        let table = try CommandLineTool.run("run", "--prior", "--precision", "0.02", "--seed", "3")
+        let table = InProcess.run("run", "--prior", "--precision", "0.02", "--seed", "3")
         #expect(table.stdout.contains("  runs       \(NumberStyle.grouped(Double(runs))) (until every P(met) half-width ≤ 0.02)   seed 3"))
 
-        let capped = try CommandLineTool.run("run", "--prior", "--precision", "0.001", "--max-runs", "2000", "--format", "csv")
+        let capped = InProcess.run("run", "--prior", "--precision", "0.001", "--max-runs", "2000", "--format", "csv")
         #expect(capped.status == 0)
         #expect(capped.stderr == "warning: --max-runs 2,000 reached before every P(met) half-width was ≤ 0.001; reporting 2,000 runs\n")
-        let both = try CommandLineTool.run("run", "--prior", "--precision", "0.01", "--runs", "100")
+        let both = InProcess.run("run", "--prior", "--precision", "0.01", "--runs", "100")
         #expect(both.status == 64 && both.stderr.contains("give --runs or --precision, not both"))
     }
 
@@ -148,7 +148,7 @@ import Testing
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = repositoryPath("scenarios/haimen-optimistic.yaml")
-        let output = try CommandLineTool.run("run", file, "--prior", "--runs", "60", "--seed", "5", "--quiet", "--out", dir.path)
+        let output = InProcess.run("run", file, "--prior", "--runs", "60", "--seed", "5", "--quiet", "--out", dir.path)
         #expect(output.status == 0, "\(output.stderr)")
         let data = try Data(contentsOf: dir.appendingPathComponent("manifest.json"))
         let manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -170,22 +170,22 @@ import Testing
         let file = repositoryPath("Tests/Fixtures/golden/small.yaml")
         let common = [file, "--runs", "100", "--seed", "9", "--set", "campaigns[0].winners=900", "--quiet"]
         let expected = try Self.sha256sum(file)
-        let table = try CommandLineTool.run(["run"] + common)
+        let table = InProcess.run(["run"] + common)
         #expect(table.stdout.hasPrefix("pilotsim \(PilotsimVersion.current) — golden\n"))
         #expect(table.stdout.contains("  scenario   \(file) · SHA-256 \(expected.prefix(12)) · --set campaigns[0].winners=900\n"))
-        let json = try CommandLineTool.run(["run"] + common + ["--format", "json"])
+        let json = InProcess.run(["run"] + common + ["--format", "json"])
         let provenance = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["provenance"] as? [String: Any])
         #expect(provenance["pilotsim_version"] as? String == PilotsimVersion.current)
         #expect(provenance["scenario_sha256"] as? String == expected)
         #expect(provenance["overrides"] as? [String] == ["campaigns[0].winners=900"])
         #expect(provenance["seed"] as? Int == 9)
         #expect(provenance["command_line"] as? String == "pilotsim run \(file) --runs 100 --seed 9 --set 'campaigns[0].winners=900' --quiet --format json")
-        #expect(try CommandLineTool.run(["run"] + common + ["--out", dir.path]).status == 0)
+        #expect(InProcess.run(["run"] + common + ["--out", dir.path]).status == 0)
         let manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("manifest.json"))) as? [String: Any])
         #expect(manifest["pilotsim_version"] as? String == PilotsimVersion.current && manifest["scenario_sha256"] as? String == expected)
         #expect(manifest["overrides"] as? [String] == ["campaigns[0].winners=900"] && manifest["seed"] as? Int == 9)
         let html = dir.appendingPathComponent("r.html").path
-        #expect(try CommandLineTool.run(["report"] + common + ["--out", html]).status == 0)
+        #expect(InProcess.run(["report"] + common + ["--out", html]).status == 0)
         let page = try String(contentsOfFile: html, encoding: .utf8)
         #expect(page.contains("<dt>pilotsim</dt><dd>\(PilotsimVersion.current)</dd>"))
         #expect(page.contains("SHA-256 \(expected.prefix(12)) · --set campaigns[0].winners=900"))
@@ -198,22 +198,22 @@ import Testing
     /// `--format` is refused (exit 64), and a negative count says it must be at least 1.
     @Test func commandLineConventions() throws {
         let file = repositoryPath("Tests/Fixtures/golden/small.yaml")
-        let fromFile = try CommandLineTool.run(["run", file, "--runs", "200", "--format", "csv"])
+        let fromFile = InProcess.run(["run", file, "--runs", "200", "--format", "csv"])
         let fromStdin = try CommandLineTool.run(["run", "-", "--runs", "200", "--format", "csv"], input: try Data(contentsOf: URL(fileURLWithPath: file)))
         #expect(fromStdin.status == 0 && fromStdin.stdout == fromFile.stdout, "\(fromStdin.stderr)")
         let named = try CommandLineTool.run(["run", "-", "--runs", "200"], input: try Data(contentsOf: URL(fileURLWithPath: file)))
         #expect(named.stdout.contains("  scenario   <stdin> · SHA-256 "))
-        let csv = try CommandLineTool.run(["tornado", file, "--runs", "100", "--out", "-"])
+        let csv = InProcess.run(["tornado", file, "--runs", "100", "--out", "-"])
         #expect(csv.status == 0 && csv.stdout.hasPrefix("target_id,parameter,"))
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let missing = dir.appendingPathComponent("missing/report.html").path
-        let refused = try CommandLineTool.run(["report", file, "--runs", "100", "--out", missing])
+        let refused = InProcess.run(["report", file, "--runs", "100", "--out", missing])
         #expect(refused.status == 1 && refused.stderr.contains("missing does not exist; create it first"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
-        let shard = try CommandLineTool.run(["run", file, "--shard", "1/2", "--out", dir.path, "--format", "json"])
+        let shard = InProcess.run(["run", file, "--shard", "1/2", "--out", dir.path, "--format", "json"])
         #expect(shard.status == 64 && shard.stderr.contains("--format has no effect"))
-        let negative = try CommandLineTool.run(["run", file, "--runs", "-5"])
+        let negative = InProcess.run(["run", file, "--runs", "-5"])
         #expect(negative.status == 64 && negative.stderr.contains("--runs must be at least 1 (got -5)"))
     }
 
@@ -224,7 +224,7 @@ import Testing
         let section = try #require(readme.components(separatedBy: "## Reading the report").dropFirst().first)
         let blocks = section.components(separatedBy: "```")
         for (block, arguments) in [(blocks[1], ["run", "--quiet"]), (blocks[3], ["run", "--prior", "--quiet"])] {
-            let output = try CommandLineTool.run(arguments)
+            let output = InProcess.run(arguments)
             #expect(output.status == 0)
             let lines = block.split(separator: "\n").map(String.init)
             #expect(lines.count >= 3)
@@ -237,7 +237,7 @@ import Testing
     @Test func runWithNoArgumentsIsConditionedAndSaysSo() throws {
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let output = try CommandLineTool.run("run", "--runs", "200", "--chains", "2", "--quiet", "--out", dir.path)
+        let output = InProcess.run("run", "--runs", "200", "--chains", "2", "--quiet", "--out", dir.path)
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stdout.contains("  figures    conditioned on the scenario's observed: section (3 figures)\n"))
         #expect(output.stdout.contains("conditioned P(met)"))
@@ -249,13 +249,13 @@ import Testing
         try csv.write(toFile: file, atomically: true, encoding: .utf8)
         let expected = try Self.sha256sum(file)
         #expect(manifest["observed_sha256"] as? String == expected)
-        let json = try CommandLineTool.run("run", "--runs", "200", "--chains", "2", "--quiet", "--format", "json")
+        let json = InProcess.run("run", "--runs", "200", "--chains", "2", "--quiet", "--format", "json")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let figuresHash = try Self.sha256sum(file)
         #expect(document["observed"] as? String == "observed:" && document["observed_sha256"] as? String == figuresHash)
-        let prior = try CommandLineTool.run("run", "--prior", "--runs", "100", "--quiet")
+        let prior = InProcess.run("run", "--prior", "--runs", "100", "--quiet")
         #expect(prior.stdout.contains("  figures    3 reported figures ignored (--prior): the plan-time view\n"))
-        let both = try CommandLineTool.run("run", "--prior", "--observed", file)
+        let both = InProcess.run("run", "--prior", "--observed", file)
         #expect(both.status == 64 && both.stderr.contains("give --observed or --prior, not both"))
     }
 

@@ -5,9 +5,9 @@ import Testing
 /// `run --shard I/N` and `merge`: the merged outputs are byte for byte those of one process, and
 /// parts that do not belong together are refused with nothing written.
 @Suite(.serialized) struct ShardMergeTests {
-    private func shards(_ dir: URL, _ extra: [String], runs: Int, count: Int, seed: String = "7") throws -> [String] {
-        try (1...count).map { i in
-            let output = try CommandLineTool.run(
+    private func shards(_ dir: URL, _ extra: [String], runs: Int, count: Int, seed: String = "7") -> [String] {
+        (1...count).map { i in
+            let output = InProcess.run(
                 ["run"] + extra + [
                     "--runs", String(runs), "--seed", seed, "--shard", "\(i)/\(count)",
                     "--out", dir.appendingPathComponent("parts-\(seed)").path, "--quiet",
@@ -24,10 +24,10 @@ import Testing
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let scenario = [repositoryPath("Tests/Fixtures/golden/small.yaml")]
-        let parts = try shards(dir, scenario, runs: runs, count: count)
-        let merged = try CommandLineTool.run(["merge"] + parts.reversed() + ["--out", dir.appendingPathComponent("merged").path])
+        let parts = shards(dir, scenario, runs: runs, count: count)
+        let merged = InProcess.run(["merge"] + parts.reversed() + ["--out", dir.appendingPathComponent("merged").path])
         #expect(merged.status == 0, "\(merged.stderr)")
-        let single = try CommandLineTool.run(
+        let single = InProcess.run(
             ["run"] + scenario + ["--runs", String(runs), "--seed", "7", "--out", dir.appendingPathComponent("single").path, "--quiet"])
         #expect(single.status == 0)
         for name in ["summary.csv", "joint.csv", "stages.csv", "monthly.csv", "runs.csv"] {
@@ -39,8 +39,8 @@ import Testing
     @Test func partsThatDoNotBelongTogetherAreRefused() throws {
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let parts = try shards(dir, ["--prior"], runs: 300, count: 3)
-        let other = try shards(dir, ["--prior"], runs: 300, count: 3, seed: "8")
+        let parts = shards(dir, ["--prior"], runs: 300, count: 3)
+        let other = shards(dir, ["--prior"], runs: 300, count: 3, seed: "8")
         let out = dir.appendingPathComponent("merged").path
         let truncated = dir.appendingPathComponent("truncated.pilotsim").path
         let data = try Data(contentsOf: URL(fileURLWithPath: parts[2]))
@@ -58,7 +58,7 @@ import Testing
                 return newlines == 3
             }! + 1
         // One of 100,000 shards: the other 99,999 are listed as one range.
-        let many = try CommandLineTool.run([
+        let many = InProcess.run([
             "run", "--prior", "--runs", "1", "--shard", "1/100000", "--out", dir.appendingPathComponent("many").path, "--quiet",
         ])
         #expect(many.status == 0)
@@ -75,7 +75,7 @@ import Testing
             ([manyPath], "\(manyPath):0: error: shards 2–100000 of 100000 missing (99,999); expected all 100000 part files"),
         ]
         for (files, message) in cases {
-            let output = try CommandLineTool.run(["merge"] + files + ["--out", out])
+            let output = InProcess.run(["merge"] + files + ["--out", out])
             #expect(output.status == 66, "\(files)")
             #expect(output.stderr.hasPrefix(message), "\(output.stderr)")
             #expect(!FileManager.default.fileExists(atPath: out))
@@ -88,12 +88,12 @@ import Testing
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         for i in 1...count {
-            let output = try CommandLineTool.run(arguments + ["--shard", "\(i)/\(count)", "--out", dir.appendingPathComponent("parts").path])
+            let output = InProcess.run(arguments + ["--shard", "\(i)/\(count)", "--out", dir.appendingPathComponent("parts").path])
             #expect(output.status == 0, "\(output.stderr)")
         }
         let parts = (1...count).map { dir.appendingPathComponent("parts/part-\($0)-of-\(count).pilotsim").path }
-        #expect(try CommandLineTool.run(["merge"] + parts.shuffled() + ["--out", dir.appendingPathComponent("merged").path]).status == 0)
-        #expect(try CommandLineTool.run(arguments + ["--out", dir.appendingPathComponent("single.csv").path]).status == 0)
+        #expect(InProcess.run(["merge"] + parts.shuffled() + ["--out", dir.appendingPathComponent("merged").path]).status == 0)
+        #expect(InProcess.run(arguments + ["--out", dir.appendingPathComponent("single.csv").path]).status == 0)
         let merged = FileManager.default.contents(atPath: dir.appendingPathComponent("merged/\(file)").path)
         #expect(merged != nil && merged == FileManager.default.contents(atPath: dir.appendingPathComponent("single.csv").path), "\(arguments)")
     }

@@ -8,7 +8,7 @@ import Testing
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let csv = dir.appendingPathComponent("sweep.csv").path
-        let sweep = try CommandLineTool.run(
+        let sweep = InProcess.run(
             "sweep", "--prior", "--vary", "merchants.outreach.launch=0.02,0.06", "--vary", "targets[1].at_least=1e8,3e8",
             "--runs", "300", "--seed", "9", "--out", csv)
         #expect(sweep.status == 0, "\(sweep.stderr)")
@@ -22,7 +22,7 @@ import Testing
 
         let point3 = rows.dropFirst().filter { $0[0] == "3" }
         #expect(point3.first?[1] == "0.06" && point3.first?[2] == "300000000")
-        let run = try CommandLineTool.run(
+        let run = InProcess.run(
             "run", "--prior", "--runs", "300", "--seed", "9", "--format", "csv",
             "--set", "merchants.outreach.launch=0.06", "--set", "targets.amount-2023.at_least=3e8")
         let plain = parseCSV(run.stdout).dropFirst()
@@ -31,21 +31,23 @@ import Testing
     }
 
     @Test func tableAndErrors() throws {
-        let output = try CommandLineTool.run("sweep", "--prior", "--vary", "merchants.churn=0.005,0.02", "--runs", "100")
+        let output = InProcess.run("sweep", "--prior", "--vary", "merchants.churn=0.005,0.02", "--runs", "100")
         #expect(output.status == 0)
         #expect(output.stdout.contains("P(met) in % (95% interval) at each point"))
         #expect(output.stdout.contains("merchants.churn  wallets-2023"))
         #expect(output.stderr.isEmpty, "no progress line when stderr is not a terminal")
 
-        let unknown = try CommandLineTool.run("sweep", "--vary", "merchants.chrun=0.1,0.2")
+        let unknown = InProcess.run("sweep", "--vary", "merchants.chrun=0.1,0.2")
         #expect(unknown.status == 64)
         #expect(
             unknown.stderr.hasPrefix(
                 "error: --vary merchants.chrun: not a number of this scenario; expected a parameter, count or target threshold such as 'merchants.churn'"))
-        let domain = try CommandLineTool.run("sweep", "--vary", "merchants.churn=0.1,1.5")
+        let domain = InProcess.run("sweep", "--vary", "merchants.churn=0.1,1.5")
         #expect(domain.status == 65)
-        #expect(domain.stderr == "--vary:1:17: error: merchants.churn: 1.5 is out of range; expected a share in [0, 1] (sweep point merchants.churn=1.5)\n")
-        let spec = try CommandLineTool.run("sweep", "--vary", "merchants.churn=0.1:0.2")
+        #expect(
+            domain.stderr
+                == "merchants.churn=1.5:1:17: error: merchants.churn: 1.5 is out of range; expected a share in [0, 1] (sweep point merchants.churn=1.5)\n")
+        let spec = InProcess.run("sweep", "--vary", "merchants.churn=0.1:0.2")
         #expect(spec.status == 64 && spec.stderr.contains("--vary merchants.churn…: a sweep takes points"))
     }
 }
@@ -55,7 +57,7 @@ import Testing
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let csv = dir.appendingPathComponent("tornado.csv").path
-        let output = try CommandLineTool.run("tornado", "--prior", "--runs", "100", "--out", csv)
+        let output = InProcess.run("tornado", "--prior", "--runs", "100", "--out", csv)
         #expect(output.status == 0, "\(output.stderr)")
         let rows = parseCSV(try String(contentsOfFile: csv, encoding: .utf8))
         #expect(rows[0] == ["target_id", "parameter", "low_value", "high_value", "p_met_low", "p_met_high", "swing"])
@@ -70,7 +72,7 @@ import Testing
     }
 
     @Test func quantilesMustBeOrdered() throws {
-        let output = try CommandLineTool.run("tornado", "--low", "0.9", "--high", "0.1")
+        let output = InProcess.run("tornado", "--low", "0.9", "--high", "0.1")
         #expect(output.status == 64)
         #expect(output.stderr.contains("--low and --high must satisfy 0 < low < high < 1"))
     }
@@ -81,7 +83,7 @@ import Testing
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let csv = dir.appendingPathComponent("sobol.csv").path
-        let output = try CommandLineTool.run("sobol", "--prior", "--samples", "100", "--out", csv, "--top", "3")
+        let output = InProcess.run("sobol", "--prior", "--samples", "100", "--out", csv, "--top", "3")
         #expect(output.status == 0, "\(output.stderr)")
         let rows = parseCSV(try String(contentsOfFile: csv, encoding: .utf8))
         #expect(rows[0] == ["target_id", "parameter", "s1", "s1_low", "s1_high", "st", "st_low", "st_high"])

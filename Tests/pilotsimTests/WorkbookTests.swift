@@ -16,7 +16,7 @@ import Testing
         for (language, sheets) in [("en", "Targets,Charts,Monthly,Stages,Assumptions,About"), ("zh", "量化目标,图表,月度分位数,分阶段增量,假设,说明")] {
             let book = dir.appendingPathComponent("w-\(language).xlsx").path
             let out = dir.appendingPathComponent("out-\(language)").path
-            let run = try CommandLineTool.run(["run", file, "--runs", "300", "--lang", language, "--xlsx", book, "--out", out, "--quiet"])
+            let run = InProcess.run(["run", file, "--runs", "300", "--lang", language, "--xlsx", book, "--out", out, "--quiet"])
             #expect(run.status == 0, "\(run.stderr)")
             let lines = try readWorkbook(
                 book,
@@ -48,7 +48,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let book = dir.appendingPathComponent("t.xlsx").path, csv = dir.appendingPathComponent("t.csv").path
         let small = repositoryPath("Tests/Fixtures/golden/small.yaml")
-        #expect(try CommandLineTool.run(["tornado", small, "--runs", "200", "--xlsx", book, "--out", csv, "--quiet"]).status == 0)
+        #expect(InProcess.run(["tornado", small, "--runs", "200", "--xlsx", book, "--out", csv, "--quiet"]).status == 0)
         let lines = try readWorkbook(
             book,
             script: """
@@ -72,12 +72,12 @@ import Testing
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let small = repositoryPath("Tests/Fixtures/golden/small.yaml"), book = dir.appendingPathComponent("r.xlsx").path
-        let report = try CommandLineTool.run([
+        let report = InProcess.run([
             "report", small, "--runs", "400", "--out", dir.appendingPathComponent("r.html").path,
             "--xlsx", book, "--quiet",
         ])
         #expect(report.status == 0, "\(report.stderr)")
-        #expect(try CommandLineTool.run(["run", small, "--runs", "400", "--out", dir.appendingPathComponent("run").path, "--quiet"]).status == 0)
+        #expect(InProcess.run(["run", small, "--runs", "400", "--out", dir.appendingPathComponent("run").path, "--quiet"]).status == 0)
         let lines = try readWorkbook(
             book,
             script: """
@@ -113,7 +113,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let small = repositoryPath("Tests/Fixtures/golden/small.yaml")
         let book = dir.appendingPathComponent("c.xlsx").path, csv = dir.appendingPathComponent("c.csv").path
-        let compare = try CommandLineTool.run([
+        let compare = InProcess.run([
             "compare", small, "--b-set", "merchants.churn=0.05", "--runs", "300", "--quiet",
             "--xlsx", book, "--out", csv,
         ])
@@ -143,13 +143,13 @@ import Testing
         let small = repositoryPath("Tests/Fixtures/golden/small.yaml")
         let arguments = ["sweep", small, "--vary", "merchants.churn=0.005:0.03:3", "--runs", "200", "--quiet"]
         let csv = dir.appendingPathComponent("s.csv").path, book = dir.appendingPathComponent("s.xlsx").path
-        #expect(try CommandLineTool.run(arguments + ["--out", csv, "--xlsx", book]).status == 0)
+        #expect(InProcess.run(arguments + ["--out", csv, "--xlsx", book]).status == 0)
         for i in 1...2 {
-            #expect(try CommandLineTool.run(arguments + ["--shard", "\(i)/2", "--out", dir.appendingPathComponent("parts").path]).status == 0)
+            #expect(InProcess.run(arguments + ["--shard", "\(i)/2", "--out", dir.appendingPathComponent("parts").path]).status == 0)
         }
         let parts = (1...2).map { dir.appendingPathComponent("parts/part-\($0)-of-2.pilotsim").path }
         let merged = dir.appendingPathComponent("merged.xlsx").path
-        let merge = try CommandLineTool.run(["merge"] + parts + ["--out", dir.appendingPathComponent("merged").path, "--xlsx", merged])
+        let merge = InProcess.run(["merge"] + parts + ["--out", dir.appendingPathComponent("merged").path, "--xlsx", merged])
         #expect(merge.status == 0, "\(merge.stderr)")
         let rows = parseCSV(try String(contentsOfFile: csv, encoding: .utf8)).dropFirst()
         for file in [book, merged] {
@@ -176,7 +176,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let small = repositoryPath("Tests/Fixtures/golden/small.yaml")
         let csv = dir.appendingPathComponent("s.csv").path, book = dir.appendingPathComponent("s.xlsx").path
-        #expect(try CommandLineTool.run(["sobol", small, "--samples", "100", "--quiet", "--out", csv, "--xlsx", book, "--lang", "zh"]).status == 0)
+        #expect(InProcess.run(["sobol", small, "--samples", "100", "--quiet", "--out", csv, "--xlsx", book, "--lang", "zh"]).status == 0)
         let lines = try readWorkbook(
             book,
             script: """

@@ -32,8 +32,13 @@ public enum ObservationFile {
 
     /// The file's text as read (for its hash in a manifest), and its figures.
     public static func loadWithText(path: String, scenario: Scenario) throws -> (text: String, observations: [Observation]) {
-        let text = try readScenarioText(path, expected: "a CSV file of reported figures (month,metric,value[,rel_error])")
+        let text = try self.text(path: path)
         return (text, try parse(text, file: path, scenario: scenario))
+    }
+
+    /// The text of the file at `path`, read within the size limit.
+    public static func text(path: String) throws -> String {
+        try readScenarioText(path, expected: "a CSV file of reported figures (month,metric,value[,rel_error])")
     }
 
     /// The figures as the CSV this reader takes, in their order: what a manifest hashes when the

@@ -44,6 +44,15 @@ public struct ScenarioOverride: Sendable {
         value = try YAMLNode.parse(valueText, file: source, columnOffset: column)
     }
 
+    /// The number at `path` set to `value`: the one way a scenario number is set — by `--set`
+    /// (which takes any YAML value), and by sweeps, the solver and a front end's levers (which set
+    /// numbers). The value is written with 15 significant digits, as `--set` would be typed, and
+    /// a problem with it is located in the setting's own text, `PATH=VALUE`.
+    public init(setting path: String, to value: Double) throws {
+        let text = "\(path)=\(formatNumber(value))"
+        try self.init(text, source: text)
+    }
+
     /// The steps of a key path: keys separated by '.', `[N]` for list items, and `[stage]` for
     /// one stage's value of a by-stage parameter — the spelling outputs use, so that a key copied
     /// from runs.csv or tornado.csv works in `--set` and `--vary` as `….stage` does.

@@ -43,17 +43,6 @@ public struct OutputFiles {
         creatable.insert(base.path)
     }
 
-    /// Writes `contents` as the one output file `path`, or to standard output when `path` is `-`.
-    /// Returns whether it went to standard output (the command then prints nothing else there).
-    public static func writeOne(_ contents: String, to path: String) throws -> Bool {
-        guard path != "-" else {
-            FileHandle.standardOutput.write(Data(contents.utf8))
-            return true
-        }
-        try OutputFiles(path: path, contents: contents).write()
-        return false
-    }
-
     public mutating func add(directory: String, files more: [(name: String, contents: String)]) {
         let base = URL(fileURLWithPath: directory, isDirectory: true)
         files += more.map { (base.appendingPathComponent($0.name).path, Data($0.contents.utf8)) }

@@ -31,18 +31,16 @@ public struct Solver: Sendable {
     public let probability: Double
     /// Whether the value must be a whole number (a count).
     public let wholeNumbers: Bool
-    let pointSource: String
 
     /// - Parameters:
     ///   - range: where to look; `nil` for the default of a parameter (its P0.5–P99.5, or 0 to ten
     ///     times a constant, within its domain) or a target's threshold (0 to ten times it).
-    ///   - pointSource: names where the tried values come from in diagnostics (`--vary`).
     /// - Throws: `SweepPathError` for a path that is no number of the scenario, `SolveError` for an
     ///   unknown target or a count given without a range, `ScenarioValidationError` for values the
     ///   number cannot take.
     public init(
         document: ScenarioDocument, overrides: [ScenarioOverride], path: String, range: ClosedRange<Double>?,
-        targetID: String, probability: Double, pointSource: String
+        targetID: String, probability: Double
     ) throws {
         let base = try document.scenario(overrides: overrides)
         guard let canonical = base.canonicalNumericPath(path), base.numericPaths.contains(canonical) else {
@@ -74,14 +72,13 @@ public struct Solver: Sendable {
         targetIndex = index
         self.probability = probability
         wholeNumbers = parameter == nil && !isThreshold
-        self.pointSource = pointSource
         // Every value of the range must be a valid scenario: check both ends before anything runs.
         _ = try scenario(at: self.range.lowerBound)
         _ = try scenario(at: self.range.upperBound)
     }
 
     func scenario(at value: Double) throws -> Scenario {
-        try document.scenario(overrides: overrides + [try ScenarioOverride("\(path)=\(formatNumber(value))", source: pointSource)])
+        try document.scenario(overrides: overrides + [try ScenarioOverride(setting: path, to: value)])
     }
 
     /// Solves; returns the outcome and the runs spent. With `sample`, every value runs on the

@@ -16,12 +16,10 @@ public struct Sweep: Sendable {
     ///
     /// - Throws: `SweepPathError` for a path that is not a number of the scenario (with the
     ///   closest valid paths), `ScenarioValidationError` for values a parameter cannot take.
-    /// - Parameter pointSource: names where the swept values come from in diagnostics (the command
-    ///   line's `--vary`).
     /// The most points a sweep takes (every point holds its own scenario).
     public static let maximumPoints = 10_000
 
-    public init(document: ScenarioDocument, overrides: [ScenarioOverride], axes: [SweepAxis], pointSource: String) throws {
+    public init(document: ScenarioDocument, overrides: [ScenarioOverride], axes: [SweepAxis]) throws {
         let base = try document.scenario(overrides: overrides)
         self.base = base
         var canonical: [SweepAxis] = []
@@ -39,7 +37,7 @@ public struct Sweep: Sendable {
         var seen: Set<ScenarioDiagnostic> = []  // report each problem once, at the first point that has it
         for point in points {
             do {
-                let settings = try zip(canonical, point).map { try ScenarioOverride("\($0.path)=\(formatNumber($1))", source: pointSource) }
+                let settings = try zip(canonical, point).map { try ScenarioOverride(setting: $0.path, to: $1) }
                 scenarios.append(try document.scenario(overrides: overrides + settings))
             } catch let error as ScenarioValidationError {
                 let label = zip(canonical, point).map { "\($0.path)=\(formatNumber($1))" }.joined(separator: ", ")

@@ -7,7 +7,7 @@ extension Pilotsim {
             abstract: "Print the embedded Haimen baseline scenario, to start a scenario of your own from.")
 
         func run() {
-            print(Scenario.baselineText, terminator: "")
+            Console.write(Scenario.baselineText)
         }
     }
 }

@@ -63,29 +63,21 @@ extension Pilotsim {
                 let scenarioA = try documentA.scenario(overrides: both)
                 let scenarioB = try documentB.scenario(overrides: both + onlyB)
                 let labels = language.labels
-                var engineA = MonteCarlo(scenario: scenarioA, seed: simulation.seed, threads: simulation.threadCount, keep: .targetValues)
-                var engineB = engineA
-                engineB.scenario = scenarioB
-                var runs = simulation.runCount(default: Self.defaultRuns)
+                var analysis = Analyses.Compare(a: scenarioA, b: scenarioB, runs: simulation.runCount(default: Self.defaultRuns))
                 var figuresLine = observed.planTimeLine(scenarioA, labels)
                 var provenance: (source: String, sha256: String)?
                 // With reported figures (A's), both plans run on A's conditioned particles: B may
                 // change only what acts after the last reported month.
                 if let figures = try observed.figures(for: scenarioA) {
-                    let conditioned = try figures.condition(scenarioA, chains: observed.chains, simulation: simulation, labels: labels)
-                    do { try conditioned.sample.check(scenarioB) } catch let refusal as ConditionedSample.Refusal { throw refusal.validationError }
-                    engineA.sample = conditioned.sample
-                    engineB.sample = conditioned.sample
-                    runs = conditioned.sample.count
+                    let conditioned = try observed.condition(scenarioA, on: figures, simulation: simulation, labels: labels)
+                    analysis = Analyses.Compare(a: scenarioA, b: scenarioB, runs: analysis.runs, sample: conditioned.sample)
                     figuresLine = figures.description(labels)
-                    provenance = (figures.source, figures.sha256)
+                    provenance = figures.provenance
                 }
-                let total = runs
-                let progress = ProgressLine("compare", total: 2 * total, quiet: simulation.quiet)
-                let resultA = engineA.run(runs: runs) { done, all in progress.update(done * total / all) }
-                let resultB = engineB.run(runs: runs) { done, all in progress.update(total + done * total / all) }
-                progress.finish()
-                let comparison = Comparison(a: resultA, b: resultB)
+                let runs = analysis.runCount
+                let comparison = try ProgressLine.showing("compare", quiet: simulation.quiet) {
+                    try analysis.run(simulation.withProgress($0))
+                }
                 // Each plan named with its text's SHA-256 and its overrides.
                 func name(_ path: String?, _ document: ScenarioDocument, _ sets: [String]) -> String {
                     (path ?? "\(Scenario.baselineFileName) (\(language.labels.embedded))") + " · SHA-256 \(ContentDigest.hex(document.text.utf8).prefix(12))"
@@ -97,18 +89,17 @@ extension Pilotsim {
                     commandLine: CommandLineText.current(), scenario: a ?? Scenario.baselineFileName, scenarioText: documentA.text,
                     overrides: overrides, observed: provenance, seed: simulation.seed)
                 try workbook.write { try ExcelReport.comparison(comparison, a: nameA, b: nameB, provenance: origin, labels: labels) }
-                if let out, try OutputFiles.writeOne(CompareReport.csv(comparison), to: out) { return }
+                if let out, try Console.writeOne(CompareReport.csv(comparison), to: out) { return }
                 switch format {
                 case .table:
-                    print(
-                        CompareReport.table(comparison, a: nameA, b: nameB, runs: runs, seed: simulation.seed, labels: labels, figures: figuresLine),
-                        terminator: "")
-                case .csv: print(CompareReport.csv(comparison), terminator: "")
+                    Console.write(
+                        CompareReport.table(comparison, a: nameA, b: nameB, runs: runs, seed: simulation.seed, labels: labels, figures: figuresLine))
+                case .csv: Console.write(CompareReport.csv(comparison))
                 case .json:
-                    print(
+                    Console.write(
                         try CompareReport.json(
                             comparison, a: nameA, b: nameB, runs: runs, seed: simulation.seed, observed: provenance,
-                            provenance: origin), terminator: "")
+                            provenance: origin))
                 }
             }
         }

@@ -51,17 +51,18 @@ extension Pilotsim {
 
         func validate() throws {
             try OutputFiles.refuseStandardOutput(out, "condition")
-            guard ObservedOptions.particleRange.contains(particles) else { throw ValidationError("--particles must be from 100 to 100,000 (got \(particles))") }
+            guard Analyses.Condition.particleRange.contains(particles) else {
+                throw ValidationError("--particles must be from 100 to 100,000 (got \(particles))")
+            }
             guard (1...16).contains(chains) else { throw ValidationError("--chains must be from 1 to 16 (got \(chains))") }
         }
 
         func run() throws {
             try reportingFailures {
                 let (scenarioText, loaded) = try scenario.loadWithText()
-                let (text, observations) = try ObservationFile.loadWithText(path: observed, scenario: loaded)
-                let figures = ReportedFigures(observations: observations, source: observed, sha256: ContentDigest.hex(text.utf8))
-                let result = try figures.condition(
-                    loaded, particles: particles, chains: chains, seed: execution.seed,
+                let figures = try ReportedFigures(fileText: try ObservationFile.text(path: observed), file: observed, scenario: loaded)
+                let result = try ObservedOptions.condition(
+                    loaded, on: figures, particles: particles, chains: chains, seed: execution.seed,
                     threads: execution.threadCount, quiet: execution.quiet, labels: language.labels)
                 try ConditionedOutput(result: result, figures: figures, scenario: scenario, scenarioText: scenarioText, labels: language.labels)
                     .deliver(out: out, workbook: workbook, format: format, scenario: loaded, csvIsSummary: false)

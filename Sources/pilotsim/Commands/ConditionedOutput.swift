@@ -39,7 +39,7 @@ struct ConditionedOutput {
         case .table:
             return report.table(
                 source: scenario.describedSource(labels), figures: figures.description(labels), labels: labels,
-                style: .standardOutput(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment))
+                style: .standardOutput(isTerminal: Console.writesToTerminal, environment: ProcessInfo.processInfo.environment))
         case .csv: return csvIsSummary ? SummaryCSV.render(report.posteriorSummary) : report.targetsCSV()
         case .json:
             return try report.json(
@@ -55,6 +55,6 @@ struct ConditionedOutput {
         try workbook.write(
             summary: result.summary, monthly: result.posterior.monthly, scenario: loaded,
             provenance: try scenario.provenance(seed: result.posterior.seed, figures: figures), labels: labels)
-        print(try render(format, scenario: loaded, csvIsSummary: csvIsSummary), terminator: "")
+        Console.write(try render(format, scenario: loaded, csvIsSummary: csvIsSummary))
     }
 }

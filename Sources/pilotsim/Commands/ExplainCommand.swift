@@ -43,28 +43,18 @@ extension Pilotsim {
         func run() throws {
             try reportingFailures {
                 let loaded = try scenario.load()
-                let indices: [Int]
-                if let target {
-                    guard let index = loaded.targets.firstIndex(where: { $0.id == target }) else {
-                        throw ValidationError("--target \(target): no such target; expected one of \(loaded.targets.map(\.id).joined(separator: ", "))")
-                    }
-                    indices = [index]
-                } else {
-                    indices = Array(loaded.targets.indices)
+                var analysis = try Analyses.Explain(scenario: loaded, targetID: target, runs: simulation.runCount(default: Self.defaultRuns))
+                let figures: String
+                (analysis.sample, figures) = try observed.sample(for: loaded, simulation: simulation, labels: language.labels)
+                let runs = analysis.runCount
+                let filterings = ProgressLine.showing("explain", quiet: simulation.quiet) {
+                    analysis.run(simulation.withProgress($0))
                 }
-                let (sample, figures) = try observed.sample(for: loaded, simulation: simulation, labels: language.labels)
-                let runs = sample?.count ?? simulation.runCount(default: Self.defaultRuns)
-                let progress = ProgressLine("explain", total: runs, quiet: simulation.quiet)
-                var engine = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount)
-                engine.sample = sample
-                let result = engine.run(runs: runs, progress: progress.update)
-                progress.finish()
-                let filterings = indices.map { MonteCarloFiltering(result, target: $0) }
-                if let out, try OutputFiles.writeOne(ExplainReport.csv(filterings), to: out) { return }
-                print(
+                if let out, try Console.writeOne(ExplainReport.csv(filterings), to: out) { return }
+                Console.write(
                     ExplainReport.table(
                         filterings, scenario: loaded, top: top, runs: runs, seed: simulation.seed, source: scenario.describedSource(language.labels),
-                        labels: language.labels, figures: figures), terminator: "")
+                        labels: language.labels, figures: figures))
             }
         }
     }

@@ -31,13 +31,11 @@ extension Pilotsim {
 
         @OptionGroup var language: LanguageOption
 
-        @Option(help: "Worker threads for the quantiles and runs.csv (default: all cores).")
-        var threads: Int?
+        @OptionGroup var threads: ThreadsOption
 
         func validate() throws {
             try OutputFiles.refuseStandardOutput(out, "merge")
             guard !parts.isEmpty else { throw ValidationError("give the part files to merge") }
-            if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
         }
 
         func run() throws {
@@ -49,18 +47,18 @@ extension Pilotsim {
                 // Errors in the embedded text are located in the part that carries it.
                 let document = try ScenarioDocument(text: header.scenarioText, file: "\(parts[0])#scenario_text")
                 switch header.command {
-                case SweepShards.command:
+                case Analyses.Sweep.command:
                     try merge(try sweepShards(header, document: document, overrides: overrides), ordered, header: header)
-                case TornadoShards.command:
+                case Analyses.Tornado.command:
                     try merge(try tornadoShards(header, scenario: try document.scenario(overrides: overrides)), ordered, header: header)
-                case SobolShards.command:
+                case Analyses.Sobol.command:
                     try merge(try sobolShards(header, scenario: try document.scenario(overrides: overrides)), ordered, header: header)
                 case "run":
                     try mergeRuns(ordered, header: header, scenario: try document.scenario(overrides: overrides))
                 default:
                     throw PartFileError(parts[0], "a part of '\(header.command)'; expected run, sweep, tornado or sobol parts")
                 }
-                print(out)
+                Console.write(out + "\n")
             }
         }
 
@@ -68,7 +66,7 @@ extension Pilotsim {
         /// through (`RunCollector.collect`), and runs.csv is written as they come; the parts are read
         /// a second time when the exact quantiles need it.
         private func mergeRuns(_ ordered: [PartFile.Reader], header: PartFile.Header, scenario: Scenario) throws {
-            let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+            let threads = threads.count
             let collector = RunCollector(
                 scenario: scenario, rows: header.totalRuns, keep: .monthlyQuantiles, threads: threads,
                 recordsParameters: true)

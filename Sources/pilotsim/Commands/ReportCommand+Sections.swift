@@ -12,12 +12,10 @@ extension Pilotsim.Report {
         analysis: Simulator.Tornado, baseline: SimulationSummary, bars: [[Simulator.Tornado.Bar]]
     )? {
         guard tornado else { return nil }
-        let analysis = Simulator.Tornado(scenario: scenario, low: quantiles.low, high: quantiles.high, sample: sample)
-        let progress = ProgressLine("tornado", total: 2 * analysis.parameters.count, quiet: simulation.quiet)
-        defer { progress.finish() }
-        let (baseline, bars) = analysis.run(
-            seed: simulation.seed, runs: tornadoRuns ?? runs, threads: simulation.threadCount, progress: progress.update)
-        return (analysis, baseline, bars)
+        let analysis = Analyses.Tornado(
+            tornado: Simulator.Tornado(scenario: scenario, low: quantiles.low, high: quantiles.high, sample: sample), runs: tornadoRuns ?? runs)
+        let (baseline, bars) = ProgressLine.showing("tornado", quiet: simulation.quiet) { analysis.run(simulation.withProgress($0)) }
+        return (analysis.tornado, baseline, bars)
     }
 
     /// With `--compare B`: plan B run on the runs of `a` (same seed and run indices, and the
@@ -26,34 +24,31 @@ extension Pilotsim.Report {
         guard let compare else { return nil }
         let other = try ScenarioDocument(path: compare).scenario(overrides: try scenario.parsedOverrides())
         if let sample {
-            do { try sample.check(other) } catch let refusal as ConditionedSample.Refusal { throw refusal.validationError }
+            try sample.check(other)
         }
-        var engineB = MonteCarlo(scenario: other, seed: simulation.seed, threads: simulation.threadCount, keep: .targetValues)
-        engineB.sample = sample
-        return (Comparison(a: a, b: engineB.run(runs: a.runs)), scenario.sourceName(language.labels), compare)
+        // A's runs are the report's own: only B is simulated.
+        let b = Analyses.Run(scenario: other, runs: a.runs, keep: .targetValues, sample: sample).run(simulation.withProgress())
+        return (Comparison(a: a, b: b), scenario.sourceName(language.labels), compare)
     }
 
     /// With `--sobol`: each target's Sobol indices, on the conditioned particles when the report
     /// is conditioned.
     func sobolIndices(_ scenario: Scenario, sample: ConditionedSample?) throws -> (analysis: GlobalSensitivity, estimate: SobolAnalysis.Estimate)? {
         guard sobol else { return nil }
-        let analysis = GlobalSensitivity(scenario: scenario, sample: sample)
-        return (analysis, analysis.runShowingProgress(samples: sobolSamples, seed: simulation.seed, threads: simulation.threadCount, quiet: simulation.quiet))
+        let analysis = Analyses.Sobol(analysis: GlobalSensitivity(scenario: scenario, sample: sample), samples: sobolSamples)
+        let estimate = ProgressLine.showing("sobol", quiet: simulation.quiet) { analysis.run(simulation.withProgress($0)) }
+        return (analysis.analysis, estimate)
     }
 
     /// With `--sweep`: every target's P(met) at each point, on the conditioned particles when
     /// the report is conditioned (the sweep may then vary only what acts after the figures).
     func sweepPoints(sample: ConditionedSample?) throws -> (sweep: Simulator.Sweep, summaries: [SimulationSummary])? {
         guard !sweep.isEmpty else { return nil }
-        let analysis = try Pilotsim.Sweep.sweep(sweep, option: "--sweep", scenario: scenario)
-        if let sample {
-            do { try analysis.check(against: sample) } catch let refusal as ConditionedSample.Refusal { throw refusal.validationError }
+        let analysis = Analyses.Sweep(
+            sweep: try Pilotsim.Sweep.sweep(sweep, option: "--sweep", scenario: scenario), runs: sweepRuns, axisArguments: sweep, sample: sample)
+        let summaries = try ProgressLine.showing("sweep", quiet: simulation.quiet) { progress throws -> [SimulationSummary] in
+            try analysis.run(simulation.withProgress(progress))
         }
-        let progress = ProgressLine("sweep", total: analysis.points.count, quiet: simulation.quiet)
-        let summaries = analysis.run(
-            seed: simulation.seed, runs: sample?.count ?? sweepRuns, threads: simulation.threadCount, sample: sample,
-            progress: progress.update)
-        progress.finish()
-        return (analysis, summaries)
+        return (analysis.sweep, summaries)
     }
 }

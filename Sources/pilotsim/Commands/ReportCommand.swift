@@ -133,7 +133,7 @@ extension Pilotsim {
                 let figures = try observed.figures(for: loaded)
                 if let figures {
                     figuresLine = figures.description(language.labels)
-                    let conditioned = try figures.condition(loaded, chains: observed.chains, simulation: simulation, labels: language.labels)
+                    let conditioned = try observed.condition(loaded, on: figures, simulation: simulation, labels: language.labels)
                     result = conditioned.posterior
                     summary = conditioned.summary
                     conditioning = (ConditionReport(conditioned), conditioned.prior.monthly)
@@ -143,18 +143,12 @@ extension Pilotsim {
                     // Every run's values are kept for the per-run sections up to `perRunLimit` runs;
                     // beyond, the tables stream over every run and those sections use the first runs.
                     let keepsEveryRun = runs <= Self.perRunLimit
-                    let engine = MonteCarlo(
-                        scenario: loaded, seed: simulation.seed, threads: simulation.threadCount,
-                        keep: keepsEveryRun ? [.parameterValues, .targetValues, .monthlyQuantiles] : [.monthlyQuantiles])
-                    let progress = ProgressLine("report", total: runs, quiet: simulation.quiet)
-                    result = engine.run(runs: runs, progress: progress.update)
+                    let analysis = Analyses.Run(
+                        scenario: loaded, runs: runs, keep: keepsEveryRun ? [.parameterValues, .targetValues, .monthlyQuantiles] : [.monthlyQuantiles])
+                    result = ProgressLine.showing("report", quiet: simulation.quiet) { analysis.run(simulation.withProgress($0)) }
                     summary = result.summary
-                    progress.finish()
                     if !keepsEveryRun {
-                        perRun = MonteCarlo(
-                            scenario: loaded, seed: simulation.seed, threads: simulation.threadCount,
-                            keep: [.parameterValues, .targetValues]
-                        ).run(runs: Self.perRunLimit)
+                        perRun = Analyses.Run(scenario: loaded, runs: Self.perRunLimit, keep: [.parameterValues, .targetValues]).run(simulation.withProgress())
                     }
                 }
                 try write(
@@ -182,11 +176,11 @@ extension Pilotsim {
                 summary: report.summary, monthly: report.monthly, scenario: report.scenario, provenance: try provenance(),
                 labels: language.labels, targetValues: report.perRun.targetValues)
             let charts = report.charts()
-            if out == "-", try OutputFiles.writeOne(report.html(charts: charts), to: out) { return }
+            if out == "-", try Console.writeOne(report.html(charts: charts), to: out) { return }
             var files = OutputFiles(path: out, contents: report.html(charts: charts))
             if let svgDir { files.add(directory: svgDir, files: charts.map { ($0.name, $0.svg) }) }
             try files.write()
-            print(out)
+            Console.write(out + "\n")
         }
 
         /// `--from DIR`: the report of results already simulated, and the terminal table `run`
@@ -200,11 +194,11 @@ extension Pilotsim {
             let source = scenario.describedSource(labels, overrides: read.manifest.provenance.overrides)
             let result = read.result
             if out != "-" {
-                print(
+                Console.write(
                     TerminalReport.render(
                         result.summary, result: result, source: source, labels: labels,
-                        style: .standardOutput(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment),
-                        figures: figures), terminator: "")
+                        style: .standardOutput(isTerminal: Console.writesToTerminal, environment: ProcessInfo.processInfo.environment),
+                        figures: figures))
             }
             try write(
                 HTMLReport(

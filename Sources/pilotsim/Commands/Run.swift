@@ -78,15 +78,14 @@ extension Pilotsim {
                     try runConditioned(loaded, scenarioText: scenarioText, figures: figures)
                     return
                 }
-                let engine = MonteCarlo(
-                    scenario: loaded, seed: simulation.seed, threads: simulation.threadCount,
-                    keep: out == nil && workbook.xlsx == nil ? [] : .monthlyQuantiles)
                 if let (index, count) = shard.parsed, let out {
-                    try writePart(engine, index: index, count: count, out: out)
+                    try writePart(loaded, index: index, count: count, out: out)
                     return
                 }
-                let (runs, probe, stoppingRule) = try runCount(engine)
-                let (result, runsFile) = try simulate(engine, runs: runs, probe: probe)
+                let analysis = Analyses.Run(
+                    scenario: loaded, runs: simulation.runCount(default: Self.defaultRuns), keep: out == nil && workbook.xlsx == nil ? [] : .monthlyQuantiles)
+                let (runs, probe, stoppingRule) = try runCount(analysis)
+                let (result, runsFile) = try simulate(Analyses.Run(scenario: loaded, runs: runs, keep: analysis.keep), probe: probe)
                 try workbook.write(
                     summary: result.summary, monthly: result.monthly, scenario: loaded,
                     provenance: try scenario.provenance(seed: result.seed, figures: nil), labels: language.labels)
@@ -96,7 +95,7 @@ extension Pilotsim {
                         result, runsFile: runsFile, commandLine: CommandLineText.current(),
                         scenario: scenario.sourceName(), scenarioText: scenarioText, overrides: scenario.overrides, to: out)
                 }
-                print(printed, terminator: "")
+                Console.write(printed)
             }
         }
 
@@ -104,19 +103,17 @@ extension Pilotsim {
         private func runConditioned(_ loaded: Scenario, scenarioText: String, figures: ReportedFigures) throws {
             guard shard.parsed == nil else { throw ValidationError("--shard takes no reported figures: shard the plan-time view with --prior") }
             guard precision == nil else { throw ValidationError("--precision takes no reported figures: give --runs (the particles), or --prior") }
-            let result = try figures.condition(loaded, chains: observed.chains, simulation: simulation, labels: language.labels)
+            let result = try observed.condition(loaded, on: figures, simulation: simulation, labels: language.labels)
             try ConditionedOutput(result: result, figures: figures, scenario: scenario, scenarioText: scenarioText, labels: language.labels)
                 .deliver(out: out, workbook: workbook, format: format, scenario: loaded, csvIsSummary: true)
         }
 
         /// How many runs: `--runs` (or the default), or with `--precision` as many as the stopping
         /// rule took — with the result of those runs, and the rule as the header states it.
-        private func runCount(_ engine: MonteCarlo) throws -> (runs: Int, probe: SimulationResult?, stoppingRule: String?) {
-            guard let precision else { return (simulation.runCount(default: Self.defaultRuns), nil, nil) }
-            guard !engine.scenario.targets.isEmpty else { throw ValidationError("--precision needs a scenario with targets") }
-            var probing = engine
-            probing.keep = []
-            let (result, reached) = probing.run(precision: precision, maxRuns: maxRuns)
+        private func runCount(_ analysis: Analyses.Run) throws -> (runs: Int, probe: SimulationResult?, stoppingRule: String?) {
+            guard let precision else { return (analysis.runs, nil, nil) }
+            guard !analysis.scenario.targets.isEmpty else { throw ValidationError("--precision needs a scenario with targets") }
+            let (result, reached) = analysis.run(precision: precision, maxRuns: maxRuns, simulation.withProgress())
             if !reached {
                 printError(
                     "warning: --max-runs \(NumberStyle.grouped(Double(maxRuns))) reached before every P(met) half-width was ≤ \(formatNumber(precision)); reporting \(NumberStyle.grouped(Double(result.runs))) runs"
@@ -127,19 +124,16 @@ extension Pilotsim {
 
         /// The simulation of `runs` runs — with `--out`, writing runs.csv as the blocks come, in run
         /// order, keeping nothing of it; without, the stopping rule's own result when there is one.
-        private func simulate(_ engine: MonteCarlo, runs: Int, probe: SimulationResult?) throws -> (SimulationResult, StreamedFile?) {
-            let progress = ProgressLine("run", quiet: simulation.quiet)
-            defer { progress.finish() }
-            guard let out else {
-                return (probe ?? engine.run(runs: runs, progress: progress.update), nil)
+        private func simulate(_ analysis: Analyses.Run, probe: SimulationResult?) throws -> (SimulationResult, StreamedFile?) {
+            try ProgressLine.showing("run", quiet: simulation.quiet) { progress in
+                let execution = simulation.withProgress(progress)
+                guard let out else { return (probe ?? analysis.run(execution), nil) }
+                let file = try StreamedFile(directory: out, name: "runs.csv")
+                try file.write(RunsCSV.header(analysis.scenario, parameters: analysis.scenario.uncertainParameters))
+                let result = try analysis.run(execution) { block in try file.write(RunsCSV.rows(block, threads: simulation.threadCount)) }
+                try file.close()
+                return (result, file)
             }
-            let file = try StreamedFile(directory: out, name: "runs.csv")
-            try file.write(RunsCSV.header(engine.scenario, parameters: engine.scenario.uncertainParameters))
-            let result = try engine.run(indices: 0..<runs, progress: progress.update) { block in
-                try file.write(RunsCSV.rows(block, threads: simulation.threadCount))
-            }
-            try file.close()
-            return (result, file)
         }
 
         /// What `run` prints, in `--format`.
@@ -148,7 +142,7 @@ extension Pilotsim {
             case .table:
                 return TerminalReport.render(
                     result.summary, result: result, source: scenario.describedSource(language.labels), labels: language.labels,
-                    style: .standardOutput(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment),
+                    style: .standardOutput(isTerminal: Console.writesToTerminal, environment: ProcessInfo.processInfo.environment),
                     stoppingRule: stoppingRule, figures: observed.planTimeLine(result.scenario, language.labels))
             case .csv: return SummaryCSV.render(result.summary)
             case .json:
@@ -182,7 +176,8 @@ extension Pilotsim {
         }
 
         /// Simulates shard `index` of `count` and writes its part file into `out`, record by record as the blocks come.
-        func writePart(_ engine: MonteCarlo, index: Int, count: Int, out: String) throws {
+        func writePart(_ loaded: Scenario, index: Int, count: Int, out: String) throws {
+            let engine = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount, keep: [])
             let total = simulation.runCount(default: Self.defaultRuns)
             let indices = PartFile.runs(shard: index, of: count, total: total)
             let record = PartFile.record(engine.scenario)

@@ -62,7 +62,7 @@ extension Pilotsim {
                         throw ValidationError("--shard takes no reported figures: shard the plan-time view with --prior")
                     }
                     // Each shard evaluates its block of the design's rows; merge estimates from all of them.
-                    try SobolShards(analysis: GlobalSensitivity(scenario: loaded), samples: samples)
+                    try Analyses.Sobol(analysis: GlobalSensitivity(scenario: loaded), samples: samples)
                         .writePart(shard: index, of: count, seed: execution.seed, threads: execution.threadCount, origin: try scenario.partOrigin(), into: out)
                     return
                 }
@@ -72,28 +72,21 @@ extension Pilotsim {
                     threads: execution.threadCount, quiet: execution.quiet,
                     labels: language.labels)
                 let analysis = GlobalSensitivity(scenario: loaded, sample: sample)
-                let estimate = analysis.runShowingProgress(samples: samples, seed: execution.seed, threads: execution.threadCount, quiet: execution.quiet)
+                let estimate = ProgressLine.showing("sobol", quiet: execution.quiet) {
+                    Analyses.Sobol(analysis: analysis, samples: samples).run(execution.withProgress($0))
+                }
                 try workbook.write {
                     try ExcelReport.sobol(
                         analysis, estimate, top: top,
                         provenance: try scenario.provenance(seed: execution.seed, figures: try observed.figures(for: loaded)),
                         labels: language.labels)
                 }
-                if let out, try OutputFiles.writeOne(SobolReport.csv(analysis, estimate), to: out) { return }
-                print(
+                if let out, try Console.writeOne(SobolReport.csv(analysis, estimate), to: out) { return }
+                Console.write(
                     SobolReport.table(
                         analysis, estimate, top: top, seed: execution.seed, source: scenario.describedSource(language.labels),
-                        labels: language.labels, figures: figures), terminator: "")
+                        labels: language.labels, figures: figures))
             }
         }
-    }
-}
-
-extension GlobalSensitivity {
-    /// The indices from `samples` rows, with a progress line on stderr.
-    func runShowingProgress(samples: Int, seed: UInt64, threads: Int, quiet: Bool) -> SobolAnalysis.Estimate {
-        let progress = ProgressLine("sobol", total: samples * (inputs.count + 2), quiet: quiet)
-        defer { progress.finish() }
-        return run(samples: samples, seed: seed, threads: threads, progress: { done, _ in progress.update(done) })
     }
 }

@@ -64,7 +64,7 @@ extension Pilotsim {
                 do {
                     solver = try Solver(
                         document: try scenario.document(), overrides: try scenario.parsedOverrides(), path: path, range: range,
-                        targetID: target, probability: probability, pointSource: "--vary")
+                        targetID: target, probability: probability)
                 } catch let error as SweepPathError {
                     throw ValidationError(Pilotsim.Sweep.message(error))
                 } catch SolveError.unknownTarget(let id, let known) {
@@ -73,20 +73,16 @@ extension Pilotsim {
                     throw ValidationError("--vary \(path): a count has no natural range; give one, e.g. --vary \(path)=0:100000")
                 }
                 let (sample, figures) = try observed.sample(for: try scenario.load(), simulation: simulation, labels: language.labels)
-                let runs = sample?.count ?? simulation.runCount(default: Self.defaultRuns)
-                let outcome: Solver.Outcome, spent: Int
-                do {
-                    (outcome, spent) = try solver.run(seed: simulation.seed, runs: runs, threads: simulation.threadCount, sample: sample)
-                } catch let refusal as ConditionedSample.Refusal {
-                    throw refusal.validationError
-                }
+                let analysis = Analyses.Solve(solver: solver, runs: simulation.runCount(default: Self.defaultRuns), sample: sample)
+                let runs = analysis.runCount
+                let (outcome, spent) = try analysis.run(simulation.withProgress())
                 switch format {
                 case .table:
-                    print(
+                    Console.write(
                         SolveReport.table(
                             solver, outcome, runsSpent: spent, runs: runs, seed: simulation.seed,
-                            source: scenario.describedSource(language.labels), labels: language.labels, figures: figures), terminator: "")
-                case .csv: print(SolveReport.csv(solver, outcome, targetID: target, runsSpent: spent), terminator: "")
+                            source: scenario.describedSource(language.labels), labels: language.labels, figures: figures))
+                case .csv: Console.write(SolveReport.csv(solver, outcome, targetID: target, runsSpent: spent))
                 }
             }
         }

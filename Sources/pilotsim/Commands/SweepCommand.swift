@@ -61,32 +61,28 @@ extension Pilotsim {
                     guard observed.prior || (observed.observed == nil && sweep.base.observations.isEmpty) else {
                         throw ValidationError("--shard takes no reported figures: shard the plan-time view with --prior")
                     }
-                    try SweepShards(sweep: sweep, runs: simulation.runCount(default: Self.defaultRuns), axisArguments: axisArguments)
+                    try Analyses.Sweep(sweep: sweep, runs: simulation.runCount(default: Self.defaultRuns), axisArguments: axisArguments)
                         .writePart(
                             shard: index, of: count, seed: simulation.seed, threads: simulation.threadCount, origin: try scenario.partOrigin(), into: out)
                     return
                 }
                 let (sample, figures) = try observed.sample(for: sweep.base, simulation: simulation, labels: language.labels)
-                if let sample {
-                    do { try sweep.check(against: sample) } catch let refusal as ConditionedSample.Refusal { throw refusal.validationError }
+                let analysis = Analyses.Sweep(sweep: sweep, runs: simulation.runCount(default: Self.defaultRuns), axisArguments: axisArguments, sample: sample)
+                let runs = analysis.runCount
+                let summaries = try ProgressLine.showing("sweep", quiet: simulation.quiet) {
+                    try analysis.run(simulation.withProgress($0))
                 }
-                let runs = sample?.count ?? simulation.runCount(default: Self.defaultRuns)
-                let progress = ProgressLine("sweep", total: sweep.points.count, quiet: simulation.quiet)
-                let summaries = sweep.run(
-                    seed: simulation.seed, runs: runs, threads: simulation.threadCount, sample: sample,
-                    progress: progress.update)
-                progress.finish()
                 try workbook.write {
                     try ExcelReport.sweep(
                         sweep, rows: SweepReport.rows(summaries),
                         provenance: try scenario.provenance(seed: simulation.seed, figures: try observed.figures(for: sweep.base)),
                         labels: language.labels)
                 }
-                if let out, try OutputFiles.writeOne(SweepReport.csv(sweep, summaries), to: out) { return }
-                print(
+                if let out, try Console.writeOne(SweepReport.csv(sweep, summaries), to: out) { return }
+                Console.write(
                     SweepReport.table(
                         sweep, summaries, runs: runs, seed: simulation.seed,
-                        source: scenario.describedSource(language.labels), labels: language.labels, figures: figures), terminator: "")
+                        source: scenario.describedSource(language.labels), labels: language.labels, figures: figures))
             }
         }
     }
@@ -99,7 +95,7 @@ extension Pilotsim.Sweep {
         let axes = try arguments.map { try VaryArgument($0, option: option).sweepAxis(option: option) }
         do {
             return try Simulator.Sweep(
-                document: try scenario.document(), overrides: try scenario.parsedOverrides(), axes: axes, pointSource: option)
+                document: try scenario.document(), overrides: try scenario.parsedOverrides(), axes: axes)
         } catch let error as SweepPathError {
             throw ValidationError(message(error, option: option))
         }

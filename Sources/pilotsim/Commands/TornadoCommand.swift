@@ -55,30 +55,31 @@ extension Pilotsim {
                         throw ValidationError("--shard takes no reported figures: shard the plan-time view with --prior")
                     }
                     // Each shard pins its block of the uncertain parameters; merge sorts the bars as one process does.
-                    try TornadoShards(
+                    try Analyses.Tornado(
                         tornado: Simulator.Tornado(scenario: loaded, low: quantiles.low, high: quantiles.high),
                         runs: simulation.runCount(default: Self.defaultRuns)
                     ).writePart(shard: index, of: count, seed: simulation.seed, threads: simulation.threadCount, origin: try scenario.partOrigin(), into: out)
                     return
                 }
                 let (sample, figures) = try observed.sample(for: loaded, simulation: simulation, labels: language.labels)
-                let tornado = Simulator.Tornado(scenario: loaded, low: quantiles.low, high: quantiles.high, sample: sample)
-                let runs = sample?.count ?? simulation.runCount(default: Self.defaultRuns)
-                let progress = ProgressLine("tornado", total: 2 * tornado.parameters.count, quiet: simulation.quiet)
-                let (baseline, bars) = tornado.run(seed: simulation.seed, runs: runs, threads: simulation.threadCount, progress: progress.update)
-                progress.finish()
+                let analysis = Analyses.Tornado(
+                    tornado: Simulator.Tornado(scenario: loaded, low: quantiles.low, high: quantiles.high, sample: sample),
+                    runs: simulation.runCount(default: Self.defaultRuns))
+                let (tornado, runs) = (analysis.tornado, analysis.runCount)
+                let (baseline, bars) = ProgressLine.showing("tornado", quiet: simulation.quiet) {
+                    analysis.run(simulation.withProgress($0))
+                }
                 try workbook.write {
                     try ExcelReport.tornado(
                         bars, scenario: loaded, top: top,
                         provenance: try scenario.provenance(seed: simulation.seed, figures: try observed.figures(for: loaded)),
                         labels: language.labels)
                 }
-                if let out, try OutputFiles.writeOne(TornadoReport.csv(loaded, bars), to: out) { return }
-                print(
+                if let out, try Console.writeOne(TornadoReport.csv(loaded, bars), to: out) { return }
+                Console.write(
                     TornadoReport.table(
                         tornado, baseline: baseline, bars: bars, top: top, runs: runs, seed: simulation.seed,
-                        source: scenario.describedSource(language.labels), labels: language.labels, figures: figures),
-                    terminator: "")
+                        source: scenario.describedSource(language.labels), labels: language.labels, figures: figures))
             }
         }
     }

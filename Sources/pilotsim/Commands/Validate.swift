@@ -28,10 +28,10 @@ extension Pilotsim {
             for file in files {
                 do {
                     let scenario = try Scenario.load(path: file)
-                    print("\(file): ok")
+                    Console.write("\(file): ok\n")
                     if explain {
                         for spec in scenario.parameters where spec.fit != nil {
-                            print("  \(spec.keyPath): \(spec.distributionText())")
+                            Console.write("  \(spec.keyPath): \(spec.distributionText())\n")
                         }
                     }
                 } catch let error as ScenarioValidationError {

@@ -20,11 +20,6 @@ struct ObservedOptions: ParsableArguments {
     @Option(help: "Independent SMC populations when conditioning, 1 to 16; their spread is the Monte Carlo error.")
     var chains: Int = Conditioning.defaultChains
 
-    /// The particles a conditioning takes: below 100 its populations say nothing; 100,000 (4
-    /// populations of 25,000) finish in minutes on 2 cores (README, "Conditioning on reported
-    /// figures").
-    static let particleRange = 100...100_000
-
     /// The particles used when a command conditions and `--runs` is not given: 4 populations of
     /// 750 keep the embedded baseline's conditioned `run` under 10 s on 2 cores.
     static let defaultParticles = 3_000
@@ -49,7 +44,9 @@ struct ObservedOptions: ParsableArguments {
         labels: Labels
     ) throws -> (sample: ConditionedSample?, line: String) {
         guard let figures = try figures(for: scenario) else { return (nil, planTimeLine(scenario, labels)) }
-        let result = try figures.condition(scenario, particles: particles, chains: chains, seed: seed, threads: threads, quiet: quiet, labels: labels)
+        let result = try Self.condition(
+            scenario, on: figures, particles: particles, chains: chains, seed: seed, threads: threads, quiet: quiet,
+            labels: labels)
         return (result.sample, figures.description(labels))
     }
 
@@ -62,61 +59,48 @@ struct ObservedOptions: ParsableArguments {
     /// text; nil with `--prior` or when there are none.
     func figures(for scenario: Scenario) throws -> ReportedFigures? {
         guard !prior else { return nil }
-        if let observed {
-            let (text, observations) = try ObservationFile.loadWithText(path: observed, scenario: scenario)
-            return ReportedFigures(observations: observations, source: observed, sha256: ContentDigest.hex(text.utf8))
-        }
-        guard !scenario.observations.isEmpty else { return nil }
-        return ReportedFigures(
-            observations: scenario.observations, source: "observed:",
-            sha256: ContentDigest.hex(ObservationFile.render(scenario.observations).utf8))
-    }
-}
-
-/// Figures a command conditions on, and their provenance for headers and manifests.
-struct ReportedFigures {
-    let observations: [Observation]
-    /// The file, or `observed:` for the scenario's own section.
-    let source: String
-    /// SHA-256 of the file's text, or of the section's figures as CSV (`ObservationFile.render`).
-    let sha256: String
-
-    /// `docs/examples/haimen-2023-08.csv (3 figures)`, in the report's language.
-    func description(_ labels: Labels) -> String {
-        labels.condition.figuresSource(source == "observed:" ? labels.condition.scenarioSection : source, count: observations.count)
+        if let observed { return try ReportedFigures(fileText: try ObservationFile.text(path: observed), file: observed, scenario: scenario) }
+        return ReportedFigures(sectionOf: scenario)
     }
 
-    /// Conditions `scenario` on the figures with `particles` particles (`--runs`, default
-    /// `ObservedOptions.defaultParticles`), showing progress; prints the warnings on stderr.
-    func condition(_ scenario: Scenario, chains: Int, simulation: SimulationOptions, labels: Labels) throws -> Conditioning.Result {
-        try condition(
-            scenario, particles: simulation.runs ?? ObservedOptions.defaultParticles, chains: chains, seed: simulation.seed,
-            threads: simulation.threadCount, quiet: simulation.quiet, labels: labels)
+    /// Conditions `scenario` on `figures` with `--runs` particles (default `defaultParticles`),
+    /// showing progress; prints the sampler's warnings on stderr.
+    func condition(_ scenario: Scenario, on figures: ReportedFigures, simulation: SimulationOptions, labels: Labels) throws -> Conditioning.Result {
+        try Self.condition(
+            scenario, on: figures, particles: simulation.runs ?? Self.defaultParticles, chains: chains,
+            seed: simulation.seed, threads: simulation.threadCount, quiet: simulation.quiet, labels: labels)
     }
 
-    func condition(_ scenario: Scenario, particles: Int, chains: Int, seed: UInt64, threads: Int, quiet: Bool, labels: Labels) throws -> Conditioning.Result {
-        guard ObservedOptions.particleRange.contains(particles) else {
-            throw ValidationError("with reported figures, --runs is the sampler's particles: from 100 to 100,000 (got \(particles))")
-        }
-        let progress = ProgressLine("condition", total: 100, quiet: quiet)
-        let result = Conditioning(
-            scenario: scenario, observations: observations, particles: particles, chains: chains,
-            seed: seed, threads: threads
-        ).run { progress.update(Int($0 * 100)) }
-        progress.finish()
+    /// Conditions `scenario` on `figures` (`condition`, and every command given figures), showing
+    /// progress; prints the sampler's warnings on stderr.
+    static func condition(
+        _ scenario: Scenario, on figures: ReportedFigures, particles: Int, chains: Int, seed: UInt64, threads: Int, quiet: Bool, labels: Labels
+    ) throws -> Conditioning.Result {
+        let analysis = try Analyses.Condition(scenario: scenario, figures: figures, particles: particles, chains: chains)
+        let result = ProgressLine.showing("condition", quiet: quiet) { analysis.run(Execution(seed: seed, threads: threads, progress: $0.observer)) }
         ConditionReport(result).warnings(labels).forEach(printError)
         return result
     }
 }
 
 extension ConditionedSample.Refusal {
-    /// The refusal as an argument error (exit 64), naming the months the change would alter.
-    var validationError: ValidationError {
+    /// The refusal in the command line's terms, naming the months the change would alter.
+    var message: String {
         let what = parameters.isEmpty ? "the change" : parameters.joined(separator: ", ")
         let span = months.isEmpty ? "" : " (it alters \(months.count == 1 ? months[0].description : "\(months.first!)…\(months.last!)"))"
-        return ValidationError(
-            "\(what) acts on the months the reported figures fix, through \(lastReportedMonth)\(span); "
-                + "varying it would need conditioning again: answer on the plan-time view with --prior, "
-                + "or change the scenario and condition anew")
+        return "\(what) acts on the months the reported figures fix, through \(lastReportedMonth)\(span); "
+            + "varying it would need conditioning again: answer on the plan-time view with --prior, "
+            + "or change the scenario and condition anew"
+    }
+}
+
+extension AnalysisError {
+    /// The error in the command line's terms.
+    var message: String {
+        switch self {
+        case .unknownTarget(let id, let known): "--target \(id): no such target; expected one of \(known.joined(separator: ", "))"
+        case .particlesOutOfRange(let particles):
+            "with reported figures, --runs is the sampler's particles: from \(NumberStyle.grouped(Double(Analyses.Condition.particleRange.lowerBound))) to \(NumberStyle.grouped(Double(Analyses.Condition.particleRange.upperBound))) (got \(particles))"
+        }
     }
 }

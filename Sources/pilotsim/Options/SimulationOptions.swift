@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PilotWorkflow
 
 /// How many runs, from which seed, on how many threads.
 struct SimulationOptions: ParsableArguments {
@@ -14,6 +15,9 @@ struct SimulationOptions: ParsableArguments {
     var seed: UInt64 { execution.seed }
     var threadCount: Int { execution.threadCount }
     var quiet: Bool { execution.quiet }
+
+    /// What an analysis runs with: the seed and threads, and `progress`'s line as its observer.
+    func withProgress(_ progress: ProgressLine? = nil) -> Execution { execution.withProgress(progress) }
 
     func validate() throws {
         if let runs {
@@ -34,17 +38,31 @@ struct ExecutionOptions: ParsableArguments {
     /// The seed (valid once `validate()` has passed).
     var seed: UInt64 { seedOption.seed }
 
-    @Option(parsing: .unconditional, help: "Worker threads (default: all cores). Results do not depend on it.")
-    var threads: Int?
+    @OptionGroup var threads: ThreadsOption
 
     @Flag(help: "No progress bar (it is shown only when stderr is a terminal anyway).")
     var quiet = false
 
+    var threadCount: Int { threads.count }
+
+    /// What an analysis runs with: the seed and threads, and `progress`'s line as its observer.
+    func withProgress(_ progress: ProgressLine? = nil) -> Execution {
+        guard let progress else { return Execution(seed: seed, threads: threadCount) }
+        return Execution(seed: seed, threads: threadCount, progress: progress.observer)
+    }
+}
+
+/// `--threads`, shared by every command that computes in parallel (`merge` too, which draws nothing).
+struct ThreadsOption: ParsableArguments {
+    @Option(name: .customLong("threads"), parsing: .unconditional, help: "Worker threads (default: all cores). Results do not depend on it.")
+    var argument: Int?
+
     func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+        if let argument, argument < 1 { throw ValidationError("--threads must be at least 1 (got \(argument))") }
     }
 
-    var threadCount: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
+    /// `--threads`, or every core.
+    var count: Int { argument ?? ProcessInfo.processInfo.activeProcessorCount }
 }
 
 /// `--seed`, shared by every command that draws.

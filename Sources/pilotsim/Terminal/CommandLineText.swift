@@ -4,7 +4,7 @@ import Foundation
 enum CommandLineText {
     /// `pilotsim` and this process's arguments, each quoted when a shell would need it.
     static func current() -> String {
-        (["pilotsim"] + CommandLine.arguments.dropFirst()).map { argument in
+        (["pilotsim"] + Console.arguments).map { argument in
             let safe = argument.unicodeScalars.allSatisfy {
                 CharacterSet.alphanumerics.contains($0) || "-_./=:,+@%".unicodeScalars.contains($0)
             }

@@ -3,6 +3,7 @@ import Foundation
 import PilotModel
 import PilotReport
 import PilotWorkflow
+import Simulator
 
 /// The process exit codes pilotsim promises (sysexits.h where one fits).
 enum ExitStatus {
@@ -19,12 +20,13 @@ enum ExitStatus {
 
 /// Writes a line to standard error.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    Console.writeError(text)
 }
 
 /// Runs `body`, turning scenario errors into their diagnostics on stderr and exit code 65, part
-/// file and result file errors into theirs and exit code 66, argument errors into an `error:` line and exit code
-/// 64, and any other error into an `error:` line and exit code 1 — never a stack trace.
+/// file and result file errors into theirs and exit code 66, argument errors (and an analysis's
+/// inputs it cannot take, and a change reported figures refuse) into an `error:` line and exit
+/// code 64, and any other error into an `error:` line and exit code 1 — never a stack trace.
 func reportingFailures<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
@@ -42,6 +44,12 @@ func reportingFailures<T>(_ body: () throws -> T) throws -> T {
     } catch let error as ValidationError {
         // A problem with the arguments found only once the scenario is known.
         printError("error: \(error.message)")
+        throw ExitStatus.badArguments
+    } catch let error as AnalysisError {
+        printError("error: \(error.message)")
+        throw ExitStatus.badArguments
+    } catch let refusal as ConditionedSample.Refusal {
+        printError("error: \(refusal.message)")
         throw ExitStatus.badArguments
     } catch {
         printError("error: \(error)")

@@ -39,6 +39,16 @@ final class ProgressLine: @unchecked Sendable {
         update(done)
     }
 
+    /// The line as an analysis's progress observer.
+    var observer: Execution.Progress { { [self] done, total in update(done, of: total) } }
+
+    /// `body`'s result, with a progress line labelled `label` shown while it works and cleared after.
+    static func showing<T>(_ label: String, quiet: Bool, _ body: (ProgressLine) throws -> T) rethrows -> T {
+        let line = ProgressLine(label, quiet: quiet)
+        defer { line.finish() }
+        return try body(line)
+    }
+
     /// Clears the line, if anything was drawn.
     func finish() {
         guard enabled, drawn else { return }
