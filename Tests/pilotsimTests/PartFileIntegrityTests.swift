@@ -29,7 +29,7 @@ import Testing
                 payload = Data(text.utf8) + Self.digest(Data(text.utf8))
             }
             let line = try JSONSerialization.data(withJSONObject: header, options: [.sortedKeys, .withoutEscapingSlashes])
-            return Data("pilotsim-part 4\n".utf8) + line + Data("\n\(ContentDigest.hex(line))\n".utf8) + payload + Data("\npilotsim-part-end\n".utf8)
+            return Data("pilotsim-part 5\n".utf8) + line + Data("\n\(ContentDigest.hex(line))\n".utf8) + payload + Data("\npilotsim-part-end\n".utf8)
         }
 
         /// Where the payload starts in `bytes()`.
@@ -70,7 +70,7 @@ import Testing
         try expectRefused([huge], in: dir, "\(huge):16: error: the header's numbers are not ones --shard writes")
         try expectRefused(["/dev/zero"], in: dir, "/dev/zero:0: error: not a regular file")
         let long = dir.appendingPathComponent("long.pilotsim").path
-        try Data("pilotsim-part 4\n".utf8).write(to: URL(fileURLWithPath: long))
+        try Data("pilotsim-part 5\n".utf8).write(to: URL(fileURLWithPath: long))
         try FileHandle(forWritingAtPath: long)!.truncate(atOffset: 3 << 30)
         try expectRefused([long], in: dir, "\(long):16: error: the header line is damaged or longer than")
     }
@@ -95,8 +95,8 @@ import Testing
         try expectRefused([editedPath], in: dir, "\(editedPath):16: error: the scenario text does not match its scenario_sha256")
     }
 
-    /// Text payloads a sweep, tornado or sobol never writes, with matching digests: a sweep row
-    /// whose CR was flipped, a tornado with every bar twice or a probability of −5, a sobol value
+    /// Partial results a sweep, tornado or sobol never writes, with matching digests: a sweep row
+    /// with a P(met) of 7, a tornado with every bar twice or a probability of −5, a sobol value
     /// of 10³⁰⁸.
     @Test func payloadsNoAnalysisWritesAreRefused() throws {
         let dir = try CommandLineTool.temporaryDirectory()
@@ -111,23 +111,19 @@ import Testing
             return (path, data.count - changed.utf8.count - 32 - "\npilotsim-part-end\n".utf8.count)
         }
         let sweep = ["sweep", "--prior", "--vary", "merchants.outreach.launch=0.01:0.05:2", "--runs", "100"]
-        let (cr, crStart) = try crafted(sweep, "cr") { text in
-            var bytes = Array(text.utf8)
-            bytes[bytes.firstIndex(of: UInt8(ascii: "\r"))!] = UInt8(ascii: " ")
-            return String(decoding: bytes, as: UTF8.self)
-        }
-        try expectRefused([cr], in: dir, "\(cr):\(crStart): error: the sweep rows are damaged")
+        let (seven, sevenStart) = try crafted(sweep, "seven") { $0.replacingOccurrences(of: "\"probability\":", with: "\"probability\":7,\"x\":") }
+        try expectRefused([seven], in: dir, "\(seven):\(sevenStart): error: the sweep results are damaged: row 1 has numbers no sweep writes")
         let tornado = ["tornado", repositoryPath("Tests/Fixtures/golden/small.yaml"), "--runs", "100"]
         let (twice, twiceStart) = try crafted(tornado, "twice") { text in
             let bars = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [[Any]]
             return String(decoding: try JSONSerialization.data(withJSONObject: bars.map { $0 + $0 }), as: UTF8.self)
         }
-        try expectRefused([twice], in: dir, "\(twice):\(twiceStart): error: the tornado bars are damaged: the bars are not one for each")
+        try expectRefused([twice], in: dir, "\(twice):\(twiceStart): error: the tornado results are damaged: the bars are not one for each")
         let (negative, negativeStart) = try crafted(tornado, "negative") {
             $0.replacingOccurrences(of: "\"highProbability\":", with: "\"highProbability\":-5,\"x\":")
         }
-        try expectRefused([negative], in: dir, "\(negative):\(negativeStart): error: the tornado bars are damaged")
+        try expectRefused([negative], in: dir, "\(negative):\(negativeStart): error: the tornado results are damaged")
         let (huge, hugeStart) = try crafted(["sobol", "--prior", "--samples", "100"], "huge") { "[[1e308" + $0.dropFirst(2).drop { $0 != "," } }
-        try expectRefused([huge], in: dir, "\(huge):\(hugeStart): error: the sobol values are damaged")
+        try expectRefused([huge], in: dir, "\(huge):\(hugeStart): error: the sobol results are damaged")
     }
 }

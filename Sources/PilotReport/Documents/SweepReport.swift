@@ -4,7 +4,7 @@ import Simulator
 /// The sweep's terminal table and long CSV.
 public enum SweepReport {
     /// One target at one point of a sweep: a row of the long CSV.
-    public struct Row: Sendable {
+    public struct Row: Sendable, Codable, Equatable {
         public let point: Int
         public let targetID: String
         public let probability: Double, low: Double, high: Double, median: Double, p05: Double, p95: Double
@@ -26,12 +26,17 @@ public enum SweepReport {
         }
     }
 
-    /// The long CSV; with `firstPoint`, of the points from there on (a shard of the sweep).
-    public static func csv(_ sweep: Sweep, _ summaries: [SimulationSummary], firstPoint: Int = 0) -> String {
+    /// The long CSV of every point.
+    public static func csv(_ sweep: Sweep, _ summaries: [SimulationSummary]) -> String {
+        csv(sweep, rows: rows(summaries))
+    }
+
+    /// The long CSV of `rows` (every point's, or those of merged shards).
+    public static func csv(_ sweep: Sweep, rows: [Row]) -> String {
         var table = CSVTable(
             header: ["point"] + sweep.axes.map(\.path)
                 + ["target_id", "p_met", "ci_low", "ci_high", "median", "p05", "p95"])
-        for row in rows(summaries, firstPoint: firstPoint) {
+        for row in rows {
             table.append(
                 [String(row.point)] + sweep.points[row.point].map(formatNumber) + [row.targetID]
                     + [row.probability, row.low, row.high, row.median, row.p05, row.p95].map(formatNumber))

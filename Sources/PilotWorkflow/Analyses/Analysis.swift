@@ -4,7 +4,11 @@ import Simulator
 /// The analyses pilotsim runs, each a value: its inputs are its stored properties, `run` gives
 /// its result. Every front end (the command line, a server) makes these values and formats what
 /// they return; none runs the simulator in its own way.
-public enum Analyses {}
+public enum Analyses {
+    /// The runs an analysis takes at a point or setting: 10 million runs of the baseline take
+    /// minutes on 2 cores, and a count beyond would hold more than memory allows.
+    public static let runRange = 1...10_000_000
+}
 
 /// An analysis defined once: its inputs (the conforming value), and its result for a seed,
 /// threads and a progress observer. Analyses whose work divides into units shards can do apart
@@ -33,9 +37,20 @@ public struct Execution: Sendable {
 
 /// Inputs an analysis cannot take, found once the scenario is known; each front end words them
 /// in its own terms (an option, a form field).
-public enum AnalysisError: Error, Equatable {
+public enum AnalysisError: Error, Equatable, CustomStringConvertible {
     /// A target id the scenario has no target of.
     case unknownTarget(String, known: [String])
     /// Particles for conditioning outside `Analyses.Condition.particleRange`.
     case particlesOutOfRange(Int)
+    /// Inputs outside what the analysis takes (as a part's header may record them), described.
+    case inputs(String)
+
+    public var description: String {
+        switch self {
+        case .unknownTarget(let id, let known): "no target '\(id)'; expected one of \(known.joined(separator: ", "))"
+        case .particlesOutOfRange(let particles):
+            "\(particles) particles; expected \(Analyses.Condition.particleRange.lowerBound) to \(Analyses.Condition.particleRange.upperBound)"
+        case .inputs(let problem): "expected \(problem)"
+        }
+    }
 }

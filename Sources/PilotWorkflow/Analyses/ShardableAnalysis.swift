@@ -4,24 +4,29 @@ import PilotReport
 import Simulator
 
 /// An analysis whose units of work (points, parameters, design rows) shards do apart and
-/// `merge` joins, defined once by this protocol: writing a shard's part file and merging the
-/// parts follow from it for every analysis (`writePart`, `merge`). Runs, streamed record by
-/// record, have their own part format (`PartFile.write(_:to:)`).
-public protocol ShardableAnalysis {
+/// `merge` joins, defined once by this protocol: its inputs, recorded in each part's header; its
+/// units; its partial result, written into the part as JSON and checked when read back; and its
+/// merge. Writing a part (`writePart`) and merging parts (`ShardMerge`) follow for every
+/// conformance. Runs, streamed record by record, have their own part format
+/// (`PartFile.write(_:to:)`).
+public protocol ShardableAnalysis: Analysis {
+    /// What a part header records besides the scenario: with it, enough to make the analysis again.
+    associatedtype Inputs: Codable, Equatable
     /// A shard's partial result: what its part file carries.
-    associatedtype Partial
+    associatedtype Partial: Codable
     /// The command whose parts these are, as part headers name it.
     static var command: String { get }
-    /// The arguments a part header records: with the scenario, enough to make the analysis again.
-    var arguments: [String] { get }
+    var inputs: Inputs { get }
+    /// The analysis again, from the scenario document and overrides its parts record and their
+    /// inputs; throws when the inputs are not ones the analysis takes.
+    init(document: ScenarioDocument, overrides: [ScenarioOverride], inputs: Inputs) throws
     /// Its units of work in all.
     var units: Int { get }
     /// Evaluates `units` (a shard's), the same as in one process.
-    func evaluate(_ units: Range<Int>, seed: UInt64, threads: Int) -> Partial
-    /// A partial as the text of a part file.
-    func payload(_ partial: Partial, units: Range<Int>) throws -> String
-    /// A part's partial, read back and checked against what this analysis writes for its units.
-    func partial(of part: PartFile.Reader) throws -> Partial
+    func evaluate(_ units: Range<Int>, _ execution: Execution) -> Partial
+    /// What is wrong with a partial read back for `units`, or nil when it is what this analysis
+    /// writes for them (the right count of values, in order, each one it can produce).
+    func damage(in partial: Partial, units: Range<Int>) -> String?
     /// The whole result from every shard's partial, in shard order, as one process writes it.
     func merged(_ partials: [Partial], seed: UInt64) -> MergedAnalysis
 }
@@ -45,13 +50,27 @@ public struct PartOrigin {
 }
 
 extension ShardableAnalysis {
-    /// Evaluates shard `shard` of `shards` and writes its part file into `directory`.
-    public func writePart(shard: Int, of shards: Int, seed: UInt64, threads: Int, origin: PartOrigin, into directory: String) throws {
+    /// Evaluates shard `shard` of `shards` and writes its part file into `directory`: the header
+    /// with the analysis's inputs, and the partial result as JSON.
+    public func writePart(shard: Int, of shards: Int, _ execution: Execution, origin: PartOrigin, into directory: String) throws {
         let units = PartFile.runs(shard: shard, of: shards, total: self.units)
         let header = PartFile.header(
             command: Self.command, commandLine: origin.commandLine, scenario: origin.scenario, scenarioText: origin.scenarioText,
-            overrides: origin.overrides, arguments: arguments, seed: seed, total: self.units, shard: shard, of: shards, units: units)
-        try PartFile.write(text: try payload(evaluate(units, seed: seed, threads: threads), units: units), header: header, into: directory)
+            overrides: origin.overrides, inputs: try PartFile.json(inputs), seed: execution.seed, total: self.units, shard: shard, of: shards,
+            units: units)
+        try PartFile.write(text: try PartFile.json(evaluate(units, execution)), header: header, into: directory)
+    }
+
+    /// A part's partial result, read back and checked against what this analysis writes for the
+    /// part's units.
+    func partial(of part: PartFile.Reader) throws -> Partial {
+        let damaged = { (problem: String) in
+            PartFileError(part.path, at: part.payloadStart, "the \(Self.command) results are damaged: \(problem); write the part again")
+        }
+        let text = try part.text()
+        guard let partial = try? JSONDecoder().decode(Partial.self, from: Data(text.utf8)) else { throw damaged("they are not the results' JSON") }
+        if let problem = damage(in: partial, units: part.header.firstRun..<(part.header.firstRun + part.header.runs)) { throw damaged(problem) }
+        return partial
     }
 
     /// The merged result of `parts` (shards 1…N of this analysis, in order), each checked.

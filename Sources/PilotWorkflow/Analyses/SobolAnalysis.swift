@@ -17,24 +17,44 @@ extension Analyses {
             (self.analysis, self.samples) = (analysis, samples)
         }
 
+        /// N, the rows of each Saltelli matrix, an analysis takes: below 100 the indices are
+        /// noise; 1,000,000 rows of each matrix take hours.
+        public static let sampleRange = 100...1_000_000
+
+        public struct Inputs: Codable, Equatable {
+            public let samples: Int
+        }
+
+        public init(document: ScenarioDocument, overrides: [ScenarioOverride], inputs: Inputs) throws {
+            let scenario = try document.scenario(overrides: overrides)
+            guard Self.sampleRange.contains(inputs.samples), !scenario.targets.isEmpty else {
+                throw AnalysisError.inputs("100 to 1,000,000 samples of a scenario with targets")
+            }
+            self.init(analysis: GlobalSensitivity(scenario: scenario), samples: inputs.samples)
+        }
+
         /// The indices; progress counts the design's rows evaluated.
         public func run(_ execution: Execution) -> SobolAnalysis.Estimate {
             analysis.run(samples: samples, seed: execution.seed, threads: execution.threads, progress: execution.progress)
         }
 
-        public var arguments: [String] { ["--samples \(samples)"] }
+        public var inputs: Inputs { Inputs(samples: samples) }
         public var units: Int { analysis.rowCount(samples: samples) }
 
-        public func evaluate(_ units: Range<Int>, seed: UInt64, threads: Int) -> [[Double]] {
-            analysis.evaluate(samples: samples, seed: seed, threads: threads, rows: units)
+        /// Each target's deciding value at a shard's design rows: `[target][row]`.
+        public func evaluate(_ units: Range<Int>, _ execution: Execution) -> [[Double]] {
+            analysis.evaluate(samples: samples, seed: execution.seed, threads: execution.threads, rows: units)
         }
 
-        public func payload(_ partial: [[Double]], units: Range<Int>) throws -> String {
-            String(decoding: try JSONEncoder().encode(partial), as: UTF8.self)
-        }
+        /// The largest deciding value a part may hold: far beyond any simulation (an amount of
+        /// 10³⁰ yuan), small enough that sums of squares over every design row stay finite.
+        public static let largestValue = 1e30
 
-        public func partial(of part: PartFile.Reader) throws -> [[Double]] {
-            try PartPayloads.sobolValues(part, targets: analysis.scenario.targets.count)
+        public func damage(in values: [[Double]], units: Range<Int>) -> String? {
+            let targets = analysis.scenario.targets.count
+            guard values.count == targets, values.allSatisfy({ $0.count == units.count }) else { return "expected \(targets) targets × \(units.count) rows" }
+            guard values.allSatisfy({ $0.allSatisfy { abs($0) <= Self.largestValue } }) else { return "a value no simulation writes" }
+            return nil
         }
 
         public func merged(_ partials: [[[Double]]], seed: UInt64) -> MergedAnalysis {

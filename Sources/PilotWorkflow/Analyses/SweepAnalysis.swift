@@ -9,17 +9,35 @@ extension Analyses {
     public struct Sweep: Analysis, ShardableAnalysis {
         public static let command = "sweep"
 
+        public struct Inputs: Codable, Equatable {
+            /// The axes, with the scenario's own spelling of each path.
+            public let axes: [SweepAxis]
+            /// Runs at each point.
+            public let runs: Int
+        }
+
         public let sweep: Simulator.Sweep
         /// Runs at each point; the particles' count when `sample` is given.
         public let runs: Int
-        /// The axes as the command line gave them (`--vary` arguments), recorded in part headers.
-        public let axisArguments: [String]
         /// Conditioned particles every point runs on, or nil for the plan-time view (and shards).
         public let sample: ConditionedSample?
 
-        public init(sweep: Simulator.Sweep, runs: Int, axisArguments: [String], sample: ConditionedSample? = nil) {
-            (self.sweep, self.runs, self.axisArguments, self.sample) = (sweep, runs, axisArguments, sample)
+        public init(sweep: Simulator.Sweep, runs: Int, sample: ConditionedSample? = nil) {
+            (self.sweep, self.runs, self.sample) = (sweep, runs, sample)
         }
+
+        public init(document: ScenarioDocument, overrides: [ScenarioOverride], inputs: Inputs) throws {
+            let points = inputs.axes.reduce(1) { $0 * min($1.values.count, Simulator.Sweep.maximumPoints + 1) }
+            guard (1...2).contains(inputs.axes.count), inputs.axes.allSatisfy({ $0.values.allSatisfy(\.isFinite) }),
+                (1...Simulator.Sweep.maximumPoints).contains(points), Analyses.runRange.contains(inputs.runs)
+            else {
+                throw AnalysisError.inputs("1 or 2 axes of finite values, at most \(Simulator.Sweep.maximumPoints) points, and 1 to 10,000,000 runs")
+            }
+            self.init(sweep: try Simulator.Sweep(document: document, overrides: overrides, axes: inputs.axes), runs: inputs.runs)
+        }
+
+        public var inputs: Inputs { Inputs(axes: sweep.axes, runs: runs) }
+        public var units: Int { sweep.points.count }
 
         /// The runs at each point.
         public var runCount: Int { sample?.count ?? runs }
@@ -32,36 +50,31 @@ extension Analyses {
             return sweep.run(seed: execution.seed, runs: runs, threads: execution.threads, sample: sample) { execution.progress($0, total) }
         }
 
-        public var arguments: [String] { axisArguments.map { "--vary " + $0 } + ["--runs \(runs)"] }
-        public var units: Int { sweep.points.count }
-
-        /// A shard's points: their rows of the long CSV, as text (without the header line) and as numbers.
-        public struct Part {
-            public let text: String
-            public let rows: [SweepReport.Row]
+        /// A shard's points' rows of the long CSV.
+        public func evaluate(_ units: Range<Int>, _ execution: Execution) -> [SweepReport.Row] {
+            SweepReport.rows(sweep.run(seed: execution.seed, runs: runs, threads: execution.threads, points: units), firstPoint: units.lowerBound)
         }
 
-        public func evaluate(_ units: Range<Int>, seed: UInt64, threads: Int) -> Part {
-            let summaries = sweep.run(seed: seed, runs: runs, threads: threads, points: units)
-            let header = SweepReport.csv(sweep, [])
-            return Part(
-                text: String(SweepReport.csv(sweep, summaries, firstPoint: units.lowerBound).dropFirst(header.count)),
-                rows: SweepReport.rows(summaries, firstPoint: units.lowerBound))
+        public func damage(in rows: [SweepReport.Row], units: Range<Int>) -> String? {
+            let targets = sweep.base.targets
+            guard rows.count == units.count * targets.count else {
+                return "\(rows.count) rows; expected \(units.count * targets.count) (\(units.count) points × \(targets.count) targets)"
+            }
+            for (k, row) in rows.enumerated() {
+                guard row.point == units.lowerBound + k / targets.count, row.targetID == targets[k % targets.count].id else {
+                    return "row \(k + 1) is not point \(units.lowerBound + k / targets.count), target \(targets[k % targets.count].id)"
+                }
+                guard (0...1).contains(row.low), (0...1).contains(row.high), row.low <= row.probability, row.probability <= row.high,
+                    row.p05 <= row.median, row.median <= row.p95, row.p05.isFinite, row.p95.isFinite
+                else { return "row \(k + 1) has numbers no sweep writes" }
+            }
+            return nil
         }
 
-        public func payload(_ partial: Part, units: Range<Int>) throws -> String {
-            SweepReport.csv(sweep, []) + partial.text
-        }
-
-        public func partial(of part: PartFile.Reader) throws -> Part {
-            let (text, rows) = try PartPayloads.sweepRows(part, sweep: sweep)
-            return Part(text: text, rows: rows)
-        }
-
-        public func merged(_ partials: [Part], seed: UInt64) -> MergedAnalysis {
-            // The long CSV of every point: the header line, then each part's rows in order.
-            MergedAnalysis(fileName: "sweep.csv", csv: SweepReport.csv(sweep, []) + partials.map(\.text).joined()) { provenance, labels, _ in
-                try ExcelReport.sweep(sweep, rows: partials.flatMap(\.rows), provenance: provenance, labels: labels)
+        public func merged(_ partials: [[SweepReport.Row]], seed: UInt64) -> MergedAnalysis {
+            let rows = Array(partials.joined())
+            return MergedAnalysis(fileName: "sweep.csv", csv: SweepReport.csv(sweep, rows: rows)) { provenance, labels, _ in
+                try ExcelReport.sweep(sweep, rows: rows, provenance: provenance, labels: labels)
             }
         }
     }

@@ -18,6 +18,21 @@ extension Analyses {
             (self.tornado, self.runs) = (tornado, runs)
         }
 
+        public struct Inputs: Codable, Equatable {
+            /// The quantiles each parameter is pinned at.
+            public let low: Double, high: Double
+            /// Runs of each simulation.
+            public let runs: Int
+        }
+
+        public init(document: ScenarioDocument, overrides: [ScenarioOverride], inputs: Inputs) throws {
+            guard 0 < inputs.low, inputs.low < inputs.high, inputs.high < 1, Analyses.runRange.contains(inputs.runs) else {
+                throw AnalysisError.inputs("quantiles 0 < low < high < 1 and 1 to 10,000,000 runs")
+            }
+            self.init(
+                tornado: Simulator.Tornado(scenario: try document.scenario(overrides: overrides), low: inputs.low, high: inputs.high), runs: inputs.runs)
+        }
+
         /// The runs of each simulation.
         public var runCount: Int { tornado.sample?.count ?? runs }
 
@@ -28,22 +43,26 @@ extension Analyses {
             return tornado.run(seed: execution.seed, runs: runs, threads: execution.threads) { execution.progress($0, total) }
         }
 
-        public var arguments: [String] { ["--low \(tornado.low)", "--high \(tornado.high)", "--runs \(runs)"] }
+        public var inputs: Inputs { Inputs(low: tornado.low, high: tornado.high, runs: runs) }
         public var units: Int { tornado.parameters.count }
 
-        public func evaluate(_ units: Range<Int>, seed: UInt64, threads: Int) -> [[Simulator.Tornado.Bar]] {
-            tornado.bars(of: units, seed: seed, runs: runs, threads: threads)
+        /// The bars of a shard's parameters, target by target, in parameter order.
+        public func evaluate(_ units: Range<Int>, _ execution: Execution) -> [[Simulator.Tornado.Bar]] {
+            tornado.bars(of: units, seed: execution.seed, runs: runs, threads: execution.threads)
         }
 
-        public func payload(_ partial: [[Simulator.Tornado.Bar]], units: Range<Int>) throws -> String {
-            // Keys sorted, so that the same shard writes the same bytes in every process.
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            return String(decoding: try encoder.encode(partial), as: UTF8.self)
-        }
-
-        public func partial(of part: PartFile.Reader) throws -> [[Simulator.Tornado.Bar]] {
-            try PartPayloads.tornadoBars(part, tornado: tornado)
+        public func damage(in bars: [[Simulator.Tornado.Bar]], units: Range<Int>) -> String? {
+            let expected = tornado.parameters[units].map { tornado.scenario.parameters[$0].keyPath }
+            guard bars.count == tornado.scenario.targets.count else { return "\(bars.count) targets; expected \(tornado.scenario.targets.count)" }
+            for targetBars in bars {
+                guard targetBars.map(\.parameter) == expected else { return "the bars are not one for each of the shard's parameters, in order" }
+                for bar in targetBars {
+                    guard (0...1).contains(bar.lowProbability), (0...1).contains(bar.highProbability), bar.lowValue.isFinite, bar.highValue.isFinite,
+                        (0...1).contains(bar.swingStandardError)
+                    else { return "the bar of \(bar.parameter) has numbers no tornado writes" }
+                }
+            }
+            return nil
         }
 
         public func merged(_ partials: [[[Simulator.Tornado.Bar]]], seed: UInt64) -> MergedAnalysis {

@@ -73,7 +73,9 @@ extension PartFile {
                     Array(start[..<got]).starts(with: prefix)
                     ? " (format \(String(decoding: start[prefix.count..<got], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))" : ""
                 throw PartFileError(
-                    path, "not a part file of this version\(version); expected one written by --shard of pilotsim \(PilotsimVersion.current) (format 4)")
+                    path,
+                    "not a part file of this version\(version); expected one written by --shard of pilotsim \(PilotsimVersion.current) (format \(PartFile.format))"
+                )
             }
             let headerStart = magicBytes.count
             guard let headerLine = line(file, limit: maximumHeaderBytes) else {
@@ -84,7 +86,7 @@ extension PartFile {
             guard let digestLine = line(file, limit: 64), String(decoding: digestLine, as: UTF8.self) == ContentDigest.hex(headerLine) else {
                 throw PartFileError(path, at: digestStart, "the header does not match its SHA-256; the part is damaged or was edited")
             }
-            guard let header = try? JSONDecoder().decode(Header.self, from: Data(headerLine)), header.format == 4, header.isPlausible else {
+            guard let header = try? JSONDecoder().decode(Header.self, from: Data(headerLine)), header.format == PartFile.format, header.isPlausible else {
                 throw PartFileError(path, at: headerStart, "the header's numbers are not ones --shard writes; expected a header written by --shard")
             }
             guard ContentDigest.hex(header.scenarioText.utf8) == header.scenarioSHA256 else {

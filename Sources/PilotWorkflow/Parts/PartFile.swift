@@ -6,14 +6,14 @@ import Simulator
 
 /// A shard's part file (`run --shard I/N --out DIR` writes `DIR/part-I-of-N.pilotsim`):
 ///
-///     pilotsim-part 4\n
+///     pilotsim-part 5\n
 ///     {JSON header}\n
 ///     SHA-256 of the header line, in hexadecimal\n
 ///     payload: chunks, each followed by the 32 bytes of its SHA-256\n
 ///     pilotsim-part-end\n
 ///
 /// The header names the pilotsim version, the command, the scenario text exactly as read with its
-/// SHA-256 and the `--set` overrides, the seed, the total count of units (runs, points, parameters
+/// SHA-256 and the `--set` overrides, the analysis's inputs (JSON, for all but runs), the seed, the total count of units (runs, points, parameters
 /// or design rows), the shard (I of N) and its units (`first_run`, `runs`), and the record's
 /// length. A run part's payload is one chunk per block of the simulation (blocks end at multiples
 /// of `block_runs` in run index), each chunk the block's records in the layout of `RunRecord`
@@ -21,14 +21,15 @@ import Simulator
 /// target's first month met (−1: never), each stage's increments of wallets, merchants and amount,
 /// and every metric at the end of every month (metric-major). The records are written as the
 /// blocks are simulated and read back chunk by chunk, so neither side holds a shard in memory. A
-/// sweep, tornado or sobol part's payload is one chunk of text (`payload_bytes` long).
+/// sweep, tornado or sobol part's payload is one chunk of text (`payload_bytes` long): the
+/// shard's partial result as JSON (`ShardableAnalysis`).
 ///
 /// `pilotsim merge` checks every digest, the scenario text against its hash, the numbers against
 /// what a simulation can write, and that the parts are the shards 1…N of one simulation; then it
 /// writes the outputs of the whole simulation, byte for byte those of one process.
 public struct PartFile {
     public struct Header: Codable, Equatable {
-        public var format = 4
+        public var format = PartFile.format
         public var pilotsimVersion: String
         public var command: String
         public var commandLine: String
@@ -36,8 +37,9 @@ public struct PartFile {
         public var scenarioText: String
         public var scenarioSHA256: String
         public var overrides: [String]
-        /// The command's own arguments that the parts must share (a sweep's `--vary`, the runs…).
-        public var arguments: [String] = []
+        /// The analysis's inputs as JSON with sorted keys (`ShardableAnalysis.Inputs`; `{}` for
+        /// runs): the parts of one analysis carry the same text.
+        public var inputs: String = "{}"
         public var seed: UInt64
         public var totalRuns: Int
         public var shard: Int
@@ -58,7 +60,7 @@ public struct PartFile {
             case scenario
             case scenarioText = "scenario_text"
             case scenarioSHA256 = "scenario_sha256"
-            case overrides, arguments, seed
+            case overrides, inputs, seed
             case totalRuns = "total_runs"
             case shard, shards
             case firstRun = "first_run"
@@ -108,7 +110,9 @@ public struct PartFile {
         }
     }
 
-    public static let magic = "pilotsim-part 4\n"
+    /// The version of the format, in the first line and the header; parts of another are refused.
+    public static let format = 5
+    public static let magic = "pilotsim-part \(format)\n"
     /// What follows the payload.
     public static let end = "\npilotsim-part-end\n"
     /// The length of a SHA-256 digest.
@@ -137,24 +141,29 @@ public struct PartFile {
 
     /// The magic line, the header line and the header's digest line.
     public static func start(_ header: Header) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let line = try encoder.encode(header)
-        return magic + String(decoding: line, as: UTF8.self) + "\n" + ContentDigest.hex(line) + "\n"
+        let line = try json(header)
+        return magic + line + "\n" + ContentDigest.hex(line.utf8) + "\n"
     }
 
     /// A header for shard `shard` of `shards` of `command`, whose `total` units (runs, points,
     /// parameters or design rows) this shard holds `units` of, each a `record` (for runs).
     public static func header(
-        command: String, commandLine: String, scenario: String, scenarioText: String, overrides: [String], arguments: [String],
+        command: String, commandLine: String, scenario: String, scenarioText: String, overrides: [String], inputs: String = "{}",
         seed: UInt64, total: Int, shard: Int, of shards: Int, units: Range<Int>, record: RunRecord? = nil
     ) -> Header {
         Header(
             pilotsimVersion: PilotsimVersion.current, command: command, commandLine: commandLine,
             scenario: scenario, scenarioText: scenarioText, scenarioSHA256: ContentDigest.hex(scenarioText.utf8),
-            overrides: overrides, arguments: arguments, seed: seed, totalRuns: total, shard: shard, shards: shards,
+            overrides: overrides, inputs: inputs, seed: seed, totalRuns: total, shard: shard, shards: shards,
             firstRun: units.lowerBound, runs: units.count, recordDoubles: record?.width ?? 0,
             blockRuns: record == nil ? nil : MonteCarlo.blockRuns)
+    }
+
+    /// `value` as JSON with sorted keys: the same bytes in every process (inputs and partial results).
+    public static func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     /// Writes a text part as `DIR/part-I-of-N.pilotsim`.

@@ -53,7 +53,7 @@ public struct ResultDirectory {
                 "the results are of the scenario \(manifest.provenance.scenario) (SHA-256 \(manifest.provenance.scenarioSHA256.prefix(12))…), "
                     + "not \(documentName); " + (embedded ? "leave out the scenario argument" : "give that scenario file after --from \(path)"))
         }
-        guard (1...10_000_000).contains(manifest.runs) else { throw ResultFileError(manifestPath, "\(manifest.runs) runs; expected 1 to 10,000,000") }
+        guard Analyses.runRange.contains(manifest.runs) else { throw ResultFileError(manifestPath, "\(manifest.runs) runs; expected 1 to 10,000,000") }
         let overrides = try manifest.provenance.overrides.map { try ScenarioOverride($0, source: "--set") }
         let scenario = try document.scenario(overrides: overrides)
         let reader = SummaryReadBack(scenario: scenario, runs: manifest.runs)

@@ -2,7 +2,7 @@ import Foundation
 import PilotModel
 
 /// One axis of a sweep: a numeric key path and the values it takes.
-public struct SweepAxis: Sendable, Equatable {
+public struct SweepAxis: Sendable, Equatable, Codable {
     public let path: String
     public let values: [Double]
 

@@ -46,17 +46,13 @@ extension Pilotsim {
                 let overrides = try header.overrides.map { try ScenarioOverride($0, source: "--set") }
                 // Errors in the embedded text are located in the part that carries it.
                 let document = try ScenarioDocument(text: header.scenarioText, file: "\(parts[0])#scenario_text")
-                switch header.command {
-                case Analyses.Sweep.command:
-                    try merge(try sweepShards(header, document: document, overrides: overrides), ordered, header: header)
-                case Analyses.Tornado.command:
-                    try merge(try tornadoShards(header, scenario: try document.scenario(overrides: overrides)), ordered, header: header)
-                case Analyses.Sobol.command:
-                    try merge(try sobolShards(header, scenario: try document.scenario(overrides: overrides)), ordered, header: header)
-                case "run":
+                if header.command == "run" {
                     try mergeRuns(ordered, header: header, scenario: try document.scenario(overrides: overrides))
-                default:
-                    throw PartFileError(parts[0], "a part of '\(header.command)'; expected run, sweep, tornado or sobol parts")
+                } else {
+                    let merged = try ShardMerge.merge(ordered, document: document, overrides: overrides)
+                    try workbook.write { try merged.workbook(Self.provenance(header), language.labels, TopOption.standard) }
+                    try OutputFiles(directory: out, files: [(merged.fileName, merged.csv), try Self.manifest(header, ordered, file: merged.fileName)])
+                        .write()
                 }
                 Console.write(out + "\n")
             }
@@ -114,7 +110,7 @@ extension Pilotsim {
                     header.pilotsimVersion != first.pilotsimVersion ? "pilotsim \(header.pilotsimVersion), not \(first.pilotsimVersion)" : nil,
                     header.command != first.command ? "command \(header.command), not \(first.command)" : nil,
                     header.scenarioSHA256 != first.scenarioSHA256 || header.overrides != first.overrides ? "another scenario (or --set)" : nil,
-                    header.arguments != first.arguments ? "other arguments (\(header.arguments.joined(separator: " ")))" : nil,
+                    header.inputs != first.inputs ? "other inputs (\(header.inputs))" : nil,
                     header.seed != first.seed ? "seed \(header.seed), not \(first.seed)" : nil,
                     header.totalRuns != first.totalRuns ? "\(header.totalRuns) runs in all, not \(first.totalRuns)" : nil,
                     header.shards != first.shards ? "\(header.shards) shards, not \(first.shards)" : nil,

@@ -45,7 +45,7 @@ extension Pilotsim.Report {
     func sweepPoints(sample: ConditionedSample?) throws -> (sweep: Simulator.Sweep, summaries: [SimulationSummary])? {
         guard !sweep.isEmpty else { return nil }
         let analysis = Analyses.Sweep(
-            sweep: try Pilotsim.Sweep.sweep(sweep, option: "--sweep", scenario: scenario), runs: sweepRuns, axisArguments: sweep, sample: sample)
+            sweep: try Pilotsim.Sweep.sweep(sweep, option: "--sweep", scenario: scenario), runs: sweepRuns, sample: sample)
         let summaries = try ProgressLine.showing("sweep", quiet: simulation.quiet) { progress throws -> [SimulationSummary] in
             try analysis.run(simulation.withProgress(progress))
         }

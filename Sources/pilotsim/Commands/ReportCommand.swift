@@ -100,11 +100,11 @@ extension Pilotsim {
                 }
             }
             if out == "-" && svgDir != nil { throw ValidationError("--out - writes the HTML to standard output; --svg-dir needs it written to a file") }
-            guard Pilotsim.Sobol.sampleRange.contains(sobolSamples) else {
+            guard Analyses.Sobol.sampleRange.contains(sobolSamples) else {
                 throw ValidationError("--sobol-samples must be from 100 to 1,000,000 (got \(sobolSamples))")
             }
             guard sweep.count <= 2 else { throw ValidationError("give --sweep once for a line or twice for a grid (got \(sweep.count))") }
-            guard (1...10_000_000).contains(sweepRuns) else { throw ValidationError("--sweep-runs must be from 1 to 10,000,000 (got \(sweepRuns))") }
+            guard Analyses.runRange.contains(sweepRuns) else { throw ValidationError("--sweep-runs must be from 1 to 10,000,000 (got \(sweepRuns))") }
             var points = 1
             for argument in sweep {
                 points *= try VaryArgument(argument, option: "--sweep").sweepAxis(option: "--sweep").values.count
@@ -112,7 +112,7 @@ extension Pilotsim {
                     throw ValidationError("--sweep makes \(points) points or more; expected at most \(Simulator.Sweep.maximumPoints)")
                 }
             }
-            if let tornadoRuns, !(1...10_000_000).contains(tornadoRuns) {
+            if let tornadoRuns, !Analyses.runRange.contains(tornadoRuns) {
                 throw ValidationError("--tornado-runs must be from 1 to 10,000,000 (got \(tornadoRuns))")
             }
         }

@@ -68,7 +68,7 @@ extension Pilotsim {
                 guard precision > 0, precision < 0.5 else { throw ValidationError("--precision must be between 0 and 0.5 (got \(precision))") }
                 guard simulation.runs == nil else { throw ValidationError("give --runs or --precision, not both") }
             }
-            guard maxRuns >= 1, maxRuns <= 10_000_000 else { throw ValidationError("--max-runs must be from 1 to 10,000,000 (got \(maxRuns))") }
+            guard Analyses.runRange.contains(maxRuns) else { throw ValidationError("--max-runs must be from 1 to 10,000,000 (got \(maxRuns))") }
         }
 
         func run() throws {
@@ -184,7 +184,7 @@ extension Pilotsim {
             let origin = try scenario.partOrigin()
             let header = PartFile.header(
                 command: "run", commandLine: origin.commandLine, scenario: origin.scenario, scenarioText: origin.scenarioText,
-                overrides: origin.overrides, arguments: [], seed: simulation.seed, total: total, shard: index, of: count, units: indices,
+                overrides: origin.overrides, seed: simulation.seed, total: total, shard: index, of: count, units: indices,
                 record: record)
             let file = try StreamedFile(directory: out, name: PartFile.name(shard: index, of: count))
             try file.write(PartFile.start(header))

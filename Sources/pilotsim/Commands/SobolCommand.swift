@@ -21,9 +21,6 @@ extension Pilotsim {
                   pilotsim sobol --samples 4096 --out sobol.csv
                 """)
 
-        /// The design sizes `--samples` takes (and `merge` accepts in a part).
-        static let sampleRange = 100...1_000_000
-
         @OptionGroup var scenario: ScenarioOptions
 
         @OptionGroup var language: LanguageOption
@@ -45,7 +42,7 @@ extension Pilotsim {
 
         func validate() throws {
             try shard.checkOutputs(out: out, workbook: workbook, command: "sobol")
-            guard Self.sampleRange.contains(samples) else { throw ValidationError("--samples must be from 100 to 1,000,000 (got \(samples))") }
+            guard Analyses.Sobol.sampleRange.contains(samples) else { throw ValidationError("--samples must be from 100 to 1,000,000 (got \(samples))") }
         }
 
         @OptionGroup var observed: ObservedOptions
@@ -63,7 +60,7 @@ extension Pilotsim {
                     }
                     // Each shard evaluates its block of the design's rows; merge estimates from all of them.
                     try Analyses.Sobol(analysis: GlobalSensitivity(scenario: loaded), samples: samples)
-                        .writePart(shard: index, of: count, seed: execution.seed, threads: execution.threadCount, origin: try scenario.partOrigin(), into: out)
+                        .writePart(shard: index, of: count, execution.withProgress(), origin: try scenario.partOrigin(), into: out)
                     return
                 }
                 // sobol has no --runs: it conditions with the default particles.

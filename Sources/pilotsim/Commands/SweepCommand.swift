@@ -61,13 +61,12 @@ extension Pilotsim {
                     guard observed.prior || (observed.observed == nil && sweep.base.observations.isEmpty) else {
                         throw ValidationError("--shard takes no reported figures: shard the plan-time view with --prior")
                     }
-                    try Analyses.Sweep(sweep: sweep, runs: simulation.runCount(default: Self.defaultRuns), axisArguments: axisArguments)
-                        .writePart(
-                            shard: index, of: count, seed: simulation.seed, threads: simulation.threadCount, origin: try scenario.partOrigin(), into: out)
+                    try Analyses.Sweep(sweep: sweep, runs: simulation.runCount(default: Self.defaultRuns))
+                        .writePart(shard: index, of: count, simulation.withProgress(), origin: try scenario.partOrigin(), into: out)
                     return
                 }
                 let (sample, figures) = try observed.sample(for: sweep.base, simulation: simulation, labels: language.labels)
-                let analysis = Analyses.Sweep(sweep: sweep, runs: simulation.runCount(default: Self.defaultRuns), axisArguments: axisArguments, sample: sample)
+                let analysis = Analyses.Sweep(sweep: sweep, runs: simulation.runCount(default: Self.defaultRuns), sample: sample)
                 let runs = analysis.runCount
                 let summaries = try ProgressLine.showing("sweep", quiet: simulation.quiet) {
                     try analysis.run(simulation.withProgress($0))

@@ -58,7 +58,7 @@ extension Pilotsim {
                     try Analyses.Tornado(
                         tornado: Simulator.Tornado(scenario: loaded, low: quantiles.low, high: quantiles.high),
                         runs: simulation.runCount(default: Self.defaultRuns)
-                    ).writePart(shard: index, of: count, seed: simulation.seed, threads: simulation.threadCount, origin: try scenario.partOrigin(), into: out)
+                    ).writePart(shard: index, of: count, simulation.withProgress(), origin: try scenario.partOrigin(), into: out)
                     return
                 }
                 let (sample, figures) = try observed.sample(for: loaded, simulation: simulation, labels: language.labels)

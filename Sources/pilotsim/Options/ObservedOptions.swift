@@ -101,6 +101,7 @@ extension AnalysisError {
         case .unknownTarget(let id, let known): "--target \(id): no such target; expected one of \(known.joined(separator: ", "))"
         case .particlesOutOfRange(let particles):
             "with reported figures, --runs is the sampler's particles: from \(NumberStyle.grouped(Double(Analyses.Condition.particleRange.lowerBound))) to \(NumberStyle.grouped(Double(Analyses.Condition.particleRange.upperBound))) (got \(particles))"
+        case .inputs: description
         }
     }
 }

@@ -22,7 +22,7 @@ struct SimulationOptions: ParsableArguments {
     func validate() throws {
         if let runs {
             guard runs >= 1 else { throw ValidationError("--runs must be at least 1 (got \(runs))") }
-            guard runs <= 10_000_000 else { throw ValidationError("--runs must be at most 10,000,000 (got \(runs))") }
+            guard runs <= Analyses.runRange.upperBound else { throw ValidationError("--runs must be at most 10,000,000 (got \(runs))") }
         }
     }
 
