@@ -23,6 +23,8 @@ extension Analyses {
 
         public struct Inputs: Codable, Equatable {
             public let samples: Int
+
+            public init(samples: Int) { self.samples = samples }
         }
 
         public init(document: ScenarioDocument, overrides: [ScenarioOverride], inputs: Inputs) throws {

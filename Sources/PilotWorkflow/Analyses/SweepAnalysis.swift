@@ -14,6 +14,8 @@ extension Analyses {
             public let axes: [SweepAxis]
             /// Runs at each point.
             public let runs: Int
+
+            public init(axes: [SweepAxis], runs: Int) { (self.axes, self.runs) = (axes, runs) }
         }
 
         public let sweep: Simulator.Sweep

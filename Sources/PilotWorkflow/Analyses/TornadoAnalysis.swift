@@ -23,6 +23,8 @@ extension Analyses {
             public let low: Double, high: Double
             /// Runs of each simulation.
             public let runs: Int
+
+            public init(low: Double, high: Double, runs: Int) { (self.low, self.high, self.runs) = (low, high, runs) }
         }
 
         public init(document: ScenarioDocument, overrides: [ScenarioOverride], inputs: Inputs) throws {
