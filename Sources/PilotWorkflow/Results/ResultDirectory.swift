@@ -28,32 +28,7 @@ public struct ResultDirectory {
                 throw ResultFileError(file(name), error.message(expected: "\(name) of a run --out or merge directory"))
             }
         }
-        let manifestPath = file("manifest.json")
-        let manifestText = try text("manifest.json")
-        guard let manifest = try? JSONDecoder().decode(Manifest.self, from: Data(manifestText.utf8)) else {
-            throw ResultFileError(manifestPath, "not the manifest of a run; expected the manifest.json that run --out and merge write")
-        }
-        guard manifest.provenance.pilotsimVersion == PilotsimVersion.current else {
-            throw ResultFileError(
-                manifestPath, "results of pilotsim \(manifest.provenance.pilotsimVersion); this is \(PilotsimVersion.current): simulate again")
-        }
-        guard manifest.files.contains("runs.csv"), manifest.files.contains("joint.csv") else {
-            throw ResultFileError(manifestPath, "its files are \(manifest.files.joined(separator: ", ")); expected the outputs of run --out or merge")
-        }
-        guard manifest.provenance.observed == nil else {
-            throw ResultFileError(
-                manifestPath,
-                "the results are conditioned on reported figures (\(manifest.provenance.observed!)); report --from draws plan-time results "
-                    + "(run --prior --out, or merge); for a conditioned report run 'pilotsim report --observed'")
-        }
-        guard ContentDigest.hex(document.text.utf8) == manifest.provenance.scenarioSHA256 else {
-            let embedded = manifest.provenance.scenario.hasPrefix(Scenario.baselineFileName + " (")
-            throw ResultFileError(
-                manifestPath,
-                "the results are of the scenario \(manifest.provenance.scenario) (SHA-256 \(manifest.provenance.scenarioSHA256.prefix(12))…), "
-                    + "not \(documentName); " + (embedded ? "leave out the scenario argument" : "give that scenario file after --from \(path)"))
-        }
-        guard Analyses.runRange.contains(manifest.runs) else { throw ResultFileError(manifestPath, "\(manifest.runs) runs; expected 1 to 10,000,000") }
+        let manifest = try Self.manifest(try text("manifest.json"), at: file("manifest.json"), of: path, document: document, documentName: documentName)
         let overrides = try manifest.provenance.overrides.map { try ScenarioOverride($0, source: "--set") }
         let scenario = try document.scenario(overrides: overrides)
         let reader = SummaryReadBack(scenario: scenario, runs: manifest.runs)
@@ -81,5 +56,38 @@ public struct ResultDirectory {
             readBack: scenario, seed: manifest.provenance.seed, runs: manifest.runs, summary: summary, monthly: monthly,
             uncertainParameters: scenario.uncertainParameters, parameterValues: runs.parameterValues,
             targetValues: runs.targetValues)
+    }
+
+    /// The manifest of the directory `path`, read from `manifestText` (at `manifestPath`), after
+    /// checking that it is of this pilotsim, of plan-time results with runs.csv, and of
+    /// `document`.
+    private static func manifest(
+        _ manifestText: String, at manifestPath: String, of path: String, document: ScenarioDocument, documentName: String
+    ) throws -> Manifest {
+        guard let manifest = try? JSONDecoder().decode(Manifest.self, from: Data(manifestText.utf8)) else {
+            throw ResultFileError(manifestPath, "not the manifest of a run; expected the manifest.json that run --out and merge write")
+        }
+        guard manifest.provenance.pilotsimVersion == PilotsimVersion.current else {
+            throw ResultFileError(
+                manifestPath, "results of pilotsim \(manifest.provenance.pilotsimVersion); this is \(PilotsimVersion.current): simulate again")
+        }
+        guard manifest.files.contains("runs.csv"), manifest.files.contains("joint.csv") else {
+            throw ResultFileError(manifestPath, "its files are \(manifest.files.joined(separator: ", ")); expected the outputs of run --out or merge")
+        }
+        guard manifest.provenance.observed == nil else {
+            throw ResultFileError(
+                manifestPath,
+                "the results are conditioned on reported figures (\(manifest.provenance.observed!)); report --from draws plan-time results "
+                    + "(run --prior --out, or merge); for a conditioned report run 'pilotsim report --observed'")
+        }
+        guard ContentDigest.hex(document.text.utf8) == manifest.provenance.scenarioSHA256 else {
+            let embedded = manifest.provenance.scenario.hasPrefix(Scenario.baselineFileName + " (")
+            throw ResultFileError(
+                manifestPath,
+                "the results are of the scenario \(manifest.provenance.scenario) (SHA-256 \(manifest.provenance.scenarioSHA256.prefix(12))…), "
+                    + "not \(documentName); " + (embedded ? "leave out the scenario argument" : "give that scenario file after --from \(path)"))
+        }
+        guard Analyses.runRange.contains(manifest.runs) else { throw ResultFileError(manifestPath, "\(manifest.runs) runs; expected 1 to 10,000,000") }
+        return manifest
     }
 }

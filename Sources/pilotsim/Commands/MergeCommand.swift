@@ -46,7 +46,7 @@ extension Pilotsim {
                 let overrides = try header.overrides.map { try ScenarioOverride($0, source: "--set") }
                 // Errors in the embedded text are located in the part that carries it.
                 let document = try ScenarioDocument(text: header.scenarioText, file: "\(parts[0])#scenario_text")
-                if header.command == "run" {
+                if header.command == Analyses.Run.command {
                     try mergeRuns(ordered, header: header, scenario: try document.scenario(overrides: overrides))
                 } else {
                     let merged = try ShardMerge.merge(ordered, document: document, overrides: overrides)
@@ -58,31 +58,12 @@ extension Pilotsim {
             }
         }
 
-        /// Joins run parts: their blocks go through the collection loop a simulation's blocks go
-        /// through (`RunCollector.collect`), and runs.csv is written as they come; the parts are read
-        /// a second time when the exact quantiles need it.
+        /// Joins run parts into the outputs of one run (`Analyses.Run.merge`), with `--xlsx` its workbook.
         private func mergeRuns(_ ordered: [PartFile.Reader], header: PartFile.Header, scenario: Scenario) throws {
-            let threads = threads.count
-            let collector = RunCollector(
-                scenario: scenario, rows: header.totalRuns, keep: .monthlyQuantiles, threads: threads,
-                recordsParameters: true)
-            let block = RunBlock(record: collector.record, capacity: MonteCarlo.blockRuns)
-            let runsFile = try StreamedFile(directory: out, name: "runs.csv")
-            try runsFile.write(RunsCSV.header(scenario, parameters: collector.record.parameters))
-            // The collection loop of a simulation, fed the parts' blocks (read again for a second pass).
-            let result = try collector.collect(seed: header.seed, progress: nil) { block throws(any Error) in
-                try runsFile.write(RunsCSV.rows(block, threads: threads))
-            } source: { body throws(any Error) in
-                for part in ordered { try part.forEachBlock(block, scenario: scenario, body) }
-            }
-            try runsFile.close()
+            let (result, runsFile) = try Analyses.Run.merge(ordered, scenario: scenario, threads: threads.count, into: out)
             try workbook.write(
-                summary: result.summary, monthly: result.monthly, scenario: scenario, provenance: Self.provenance(header),
-                labels: language.labels)
-            try Run.writeOutputs(
-                result, runsFile: runsFile, commandLine: CommandLineText.current(),
-                scenario: header.scenario, scenarioText: header.scenarioText, overrides: header.overrides,
-                shardCommandLines: ordered.map(\.header.commandLine), to: out)
+                summary: result.summary, monthly: result.monthly, scenario: scenario, provenance: Self.provenance(header), labels: language.labels)
+            try RunOutputs.write(result, runs: runsFile, provenance: Self.provenance(header), shardCommandLines: ordered.map(\.header.commandLine), to: out)
         }
 
         /// The provenance of merged work: the merge's command line, and the parts' scenario,

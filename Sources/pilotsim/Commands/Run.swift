@@ -79,7 +79,10 @@ extension Pilotsim {
                     return
                 }
                 if let (index, count) = shard.parsed, let out {
-                    try writePart(loaded, index: index, count: count, out: out)
+                    try ProgressLine.showing("run", quiet: simulation.quiet) { progress in
+                        try Analyses.Run(scenario: loaded, runs: simulation.runCount(default: Self.defaultRuns), keep: [])
+                            .writePart(shard: index, of: count, simulation.withProgress(progress), origin: try scenario.partOrigin(), into: out)
+                    }
                     return
                 }
                 let analysis = Analyses.Run(
@@ -91,9 +94,7 @@ extension Pilotsim {
                     provenance: try scenario.provenance(seed: result.seed, figures: nil), labels: language.labels)
                 let printed = try render(result, stoppingRule: stoppingRule)
                 if let out, let runsFile {
-                    try Self.writeOutputs(
-                        result, runsFile: runsFile, commandLine: CommandLineText.current(),
-                        scenario: scenario.sourceName(), scenarioText: scenarioText, overrides: scenario.overrides, to: out)
+                    try RunOutputs.write(result, runs: runsFile, provenance: try scenario.provenance(seed: result.seed, figures: nil), to: out)
                 }
                 Console.write(printed)
             }
@@ -128,11 +129,7 @@ extension Pilotsim {
             try ProgressLine.showing("run", quiet: simulation.quiet) { progress in
                 let execution = simulation.withProgress(progress)
                 guard let out else { return (probe ?? analysis.run(execution), nil) }
-                let file = try StreamedFile(directory: out, name: "runs.csv")
-                try file.write(RunsCSV.header(analysis.scenario, parameters: analysis.scenario.uncertainParameters))
-                let result = try analysis.run(execution) { block in try file.write(RunsCSV.rows(block, threads: simulation.threadCount)) }
-                try file.close()
-                return (result, file)
+                return try RunOutputs.run(analysis, execution, into: out)
             }
         }
 
@@ -150,52 +147,6 @@ extension Pilotsim {
                     result.summary, scenario: result.scenario.name.neutral, runs: result.runs, seed: result.seed,
                     provenance: try scenario.provenance(seed: result.seed, figures: nil))
             }
-        }
-
-        /// summary.csv, joint.csv, stages.csv, monthly.csv, the streamed runs.csv and manifest.json, as one transaction.
-        static func writeOutputs(
-            _ result: SimulationResult, runsFile: StreamedFile, commandLine: String, scenario: String, scenarioText: String,
-            overrides: [String], shardCommandLines: [String]? = nil, to out: String
-        ) throws {
-            var files = OutputFiles(
-                directory: out,
-                files: [
-                    ("summary.csv", SummaryCSV.render(result.summary)),
-                    ("joint.csv", JointCSV.render(result.summary)),
-                    ("stages.csv", StagesCSV.render(result.summary)),
-                    ("monthly.csv", MonthlyCSV.render(result.monthly)),
-                ])
-            files.add(runsFile)
-            var manifest = Manifest(
-                provenance: Provenance(
-                    commandLine: commandLine, scenario: scenario, scenarioText: scenarioText, overrides: overrides, observed: nil, seed: result.seed),
-                runs: result.runs, files: ["summary.csv", "joint.csv", "stages.csv", "monthly.csv", "runs.csv"])
-            manifest.shardCommandLines = shardCommandLines
-            files.add(directory: out, files: [("manifest.json", try manifest.json())])
-            try files.write()
-        }
-
-        /// Simulates shard `index` of `count` and writes its part file into `out`, record by record as the blocks come.
-        func writePart(_ loaded: Scenario, index: Int, count: Int, out: String) throws {
-            let engine = MonteCarlo(scenario: loaded, seed: simulation.seed, threads: simulation.threadCount, keep: [])
-            let total = simulation.runCount(default: Self.defaultRuns)
-            let indices = PartFile.runs(shard: index, of: count, total: total)
-            let record = PartFile.record(engine.scenario)
-            let origin = try scenario.partOrigin()
-            let header = PartFile.header(
-                command: "run", commandLine: origin.commandLine, scenario: origin.scenario, scenarioText: origin.scenarioText,
-                overrides: origin.overrides, seed: simulation.seed, total: total, shard: index, of: count, units: indices,
-                record: record)
-            let file = try StreamedFile(directory: out, name: PartFile.name(shard: index, of: count))
-            try file.write(PartFile.start(header))
-            let progress = ProgressLine("run", quiet: simulation.quiet)
-            try engine.forEachBlock(indices: indices, record: record, progress: progress.update) { try PartFile.write($0, to: file) }
-            progress.finish()
-            try file.write(PartFile.end)
-            try file.close()
-            var files = OutputFiles()
-            files.add(file)
-            try files.write()
         }
     }
 }
