@@ -13,12 +13,16 @@ let package = Package(
         .library(name: "Simulator", targets: ["Simulator"]),
         .library(name: "PilotReport", targets: ["PilotReport"]),
         .library(name: "PilotWorkflow", targets: ["PilotWorkflow"]),
+        .library(name: "PilotServer", targets: ["PilotServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -60,12 +64,25 @@ let package = Package(
                 .embedInCode("Templates/ecdf.svg.mustache"),
                 .embedInCode("Templates/sobol.svg.mustache"),
                 .embedInCode("Templates/sweep.svg.mustache"),
+                .embedInCode("Templates/desk-form.html.mustache"),
             ],
             swiftSettings: strict
         ),
         .target(
             name: "PilotWorkflow",
             dependencies: ["PilotModel", "Simulator", "PilotReport"],
+            exclude: ["README.md"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "PilotServer",
+            dependencies: [
+                "PilotModel", "Simulator", "PilotReport", "PilotWorkflow",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             exclude: ["README.md"],
             swiftSettings: strict
         ),
@@ -76,6 +93,7 @@ let package = Package(
                 "Simulator",
                 "PilotReport",
                 "PilotWorkflow",
+                "PilotServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -89,6 +107,19 @@ let package = Package(
         .testTarget(name: "PilotReportTests", dependencies: ["PilotReport", "PilotModel", "Simulator", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "PilotWorkflowTests", dependencies: ["PilotWorkflow", "PilotModel", "Simulator", "PilotReport", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "pilotsimTests", dependencies: ["pilotsim", "PilotModel", "Simulator", "PilotReport", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "PilotServerTests",
+            dependencies: [
+                "PilotServer", "PilotWorkflow", "PilotModel", "Simulator", "PilotReport", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ], swiftSettings: strict),
+        .testTarget(
+            name: "pilotsimTests",
+            dependencies: [
+                "pilotsim", "PilotModel", "Simulator", "PilotReport", "PilotServer", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ], swiftSettings: strict),
     ]
 )

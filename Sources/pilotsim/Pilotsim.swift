@@ -3,7 +3,7 @@ import PilotReport
 import PilotWorkflow
 
 @main
-struct Pilotsim: ParsableCommand {
+struct Pilotsim: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pilotsim",
         abstract: "Monte Carlo simulator for the Haimen District e-CNY pilot: how likely is each target to be met?",
@@ -15,16 +15,20 @@ struct Pilotsim: ParsableCommand {
         version: PilotsimVersion.current,
         subcommands: [
             Run.self, Condition.self, Compare.self, Solve.self, Explain.self, Merge.self, Sweep.self, Tornado.self, Sobol.self, Report.self, Validate.self,
-            Baseline.self,
+            Baseline.self, Serve.self,
         ],
         defaultSubcommand: Run.self
     )
 
-    static func main() {
+    static func main() async {
         PendingFiles.installHandlers()
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch {
             exit(withError: error)
         }

@@ -1,6 +1,7 @@
 import Mustache
 
-/// The Mustache templates of the HTML report and its SVG charts, embedded in the binary.
+/// The Mustache templates of the HTML report, its SVG charts and the what-if desk's controls,
+/// embedded in the binary.
 /// Mustache escapes every `{{value}}` for HTML/XML (& < > " '); only `{{{chart}}}` inserts markup,
 /// and only markup that one of these templates rendered.
 enum Templates {
@@ -11,6 +12,7 @@ enum Templates {
     static let ecdf = load(PackageResources.ecdf_svg_mustache)
     static let sobol = load(PackageResources.sobol_svg_mustache)
     static let sweep = load(PackageResources.sweep_svg_mustache)
+    static let deskForm = load(PackageResources.desk_form_html_mustache)
 
     private static func load(_ bytes: [UInt8]) -> MustacheTemplate {
         do {

@@ -33,6 +33,8 @@ public struct HTMLReport {
     let sobol: (analysis: GlobalSensitivity, estimate: SobolAnalysis.Estimate)?
     /// With `report --sweep`: P(met) of each target at every point of the sweep.
     let sweep: (sweep: Sweep, summaries: [SimulationSummary])?
+    /// The what-if desk's controls, shown under the title when the report is a page of `pilotsim serve`.
+    let desk: DeskForm?
     /// How many inputs per target `--explain` draws.
     static let explainCharts = 2
 
@@ -50,8 +52,9 @@ public struct HTMLReport {
         conditioning: (report: ConditionReport, priorMonthly: [MonthlyQuantiles])? = nil,
         comparison: (comparison: Comparison, a: String, b: String)? = nil, explanation: [MonteCarloFiltering]? = nil, figures: String? = nil,
         sobol: (analysis: GlobalSensitivity, estimate: SobolAnalysis.Estimate)? = nil,
-        sweep: (sweep: Sweep, summaries: [SimulationSummary])? = nil
+        sweep: (sweep: Sweep, summaries: [SimulationSummary])? = nil, desk: DeskForm? = nil
     ) {
+        self.desk = desk
         self.figures = figures
         self.sobol = sobol
         self.sweep = sweep
@@ -223,13 +226,14 @@ public struct HTMLReport {
         let view: [String: Any] = [
             "lang": labels.language == .chinese ? "zh-CN" : "en",
             // A conditioned report says so in its title, its targets heading and how to read it.
-            "title": "\(conditioning == nil ? labels.reportTitle : labels.condition.title) — \(labels.text(scenario.name))", "labels": labelView,
+            "title": "\(desk != nil ? labels.desk.title : conditioning == nil ? labels.reportTitle : labels.condition.title) — \(labels.text(scenario.name))",
+            "labels": labelView,
             "targetsHeading": conditioning != nil && figures != nil ? "\(labels.targets) — \(figures!)" : labels.targets,
             "howToReadConditioned": labels.condition.howToReadConditioned,
             "verdictDefinition": labels.verdictDefinition(scenario.verdict),
             "runsLabel": conditioning == nil ? labels.runs : labels.condition.particles,
             "scenarioName": labels.text(scenario.name), "description": scenario.description.map(labels.text) ?? "",
-            "hasDescription": scenario.description != nil,
+            "hasDescription": scenario.description != nil, "hasDesk": desk != nil, "desk": desk?.html() ?? "",
             "source": source, "generated": formatter.string(from: generated), "command": commandLine, "version": PilotsimVersion.current,
             "hasFigures": figures != nil, "figures": figures ?? "",
             "seed": String(result.seed), "runs": NumberStyle.grouped(Double(result.runs)), "generator": labels.generatorDescription,

@@ -11,6 +11,9 @@ extension Analyses {
         /// A's conditioned particles, on which both plans run (B may change only what acts after
         /// the last reported month), or nil for the plan-time view.
         public let sample: ConditionedSample?
+        /// What each plan's result keeps besides the summary (each run's target values always:
+        /// the comparison pairs them); a page that also draws B's fan charts keeps its months.
+        public var keep: MonteCarlo.Keep = .targetValues
 
         public init(a: Scenario, b: Scenario, runs: Int, sample: ConditionedSample? = nil) {
             (self.a, self.b, self.runs, self.sample) = (a, b, runs, sample)
@@ -21,14 +24,21 @@ extension Analyses {
 
         /// - Throws: `ConditionedSample.Refusal` when B changes what the figures fix.
         public func run(_ execution: Execution) throws -> Comparison {
+            try results(execution).comparison
+        }
+
+        /// Both plans' results and their comparison.
+        /// - Throws: `ConditionedSample.Refusal` when B changes what the figures fix.
+        public func results(_ execution: Execution) throws -> (a: SimulationResult, b: SimulationResult, comparison: Comparison) {
             if let sample { try sample.check(b) }
             let total = runCount
+            let keep = self.keep.union(.targetValues)
             // Progress counts both plans' runs: A's, then B's.
-            let resultA = Run(scenario: a, runs: runs, keep: .targetValues, sample: sample)
+            let resultA = Run(scenario: a, runs: runs, keep: keep, sample: sample)
                 .run(Execution(seed: execution.seed, threads: execution.threads) { done, all in execution.progress(done * total / all, 2 * total) })
-            let resultB = Run(scenario: b, runs: runs, keep: .targetValues, sample: sample)
+            let resultB = Run(scenario: b, runs: runs, keep: keep, sample: sample)
                 .run(Execution(seed: execution.seed, threads: execution.threads) { done, all in execution.progress(total + done * total / all, 2 * total) })
-            return Comparison(a: resultA, b: resultB)
+            return (resultA, resultB, Comparison(a: resultA, b: resultB))
         }
     }
 }

@@ -18,7 +18,7 @@ extension Pilotsim {
                 would change. Both are simulated with the same seed and run indices, so the assumptions they share draw \
                 the same values in every run and the difference is the effect of the change, not noise.
 
-                Defaults: \(NumberStyle.grouped(Double(defaultRuns))) runs (with reported figures: \(NumberStyle.grouped(Double(ObservedOptions.defaultParticles))) particles).
+                Defaults: \(NumberStyle.grouped(Double(defaultRuns))) runs (with reported figures: \(NumberStyle.grouped(Double(Analyses.Condition.defaultParticles))) particles).
 
                 Examples:
                   pilotsim compare --b-set campaigns[0].winners=40000

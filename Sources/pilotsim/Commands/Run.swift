@@ -16,7 +16,7 @@ extension Pilotsim {
                 Given reported figures (the scenario's observed: section, or --observed FILE) the forecast is \
                 conditioned on them; --prior gives the plan-time view.
 
-                Defaults: \(NumberStyle.grouped(Double(defaultRuns))) runs (conditioned: \(NumberStyle.grouped(Double(ObservedOptions.defaultParticles))) particles in 4 populations); seed 20230817.
+                Defaults: \(NumberStyle.grouped(Double(defaultRuns))) runs (conditioned: \(NumberStyle.grouped(Double(Analyses.Condition.defaultParticles))) particles in 4 populations); seed 20230817.
 
                 Examples:
                   pilotsim run

@@ -65,7 +65,7 @@ extension Pilotsim {
                 }
                 // sobol has no --runs: it conditions with the default particles.
                 let (sample, figures) = try observed.sample(
-                    for: loaded, particles: ObservedOptions.defaultParticles, seed: execution.seed,
+                    for: loaded, particles: Analyses.Condition.defaultParticles, seed: execution.seed,
                     threads: execution.threadCount, quiet: execution.quiet,
                     labels: language.labels)
                 let analysis = GlobalSensitivity(scenario: loaded, sample: sample)

@@ -20,10 +20,6 @@ struct ObservedOptions: ParsableArguments {
     @Option(help: "Independent SMC populations when conditioning, 1 to 16; their spread is the Monte Carlo error.")
     var chains: Int = Conditioning.defaultChains
 
-    /// The particles used when a command conditions and `--runs` is not given: 4 populations of
-    /// 750 keep the embedded baseline's conditioned `run` under 10 s on 2 cores.
-    static let defaultParticles = 3_000
-
     func validate() throws {
         if prior && observed != nil { throw ValidationError("give --observed or --prior, not both") }
         guard (1...16).contains(chains) else { throw ValidationError("--chains must be from 1 to 16 (got \(chains))") }
@@ -34,7 +30,7 @@ struct ObservedOptions: ParsableArguments {
     /// `--runs` particles (default `defaultParticles`).
     func sample(for scenario: Scenario, simulation: SimulationOptions, labels: Labels) throws -> (sample: ConditionedSample?, line: String) {
         try sample(
-            for: scenario, particles: simulation.runs ?? Self.defaultParticles, seed: simulation.seed,
+            for: scenario, particles: simulation.runs ?? Analyses.Condition.defaultParticles, seed: simulation.seed,
             threads: simulation.threadCount, quiet: simulation.quiet, labels: labels)
     }
 
@@ -67,7 +63,7 @@ struct ObservedOptions: ParsableArguments {
     /// showing progress; prints the sampler's warnings on stderr.
     func condition(_ scenario: Scenario, on figures: ReportedFigures, simulation: SimulationOptions, labels: Labels) throws -> Conditioning.Result {
         try Self.condition(
-            scenario, on: figures, particles: simulation.runs ?? Self.defaultParticles, chains: chains,
+            scenario, on: figures, particles: simulation.runs ?? Analyses.Condition.defaultParticles, chains: chains,
             seed: simulation.seed, threads: simulation.threadCount, quiet: simulation.quiet, labels: labels)
     }
 

@@ -28,31 +28,40 @@ func printError(_ text: String) {
 /// inputs it cannot take, and a change reported figures refuse) into an `error:` line and exit
 /// code 64, and any other error into an `error:` line and exit code 1 — never a stack trace.
 func reportingFailures<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let error as ScenarioValidationError {
+    do { return try body() } catch { throw reported(error) }
+}
+
+/// The same for an asynchronous command (`serve`).
+func reportingAsyncFailures<T>(_ body: () async throws -> T) async throws -> T {
+    do { return try await body() } catch { throw reported(error) }
+}
+
+/// Prints what `error` says and returns the exit code it means.
+private func reported(_ error: any Error) -> ExitCode {
+    switch error {
+    case let error as ScenarioValidationError:
         printError(error.description)
-        throw ExitStatus.invalidScenario
-    } catch let error as PartFileError {
+        return ExitStatus.invalidScenario
+    case let error as PartFileError:
         printError(error.description)
-        throw ExitStatus.badPart
-    } catch let error as ResultFileError {
+        return ExitStatus.badPart
+    case let error as ResultFileError:
         printError(error.description)
-        throw ExitStatus.badPart
-    } catch let error as ExitCode {
-        throw error
-    } catch let error as ValidationError {
+        return ExitStatus.badPart
+    case let error as ExitCode:
+        return error
+    case let error as ValidationError:
         // A problem with the arguments found only once the scenario is known.
         printError("error: \(error.message)")
-        throw ExitStatus.badArguments
-    } catch let error as AnalysisError {
+        return ExitStatus.badArguments
+    case let error as AnalysisError:
         printError("error: \(error.message)")
-        throw ExitStatus.badArguments
-    } catch let refusal as ConditionedSample.Refusal {
+        return ExitStatus.badArguments
+    case let refusal as ConditionedSample.Refusal:
         printError("error: \(refusal.message)")
-        throw ExitStatus.badArguments
-    } catch {
+        return ExitStatus.badArguments
+    default:
         printError("error: \(error)")
-        throw ExitStatus.failure
+        return ExitStatus.failure
     }
 }

@@ -1,0 +1,76 @@
+import PilotModel
+
+/// The what-if desk's controls, shown above the report of the answer (`HTMLReport`'s `desk`): the
+/// scenario, the levers prefilled with the values in force, free settings, the upload form and
+/// the links that reproduce the answer. Every word comes from `labels.desk`.
+public struct DeskForm {
+    /// One input: a lever's label, the form name it is sent under, its value and what an empty
+    /// one keeps.
+    public struct Field {
+        public let label: String, name: String, value: String, placeholder: String
+        public init(label: String, name: String, value: String, placeholder: String = "") {
+            (self.label, self.name, self.value, self.placeholder) = (label, name, value, placeholder)
+        }
+    }
+
+    /// A group of levers under one heading.
+    public struct Section {
+        public let heading: String
+        public let fields: [Field]
+        public init(heading: String, fields: [Field]) { (self.heading, self.fields) = (heading, fields) }
+    }
+
+    /// A scenario the desk offers: its form value and name.
+    public struct Choice {
+        public let id: String, name: String
+        public init(id: String, name: String) { (self.id, self.name) = (id, name) }
+    }
+
+    public var scenarios: [Choice] = [], selected = ""
+    public var sections: [Section] = []
+    public var settings = "", runs = "", seed = "", prior = false
+    /// Problems with what was asked, each as `validate` prints it.
+    public var errors: [String] = []
+    /// The form's anti-forgery value for the upload.
+    public var csrf = ""
+    /// Links: this answer, its comparison as CSV, the page in the other language.
+    public var permalink = "", csvURL = "", otherLanguageURL = ""
+    /// The command line that gives the same numbers.
+    public var commandLine = ""
+    public let labels: Labels
+
+    public init(labels: Labels) { self.labels = labels }
+
+    /// The controls' markup, for `HTMLReport`'s `desk`.
+    public func html() -> String {
+        let words = labels.desk
+        var counter = 0
+        let view: [String: Any] = [
+            "lang": labels.language.rawValue, "otherLang": labels.language == .chinese ? "en" : "zh",
+            "otherLanguage": words.otherLanguage, "otherLanguageURL": otherLanguageURL, "intro": words.intro,
+            "hasErrors": !errors.isEmpty, "errors": errors, "errorsHeading": words.errorsHeading,
+            "scenarioHeading": words.scenarioHeading, "scenarioField": words.scenarioField,
+            "scenarios": scenarios.map { ["id": $0.id, "name": $0.name, "selected": $0.id == selected] },
+            "runsField": words.runsField, "runs": runs, "seedField": words.seedField, "seed": seed,
+            "priorField": words.priorField, "prior": prior,
+            "sections": sections.map { section -> [String: Any] in
+                [
+                    "heading": section.heading,
+                    "fields": section.fields.map { field -> [String: String] in
+                        counter += 1
+                        return [
+                            "id": "lever-\(counter)", "label": field.label, "name": field.name, "value": field.value,
+                            "placeholder": field.placeholder, "size": field.placeholder.isEmpty ? "10" : "24",
+                        ]
+                    },
+                ]
+            },
+            "settingsHeading": words.settingsHeading, "settingsHelp": words.settingsHelp, "settings": settings, "apply": words.apply,
+            "downloadsHeading": words.downloadsHeading, "downloadCSV": words.downloadCSV,
+            "permalinkLabel": words.permalink, "permalink": permalink, "csvURL": csvURL,
+            "reproduce": words.reproduce(commandLine),
+            "uploadHeading": words.uploadHeading, "uploadField": words.uploadField, "upload": words.upload, "csrf": csrf,
+        ]
+        return Templates.deskForm.render(view)
+    }
+}

@@ -1,0 +1,74 @@
+/// The words of the what-if desk (`pilotsim serve`) for one language.
+public struct DeskLabels: Sendable {
+    public let title: String, intro: String
+    public let scenarioHeading: String, scenarioField: String, apply: String
+    public let campaignsHeading: String, winners: String, month: String, voucherValue: String
+    public let outreachHeading: String, publicFlowsHeading: String
+    public let settingsHeading: String, settingsHelp: String
+    public let runsField: String, seedField: String, priorField: String
+    public let uploadHeading: String, uploadField: String, upload: String
+    public let downloadsHeading: String, downloadCSV: String, permalink: String
+    public let otherLanguage: String
+    public let unchanged: String, changed: String, noChange: String
+    public let errorsHeading: String, busy: String
+    public let missingToken: String, wrongToken: String, forbiddenForm: String, tooLarge: String, notFound: String
+    /// A lever whose value is a distribution: left empty, it keeps `distribution`.
+    let keepFormat: @Sendable (String) -> String
+    /// The runs and seed a page answers with, and how they reproduce it on the command line.
+    let reproduceFormat: @Sendable (String) -> String
+
+    /// Placeholder of an empty lever: what it keeps.
+    public func keep(_ distribution: String) -> String { keepFormat(distribution) }
+    /// The command line that gives the page's numbers.
+    public func reproduce(_ commandLine: String) -> String { reproduceFormat(commandLine) }
+
+    public static let english = DeskLabels(
+        title: "pilotsim what-if desk",
+        intro:
+            "Change a lever and see each target's chance, and what the change does to it compared with the plan as it stands: both are simulated with the same seed and runs, so the difference is the change's effect, with its 95% interval.",
+        scenarioHeading: "Scenario", scenarioField: "Scenario", apply: "Show the effect",
+        campaignsHeading: "Voucher rounds", winners: "Winners", month: "Month (YYYY-MM)", voucherValue: "Voucher value (yuan)",
+        outreachHeading: "Bank outreach to merchants, by stage (monthly rate)", publicFlowsHeading: "Public-channel flows, by stage (yuan a month)",
+        settingsHeading: "Any other assumption",
+        settingsHelp:
+            "One per line, as KEY.PATH=VALUE: a number, or a distribution such as {pert: {min: 0.01, mode: 0.02, max: 0.05}} or {p05: 0.01, p95: 0.05}.",
+        runsField: "Runs (at most 100,000)", seedField: "Seed", priorField: "Plan-time view (ignore reported figures)",
+        uploadHeading: "Your own scenario", uploadField: "Scenario YAML", upload: "Upload and check",
+        downloadsHeading: "Download", downloadCSV: "Comparison (CSV)", permalink: "Link to this answer",
+        otherLanguage: "中文",
+        unchanged: "the plan as it stands", changed: "with your changes", noChange: "No lever changed: this is the plan as it stands.",
+        errorsHeading: "What the changes cannot be",
+        busy: "The desk is busy with other people's simulations. Try again in a moment.",
+        missingToken: "This desk needs its access link: open the URL that pilotsim serve printed when it started.",
+        wrongToken: "This access link is not this desk's. Open the URL that pilotsim serve printed when it started.",
+        forbiddenForm: "This form was not sent from this desk's page. Reload the page and send it again.",
+        tooLarge: "The upload is larger than a scenario may be (4 MiB).", notFound: "No such page on this desk.",
+        keepFormat: { "keep \($0)" },
+        reproduceFormat: { "The same numbers from the command line: \($0)" })
+
+    public static let chinese = DeskLabels(
+        title: "pilotsim 情景推演台", intro: "调整一项举措，即可看到各项目标的达成概率，以及与现行方案相比的变化：两者使用相同的随机种子与模拟次数，差值即为调整的效果，并给出95%区间。",
+        scenarioHeading: "情景", scenarioField: "情景", apply: "查看效果",
+        campaignsHeading: "消费券活动", winners: "中签人数", month: "月份（YYYY-MM）", voucherValue: "券面额（元）",
+        outreachHeading: "银行拓展商户，分阶段（月拓展率）", publicFlowsHeading: "公共渠道资金流，分阶段（元/月）",
+        settingsHeading: "其他假设",
+        settingsHelp: "每行一项，格式为 键路径=值：可以是数字，也可以是分布，如 {pert: {min: 0.01, mode: 0.02, max: 0.05}} 或 {p05: 0.01, p95: 0.05}。",
+        runsField: "模拟次数（不超过100,000）", seedField: "随机种子", priorField: "规划时视角（不使用已公布数据）",
+        uploadHeading: "自定义情景", uploadField: "情景 YAML 文件", upload: "上传并检查",
+        downloadsHeading: "下载", downloadCSV: "方案比较（CSV）", permalink: "本结果的链接",
+        otherLanguage: "English",
+        unchanged: "现行方案", changed: "调整后", noChange: "未调整任何举措：以下为现行方案。",
+        errorsHeading: "调整无法成立之处",
+        busy: "推演台正在处理其他人的模拟，请稍后再试。",
+        missingToken: "本推演台需要访问链接：请打开 pilotsim serve 启动时显示的网址。",
+        wrongToken: "该访问链接不属于本推演台。请打开 pilotsim serve 启动时显示的网址。",
+        forbiddenForm: "该表单并非从本推演台页面提交。请刷新页面后重新提交。",
+        tooLarge: "上传文件超过情景文件的上限（4 MiB）。", notFound: "本推演台没有该页面。",
+        keepFormat: { "保持 \($0)" },
+        reproduceFormat: { "命令行可得到相同结果：\($0)" })
+}
+
+extension Labels {
+    /// The words of the what-if desk.
+    public var desk: DeskLabels { language == .chinese ? .chinese : .english }
+}

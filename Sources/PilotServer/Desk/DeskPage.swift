@@ -1,0 +1,106 @@
+import Foundation
+import Hummingbird
+import PilotModel
+import PilotReport
+import PilotWorkflow
+import Simulator
+
+/// The desk's pages: the answer to a query — the report of the changed plan with the comparison
+/// and the controls above it (`HTMLReport` with a `DeskForm`) — and short messages.
+enum DeskPage {
+    /// The labels of the language a request asks for (`lang=zh`), English otherwise.
+    static func labels(_ request: Request) -> Labels {
+        let fields = FormFields.parse(request.uri.query ?? "") ?? []
+        return (fields.last { $0.0 == "lang" }.flatMap { Language(rawValue: $0.1) } ?? .english).labels
+    }
+
+    /// A page of one sentence, with `status`.
+    static func message(_ text: String, status: HTTPResponse.Status, request: Request) -> Response {
+        let labels = labels(request)
+        let html = """
+            <!DOCTYPE html>
+            <html lang="\(labels.language == .chinese ? "zh-CN" : "en")"><head><meta charset="utf-8"/><title>\(escape(labels.desk.title))</title></head>
+            <body><h1>\(escape(labels.desk.title))</h1><p role="alert">\(escape(text))</p></body></html>
+
+            """
+        return page(html, status: status)
+    }
+
+    static func page(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
+    }
+
+    /// The query that asks `query` again, without the scenario's levers left at their values.
+    static func fields(_ query: DeskQuery, language: Language) -> [(String, String)] {
+        var fields = [("scenario", query.scenario.isEmpty ? DeskScenarios.startID : query.scenario), ("lang", language.rawValue)]
+        if let runs = query.runs { fields.append(("runs", String(runs))) }
+        fields.append(("seed", String(query.seed)))
+        if query.prior { fields.append(("prior", "1")) }
+        fields += query.levers.map { ("set.\($0.path)", $0.value) }
+        if !query.settings.isEmpty { fields.append(("settings", query.settings)) }
+        return fields
+    }
+
+    /// The command line that gives the answer's numbers: `compare` of the scenario with itself
+    /// changed by the page's settings.
+    static func commandLine(_ entry: DeskScenarios.Entry, arguments: [String], runs: Int, seed: UInt64, prior: Bool, language: Language) -> String {
+        var words = ["pilotsim", "compare"]
+        if entry.id != DeskScenarios.startID || entry.name != Scenario.baselineFileName { words.append(entry.name) }
+        words += arguments.flatMap { ["--b-set", $0] }
+        words += ["--runs", String(runs), "--seed", String(seed)] + (prior ? ["--prior"] : []) + (language == .chinese ? ["--lang", "zh"] : [])
+        return ShellWords.join(words)
+    }
+
+    /// The answer's page.
+    static func answer(
+        _ answer: DeskAnswer?, query: DeskQuery, entry: DeskScenarios.Entry, scenarios: DeskScenarios, arguments: [String], problems: [String],
+        csrf: String, labels: Labels
+    ) -> String {
+        let words = labels.desk, language = labels.language
+        var form = DeskForm(labels: labels)
+        form.scenarios = scenarios.all.map { DeskForm.Choice(id: $0.id, name: $0.name) }
+        form.selected = entry.id
+        let base = answer?.a ?? (try? entry.document.scenario())
+        if let base {
+            form.sections = DeskLevers(base, labels: labels).sections(labels, sent: Dictionary(query.levers.map { ($0.path, $0.value) }) { $1 })
+        }
+        form.settings = query.settings
+        form.runs = answer.map { String($0.runs) } ?? query.runs.map(String.init) ?? ""
+        form.seed = String(query.seed)
+        form.prior = query.prior
+        form.errors = problems
+        form.csrf = csrf
+        let fields = Self.fields(query, language: language)
+        form.permalink = "/?" + FormFields.query(fields)
+        form.csvURL = "/compare.csv?" + FormFields.query(fields)
+        form.otherLanguageURL = "/?" + FormFields.query(Self.fields(query, language: language == .chinese ? .english : .chinese))
+        guard let answer else {
+            // The scenario itself cannot be simulated: the controls and what is wrong.
+            return """
+                <!DOCTYPE html>
+                <html lang="\(language == .chinese ? "zh-CN" : "en")"><head><meta charset="utf-8"/><title>\(escape(words.title))</title></head>
+                <body><h1>\(escape(words.title))</h1>
+                \(form.html())
+                </body></html>
+
+                """
+        }
+        form.commandLine = commandLine(entry, arguments: arguments, runs: answer.runs, seed: query.seed, prior: query.prior, language: language)
+        let unchanged = arguments.isEmpty
+        // Unchanged and conditioned: the conditioned forecast itself, as `run` prints it.
+        let result = unchanged ? answer.conditioned?.posterior ?? answer.resultB : answer.resultB
+        let summary = unchanged ? answer.conditioned?.summary ?? answer.resultB.summary : answer.resultB.summary
+        let report = HTMLReport(
+            result: result, summary: summary, monthly: result.monthly, tornado: nil, labels: labels, commandLine: form.commandLine, generated: Date(),
+            source: "\(entry.name) · SHA-256 \(ContentDigest.hex(entry.document.text.utf8).prefix(12))",
+            conditioning: answer.conditioned.map { (ConditionReport($0), $0.prior.monthly) },
+            comparison: unchanged ? nil : (answer.comparison, words.unchanged, words.changed),
+            figures: answer.figures?.description(labels), desk: form)
+        return report.html()
+    }
+}

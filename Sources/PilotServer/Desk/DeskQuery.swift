@@ -1,0 +1,69 @@
+import PilotModel
+import PilotReport
+import PilotWorkflow
+
+/// What a desk page asks, read from its URL's query — so that the URL is the permalink of the
+/// answer: the scenario, the language, the runs and seed, the plan-time switch, the levers sent
+/// (`set.KEY.PATH=VALUE`) and free settings (`settings`, one `KEY.PATH=VALUE` a line).
+struct DeskQuery {
+    /// The most parameters, and the longest value, a query may carry: far more than the form
+    /// sends (a lever a field), far less than would cost anything to read.
+    static let maximumParameters = 400, maximumValueBytes = 64 << 10
+
+    var scenario = ""
+    var language = Language.english
+    var runs: Int?
+    var seed = DeskQuery.defaultSeed
+    var prior = false
+    /// The levers as sent, by key path, in the order sent.
+    var levers: [(path: String, value: String)] = []
+    var settings = ""
+    /// What is wrong with the query itself (runs, seed, too much), in the desk's language.
+    var problems: [String] = []
+
+    /// The seed of a page that names none: the command line's.
+    static let defaultSeed: UInt64 = 20_230_817
+
+    init(_ parameters: [(String, String)], maximumRuns: Int) {
+        guard parameters.count <= Self.maximumParameters, parameters.allSatisfy({ $0.1.utf8.count <= Self.maximumValueBytes }) else {
+            problems.append("the query has more than \(Self.maximumParameters) fields or a field longer than 64 KiB")
+            return
+        }
+        for (name, value) in parameters {
+            switch name {
+            case "scenario": scenario = value
+            case "lang": language = Language(rawValue: value) ?? .english
+            case "runs" where !value.isEmpty:
+                if let n = Int(value), (1...maximumRuns).contains(n) { runs = n } else { problems.append("runs: '\(value)'; expected 1 to \(maximumRuns)") }
+            case "seed" where !value.isEmpty:
+                if let s = UInt64(value) { seed = s } else { problems.append("seed: '\(value)'; expected a whole number from 0 to \(UInt64.max)") }
+            case "prior": prior = value == "1"
+            case "settings": settings = value
+            default:
+                if name.hasPrefix("set."), !value.trimmingCharacters(in: .whitespaces).isEmpty {
+                    levers.append((String(name.dropFirst(4)), value.trimmingCharacters(in: .whitespaces)))
+                }
+            }
+        }
+    }
+
+    /// The settings that change the scenario: each lever whose value differs from the one in
+    /// force (`current`, by path), then each settings line — all through `ScenarioOverride`, the
+    /// one way a scenario value is set. A malformed one is a diagnostic located in its field.
+    func overrides(current: [String: String]) -> (overrides: [ScenarioOverride], arguments: [String], problems: [String]) {
+        var overrides: [ScenarioOverride] = [], arguments: [String] = [], problems: [String] = []
+        let lines = settings.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let changed = levers.filter { current[$0.path] != $0.value }.map { ("set.\($0.path)", "\($0.path)=\($0.value)") }
+        for (source, argument) in changed + lines.enumerated().map({ ("settings line \($0 + 1)", $1) }) {
+            do {
+                overrides.append(try ScenarioOverride(argument, source: source))
+                arguments.append(argument)
+            } catch let error as ScenarioValidationError {
+                problems += error.diagnostics.map(\.description)
+            } catch {
+                problems.append("\(source): \(error)")
+            }
+        }
+        return (overrides, arguments, problems)
+    }
+}

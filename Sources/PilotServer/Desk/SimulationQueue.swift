@@ -1,0 +1,33 @@
+import Foundation
+
+/// A bounded queue of simulations: `slots` run at once, each on a thread of its own outside
+/// the server's event loops, and at most `waiting` wait for a slot; a request beyond that is
+/// told at once that the desk is busy (`Busy`) rather than left hanging.
+actor SimulationQueue {
+    struct Busy: Error {}
+
+    private let slots: Int, waiting: Int
+    private var running = 0
+    private var queue: [CheckedContinuation<Void, Never>] = []
+
+    init(slots: Int, waiting: Int) { (self.slots, self.waiting) = (max(1, slots), max(0, waiting)) }
+
+    /// `work`'s result, once a slot is free; `Busy` when every slot and waiting place is taken.
+    func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        if running >= slots {
+            guard queue.count < waiting else { throw Busy() }
+            await withCheckedContinuation { queue.append($0) }
+        } else {
+            running += 1
+        }
+        defer { release() }
+        return try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
+    /// Hands the slot to the first waiting request, or frees it.
+    private func release() {
+        if queue.isEmpty { running -= 1 } else { queue.removeFirst().resume() }
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Hummingbird
+import Logging
+import PilotModel
+import PilotReport
+import PilotWorkflow
+import Simulator
+
+/// `pilotsim serve`: the what-if desk as a local web application. Every page is rendered on the
+/// server from the report's templates and labels, works without script, and answers with the
+/// same analyses as the command line (`DeskAnswer`).
+public struct DeskServer: Sendable {
+    public let configuration: DeskConfiguration
+    let scenarios: DeskScenarios
+    let queue: SimulationQueue
+    let cache = ConditioningCache()
+    let guard_: FormGuard
+
+    /// The largest request body: an uploaded scenario at its size limit, form-encoded (each byte
+    /// at most three), and its other fields.
+    static var maximumBody: Int { 3 * YAMLNode.maximumTextBytes + 4096 }
+
+    /// - Throws: the diagnostics of a start scenario that does not parse.
+    public init(_ configuration: DeskConfiguration) throws {
+        self.configuration = configuration
+        scenarios = try DeskScenarios(start: configuration.scenario, kept: configuration.uploadsKept)
+        queue = SimulationQueue(slots: configuration.simultaneous, waiting: configuration.waiting)
+        guard_ = FormGuard(token: configuration.token)
+    }
+
+    /// The routes, behind the security headers and the token.
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: SecurityHeaders())
+        router.add(middleware: AccessGate(token: configuration.token))
+        router.get("/") { request, _ in await self.desk(request) }
+        router.get("/compare.csv") { request, _ in await self.csv(request) }
+        router.post("/upload") { request, _ in try await self.upload(request) }
+        return router
+    }
+
+    /// The application, listening where the configuration says, closing idle connections.
+    public func application(onRunning: @escaping @Sendable () async -> Void = {}) -> some ApplicationProtocol {
+        Application(
+            router: router(), server: .http1(configuration: .init(idleTimeout: .seconds(30))),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            onServerRunning: { _ in await onRunning() }, logger: Self.logger)
+    }
+
+    /// The server's own log: warnings and errors only, so that what the desk prints at start is
+    /// its URL.
+    static var logger: Logger {
+        var logger = Logger(label: "pilotsim-desk")
+        logger.logLevel = .warning
+        return logger
+    }
+
+    /// What a query asks, and the scenario and settings it names.
+    private func read(_ request: Request) -> (query: DeskQuery, entry: DeskScenarios.Entry?, labels: Labels) {
+        let query = DeskQuery(FormFields.parse(request.uri.query ?? "") ?? [], maximumRuns: configuration.maximumRuns)
+        return (query, scenarios.entry(query.scenario), query.language.labels)
+    }
+
+    private func desk(_ request: Request) async -> Response {
+        let (query, entry, labels) = read(request)
+        guard let entry else { return DeskPage.message(labels.desk.notFound, status: .notFound, request: request) }
+        let (answer, arguments, problems) = await compute(query, entry: entry)
+        if problems.first == Self.busyMarker {
+            var response = DeskPage.message(labels.desk.busy, status: .serviceUnavailable, request: request)
+            response.headers[.retryAfter] = "5"
+            return response
+        }
+        let html = DeskPage.answer(
+            answer, query: query, entry: entry, scenarios: scenarios, arguments: arguments, problems: problems, csrf: guard_.value, labels: labels)
+        return DeskPage.page(html, status: answer == nil ? .unprocessableContent : .ok)
+    }
+
+    private func csv(_ request: Request) async -> Response {
+        let (query, entry, labels) = read(request)
+        guard let entry else { return DeskPage.message(labels.desk.notFound, status: .notFound, request: request) }
+        let (answer, _, problems) = await compute(query, entry: entry)
+        guard let answer else { return DeskPage.message(problems.joined(separator: "\n"), status: .unprocessableContent, request: request) }
+        return Response(
+            status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"compare.csv\""],
+            body: .init(byteBuffer: ByteBuffer(string: CompareReport.csv(answer.comparison))))
+    }
+
+    /// Said instead of problems when the queue is full.
+    private static let busyMarker = "\u{0}busy"
+
+    /// The answer to `query`, the settings it applied (as `--b-set` arguments), and what is wrong.
+    private func compute(_ query: DeskQuery, entry: DeskScenarios.Entry) async -> (DeskAnswer?, [String], [String]) {
+        guard query.problems.isEmpty else { return (nil, [], query.problems) }
+        guard let base = try? entry.document.scenario() else { return (nil, [], ["\(entry.name): not a valid scenario"]) }
+        let current = Dictionary(DeskLevers(base, labels: query.language.labels).all.map { ($0.path, $0.current) }) { $1 }
+        let (overrides, arguments, problems) = query.overrides(current: current)
+        guard problems.isEmpty else { return (nil, arguments, problems) }
+        let threads = configuration.threads, cache = self.cache
+        do {
+            let answer = try await queue.run {
+                try DeskAnswer.compute(
+                    document: entry.document, overrides: overrides, runs: query.runs, seed: query.seed, prior: query.prior, threads: threads, cache: cache)
+            }
+            return (answer, arguments, [])
+        } catch is SimulationQueue.Busy {
+            return (nil, arguments, [Self.busyMarker])
+        } catch let error as ScenarioValidationError {
+            return (nil, arguments, error.diagnostics.map(\.description))
+        } catch let refusal as ConditionedSample.Refusal {
+            let what = refusal.parameters.isEmpty ? "the change" : refusal.parameters.joined(separator: ", ")
+            return (nil, arguments, ["\(what) acts on the months the reported figures fix, through \(refusal.lastReportedMonth): tick the plan-time view"])
+        } catch {
+            return (nil, arguments, ["\(error)"])
+        }
+    }
+
+    private func upload(_ request: Request) async throws -> Response {
+        let labels = DeskPage.labels(request)
+        let body = try await request.body.collect(upTo: Self.maximumBody)
+        let fields = FormFields.parse(String(buffer: body)) ?? []
+        guard guard_.admits(fields.first { $0.0 == "csrf" }?.1, request: request) else {
+            return DeskPage.message(labels.desk.forbiddenForm, status: .forbidden, request: request)
+        }
+        let text = fields.first { $0.0 == "yaml" }?.1 ?? ""
+        do {
+            let id = try scenarios.upload(text)
+            return Response(status: .seeOther, headers: [.location: "/?" + FormFields.query([("scenario", id), ("lang", labels.language.rawValue)])])
+        } catch let error as ScenarioValidationError {
+            var query = DeskQuery([("lang", labels.language.rawValue)], maximumRuns: configuration.maximumRuns)
+            query.scenario = DeskScenarios.startID
+            let html = DeskPage.answer(
+                nil, query: query, entry: scenarios.start, scenarios: scenarios, arguments: [], problems: error.diagnostics.map(\.description),
+                csrf: guard_.value, labels: labels)
+            return DeskPage.page(html, status: .unprocessableContent)
+        }
+    }
+}

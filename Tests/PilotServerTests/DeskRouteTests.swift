@@ -1,0 +1,136 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import PilotServer
+import Testing
+
+/// The desk's routes in-process: the token, the security headers, the forms and their guard,
+/// the limits and the busy answer.
+@Suite struct DeskRouteTests {
+    private let token = String(repeating: "5a", count: 32)
+    private var cookie: HTTPFields { [.cookie: "pilotsim_token=\(token)"] }
+
+    private func application(simultaneous: Int = 2, waiting: Int = 8) throws -> some ApplicationProtocol {
+        var configuration = DeskConfiguration(token: token, threads: 2)
+        (configuration.simultaneous, configuration.waiting) = (simultaneous, waiting)
+        return Application(router: try DeskServer(configuration).router())
+    }
+
+    private func text(_ response: TestResponse) -> String { String(buffer: response.body) }
+
+    /// The form's anti-forgery value, as the page carries it.
+    private func csrf(_ page: String) -> String? {
+        guard let range = page.range(of: "name=\"csrf\" value=\"") else { return nil }
+        return String(page[range.upperBound...].prefix { $0 != "\"" })
+    }
+
+    @Test func withoutTheTokenNothingIsServed() async throws {
+        try await application().test(.router) { client in
+            for uri in ["/", "/compare.csv", "/upload", "/nowhere"] {
+                try await client.execute(uri: uri, method: .get) { #expect($0.status == .unauthorized, "\(uri)") }
+            }
+            try await client.execute(uri: "/?token=wrong", method: .get) { #expect($0.status == .forbidden) }
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: "pilotsim_token=wrong"]) { #expect($0.status == .forbidden) }
+            try await client.execute(uri: "/?token=\(token)&lang=zh", method: .get) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/?lang=zh")
+                let cookie = response.headers[.setCookie] ?? ""
+                #expect(cookie.contains("pilotsim_token=\(token)") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
+            }
+        }
+    }
+
+    @Test func everyResponseCarriesTheSecurityHeaders() async throws {
+        try await application().test(.router) { client in
+            for (uri, headers) in [("/", HTTPFields()), ("/?prior=1&runs=200", cookie), ("/nowhere", cookie)] {
+                try await client.execute(uri: uri, method: .get, headers: headers) { response in
+                    let policy = response.headers[HTTPField.Name("Content-Security-Policy")!] ?? ""
+                    #expect(policy.contains("default-src 'none'") && !policy.contains("http"), "\(uri): \(policy)")
+                    #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
+                }
+            }
+        }
+    }
+
+    /// The page in Chinese: the desk's words and the report's, in Chinese.
+    @Test func thePageAnswersInEitherLanguage() async throws {
+        try await application().test(.router) { client in
+            try await client.execute(uri: "/?prior=1&runs=300&lang=zh", method: .get, headers: cookie) { response in
+                let page = text(response)
+                #expect(response.status == .ok)
+                #expect(page.contains("lang=\"zh-CN\"") && page.contains("情景推演台") && page.contains("查看效果"))
+                for english in ["Show the effect", "Voucher rounds", "Targets", "Winners"] { #expect(!page.contains(english), "\(english)") }
+            }
+            try await client.execute(uri: "/?prior=1&runs=300", method: .get, headers: cookie) { response in
+                #expect(text(response).contains("Show the effect"))
+            }
+        }
+    }
+
+    /// A scenario id that is a path, or no scenario the desk has, is not found: no request reaches a file.
+    @Test func aPathInAFieldReachesNoFile() async throws {
+        try await application().test(.router) { client in
+            for scenario in ["/etc/passwd", "..%2F..%2Fscenarios%2Fhaimen-baseline.yaml", "sha256:00"] {
+                try await client.execute(uri: "/?scenario=\(scenario)", method: .get, headers: cookie) { #expect($0.status == .notFound, "\(scenario)") }
+            }
+        }
+    }
+
+    /// A lever or setting the scenario cannot take is shown with its place, as validate shows it.
+    @Test func aChangeTheScenarioCannotTakeIsLocated() async throws {
+        try await application().test(.router) { client in
+            try await client.execute(uri: "/?prior=1&runs=300&set.campaigns%5B0%5D.winners=-5", method: .get, headers: cookie) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(text(response).contains("set.campaigns[0].winners:1:22: error: campaigns[0].winners: -5 is not a count"))
+            }
+            try await client.execute(uri: "/?prior=1&runs=0", method: .get, headers: cookie) { #expect($0.status == .unprocessableContent) }
+        }
+    }
+
+    @Test func uploadsNeedTheFormsGuardAndAreChecked() async throws {
+        try await application().test(.router) { client in
+            let page = try await client.execute(uri: "/?prior=1&runs=200", method: .get, headers: cookie) { text($0) }
+            let guardValue = try #require(csrf(page))
+            let form = { (fields: String) in ByteBuffer(string: fields) }
+            // No guard value, a wrong one, or a page of another origin: refused.
+            for (body, origin) in [("yaml=a", nil), ("csrf=00&yaml=a", nil), ("csrf=\(guardValue)&yaml=a", "http://evil.example")] {
+                var headers = cookie
+                if let origin { headers[.origin] = origin }
+                try await client.execute(uri: "/upload", method: .post, headers: headers, body: form(body)) { #expect($0.status == .forbidden) }
+            }
+            // A scenario that does not parse: its error located in the upload.
+            try await client.execute(uri: "/upload", method: .post, headers: cookie, body: form("csrf=\(guardValue)&yaml=name%3A+%5B")) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(text(response).contains(":1:") && text(response).contains("error:"))
+            }
+            // More than a scenario may be: refused before it is read whole.
+            let huge = ByteBuffer(repeating: UInt8(ascii: "a"), count: 13 << 20)
+            try await client.execute(uri: "/upload", method: .post, headers: cookie, body: huge) { #expect($0.status == .contentTooLarge) }
+            // A valid scenario: its own permalink, by its SHA-256.
+            let baseline = try String(contentsOfFile: "scenarios/haimen-baseline.yaml", encoding: .utf8)
+            let encoded = baseline.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            let location = try await client.execute(uri: "/upload", method: .post, headers: cookie, body: form("csrf=\(guardValue)&yaml=\(encoded)")) {
+                response in
+                #expect(response.status == .seeOther)
+                return response.headers[.location] ?? ""
+            }
+            #expect(location.hasPrefix("/?scenario=sha256%3A"))
+            try await client.execute(uri: location + "&prior=1&runs=200", method: .get, headers: cookie) { #expect($0.status == .ok) }
+        }
+    }
+
+    /// With one simulation at a time and none waiting, a second request while the first runs is
+    /// told the desk is busy, and the first is answered.
+    @Test func aFullQueueAnswersBusy() async throws {
+        try await application(simultaneous: 1, waiting: 0).test(.router) { client in
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                group.addTask { try await client.execute(uri: "/?prior=1&runs=30000", method: .get, headers: cookie) { $0.status } }
+                try await Task.sleep(for: .milliseconds(200))
+                group.addTask { try await client.execute(uri: "/?prior=1&runs=100", method: .get, headers: cookie) { $0.status } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(Set(statuses) == [.ok, .serviceUnavailable])
+        }
+    }
+}

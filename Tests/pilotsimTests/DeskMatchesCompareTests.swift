@@ -1,0 +1,29 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import PilotServer
+import Testing
+
+/// The desk's answer to a change is the command line's: the comparison CSV of a page (its
+/// permalink's query) is byte for byte `pilotsim compare --b-set … --format csv` with the same
+/// runs and seed, and the page prints that command.
+@Suite struct DeskMatchesCompareTests {
+    @Test func aPagesComparisonIsTheCommandLinesCompare() async throws {
+        let token = String(repeating: "c3", count: 32)
+        let application = Application(router: try DeskServer(DeskConfiguration(token: token, threads: 2)).router())
+        let query = "prior=1&runs=2000&seed=99&set.campaigns%5B0%5D.winners=40000&settings=merchants.churn%3D0.02"
+        try await application.test(.router) { client in
+            let headers: HTTPFields = [.cookie: "pilotsim_token=\(token)"]
+            let csv = try await client.execute(uri: "/compare.csv?" + query, method: .get, headers: headers) { String(buffer: $0.body) }
+            let cli = InProcess.run([
+                "compare", "--b-set", "campaigns[0].winners=40000", "--b-set", "merchants.churn=0.02", "--runs", "2000", "--seed", "99", "--prior",
+                "--format", "csv",
+            ])
+            #expect(cli.status == 0, "\(cli.stderr)")
+            #expect(csv == cli.stdout)
+            let page = try await client.execute(uri: "/?" + query, method: .get, headers: headers) { String(buffer: $0.body) }
+            #expect(page.contains("pilotsim compare --b-set &#39;campaigns[0].winners=40000&#39; --b-set merchants.churn=0.02 --runs 2000 --seed 99 --prior"))
+        }
+    }
+}
