@@ -5,7 +5,7 @@ BIG_RUNS ?= 10000000
 
 PREFIX ?= /usr/local
 
-.PHONY: run test lint bench build deps clean golden slurm-test man install
+.PHONY: run test lint bench build deps clean golden slurm-test browser-test man install
 
 ## Install what the build and its tests need when missing (GSL, libxlsxwriter, pkg-config, and
 ## openpyxl, the tests' independent reader of workbooks); Debian/Ubuntu, as root or with sudo.
@@ -37,6 +37,11 @@ lint:
 
 ## A sharded run through a real one-node Slurm cluster on localhost (installs slurm-wlm and munge
 ## if missing); the merged outputs must equal one process's byte for byte.
+## The what-if desk in headless Chromium (selenium): a changed lever against `pilotsim compare`,
+## the Chinese page, a bad upload; screenshots into ci-artifacts/.
+browser-test: build
+	scripts/browser-test .build/release/pilotsim ci-artifacts
+
 slurm-test: build
 	scripts/slurm/test-one-node
 

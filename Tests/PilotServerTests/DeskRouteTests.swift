@@ -60,7 +60,9 @@ import Testing
                 let page = text(response)
                 #expect(response.status == .ok)
                 #expect(page.contains("lang=\"zh-CN\"") && page.contains("情景推演台") && page.contains("查看效果"))
-                for english in ["Show the effect", "Voucher rounds", "Targets", "Winners"] { #expect(!page.contains(english), "\(english)") }
+                for english in ["Show the effect", "Voucher rounds", "Targets", "Winners", "vouchers", "Bank outreach"] {
+                    #expect(!page.contains(english), "\(english)")
+                }
             }
             try await client.execute(uri: "/?prior=1&runs=300", method: .get, headers: cookie) { response in
                 #expect(text(response).contains("Show the effect"))

@@ -68,7 +68,7 @@ public struct DeskForm {
             "settingsHeading": words.settingsHeading, "settingsHelp": words.settingsHelp, "settings": settings, "apply": words.apply,
             "downloadsHeading": words.downloadsHeading, "downloadCSV": words.downloadCSV,
             "permalinkLabel": words.permalink, "permalink": permalink, "csvURL": csvURL,
-            "reproduce": words.reproduce(commandLine),
+            "reproduce": words.reproduce, "commandLine": commandLine, "hasCommandLine": !commandLine.isEmpty,
             "uploadHeading": words.uploadHeading, "uploadField": words.uploadField, "upload": words.upload, "csrf": csrf,
         ]
         return Templates.deskForm.render(view)

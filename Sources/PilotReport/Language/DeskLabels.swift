@@ -12,15 +12,19 @@ public struct DeskLabels: Sendable {
     public let unchanged: String, changed: String, noChange: String
     public let errorsHeading: String, busy: String
     public let missingToken: String, wrongToken: String, forbiddenForm: String, tooLarge: String, notFound: String
+    /// Said before the command line that gives the page's numbers.
+    public let reproduce: String
     /// A lever whose value is a distribution: left empty, it keeps `distribution`.
     let keepFormat: @Sendable (String) -> String
-    /// The runs and seed a page answers with, and how they reproduce it on the command line.
-    let reproduceFormat: @Sendable (String) -> String
+    /// A voucher round, from its number (1, 2, …), month and name in the scenario (which may be
+    /// in either language, so the Chinese table names the round by number and month only).
+    let roundFormat: @Sendable (Int, String, String) -> String
+
+    /// The name of voucher round `number` (from 1), held in `month`, called `name` in the scenario.
+    public func round(_ number: Int, month: String, name: String) -> String { roundFormat(number, month, name) }
 
     /// Placeholder of an empty lever: what it keeps.
     public func keep(_ distribution: String) -> String { keepFormat(distribution) }
-    /// The command line that gives the page's numbers.
-    public func reproduce(_ commandLine: String) -> String { reproduceFormat(commandLine) }
 
     public static let english = DeskLabels(
         title: "pilotsim what-if desk",
@@ -43,8 +47,9 @@ public struct DeskLabels: Sendable {
         wrongToken: "This access link is not this desk's. Open the URL that pilotsim serve printed when it started.",
         forbiddenForm: "This form was not sent from this desk's page. Reload the page and send it again.",
         tooLarge: "The upload is larger than a scenario may be (4 MiB).", notFound: "No such page on this desk.",
+        reproduce: "The same numbers from the command line:",
         keepFormat: { "keep \($0)" },
-        reproduceFormat: { "The same numbers from the command line: \($0)" })
+        roundFormat: { _, _, name in name })
 
     public static let chinese = DeskLabels(
         title: "pilotsim 情景推演台", intro: "调整一项举措，即可看到各项目标的达成概率，以及与现行方案相比的变化：两者使用相同的随机种子与模拟次数，差值即为调整的效果，并给出95%区间。",
@@ -64,8 +69,9 @@ public struct DeskLabels: Sendable {
         wrongToken: "该访问链接不属于本推演台。请打开 pilotsim serve 启动时显示的网址。",
         forbiddenForm: "该表单并非从本推演台页面提交。请刷新页面后重新提交。",
         tooLarge: "上传文件超过情景文件的上限（4 MiB）。", notFound: "本推演台没有该页面。",
+        reproduce: "命令行可得到相同结果：",
         keepFormat: { "保持 \($0)" },
-        reproduceFormat: { "命令行可得到相同结果：\($0)" })
+        roundFormat: { number, month, _ in "第\(number)轮消费券（\(month)）" })
 }
 
 extension Labels {

@@ -21,7 +21,7 @@ struct DeskLevers {
         }
         let words = labels.desk
         campaigns = scenario.campaigns.indices.flatMap { i -> [Lever] in
-            let campaign = scenario.campaigns[i], name = campaign.name
+            let campaign = scenario.campaigns[i], name = words.round(i + 1, month: campaign.month.description, name: campaign.name)
             return [
                 Lever(path: "campaigns[\(i)].winners", label: "\(name) — \(words.winners)", current: String(campaign.winners), keeps: ""),
                 Lever(path: "campaigns[\(i)].month", label: "\(name) — \(words.month)", current: campaign.month.description, keeps: ""),

@@ -2,7 +2,9 @@ import HTTPTypes
 import Hummingbird
 
 /// Adds to every response — pages, files and errors — a Content-Security-Policy that allows
-/// nothing from another origin (and no script at all), nosniff, no framing and no referrer; and
+/// nothing from another origin (and no script at all), nosniff, no framing, and a referrer
+/// only to the desk itself (with none, a browser sends its forms with `Origin: null`, which
+/// the anti-forgery check refuses); and
 /// answers an error a handler throws (an unknown path, a body over the limit) with a page in
 /// the desk's words instead of the server's.
 struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
@@ -27,7 +29,7 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
     static var fields: [(HTTPField.Name, String)] {
         [
             ("Content-Security-Policy", policy), ("X-Content-Type-Options", "nosniff"), ("X-Frame-Options", "DENY"),
-            ("Referrer-Policy", "no-referrer"), ("Cache-Control", "no-store"),
+            ("Referrer-Policy", "same-origin"), ("Cache-Control", "no-store"),
         ].map { (HTTPField.Name($0.0)!, $0.1) }
     }
 }
