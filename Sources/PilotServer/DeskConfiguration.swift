@@ -14,8 +14,9 @@ public struct DeskConfiguration: Sendable {
     public var scenario: (name: String, text: String)?
     /// Runs (or conditioning particles) a request may ask for at most.
     public var maximumRuns = 100_000
-    /// Simulations that run at once, and requests that may wait for one; beyond, "busy".
-    public var simultaneous = 2, waiting = 8
+    /// Simulations that run at once, and requests that may wait for one; beyond, "busy". 32
+    /// waiting places hold the requests of 20 people changing levers at once (`make bench`).
+    public var simultaneous = 2, waiting = 32
     /// Worker threads of each simulation.
     public var threads: Int
     /// Uploaded scenarios kept (by their SHA-256) for their permalinks; the oldest goes first.
