@@ -34,7 +34,9 @@ public struct DeskServer: Sendable {
         router.add(middleware: SecurityHeaders())
         router.add(middleware: AccessGate(token: configuration.token))
         router.get("/") { request, _ in await self.desk(request) }
-        router.get("/compare.csv") { request, _ in await self.csv(request) }
+        router.get("/compare.csv") { request, _ in await self.download(request, .csv) }
+        router.get("/report.html") { request, _ in await self.download(request, .report) }
+        router.get("/workbook.xlsx") { request, _ in await self.download(request, .workbook) }
         router.post("/upload") { request, _ in try await self.upload(request) }
         return router
     }
@@ -75,14 +77,40 @@ public struct DeskServer: Sendable {
         return DeskPage.page(html, status: answer == nil ? .unprocessableContent : .ok)
     }
 
-    private func csv(_ request: Request) async -> Response {
+    /// What a page offers to download: its comparison as CSV, the page as a report without the
+    /// controls, the comparison as a workbook.
+    enum Download {
+        case csv, report, workbook
+    }
+
+    private func download(_ request: Request, _ kind: Download) async -> Response {
         let (query, entry, labels) = read(request)
         guard let entry else { return DeskPage.message(labels.desk.notFound, status: .notFound, request: request) }
-        let (answer, _, problems) = await compute(query, entry: entry)
+        let (answer, arguments, problems) = await compute(query, entry: entry)
         guard let answer else { return DeskPage.message(problems.joined(separator: "\n"), status: .unprocessableContent, request: request) }
+        let (contents, type, name): (Data, String, String)
+        switch kind {
+        case .csv: (contents, type, name) = (Data(CompareReport.csv(answer.comparison).utf8), "text/csv; charset=utf-8", "compare.csv")
+        case .report:
+            let html = DeskPage.answer(
+                answer, query: query, entry: entry, scenarios: scenarios, arguments: arguments, problems: [], csrf: "", labels: labels, controls: false)
+            (contents, type, name) = (Data(html.utf8), "text/html; charset=utf-8", "pilotsim-desk.html")
+        case .workbook:
+            let provenance = Provenance(
+                commandLine: DeskPage.commandLine(
+                    entry, arguments: arguments, runs: answer.runs, seed: query.seed, prior: query.prior, language: labels.language),
+                scenario: entry.name, scenarioText: entry.document.text, overrides: arguments, observed: answer.figures?.provenance, seed: query.seed)
+            do {
+                let book = try ExcelReport.comparison(
+                    answer.comparison, a: labels.desk.unchanged, b: labels.desk.changed, provenance: provenance, labels: labels)
+                (contents, type, name) = (book, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "pilotsim-desk.xlsx")
+            } catch {
+                return DeskPage.message("\(error)", status: .internalServerError, request: request)
+            }
+        }
         return Response(
-            status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"compare.csv\""],
-            body: .init(byteBuffer: ByteBuffer(string: CompareReport.csv(answer.comparison))))
+            status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
+            body: .init(byteBuffer: ByteBuffer(bytes: contents)))
     }
 
     /// Said instead of problems when the queue is full.

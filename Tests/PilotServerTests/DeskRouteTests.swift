@@ -70,6 +70,21 @@ import Testing
         }
     }
 
+    /// The page's downloads: the report without the controls, and the comparison as a workbook.
+    @Test func thePageDownloadsAsAReportAndAWorkbook() async throws {
+        try await application().test(.router) { client in
+            let query = "prior=1&runs=300&set.campaigns%5B0%5D.winners=40000"
+            try await client.execute(uri: "/report.html?" + query, method: .get, headers: cookie) { response in
+                #expect(response.status == .ok && text(response).contains("<h1>") && !text(response).contains("<form"))
+                #expect(response.headers[.contentDisposition]?.contains("attachment") == true)
+            }
+            try await client.execute(uri: "/workbook.xlsx?" + query, method: .get, headers: cookie) { response in
+                // A workbook is a ZIP archive: it starts with PK.
+                #expect(response.status == .ok && Array(response.body.readableBytesView.prefix(2)) == Array("PK".utf8))
+            }
+        }
+    }
+
     /// A scenario id that is a path, or no scenario the desk has, is not found: no request reaches a file.
     @Test func aPathInAFieldReachesNoFile() async throws {
         try await application().test(.router) { client in

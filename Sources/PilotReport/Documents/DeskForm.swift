@@ -33,8 +33,9 @@ public struct DeskForm {
     public var errors: [String] = []
     /// The form's anti-forgery value for the upload.
     public var csrf = ""
-    /// Links: this answer, its comparison as CSV, the page in the other language.
-    public var permalink = "", csvURL = "", otherLanguageURL = ""
+    /// Links: this answer, its comparison as CSV and as a workbook, the report alone, the page in
+    /// the other language.
+    public var permalink = "", csvURL = "", workbookURL = "", reportURL = "", otherLanguageURL = ""
     /// The command line that gives the same numbers.
     public var commandLine = ""
     public let labels: Labels
@@ -66,8 +67,9 @@ public struct DeskForm {
                 ]
             },
             "settingsHeading": words.settingsHeading, "settingsHelp": words.settingsHelp, "settings": settings, "apply": words.apply,
-            "downloadsHeading": words.downloadsHeading, "downloadCSV": words.downloadCSV,
-            "permalinkLabel": words.permalink, "permalink": permalink, "csvURL": csvURL,
+            "downloadsHeading": words.downloadsHeading, "downloadCSV": words.downloadCSV, "downloadWorkbook": words.downloadWorkbook,
+            "downloadReport": words.downloadReport,
+            "permalinkLabel": words.permalink, "permalink": permalink, "csvURL": csvURL, "workbookURL": workbookURL, "reportURL": reportURL,
             "reproduce": words.reproduce, "commandLine": commandLine, "hasCommandLine": !commandLine.isEmpty,
             "uploadHeading": words.uploadHeading, "uploadField": words.uploadField, "upload": words.upload, "csrf": csrf,
         ]

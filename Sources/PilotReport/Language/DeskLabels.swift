@@ -7,7 +7,7 @@ public struct DeskLabels: Sendable {
     public let settingsHeading: String, settingsHelp: String
     public let runsField: String, seedField: String, priorField: String
     public let uploadHeading: String, uploadField: String, upload: String
-    public let downloadsHeading: String, downloadCSV: String, permalink: String
+    public let downloadsHeading: String, downloadCSV: String, downloadWorkbook: String, downloadReport: String, permalink: String
     public let otherLanguage: String
     public let unchanged: String, changed: String, noChange: String
     public let errorsHeading: String, busy: String
@@ -38,7 +38,8 @@ public struct DeskLabels: Sendable {
             "One per line, as KEY.PATH=VALUE: a number, or a distribution such as {pert: {min: 0.01, mode: 0.02, max: 0.05}} or {p05: 0.01, p95: 0.05}.",
         runsField: "Runs (at most 100,000)", seedField: "Seed", priorField: "Plan-time view (ignore reported figures)",
         uploadHeading: "Your own scenario", uploadField: "Scenario YAML", upload: "Upload and check",
-        downloadsHeading: "Download", downloadCSV: "Comparison (CSV)", permalink: "Link to this answer",
+        downloadsHeading: "Download", downloadCSV: "Comparison (CSV)", downloadWorkbook: "Comparison (Excel)", downloadReport: "This page as a report (HTML)",
+        permalink: "Link to this answer",
         otherLanguage: "中文",
         unchanged: "the plan as it stands", changed: "with your changes", noChange: "No lever changed: this is the plan as it stands.",
         errorsHeading: "What the changes cannot be",
@@ -60,7 +61,7 @@ public struct DeskLabels: Sendable {
         settingsHelp: "每行一项，格式为 键路径=值：可以是数字，也可以是分布，如 {pert: {min: 0.01, mode: 0.02, max: 0.05}} 或 {p05: 0.01, p95: 0.05}。",
         runsField: "模拟次数（不超过100,000）", seedField: "随机种子", priorField: "规划时视角（不使用已公布数据）",
         uploadHeading: "自定义情景", uploadField: "情景 YAML 文件", upload: "上传并检查",
-        downloadsHeading: "下载", downloadCSV: "方案比较（CSV）", permalink: "本结果的链接",
+        downloadsHeading: "下载", downloadCSV: "方案比较（CSV）", downloadWorkbook: "方案比较（Excel）", downloadReport: "本页报告（HTML）", permalink: "本结果的链接",
         otherLanguage: "English",
         unchanged: "现行方案", changed: "调整后", noChange: "未调整任何举措：以下为现行方案。",
         errorsHeading: "调整无法成立之处",

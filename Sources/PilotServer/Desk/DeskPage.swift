@@ -56,10 +56,10 @@ enum DeskPage {
         return ShellWords.join(words)
     }
 
-    /// The answer's page.
+    /// The answer's page; without `controls`, the report alone (its download).
     static func answer(
         _ answer: DeskAnswer?, query: DeskQuery, entry: DeskScenarios.Entry, scenarios: DeskScenarios, arguments: [String], problems: [String],
-        csrf: String, labels: Labels
+        csrf: String, labels: Labels, controls: Bool = true
     ) -> String {
         let words = labels.desk, language = labels.language
         var form = DeskForm(labels: labels)
@@ -78,6 +78,8 @@ enum DeskPage {
         let fields = Self.fields(query, language: language)
         form.permalink = "/?" + FormFields.query(fields)
         form.csvURL = "/compare.csv?" + FormFields.query(fields)
+        form.reportURL = "/report.html?" + FormFields.query(fields)
+        form.workbookURL = "/workbook.xlsx?" + FormFields.query(fields)
         form.otherLanguageURL = "/?" + FormFields.query(Self.fields(query, language: language == .chinese ? .english : .chinese))
         guard let answer else {
             // The scenario itself cannot be simulated: the controls and what is wrong.
@@ -100,7 +102,7 @@ enum DeskPage {
             source: "\(entry.name) · SHA-256 \(ContentDigest.hex(entry.document.text.utf8).prefix(12))",
             conditioning: answer.conditioned.map { (ConditionReport($0), $0.prior.monthly) },
             comparison: unchanged ? nil : (answer.comparison, words.unchanged, words.changed),
-            figures: answer.figures?.description(labels), desk: form)
+            figures: answer.figures?.description(labels), desk: controls ? form : nil)
         return report.html()
     }
 }
