@@ -37,6 +37,7 @@ public struct DeskServer: Sendable {
         router.get("/compare.csv") { request, _ in await self.download(request, .csv) }
         router.get("/report.html") { request, _ in await self.download(request, .report) }
         router.get("/workbook.xlsx") { request, _ in await self.download(request, .workbook) }
+        router.get("/figures.csv") { request, _ in self.figures(request) }
         router.post("/upload") { request, _ in try await self.upload(request) }
         return router
     }
@@ -97,8 +98,7 @@ public struct DeskServer: Sendable {
             (contents, type, name) = (Data(html.utf8), "text/html; charset=utf-8", "pilotsim-desk.html")
         case .workbook:
             let provenance = Provenance(
-                commandLine: DeskPage.commandLine(
-                    entry, arguments: arguments, runs: answer.runs, seed: query.seed, prior: query.prior, language: labels.language),
+                commandLine: DeskPage.commandLine(entry, arguments: arguments, answer: answer, query: query, language: labels.language),
                 scenario: entry.name, scenarioText: entry.document.text, overrides: arguments, observed: answer.figures?.provenance, seed: query.seed)
             do {
                 let book = try ExcelReport.comparison(
@@ -113,6 +113,17 @@ public struct DeskServer: Sendable {
             body: .init(byteBuffer: ByteBuffer(bytes: contents)))
     }
 
+    /// The figures a page was sent, as the file `--observed` reads.
+    private func figures(_ request: Request) -> Response {
+        let (query, entry, labels) = read(request)
+        guard let entry, let scenario = try? entry.document.scenario(), let figures = try? query.reportedFigures(for: scenario) else {
+            return DeskPage.message(labels.desk.notFound, status: .notFound, request: request)
+        }
+        return Response(
+            status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(DeskQuery.figuresFile)\""],
+            body: .init(byteBuffer: ByteBuffer(string: ObservationFile.render(figures.observations))))
+    }
+
     /// Said instead of problems when the queue is full.
     private static let busyMarker = "\u{0}busy"
 
@@ -125,9 +136,10 @@ public struct DeskServer: Sendable {
         guard problems.isEmpty else { return (nil, arguments, problems) }
         let threads = configuration.threads, cache = self.cache
         do {
+            let figures = query.prior ? nil : try query.reportedFigures(for: base)
             let answer = try await queue.run {
                 try DeskAnswer.compute(
-                    document: entry.document, overrides: overrides, runs: query.runs, seed: query.seed, prior: query.prior, threads: threads, cache: cache)
+                    document: entry.document, overrides: overrides, figures: figures, runs: query.runs, seed: query.seed, threads: threads, cache: cache)
             }
             return (answer, arguments, [])
         } catch is SimulationQueue.Busy {

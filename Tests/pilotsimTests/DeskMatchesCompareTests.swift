@@ -26,4 +26,24 @@ import Testing
             #expect(page.contains("pilotsim compare --b-set &#39;campaigns[0].winners=40000&#39; --b-set merchants.churn=0.02 --runs 2000 --seed 99 --prior"))
         }
     }
+
+    /// Conditioned on figures typed into the page: the same numbers as `compare --observed` of the
+    /// page's figures file.
+    @Test func aConditionedPageIsTheCommandLinesCompareOnItsFigures() async throws {
+        let token = String(repeating: "d4", count: 32)
+        let application = Application(router: try DeskServer(DeskConfiguration(token: token, threads: 2)).router())
+        let query = "runs=400&figures=2023-08%2Cwallets%2C166200%2C0.02%0D%0A2023-08%2Cmerchants%2C3662%2C0.02&set.campaigns%5B1%5D.winners=50000"
+        let dir = try CommandLineTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try await application.test(.router) { client in
+            let headers: HTTPFields = [.cookie: "pilotsim_token=\(token)"]
+            let figures = try await client.execute(uri: "/figures.csv?" + query, method: .get, headers: headers) { String(buffer: $0.body) }
+            let file = dir.appendingPathComponent("figures.csv").path
+            try figures.write(toFile: file, atomically: true, encoding: .utf8)
+            let csv = try await client.execute(uri: "/compare.csv?" + query, method: .get, headers: headers) { String(buffer: $0.body) }
+            let cli = InProcess.run(["compare", "--b-set", "campaigns[1].winners=50000", "--runs", "400", "--observed", file, "--format", "csv", "--quiet"])
+            #expect(cli.status == 0, "\(cli.stderr)")
+            #expect(csv == cli.stdout)
+        }
+    }
 }

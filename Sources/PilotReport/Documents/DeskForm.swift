@@ -28,7 +28,9 @@ public struct DeskForm {
 
     public var scenarios: [Choice] = [], selected = ""
     public var sections: [Section] = []
-    public var settings = "", runs = "", seed = "", prior = false
+    public var settings = "", figures = "", runs = "", seed = "", prior = false
+    /// What the sampler says of a conditioned answer (`ConditionReport.warnings`).
+    public var warnings: [String] = []
     /// Problems with what was asked, each as `validate` prints it.
     public var errors: [String] = []
     /// The form's anti-forgery value for the upload.
@@ -36,6 +38,9 @@ public struct DeskForm {
     /// Links: this answer, its comparison as CSV and as a workbook, the report alone, the page in
     /// the other language.
     public var permalink = "", csvURL = "", workbookURL = "", reportURL = "", otherLanguageURL = ""
+    /// The figures sent with the page, as the file the command line reads; empty when the
+    /// scenario's own are in force.
+    public var figuresURL = ""
     /// The command line that gives the same numbers.
     public var commandLine = ""
     public let labels: Labels
@@ -66,10 +71,14 @@ public struct DeskForm {
                     },
                 ]
             },
+            "figuresHeading": words.figuresHeading, "figuresHelp": words.figuresHelp, "figures": figures,
+            "hasWarnings": !warnings.isEmpty, "warnings": warnings, "warningsHeading": labels.condition.warningsHeading,
             "settingsHeading": words.settingsHeading, "settingsHelp": words.settingsHelp, "settings": settings, "apply": words.apply,
             "downloadsHeading": words.downloadsHeading, "downloadCSV": words.downloadCSV, "downloadWorkbook": words.downloadWorkbook,
             "downloadReport": words.downloadReport,
             "permalinkLabel": words.permalink, "permalink": permalink, "csvURL": csvURL, "workbookURL": workbookURL, "reportURL": reportURL,
+            "figuresURL": figuresURL,
+            "hasFiguresURL": !figuresURL.isEmpty, "downloadFigures": words.downloadFigures,
             "reproduce": words.reproduce, "commandLine": commandLine, "hasCommandLine": !commandLine.isEmpty,
             "uploadHeading": words.uploadHeading, "uploadField": words.uploadField, "upload": words.upload, "csrf": csrf,
         ]

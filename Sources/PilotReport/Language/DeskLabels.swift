@@ -5,9 +5,10 @@ public struct DeskLabels: Sendable {
     public let campaignsHeading: String, winners: String, month: String, voucherValue: String
     public let outreachHeading: String, publicFlowsHeading: String
     public let settingsHeading: String, settingsHelp: String
+    public let figuresHeading: String, figuresHelp: String
     public let runsField: String, seedField: String, priorField: String
     public let uploadHeading: String, uploadField: String, upload: String
-    public let downloadsHeading: String, downloadCSV: String, downloadWorkbook: String, downloadReport: String, permalink: String
+    public let downloadsHeading: String, downloadCSV: String, downloadWorkbook: String, downloadReport: String, downloadFigures: String, permalink: String
     public let otherLanguage: String
     public let unchanged: String, changed: String, noChange: String
     public let errorsHeading: String, busy: String
@@ -36,9 +37,13 @@ public struct DeskLabels: Sendable {
         settingsHeading: "Any other assumption",
         settingsHelp:
             "One per line, as KEY.PATH=VALUE: a number, or a distribution such as {pert: {min: 0.01, mode: 0.02, max: 0.05}} or {p05: 0.01, p95: 0.05}.",
+        figuresHeading: "Reported figures",
+        figuresHelp:
+            "One per line: month,metric,value[,rel_error], e.g. 2023-08,wallets,166200,0.02 (the relative error defaults to 0.05). The forecast is conditioned on them unless the plan-time view is ticked.",
         runsField: "Runs (at most 100,000)", seedField: "Seed", priorField: "Plan-time view (ignore reported figures)",
         uploadHeading: "Your own scenario", uploadField: "Scenario YAML", upload: "Upload and check",
         downloadsHeading: "Download", downloadCSV: "Comparison (CSV)", downloadWorkbook: "Comparison (Excel)", downloadReport: "This page as a report (HTML)",
+        downloadFigures: "The reported figures (figures.csv)",
         permalink: "Link to this answer",
         otherLanguage: "中文",
         unchanged: "the plan as it stands", changed: "with your changes", noChange: "No lever changed: this is the plan as it stands.",
@@ -59,9 +64,12 @@ public struct DeskLabels: Sendable {
         outreachHeading: "银行拓展商户，分阶段（月拓展率）", publicFlowsHeading: "公共渠道资金流，分阶段（元/月）",
         settingsHeading: "其他假设",
         settingsHelp: "每行一项，格式为 键路径=值：可以是数字，也可以是分布，如 {pert: {min: 0.01, mode: 0.02, max: 0.05}} 或 {p05: 0.01, p95: 0.05}。",
+        figuresHeading: "已公布数据",
+        figuresHelp: "每行一项：月份,指标,数值[,相对误差]，如 2023-08,wallets,166200,0.02（相对误差默认为0.05）。除非勾选规划时视角，预测将依据这些数据修正。",
         runsField: "模拟次数（不超过100,000）", seedField: "随机种子", priorField: "规划时视角（不使用已公布数据）",
         uploadHeading: "自定义情景", uploadField: "情景 YAML 文件", upload: "上传并检查",
-        downloadsHeading: "下载", downloadCSV: "方案比较（CSV）", downloadWorkbook: "方案比较（Excel）", downloadReport: "本页报告（HTML）", permalink: "本结果的链接",
+        downloadsHeading: "下载", downloadCSV: "方案比较（CSV）", downloadWorkbook: "方案比较（Excel）", downloadReport: "本页报告（HTML）", downloadFigures: "已公布数据（figures.csv）",
+        permalink: "本结果的链接",
         otherLanguage: "English",
         unchanged: "现行方案", changed: "调整后", noChange: "未调整任何举措：以下为现行方案。",
         errorsHeading: "调整无法成立之处",

@@ -25,7 +25,7 @@ final class ConditioningCache: Sendable {
     private let capacity = 16
 
     func result(_ scenario: Scenario, text: String, figures: ReportedFigures, particles: Int, seed: UInt64, threads: Int) throws -> Conditioning.Result {
-        let key = "\(ContentDigest.hex(text.utf8)) \(seed) \(particles)"
+        let key = "\(ContentDigest.hex(text.utf8)) \(figures.sha256) \(seed) \(particles)"
         if let known = results.withLock({ $0[key] }) { return known }
         let result = try Analyses.Condition(scenario: scenario, figures: figures, particles: particles).run(Execution(seed: seed, threads: threads))
         results.withLock { cache in
@@ -41,13 +41,13 @@ extension DeskAnswer {
     /// particles when conditioned), so that a page and the command it prints give the same numbers.
     static func defaultRuns(conditioned: Bool) -> Int { conditioned ? Analyses.Condition.defaultParticles : 10_000 }
 
-    /// Simulates both plans.
+    /// Simulates both plans, conditioned on `figures` when given.
     /// - Throws: `ScenarioValidationError`, `AnalysisError`, `ConditionedSample.Refusal`.
     static func compute(
-        document: ScenarioDocument, overrides: [ScenarioOverride], runs: Int?, seed: UInt64, prior: Bool, threads: Int, cache: ConditioningCache
+        document: ScenarioDocument, overrides: [ScenarioOverride], figures: ReportedFigures?, runs: Int?, seed: UInt64, threads: Int,
+        cache: ConditioningCache
     ) throws -> DeskAnswer {
         let a = try document.scenario(), b = try document.scenario(overrides: overrides)
-        let figures = prior ? nil : ReportedFigures(sectionOf: a)
         let runs = runs ?? defaultRuns(conditioned: figures != nil)
         let execution = Execution(seed: seed, threads: threads)
         var conditioned: Conditioning.Result?

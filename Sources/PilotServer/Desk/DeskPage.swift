@@ -41,6 +41,7 @@ enum DeskPage {
         if let runs = query.runs { fields.append(("runs", String(runs))) }
         fields.append(("seed", String(query.seed)))
         if query.prior { fields.append(("prior", "1")) }
+        if let figures = query.figures { fields.append(("figures", figures)) }
         fields += query.levers.map { ("set.\($0.path)", $0.value) }
         if !query.settings.isEmpty { fields.append(("settings", query.settings)) }
         return fields
@@ -48,12 +49,17 @@ enum DeskPage {
 
     /// The command line that gives the answer's numbers: `compare` of the scenario with itself
     /// changed by the page's settings.
-    static func commandLine(_ entry: DeskScenarios.Entry, arguments: [String], runs: Int, seed: UInt64, prior: Bool, language: Language) -> String {
+    static func commandLine(_ entry: DeskScenarios.Entry, arguments: [String], answer: DeskAnswer, query: DeskQuery, language: Language) -> String {
         var words = ["pilotsim", "compare"]
         if entry.id != DeskScenarios.startID || entry.name != Scenario.baselineFileName { words.append(entry.name) }
         words += arguments.flatMap { ["--b-set", $0] }
-        words += ["--runs", String(runs), "--seed", String(seed)] + (prior ? ["--prior"] : []) + (language == .chinese ? ["--lang", "zh"] : [])
-        return ShellWords.join(words)
+        words += ["--runs", String(answer.runs), "--seed", String(query.seed)]
+        if let figures = answer.figures, figures.source != ReportedFigures.scenarioSection {
+            words += ["--observed", DeskQuery.figuresFile]
+        } else if answer.figures == nil, answer.a.observations.isEmpty == false || query.prior {
+            words.append("--prior")
+        }
+        return ShellWords.join(words + (language == .chinese ? ["--lang", "zh"] : []))
     }
 
     /// The answer's page; without `controls`, the report alone (its download).
@@ -70,6 +76,8 @@ enum DeskPage {
             form.sections = DeskLevers(base, labels: labels).sections(labels, sent: Dictionary(query.levers.map { ($0.path, $0.value) }) { $1 })
         }
         form.settings = query.settings
+        // The figures in force, as lines a person edits: those sent, or the scenario's own.
+        form.figures = query.figures ?? base.map { ObservationFile.render($0.observations).split(separator: "\n").dropFirst().joined(separator: "\n") } ?? ""
         form.runs = answer.map { String($0.runs) } ?? query.runs.map(String.init) ?? ""
         form.seed = String(query.seed)
         form.prior = query.prior
@@ -92,7 +100,9 @@ enum DeskPage {
 
                 """
         }
-        form.commandLine = commandLine(entry, arguments: arguments, runs: answer.runs, seed: query.seed, prior: query.prior, language: language)
+        form.commandLine = commandLine(entry, arguments: arguments, answer: answer, query: query, language: language)
+        form.warnings = answer.conditioned.map { ConditionReport($0).warnings(labels) } ?? []
+        form.figuresURL = answer.figures.map { $0.source == ReportedFigures.scenarioSection } == false ? "/figures.csv?" + FormFields.query(fields) : ""
         let unchanged = arguments.isEmpty
         // Unchanged and conditioned: the conditioned forecast itself, as `run` prints it.
         let result = unchanged ? answer.conditioned?.posterior ?? answer.resultB : answer.resultB

@@ -18,6 +18,9 @@ struct DeskQuery {
     /// The levers as sent, by key path, in the order sent.
     var levers: [(path: String, value: String)] = []
     var settings = ""
+    /// Reported figures as sent (CSV lines without the header), or nil when the page sent none:
+    /// the scenario's own `observed:` section then.
+    var figures: String?
     /// What is wrong with the query itself (runs, seed, too much), in the desk's language.
     var problems: [String] = []
 
@@ -39,12 +42,32 @@ struct DeskQuery {
                 if let s = UInt64(value) { seed = s } else { problems.append("seed: '\(value)'; expected a whole number from 0 to \(UInt64.max)") }
             case "prior": prior = value == "1"
             case "settings": settings = value
+            case "figures": figures = value
             default:
                 if name.hasPrefix("set."), !value.trimmingCharacters(in: .whitespaces).isEmpty {
                     levers.append((String(name.dropFirst(4)), value.trimmingCharacters(in: .whitespaces)))
                 }
             }
         }
+    }
+
+    /// The header a file of reported figures starts with.
+    static let figuresHeader = "month,metric,value,rel_error"
+    /// The name figures sent with a page go by: in their diagnostics, and as the file the
+    /// command line reads them from (`/figures.csv` downloads it).
+    static let figuresFile = "figures.csv"
+
+    /// The figures in force for `scenario`: those sent, read as a file of reported figures (its
+    /// header added when the lines leave it out), or the scenario's section; nil for none.
+    /// - Throws: `ScenarioValidationError` located in the figures' lines.
+    func reportedFigures(for scenario: Scenario) throws -> ReportedFigures? {
+        guard let sent = figures?.trimmingCharacters(in: .whitespacesAndNewlines), !sent.isEmpty else {
+            return figures == nil ? ReportedFigures(sectionOf: scenario) : nil
+        }
+        let text = ((sent.hasPrefix("month,") ? sent : Self.figuresHeader + "\n" + sent) + "\n").replacingOccurrences(of: "\r\n", with: "\n")
+        // The section's own figures, sent back as the page showed them, are the section.
+        if let section = ReportedFigures(sectionOf: scenario), text == ObservationFile.render(section.observations) { return section }
+        return try ReportedFigures(fileText: text, file: Self.figuresFile, scenario: scenario)
     }
 
     /// The settings that change the scenario: each lever whose value differs from the one in
