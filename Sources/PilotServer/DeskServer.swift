@@ -147,8 +147,7 @@ public struct DeskServer: Sendable {
         } catch let error as ScenarioValidationError {
             return (nil, arguments, error.diagnostics.map(\.description))
         } catch let refusal as ConditionedSample.Refusal {
-            let what = refusal.parameters.isEmpty ? "the change" : refusal.parameters.joined(separator: ", ")
-            return (nil, arguments, ["\(what) acts on the months the reported figures fix, through \(refusal.lastReportedMonth): tick the plan-time view"])
+            return (nil, arguments, [query.language.labels.desk.refused(refusal.parameters, through: refusal.lastReportedMonth.description)])
         } catch {
             return (nil, arguments, ["\(error)"])
         }

@@ -15,6 +15,18 @@ public struct DeskLabels: Sendable {
     public let missingToken: String, wrongToken: String, forbiddenForm: String, tooLarge: String, notFound: String
     /// Said before the command line that gives the page's numbers.
     public let reproduce: String
+    /// A page's runs or seed that it cannot take: the value sent, and the largest runs.
+    let badRunsFormat: @Sendable (String, String) -> String
+    let badSeedFormat: @Sendable (String) -> String
+    /// A query with more fields, or a longer one, than a page sends.
+    public let tooMuchAsked: String
+    /// A change that acts on months the reported figures fix: what it changes, the last month.
+    let refusedFormat: @Sendable (String, String) -> String
+
+    public func badRuns(_ sent: String, maximum: Int) -> String { badRunsFormat(sent, NumberStyle.grouped(Double(maximum))) }
+    public func badSeed(_ sent: String) -> String { badSeedFormat(sent) }
+    public func refused(_ what: [String], through month: String) -> String { refusedFormat(what.joined(separator: ", "), month) }
+
     /// A lever whose value is a distribution: left empty, it keeps `distribution`.
     let keepFormat: @Sendable (String) -> String
     /// A voucher round, from its number (1, 2, …), month and name in the scenario (which may be
@@ -54,6 +66,12 @@ public struct DeskLabels: Sendable {
         forbiddenForm: "This form was not sent from this desk's page. Reload the page and send it again.",
         tooLarge: "The upload is larger than a scenario may be (4 MiB).", notFound: "No such page on this desk.",
         reproduce: "The same numbers from the command line:",
+        badRunsFormat: { "Runs: '\($0)' is not a run count; expected a whole number from 1 to \($1)." },
+        badSeedFormat: { "Seed: '\($0)' is not a seed; expected a whole number from 0 to \(UInt64.max)." },
+        tooMuchAsked: "The address asks more than a page of the desk sends (at most 400 fields of 64 KiB).",
+        refusedFormat: {
+            "\($0.isEmpty ? "The change" : $0) acts on the months the reported figures fix (through \($1)); tick the plan-time view to see its effect without them."
+        },
         keepFormat: { "keep \($0)" },
         roundFormat: { _, _, name in name })
 
@@ -79,6 +97,10 @@ public struct DeskLabels: Sendable {
         forbiddenForm: "该表单并非从本推演台页面提交。请刷新页面后重新提交。",
         tooLarge: "上传文件超过情景文件的上限（4 MiB）。", notFound: "本推演台没有该页面。",
         reproduce: "命令行可得到相同结果：",
+        badRunsFormat: { "模拟次数：“\($0)”不是有效的次数，应为1至\($1)之间的整数。" },
+        badSeedFormat: { "随机种子：“\($0)”无效，应为0至\(UInt64.max)之间的整数。" },
+        tooMuchAsked: "该网址的请求内容超过推演台页面所能发送的范围（最多400项，每项64 KiB）。",
+        refusedFormat: { "\($0.isEmpty ? "该调整" : $0)作用于已公布数据所涵盖的月份（截至\($1)）；请勾选规划时视角查看其不依据已公布数据的效果。" },
         keepFormat: { "保持 \($0)" },
         roundFormat: { number, month, _ in "第\(number)轮消费券（\(month)）" })
 }

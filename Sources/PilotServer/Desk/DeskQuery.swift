@@ -28,18 +28,19 @@ struct DeskQuery {
     static let defaultSeed: UInt64 = 20_230_817
 
     init(_ parameters: [(String, String)], maximumRuns: Int) {
+        language = parameters.last { $0.0 == "lang" }.flatMap { Language(rawValue: $0.1) } ?? .english
+        let words = language.labels.desk
         guard parameters.count <= Self.maximumParameters, parameters.allSatisfy({ $0.1.utf8.count <= Self.maximumValueBytes }) else {
-            problems.append("the query has more than \(Self.maximumParameters) fields or a field longer than 64 KiB")
+            problems.append(words.tooMuchAsked)
             return
         }
         for (name, value) in parameters {
             switch name {
             case "scenario": scenario = value
-            case "lang": language = Language(rawValue: value) ?? .english
             case "runs" where !value.isEmpty:
-                if let n = Int(value), (1...maximumRuns).contains(n) { runs = n } else { problems.append("runs: '\(value)'; expected 1 to \(maximumRuns)") }
+                if let n = Int(value), (1...maximumRuns).contains(n) { runs = n } else { problems.append(words.badRuns(value, maximum: maximumRuns)) }
             case "seed" where !value.isEmpty:
-                if let s = UInt64(value) { seed = s } else { problems.append("seed: '\(value)'; expected a whole number from 0 to \(UInt64.max)") }
+                if let s = UInt64(value) { seed = s } else { problems.append(words.badSeed(value)) }
             case "prior": prior = value == "1"
             case "settings": settings = value
             case "figures": figures = value
