@@ -14,7 +14,7 @@ public struct DeskServer: Sendable {
     let scenarios: DeskScenarios
     let queue: SimulationQueue
     let cache = ConditioningCache()
-    let guard_: FormGuard
+    let formGuard: FormGuard
 
     /// The largest request body: an uploaded scenario at its size limit, form-encoded (each byte
     /// at most three), and its other fields.
@@ -25,7 +25,7 @@ public struct DeskServer: Sendable {
         self.configuration = configuration
         scenarios = try DeskScenarios(start: configuration.scenario, kept: configuration.uploadsKept)
         queue = SimulationQueue(slots: configuration.simultaneous, waiting: configuration.waiting)
-        guard_ = FormGuard(token: configuration.token)
+        formGuard = FormGuard(token: configuration.token)
     }
 
     /// The routes, behind the security headers and the token.
@@ -67,15 +67,23 @@ public struct DeskServer: Sendable {
     private func desk(_ request: Request) async -> Response {
         let (query, entry, labels) = read(request)
         guard let entry else { return DeskPage.message(labels.desk.notFound, status: .notFound, request: request) }
-        let (answer, arguments, problems) = await compute(query, entry: entry)
-        if problems.first == Self.busyMarker {
-            var response = DeskPage.message(labels.desk.busy, status: .serviceUnavailable, request: request)
-            response.headers[.retryAfter] = "5"
-            return response
+        let (outcome, arguments) = await compute(query, entry: entry)
+        let answer: DeskAnswer?, problems: [String]
+        switch outcome {
+        case .busy: return busy(request)
+        case .answer(let answered): (answer, problems) = (answered, [])
+        case .problems(let found): (answer, problems) = (nil, found)
         }
         let html = DeskPage.answer(
-            answer, query: query, entry: entry, scenarios: scenarios, arguments: arguments, problems: problems, csrf: guard_.value, labels: labels)
+            answer, query: query, entry: entry, scenarios: scenarios, arguments: arguments, problems: problems, csrf: formGuard.value, labels: labels)
         return DeskPage.page(html, status: answer == nil ? .unprocessableContent : .ok)
+    }
+
+    /// The answer when every simulation slot and waiting place is taken.
+    private func busy(_ request: Request) -> Response {
+        var response = DeskPage.message(DeskPage.labels(request).desk.busy, status: .serviceUnavailable, request: request)
+        response.headers[.retryAfter] = "5"
+        return response
     }
 
     /// What a page offers to download: its comparison as CSV, the page as a report without the
@@ -87,8 +95,13 @@ public struct DeskServer: Sendable {
     private func download(_ request: Request, _ kind: Download) async -> Response {
         let (query, entry, labels) = read(request)
         guard let entry else { return DeskPage.message(labels.desk.notFound, status: .notFound, request: request) }
-        let (answer, arguments, problems) = await compute(query, entry: entry)
-        guard let answer else { return DeskPage.message(problems.joined(separator: "\n"), status: .unprocessableContent, request: request) }
+        let (outcome, arguments) = await compute(query, entry: entry)
+        let answer: DeskAnswer
+        switch outcome {
+        case .busy: return busy(request)
+        case .problems(let problems): return DeskPage.message(problems.joined(separator: "\n"), status: .unprocessableContent, request: request)
+        case .answer(let answered): answer = answered
+        }
         let (contents, type, name): (Data, String, String)
         switch kind {
         case .csv: (contents, type, name) = (Data(CompareReport.csv(answer.comparison).utf8), "text/csv; charset=utf-8", "compare.csv")
@@ -124,16 +137,20 @@ public struct DeskServer: Sendable {
             body: .init(byteBuffer: ByteBuffer(string: ObservationFile.render(figures.observations))))
     }
 
-    /// Said instead of problems when the queue is full.
-    private static let busyMarker = "\u{0}busy"
+    /// What a query comes to: the answer, what is wrong with what it asks, or no free place in
+    /// the simulation queue.
+    enum Outcome {
+        case answer(DeskAnswer), problems([String]), busy
+    }
 
-    /// The answer to `query`, the settings it applied (as `--b-set` arguments), and what is wrong.
-    private func compute(_ query: DeskQuery, entry: DeskScenarios.Entry) async -> (DeskAnswer?, [String], [String]) {
-        guard query.problems.isEmpty else { return (nil, [], query.problems) }
-        guard let base = try? entry.document.scenario() else { return (nil, [], ["\(entry.name): not a valid scenario"]) }
+    /// The outcome of `query`, and the settings it applied (as `--b-set` arguments).
+    private func compute(_ query: DeskQuery, entry: DeskScenarios.Entry) async -> (Outcome, [String]) {
+        guard query.problems.isEmpty else { return (.problems(query.problems), []) }
+        let base: Scenario
+        do { base = try entry.document.scenario() } catch { return (.problems(["\(error)"]), []) }
         let current = Dictionary(DeskLevers(base, labels: query.language.labels).all.map { ($0.path, $0.current) }) { $1 }
         let (overrides, arguments, problems) = query.overrides(current: current)
-        guard problems.isEmpty else { return (nil, arguments, problems) }
+        guard problems.isEmpty else { return (.problems(problems), arguments) }
         let threads = configuration.threads, cache = self.cache
         do {
             let figures = query.prior ? nil : try query.reportedFigures(for: base)
@@ -141,15 +158,15 @@ public struct DeskServer: Sendable {
                 try DeskAnswer.compute(
                     document: entry.document, overrides: overrides, figures: figures, runs: query.runs, seed: query.seed, threads: threads, cache: cache)
             }
-            return (answer, arguments, [])
+            return (.answer(answer), arguments)
         } catch is SimulationQueue.Busy {
-            return (nil, arguments, [Self.busyMarker])
+            return (.busy, arguments)
         } catch let error as ScenarioValidationError {
-            return (nil, arguments, error.diagnostics.map(\.description))
+            return (.problems(error.diagnostics.map(\.description)), arguments)
         } catch let refusal as ConditionedSample.Refusal {
-            return (nil, arguments, [query.language.labels.desk.refused(refusal.parameters, through: refusal.lastReportedMonth.description)])
+            return (.problems([query.language.labels.desk.refused(refusal.parameters, through: refusal.lastReportedMonth.description)]), arguments)
         } catch {
-            return (nil, arguments, ["\(error)"])
+            return (.problems(["\(error)"]), arguments)
         }
     }
 
@@ -157,7 +174,7 @@ public struct DeskServer: Sendable {
         let labels = DeskPage.labels(request)
         let body = try await request.body.collect(upTo: Self.maximumBody)
         let fields = FormFields.parse(String(buffer: body)) ?? []
-        guard guard_.admits(fields.first { $0.0 == "csrf" }?.1, request: request) else {
+        guard formGuard.admits(fields.first { $0.0 == "csrf" }?.1, request: request) else {
             return DeskPage.message(labels.desk.forbiddenForm, status: .forbidden, request: request)
         }
         let text = fields.first { $0.0 == "yaml" }?.1 ?? ""
@@ -169,7 +186,7 @@ public struct DeskServer: Sendable {
             query.scenario = DeskScenarios.startID
             let html = DeskPage.answer(
                 nil, query: query, entry: scenarios.start, scenarios: scenarios, arguments: [], problems: error.diagnostics.map(\.description),
-                csrf: guard_.value, labels: labels)
+                csrf: formGuard.value, labels: labels)
             return DeskPage.page(html, status: .unprocessableContent)
         }
     }

@@ -18,8 +18,9 @@ struct DeskAnswer: Sendable {
     let runs: Int
 }
 
-/// Conditioned samples already drawn, by scenario text, seed and particles: conditioning takes
-/// seconds and depends on nothing a lever changes, so each is drawn once.
+/// Conditioned samples already drawn, by scenario text, figures, seed and particles: conditioning
+/// takes seconds and depends on nothing a lever changes, so each is drawn once while it is kept
+/// (the 16 latest sets; a 17th empties the cache).
 final class ConditioningCache: Sendable {
     private let results = Mutex<[String: Conditioning.Result]>([:])
     private let capacity = 16
@@ -39,7 +40,7 @@ final class ConditioningCache: Sendable {
 extension DeskAnswer {
     /// The default runs of a page: the command line's `compare` defaults (10,000 runs; 3,000
     /// particles when conditioned), so that a page and the command it prints give the same numbers.
-    static func defaultRuns(conditioned: Bool) -> Int { conditioned ? Analyses.Condition.defaultParticles : 10_000 }
+    static func defaultRuns(conditioned: Bool) -> Int { conditioned ? Analyses.Condition.defaultParticles : Analyses.Compare.defaultRuns }
 
     /// Simulates both plans, conditioned on `figures` when given.
     /// - Throws: `ScenarioValidationError`, `AnalysisError`, `ConditionedSample.Refusal`.

@@ -5,6 +5,9 @@ extension Analyses {
     /// `compare`: two plans with the same seed and run indices, and the paired difference of each
     /// target's P(met).
     public struct Compare: Analysis {
+        /// Runs of each plan when a front end is not told (the command line's `compare`, the desk).
+        public static let defaultRuns = 10_000
+
         public let a: Scenario, b: Scenario
         /// Runs of each plan; the particles' count when `sample` is given.
         public let runs: Int

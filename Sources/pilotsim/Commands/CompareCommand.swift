@@ -8,7 +8,7 @@ import Simulator
 extension Pilotsim {
     struct Compare: ParsableCommand {
         /// The runs (a point, a setting) when `--runs` is not given, as the help says.
-        static let defaultRuns = 10_000
+        static let defaultRuns = Analyses.Compare.defaultRuns
 
         static let configuration = CommandConfiguration(
             abstract: "Compare two plans target by target: P(met) under A and B, the paired difference and its interval.",
