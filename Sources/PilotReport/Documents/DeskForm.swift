@@ -71,7 +71,7 @@ public struct DeskForm {
                     },
                 ]
             },
-            "figuresHeading": words.figuresHeading, "figuresHelp": words.figuresHelp, "figures": figures,
+            "figuresHeading": words.figuresHeading, "figuresHelp": words.figuresHelp, "figuresExample": words.figuresExample, "figures": figures,
             "hasWarnings": !warnings.isEmpty, "warnings": warnings, "warningsHeading": labels.condition.warningsHeading,
             "settingsHeading": words.settingsHeading, "settingsHelp": words.settingsHelp, "settings": settings, "apply": words.apply,
             "downloadsHeading": words.downloadsHeading, "downloadCSV": words.downloadCSV, "downloadWorkbook": words.downloadWorkbook,

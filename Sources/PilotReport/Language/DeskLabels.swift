@@ -6,6 +6,8 @@ public struct DeskLabels: Sendable {
     public let outreachHeading: String, publicFlowsHeading: String
     public let settingsHeading: String, settingsHelp: String
     public let figuresHeading: String, figuresHelp: String
+    /// A line of reported figures as the box takes it, shown as code after the help.
+    public var figuresExample: String { "2023-08,wallets,166200,0.02" }
     public let runsField: String, seedField: String, priorField: String
     public let uploadHeading: String, uploadField: String, upload: String
     public let downloadsHeading: String, downloadCSV: String, downloadWorkbook: String, downloadReport: String, downloadFigures: String, permalink: String
@@ -83,7 +85,7 @@ public struct DeskLabels: Sendable {
         settingsHeading: "其他假设",
         settingsHelp: "每行一项，格式为 键路径=值：可以是数字，也可以是分布，如 {pert: {min: 0.01, mode: 0.02, max: 0.05}} 或 {p05: 0.01, p95: 0.05}。",
         figuresHeading: "已公布数据",
-        figuresHelp: "每行一项：月份,指标,数值[,相对误差]，如 2023-08,wallets,166200,0.02（相对误差默认为0.05）。除非勾选规划时视角，预测将依据这些数据修正。",
+        figuresHelp: "每行一项：月份,指标,数值[,相对误差]（相对误差默认为0.05）。除非勾选规划时视角，预测将依据这些数据修正。例如：",
         runsField: "模拟次数（不超过100,000）", seedField: "随机种子", priorField: "规划时视角（不使用已公布数据）",
         uploadHeading: "自定义情景", uploadField: "情景 YAML 文件", upload: "上传并检查",
         downloadsHeading: "下载", downloadCSV: "方案比较（CSV）", downloadWorkbook: "方案比较（Excel）", downloadReport: "本页报告（HTML）", downloadFigures: "已公布数据（figures.csv）",
