@@ -65,6 +65,7 @@ let package = Package(
                 .embedInCode("Templates/sobol.svg.mustache"),
                 .embedInCode("Templates/sweep.svg.mustache"),
                 .embedInCode("Templates/desk-form.html.mustache"),
+                .embedInCode("Templates/desk-page.html.mustache"),
             ],
             swiftSettings: strict
         ),

@@ -13,6 +13,7 @@ enum Templates {
     static let sobol = load(PackageResources.sobol_svg_mustache)
     static let sweep = load(PackageResources.sweep_svg_mustache)
     static let deskForm = load(PackageResources.desk_form_html_mustache)
+    static let deskPage = load(PackageResources.desk_page_html_mustache)
 
     private static func load(_ bytes: [UInt8]) -> MustacheTemplate {
         do {

@@ -16,23 +16,11 @@ enum DeskPage {
 
     /// A page of one sentence, with `status`.
     static func message(_ text: String, status: HTTPResponse.Status, request: Request) -> Response {
-        let labels = labels(request)
-        let html = """
-            <!DOCTYPE html>
-            <html lang="\(labels.language == .chinese ? "zh-CN" : "en")"><head><meta charset="utf-8"/><title>\(escape(labels.desk.title))</title></head>
-            <body><h1>\(escape(labels.desk.title))</h1><p role="alert">\(escape(text))</p></body></html>
-
-            """
-        return page(html, status: status)
+        page(DeskPlainPage.html(labels: labels(request), message: text), status: status)
     }
 
     static func page(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-            .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
     }
 
     /// The query that asks `query` again, without the scenario's levers left at their values.
@@ -91,14 +79,7 @@ enum DeskPage {
         form.otherLanguageURL = "/?" + FormFields.query(Self.fields(query, language: language == .chinese ? .english : .chinese))
         guard let answer else {
             // The scenario itself cannot be simulated: the controls and what is wrong.
-            return """
-                <!DOCTYPE html>
-                <html lang="\(language == .chinese ? "zh-CN" : "en")"><head><meta charset="utf-8"/><title>\(escape(words.title))</title></head>
-                <body><h1>\(escape(words.title))</h1>
-                \(form.html())
-                </body></html>
-
-                """
+            return DeskPlainPage.html(labels: labels, controls: form)
         }
         form.commandLine = commandLine(entry, arguments: arguments, answer: answer, query: query, language: language)
         form.warnings = answer.conditioned.map { ConditionReport($0).warnings(labels) } ?? []

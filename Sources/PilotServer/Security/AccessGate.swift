@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Hummingbird
 import PilotReport
@@ -16,7 +15,7 @@ struct AccessGate<Context: RequestContext>: RouterMiddleware {
         guard let given = inURL ?? request.cookies[Self.cookieName]?.value else {
             return DeskPage.message(DeskPage.labels(request).desk.missingToken, status: .unauthorized, request: request)
         }
-        guard Self.equal(given, token) else {
+        guard ConstantTime.equal(given, token) else {
             return DeskPage.message(DeskPage.labels(request).desk.wrongToken, status: .forbidden, request: request)
         }
         guard inURL != nil else { return try await next(request, context) }
@@ -25,11 +24,5 @@ struct AccessGate<Context: RequestContext>: RouterMiddleware {
         var response = Response(status: .seeOther, headers: [.location: request.uri.path + (rest.isEmpty ? "" : "?" + FormFields.query(rest))])
         response.setCookie(Cookie(name: Self.cookieName, value: token, path: "/", httpOnly: true, sameSite: .strict))
         return response
-    }
-
-    /// Compares in time that does not depend on where the strings differ.
-    static func equal(_ a: String, _ b: String) -> Bool {
-        let x = Array(SHA256.hash(data: Data(a.utf8))), y = Array(SHA256.hash(data: Data(b.utf8)))
-        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }

@@ -15,7 +15,7 @@ struct FormGuard: Sendable {
 
     /// Whether a POST with form field `sent` and the request's headers comes from a desk page.
     func admits(_ sent: String?, request: Request) -> Bool {
-        guard let sent, AccessGate<BasicRequestContext>.equal(sent, value) else { return false }
+        guard let sent, ConstantTime.equal(sent, value) else { return false }
         guard let origin = request.headers[.origin] else { return true }
         guard let host = request.head.authority else { return false }
         return origin == "http://\(host)" || origin == "https://\(host)"
