@@ -156,7 +156,8 @@ public struct DeskServer: Sendable {
             let figures = query.prior ? nil : try query.reportedFigures(for: base)
             let answer = try await queue.run {
                 try DeskAnswer.compute(
-                    document: entry.document, overrides: overrides, figures: figures, runs: query.runs, seed: query.seed, threads: threads, cache: cache)
+                    document: entry.document, overrides: overrides, arguments: arguments, figures: figures, runs: query.runs, seed: query.seed,
+                    threads: threads, cache: cache)
             }
             return (.answer(answer), arguments)
         } catch is SimulationQueue.Busy {

@@ -20,14 +20,18 @@ import Testing
     /// `analysis` in 3 shards, each written as a part and read back, merged by `ShardMerge`: the
     /// merged CSV is the CSV of the analysis run whole in one go (a second path to the same numbers).
     private func expectShardsMerge<Shardable: ShardableAnalysis>(_ analysis: Shardable, document: ScenarioDocument, whole: String) throws {
+        try expectShardsMerge(analysis, document: document, files: [whole])
+    }
+
+    private func expectShardsMerge<Shardable: ShardableAnalysis>(_ analysis: Shardable, document: ScenarioDocument, files whole: [String]) throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let execution = Execution(seed: 11, threads: 2)
         let origin = PartOrigin(commandLine: "test", scenario: small, scenarioText: document.text, overrides: [])
         for shard in 1...3 { try analysis.writePart(shard: shard, of: 3, execution, origin: origin, into: dir.path) }
         let parts = try (1...3).map { try PartFile.Reader(path: dir.appendingPathComponent(PartFile.name(shard: $0, of: 3)).path) }
-        let merged = try ShardMerge.merge(parts, document: document, overrides: [])
-        #expect(merged.csv == whole)
+        let merged = try ShardMerge.merge(parts, document: document, overrides: [], threads: 2)
+        #expect(merged.files.map(\.contents) == whole)
     }
 
     @Test func tornadoShardsMergeToTheWholeTornado() throws {
@@ -51,11 +55,36 @@ import Testing
         try expectShardsMerge(analysis, document: document, whole: SobolReport.csv(analysis.analysis, estimate))
     }
 
+    @Test func compareShardsMergeToTheWholeComparison() throws {
+        let document = try ScenarioDocument(path: small)
+        let analysis = try Analyses.Compare(document: document, overrides: [], inputs: .init(runs: 300, bOverrides: ["merchants.churn=0.03"]))
+        try expectShardsMerge(analysis, document: document, whole: CompareReport.csv(try analysis.run(Execution(seed: 11, threads: 2))))
+    }
+
+    @Test func explainShardsMergeToTheWholeFiltering() throws {
+        let document = try ScenarioDocument(path: small)
+        let analysis = try Analyses.Explain(scenario: try document.scenario(), targetID: try document.scenario().targets[0].id, runs: 300)
+        try expectShardsMerge(analysis, document: document, whole: ExplainReport.csv(analysis.run(Execution(seed: 11, threads: 2))))
+    }
+
+    /// A population tempered with another seed is not the one a part of this seed holds.
+    @Test func aPopulationOfAnotherSeedIsDamage() throws {
+        let scenario = try Scenario.baseline()
+        let path = repositoryPath("docs/examples/haimen-2023-08.csv")
+        let figures = try ReportedFigures(fileText: try ObservationFile.text(path: path), file: path, scenario: scenario)
+        let analysis = try Analyses.Condition(scenario: scenario, figures: figures, particles: 100, chains: 2)
+        let populations = analysis.evaluate(1..<2, Execution(seed: 5, threads: 2))
+        #expect(analysis.damage(in: populations, units: 1..<2, seed: 5) == nil)
+        #expect(analysis.damage(in: populations, units: 1..<2, seed: 6) != nil)
+        #expect(analysis.damage(in: populations, units: 0..<1, seed: 5) != nil)
+    }
+
     /// A plan compared with itself: every run meets each target under both or neither, so the
     /// paired difference is exactly 0 with an interval around it.
     @Test func aPlanComparedWithItselfDiffersByNothing() throws {
         let scenario = try Scenario.load(path: small)
-        let comparison = try Analyses.Compare(a: scenario, b: scenario, runs: 500).run(Execution(seed: 3, threads: 2))
+        let comparison = try Analyses.Compare(document: try ScenarioDocument(path: small), overrides: [], inputs: .init(runs: 500))
+            .run(Execution(seed: 3, threads: 2))
         #expect(comparison.matched.count == scenario.targets.count)
         for target in comparison.matched {
             #expect(target.onlyA == 0 && target.onlyB == 0 && target.difference == 0 && target.medianDifference == 0)

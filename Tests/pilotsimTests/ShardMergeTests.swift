@@ -84,7 +84,7 @@ import Testing
 
     /// Runs `arguments` as `count` shards into one directory, merges them, and checks the merged
     /// `file` against the `--out FILE` of one process.
-    private func expectShardsMergeToTheSameFile(_ arguments: [String], count: Int, file: String) throws {
+    private func expectShardsMergeToTheSameFile(_ arguments: [String], count: Int, file: String, beforeMerging: () throws -> Void = {}) throws {
         let dir = try CommandLineTool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         for i in 1...count {
@@ -92,8 +92,9 @@ import Testing
             #expect(output.status == 0, "\(output.stderr)")
         }
         let parts = (1...count).map { dir.appendingPathComponent("parts/part-\($0)-of-\(count).pilotsim").path }
-        #expect(InProcess.run(["merge"] + parts.shuffled() + ["--out", dir.appendingPathComponent("merged").path]).status == 0)
         #expect(InProcess.run(arguments + ["--out", dir.appendingPathComponent("single.csv").path]).status == 0)
+        try beforeMerging()
+        #expect(InProcess.run(["merge"] + parts.shuffled() + ["--out", dir.appendingPathComponent("merged").path]).status == 0)
         let merged = FileManager.default.contents(atPath: dir.appendingPathComponent("merged/\(file)").path)
         #expect(merged != nil && merged == FileManager.default.contents(atPath: dir.appendingPathComponent("single.csv").path), "\(arguments)")
     }
@@ -111,6 +112,45 @@ import Testing
         try expectShardsMergeToTheSameFile(
             ["tornado", repositoryPath("Tests/Fixtures/golden/small.yaml"), "--runs", "200", "--quiet"],
             count: 4, file: "tornado.csv")
+    }
+
+    /// A comparison of two files with a B-only change, its runs in 3 shards: plan B's file
+    /// travels in the parts, so the merge gives the CSV of one process after the file is gone.
+    @Test func compareShardsMergeWithoutPlanBsFile() throws {
+        let dir = try CommandLineTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let b = dir.appendingPathComponent("optimistic.yaml")
+        try FileManager.default.copyItem(atPath: repositoryPath("scenarios/haimen-optimistic.yaml"), toPath: b.path)
+        try expectShardsMergeToTheSameFile(
+            ["compare", "--prior", repositoryPath("scenarios/haimen-baseline.yaml"), b.path, "--b-set", "merchants.churn=0.03", "--runs", "500", "--quiet"],
+            count: 3, file: "compare.csv"
+        ) { try FileManager.default.removeItem(at: b) }
+    }
+
+    @Test func explainShardsMergeToTheSameCSV() throws {
+        try expectShardsMergeToTheSameFile(
+            ["explain", "--prior", "--target", "merchants-2023", "--runs", "600", "--quiet"], count: 2, file: "explain.csv")
+    }
+
+    /// A conditioning's 4 populations in 3 shards (2, 1, 1): every file of the merge is the one
+    /// of `condition --out` in one process, and the manifest counts particles, not populations.
+    @Test func conditionShardsMergeToTheSameFiles() throws {
+        let dir = try CommandLineTool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let arguments = ["condition", "--observed", repositoryPath("docs/examples/haimen-2023-08.csv"), "--particles", "200", "--quiet"]
+        for i in 1...3 {
+            let output = InProcess.run(arguments + ["--shard", "\(i)/3", "--out", dir.appendingPathComponent("parts").path])
+            #expect(output.status == 0, "\(output.stderr)")
+        }
+        let parts = (1...3).map { dir.appendingPathComponent("parts/part-\($0)-of-3.pilotsim").path }
+        #expect(InProcess.run(["merge"] + parts + ["--out", dir.appendingPathComponent("merged").path]).status == 0)
+        #expect(InProcess.run(arguments + ["--out", dir.appendingPathComponent("single").path]).status == 0)
+        for file in ["summary.csv", "monthly.csv", "posterior.csv", "particles.csv", "observations.csv", "diagnostics.csv", "chains.csv"] {
+            let merged = FileManager.default.contents(atPath: dir.appendingPathComponent("merged/\(file)").path)
+            #expect(merged != nil && merged == FileManager.default.contents(atPath: dir.appendingPathComponent("single/\(file)").path), "\(file)")
+        }
+        let manifest = try String(contentsOf: dir.appendingPathComponent("merged/manifest.json"), encoding: .utf8)
+        #expect(manifest.contains("\"runs\" : 200") && manifest.contains("\"observed\" : "))
     }
 
     /// A Sobol analysis whose 57 × 100 design rows are split over 3 shards merges to the CSV of one

@@ -42,10 +42,12 @@ extension DeskAnswer {
     /// particles when conditioned), so that a page and the command it prints give the same numbers.
     static func defaultRuns(conditioned: Bool) -> Int { conditioned ? Analyses.Condition.defaultParticles : Analyses.Compare.defaultRuns }
 
-    /// Simulates both plans, conditioned on `figures` when given.
-    /// - Throws: `ScenarioValidationError`, `AnalysisError`, `ConditionedSample.Refusal`.
+    /// Simulates both plans, conditioned on `figures` when given: B is the document with
+    /// `overrides`, whose text (as `--b-set` arguments) is `arguments`.
+    /// - Throws: `ScenarioValidationError` (located in the page's fields), `AnalysisError`,
+    ///   `ConditionedSample.Refusal`.
     static func compute(
-        document: ScenarioDocument, overrides: [ScenarioOverride], figures: ReportedFigures?, runs: Int?, seed: UInt64, threads: Int,
+        document: ScenarioDocument, overrides: [ScenarioOverride], arguments: [String], figures: ReportedFigures?, runs: Int?, seed: UInt64, threads: Int,
         cache: ConditioningCache
     ) throws -> DeskAnswer {
         let a = try document.scenario(), b = try document.scenario(overrides: overrides)
@@ -55,7 +57,8 @@ extension DeskAnswer {
         if let figures {
             conditioned = try cache.result(a, text: document.text, figures: figures, particles: runs, seed: seed, threads: threads)
         }
-        var analysis = Analyses.Compare(a: a, b: b, runs: runs, sample: conditioned?.sample)
+        var analysis = try Analyses.Compare(document: document, overrides: [], inputs: .init(runs: runs, bOverrides: arguments))
+        analysis.sample = conditioned?.sample
         analysis.keep = [.targetValues, .monthlyQuantiles]
         let (_, resultB, comparison) = try analysis.results(execution)
         return DeskAnswer(a: a, b: b, resultB: resultB, comparison: comparison, conditioned: conditioned, figures: figures, runs: runs)

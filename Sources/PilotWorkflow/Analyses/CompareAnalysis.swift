@@ -1,29 +1,59 @@
+import Foundation
 import PilotModel
+import PilotReport
 import Simulator
 
 extension Analyses {
     /// `compare`: two plans with the same seed and run indices, and the paired difference of each
-    /// target's P(met).
-    public struct Compare: Analysis {
+    /// target's P(met); shardable, its units are the runs, and a part carries each target's
+    /// deciding value in its runs under both plans.
+    public struct Compare: Analysis, ShardableAnalysis {
+        public static let command = "compare"
+
         /// Runs of each plan when a front end is not told (the command line's `compare`, the desk).
         public static let defaultRuns = 10_000
 
+        public struct Inputs: Codable, Equatable {
+            /// Runs of each plan; the particles' count when the plans run on a conditioned sample.
+            public let runs: Int
+            /// Plan B's file when it is not A's: its name and text.
+            public let b: CarriedFile?
+            /// B's own overrides (`--b-set`), applied after those both plans take.
+            public let bOverrides: [String]
+
+            public init(runs: Int, b: CarriedFile? = nil, bOverrides: [String] = []) {
+                (self.runs, self.b, self.bOverrides) = (runs, b, bOverrides)
+            }
+        }
+
         public let a: Scenario, b: Scenario
-        /// Runs of each plan; the particles' count when `sample` is given.
-        public let runs: Int
+        public let inputs: Inputs
         /// A's conditioned particles, on which both plans run (B may change only what acts after
-        /// the last reported month), or nil for the plan-time view.
-        public let sample: ConditionedSample?
+        /// the last reported month), or nil for the plan-time view (and shards).
+        public var sample: ConditionedSample?
         /// What each plan's result keeps besides the summary (each run's target values always:
         /// the comparison pairs them); a page that also draws B's fan charts keeps its months.
         public var keep: MonteCarlo.Keep = .targetValues
 
-        public init(a: Scenario, b: Scenario, runs: Int, sample: ConditionedSample? = nil) {
-            (self.a, self.b, self.runs, self.sample) = (a, b, runs, sample)
+        /// Plan A is `document` with `overrides`; plan B is `inputs.b` (else the same document)
+        /// with `overrides`, then `inputs.bOverrides`.
+        /// - Throws: `ScenarioValidationError` for a plan that is not a valid scenario (B's
+        ///   overrides located as `--b-set`), `AnalysisError.inputs` for runs out of range.
+        public init(document: ScenarioDocument, overrides: [ScenarioOverride], inputs: Inputs) throws {
+            guard Analyses.runRange.contains(inputs.runs) else { throw AnalysisError.inputs("1 to 10,000,000 runs") }
+            let documentB = try inputs.b.map { try ScenarioDocument(text: $0.text, file: $0.name) } ?? document
+            a = try document.scenario(overrides: overrides)
+            b = try documentB.scenario(overrides: overrides + inputs.bOverrides.map { try ScenarioOverride($0, source: "--b-set") })
+            self.inputs = inputs
         }
+
+        /// Runs of each plan; the particles' count when `sample` is given.
+        public var runs: Int { inputs.runs }
 
         /// The runs each plan has.
         public var runCount: Int { sample?.count ?? runs }
+
+        public var units: Int { runs }
 
         /// - Throws: `ConditionedSample.Refusal` when B changes what the figures fix.
         public func run(_ execution: Execution) throws -> Comparison {
@@ -42,6 +72,46 @@ extension Analyses {
             let resultB = Run(scenario: b, runs: runs, keep: keep, sample: sample)
                 .run(Execution(seed: execution.seed, threads: execution.threads) { done, all in execution.progress(total + done * total / all, 2 * total) })
             return (resultA, resultB, Comparison(a: resultA, b: resultB))
+        }
+
+        /// Each target's deciding value in a shard's runs, under A and under B (run indices as in
+        /// one process, so the pairs are the same).
+        public struct Partial: Codable {
+            /// Per target of the plan, in scenario order: the value in each of the shard's runs.
+            public let a: [[Double]], b: [[Double]]
+        }
+
+        public func evaluate(_ units: Range<Int>, _ execution: Execution) -> Partial {
+            func values(_ scenario: Scenario) -> [[Double]] {
+                MonteCarlo(scenario: scenario, seed: execution.seed, threads: execution.threads, keep: .targetValues)
+                    .run(indices: units, eachBlock: { _ in }).targetValues
+            }
+            return Partial(a: values(a), b: values(b))
+        }
+
+        public func damage(in partial: Partial, units: Range<Int>, seed: UInt64) -> String? {
+            for (plan, values, targets) in [("A", partial.a, a.targets.count), ("B", partial.b, b.targets.count)] {
+                guard values.count == targets else { return "\(values.count) targets of plan \(plan); expected \(targets)" }
+                guard values.allSatisfy({ $0.count == units.count }) else {
+                    return "a target of plan \(plan) has not one value for each of \(units.count) runs"
+                }
+                guard values.allSatisfy({ $0.allSatisfy(\.isFinite) }) else { return "plan \(plan) has values no run gives" }
+            }
+            return nil
+        }
+
+        public func merged(_ partials: [Partial], _ execution: Execution) -> MergedAnalysis {
+            func joined(_ values: [[[Double]]], targets: Int) -> [[Double]] {
+                (0..<targets).map { j in Array(values.map { $0[j] }.joined()) }
+            }
+            let comparison = Comparison(
+                a: a, b: b, runs: runs, targetValuesA: joined(partials.map(\.a), targets: a.targets.count),
+                targetValuesB: joined(partials.map(\.b), targets: b.targets.count))
+            let changes = inputs.bOverrides.map { " · --b-set \($0)" }.joined()
+            return MergedAnalysis(fileName: "compare.csv", csv: CompareReport.csv(comparison)) { provenance, labels, _ in
+                try ExcelReport.comparison(
+                    comparison, a: provenance.scenario, b: (inputs.b?.name ?? provenance.scenario) + changes, provenance: provenance, labels: labels)
+            }
         }
     }
 }

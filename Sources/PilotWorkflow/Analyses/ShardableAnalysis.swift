@@ -24,20 +24,40 @@ public protocol ShardableAnalysis: Analysis {
     var units: Int { get }
     /// Evaluates `units` (a shard's), the same as in one process.
     func evaluate(_ units: Range<Int>, _ execution: Execution) -> Partial
-    /// What is wrong with a partial read back for `units`, or nil when it is what this analysis
-    /// writes for them (the right count of values, in order, each one it can produce).
-    func damage(in partial: Partial, units: Range<Int>) -> String?
-    /// The whole result from every shard's partial, in shard order, as one process writes it.
-    func merged(_ partials: [Partial], seed: UInt64) -> MergedAnalysis
+    /// What is wrong with a partial read back for `units` with `seed`, or nil when it is what
+    /// this analysis writes for them (the right count of values, in order, each one it can produce).
+    func damage(in partial: Partial, units: Range<Int>, seed: UInt64) -> String?
+    /// The whole result from every shard's partial, in shard order, as one process writes it
+    /// with the execution's seed (on its threads, which change no result).
+    func merged(_ partials: [Partial], _ execution: Execution) -> MergedAnalysis
 }
 
-/// What the merge of an analysis's parts writes: its CSV, byte for byte one process's `--out`
-/// file, and its workbook.
+/// What the merge of an analysis's parts writes: the files of one process's `--out`, byte for
+/// byte, and its workbook.
 public struct MergedAnalysis {
-    public let fileName: String
-    public let csv: String
-    /// The workbook for the merge's provenance, in a language, charting at most `top` inputs.
-    public let workbook: (_ provenance: Provenance, _ labels: Labels, _ top: Int) throws -> Data
+    /// The files by name, in the order one process lists them (the merge adds manifest.json).
+    public let files: [(name: String, contents: String)]
+    /// The reported figures the analysis was conditioned on (their file and its SHA-256), for
+    /// the merge's provenance; nil for the plan-time view.
+    public let observed: (source: String, sha256: String)?
+    /// The runs the files describe, as their manifest records them, when they are not the units
+    /// (the particles of a conditioning, not its populations); nil: the units.
+    public let runs: Int?
+    /// The workbook for the merge's provenance, in a language, charting at most `top` inputs;
+    /// nil for an analysis that has none (explain).
+    public let workbook: ((_ provenance: Provenance, _ labels: Labels, _ top: Int) throws -> Data)?
+
+    public init(
+        files: [(name: String, contents: String)], observed: (source: String, sha256: String)? = nil, runs: Int? = nil,
+        workbook: ((_ provenance: Provenance, _ labels: Labels, _ top: Int) throws -> Data)?
+    ) {
+        (self.files, self.observed, self.runs, self.workbook) = (files, observed, runs, workbook)
+    }
+
+    /// The merge of an analysis whose `--out` is one CSV file.
+    public init(fileName: String, csv: String, workbook: ((_ provenance: Provenance, _ labels: Labels, _ top: Int) throws -> Data)?) {
+        self.init(files: [(fileName, csv)], workbook: workbook)
+    }
 }
 
 /// Where a shard's part comes from, as its header records it.
@@ -69,12 +89,15 @@ extension ShardableAnalysis {
         }
         let text = try part.text()
         guard let partial = try? JSONDecoder().decode(Partial.self, from: Data(text.utf8)) else { throw damaged("they are not the results' JSON") }
-        if let problem = damage(in: partial, units: part.header.firstRun..<(part.header.firstRun + part.header.runs)) { throw damaged(problem) }
+        if let problem = damage(in: partial, units: part.header.firstRun..<(part.header.firstRun + part.header.runs), seed: part.header.seed) {
+            throw damaged(problem)
+        }
         return partial
     }
 
-    /// The merged result of `parts` (shards 1…N of this analysis, in order), each checked.
-    public func merge(_ parts: [PartFile.Reader], seed: UInt64) throws -> MergedAnalysis {
-        merged(try parts.map(partial(of:)), seed: seed)
+    /// The merged result of `parts` (shards 1…N of this analysis, in order), each checked, on
+    /// `threads`.
+    public func merge(_ parts: [PartFile.Reader], threads: Int) throws -> MergedAnalysis {
+        merged(try parts.map(partial(of:)), Execution(seed: parts[0].header.seed, threads: threads))
     }
 }

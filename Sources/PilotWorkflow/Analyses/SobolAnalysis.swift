@@ -52,20 +52,20 @@ extension Analyses {
         /// 10³⁰ yuan), small enough that sums of squares over every design row stay finite.
         public static let largestValue = 1e30
 
-        public func damage(in values: [[Double]], units: Range<Int>) -> String? {
+        public func damage(in values: [[Double]], units: Range<Int>, seed: UInt64) -> String? {
             let targets = analysis.scenario.targets.count
             guard values.count == targets, values.allSatisfy({ $0.count == units.count }) else { return "expected \(targets) targets × \(units.count) rows" }
             guard values.allSatisfy({ $0.allSatisfy { abs($0) <= Self.largestValue } }) else { return "a value no simulation writes" }
             return nil
         }
 
-        public func merged(_ partials: [[[Double]]], seed: UInt64) -> MergedAnalysis {
+        public func merged(_ partials: [[[Double]]], _ execution: Execution) -> MergedAnalysis {
             // Every row's values, in row order, then the indices as one process estimates them.
             var f = [[Double]](repeating: [], count: analysis.scenario.targets.count)
             for partial in partials {
                 for (j, values) in partial.enumerated() { f[j] += values }
             }
-            let estimate = analysis.estimate(f, samples: samples, seed: seed)
+            let estimate = analysis.estimate(f, samples: samples, seed: execution.seed)
             return MergedAnalysis(fileName: "sobol.csv", csv: SobolReport.csv(analysis, estimate)) { provenance, labels, top in
                 try ExcelReport.sobol(analysis, estimate, top: top, provenance: provenance, labels: labels)
             }

@@ -57,7 +57,7 @@ extension Analyses {
             SweepReport.rows(sweep.run(seed: execution.seed, runs: runs, threads: execution.threads, points: units), firstPoint: units.lowerBound)
         }
 
-        public func damage(in rows: [SweepReport.Row], units: Range<Int>) -> String? {
+        public func damage(in rows: [SweepReport.Row], units: Range<Int>, seed: UInt64) -> String? {
             let targets = sweep.base.targets
             guard rows.count == units.count * targets.count else {
                 return "\(rows.count) rows; expected \(units.count * targets.count) (\(units.count) points × \(targets.count) targets)"
@@ -73,7 +73,7 @@ extension Analyses {
             return nil
         }
 
-        public func merged(_ partials: [[SweepReport.Row]], seed: UInt64) -> MergedAnalysis {
+        public func merged(_ partials: [[SweepReport.Row]], _ execution: Execution) -> MergedAnalysis {
             let rows = Array(partials.joined())
             return MergedAnalysis(fileName: "sweep.csv", csv: SweepReport.csv(sweep, rows: rows)) { provenance, labels, _ in
                 try ExcelReport.sweep(sweep, rows: rows, provenance: provenance, labels: labels)

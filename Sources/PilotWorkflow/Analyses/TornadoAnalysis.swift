@@ -53,7 +53,7 @@ extension Analyses {
             tornado.bars(of: units, seed: execution.seed, runs: runs, threads: execution.threads)
         }
 
-        public func damage(in bars: [[Simulator.Tornado.Bar]], units: Range<Int>) -> String? {
+        public func damage(in bars: [[Simulator.Tornado.Bar]], units: Range<Int>, seed: UInt64) -> String? {
             let expected = tornado.parameters[units].map { tornado.scenario.parameters[$0].keyPath }
             guard bars.count == tornado.scenario.targets.count else { return "\(bars.count) targets; expected \(tornado.scenario.targets.count)" }
             for targetBars in bars {
@@ -67,7 +67,7 @@ extension Analyses {
             return nil
         }
 
-        public func merged(_ partials: [[[Simulator.Tornado.Bar]]], seed: UInt64) -> MergedAnalysis {
+        public func merged(_ partials: [[[Simulator.Tornado.Bar]]], _ execution: Execution) -> MergedAnalysis {
             // Every parameter's bars, in parameter order, sorted by swing as one process sorts them.
             var bars = [[Simulator.Tornado.Bar]](repeating: [], count: tornado.scenario.targets.count)
             for partial in partials {

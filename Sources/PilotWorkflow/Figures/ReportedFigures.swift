@@ -9,18 +9,22 @@ public struct ReportedFigures: Sendable {
     public let source: String
     /// SHA-256 of the file's text, or of the section's figures as CSV (`ObservationFile.render`).
     public let sha256: String
+    /// The file's text, or nil for the scenario's own section (and figures given as values).
+    public let fileText: String?
 
     /// What `source` says for the scenario's own `observed:` section.
     public static let scenarioSection = "observed:"
 
-    public init(observations: [Observation], source: String, sha256: String) {
-        (self.observations, self.source, self.sha256) = (observations, source, sha256)
+    public init(observations: [Observation], source: String, sha256: String, fileText: String? = nil) {
+        (self.observations, self.source, self.sha256, self.fileText) = (observations, source, sha256, fileText)
     }
 
     /// The figures of an observation file's `text`, read against `scenario`.
     /// - Throws: `ScenarioValidationError` located in the file for a figure it cannot take.
     public init(fileText text: String, file: String, scenario: Scenario) throws {
-        self.init(observations: try ObservationFile.parse(text, file: file, scenario: scenario), source: file, sha256: ContentDigest.hex(text.utf8))
+        self.init(
+            observations: try ObservationFile.parse(text, file: file, scenario: scenario), source: file, sha256: ContentDigest.hex(text.utf8),
+            fileText: text)
     }
 
     /// The scenario's own `observed:` section, or nil when it has none.

@@ -32,17 +32,25 @@ public struct Comparison: Sendable {
     /// - Precondition: `a.runs == b.runs`.
     public init(a: SimulationResult, b: SimulationResult) {
         precondition(a.runs == b.runs)
-        let runs = a.runs
+        self.init(a: a.scenario, b: b.scenario, runs: a.runs, targetValuesA: a.targetValues, targetValuesB: b.targetValues)
+    }
+
+    /// Compares two scenarios from each target's deciding value in each of `runs` paired runs
+    /// (the same seed and run indices), per target in scenario order.
+    /// - Precondition: every target's values count `runs`.
+    public init(a: Scenario, b: Scenario, runs: Int, targetValuesA: [[Double]], targetValuesB: [[Double]]) {
         var matched: [TargetDifference] = []
-        for (i, target) in a.scenario.targets.enumerated() {
-            guard let j = b.scenario.targets.firstIndex(where: { $0.id == target.id }) else { continue }
-            let other = b.scenario.targets[j]
+        for (i, target) in a.targets.enumerated() {
+            guard let j = b.targets.firstIndex(where: { $0.id == target.id }) else { continue }
+            let other = b.targets[j]
+            let valuesA = targetValuesA[i], valuesB = targetValuesB[j]
+            precondition(valuesA.count == runs && valuesB.count == runs)
             var both = 0, onlyA = 0, onlyB = 0
             var differences = [Double](repeating: 0, count: runs)
             for r in 0..<runs {
-                let metA = target.isMet(by: a.targetValues[i][r]), metB = other.isMet(by: b.targetValues[j][r])
+                let metA = target.isMet(by: valuesA[r]), metB = other.isMet(by: valuesB[r])
                 if metA && metB { both += 1 } else if metA { onlyA += 1 } else if metB { onlyB += 1 }
-                differences[r] = b.targetValues[j][r] - a.targetValues[i][r]
+                differences[r] = valuesB[r] - valuesA[r]
             }
             let interval = Self.newcombePaired(bothYes: both, firstOnly: onlyB, secondOnly: onlyA, n: runs)
             let median = Self.medianWithInterval(&differences)
@@ -52,8 +60,8 @@ public struct Comparison: Sendable {
                     medianDifference: median.median, medianDifferenceInterval: median.interval))
         }
         self.matched = matched
-        onlyInA = a.scenario.targets.filter { t in !b.scenario.targets.contains { $0.id == t.id } }
-        onlyInB = b.scenario.targets.filter { t in !a.scenario.targets.contains { $0.id == t.id } }
+        onlyInA = a.targets.filter { t in !b.targets.contains { $0.id == t.id } }
+        onlyInB = b.targets.filter { t in !a.targets.contains { $0.id == t.id } }
     }
 
     /// Newcombe's method 10 ("Improved confidence intervals for the difference between binomial

@@ -31,7 +31,7 @@ public struct ConditionedSample: Sendable {
     /// The last reported month.
     public var lastReportedMonth: Month { scenario.calendar.month(at: monthLimit - 1) }
 
-    init(setup: ConditioningSetup, observations: [Observation], populations: [SMCPopulation]) {
+    init(setup: ConditioningSetup, observations: [Observation], populations: [ConditionedPopulation]) {
         scenario = setup.scenario
         self.observations = observations
         let informed = setup.relevant.map { setup.space.parameters[$0] }

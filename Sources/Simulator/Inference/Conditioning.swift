@@ -60,7 +60,7 @@ public struct Conditioning: Sendable {
     }
 
     /// One tempering step of one population.
-    public struct Iteration: Sendable {
+    public struct Iteration: Codable, Sendable {
         /// The temperature reached at this step (1: the full likelihood).
         public let temperature: Double
         /// The ESS of the reweighted particles, before resampling.
@@ -212,22 +212,53 @@ public struct Conditioning: Sendable {
     /// Runs the sampler; `progress`, if given, is called after each tempering step with the
     /// share of the work done (the temperature, averaged over the populations).
     public func run(progress: ((Double) -> Void)? = nil) -> Result {
-        precondition(particles >= 2 && !observations.isEmpty)
         let setup = ConditioningSetup(scenario: scenario, observations: observations, threads: threads)
-        let sizes = (0..<chains).map { particles / chains + ($0 < particles % chains ? 1 : 0) }
-        let starts = sizes.indices.map { sizes[..<$0].reduce(0, +) }
-        var populations: [SMCPopulation] = []
-        for c in 0..<chains {
-            let population = SMCPopulation(
-                setup: setup,
-                slotKeys: (starts[c]..<(starts[c] + sizes[c])).map {
-                    StreamSeeding.runKey(seed: seed, run: $0)
-                })
-            population.run { progress?((Double(c) + $0) / Double(chains)) }
-            populations.append(population)
+        let populations = (0..<chains).map { c in
+            population(c, setup: setup) { progress?((Double(c) + $0) / Double(chains)) }
         }
-        let conditioningRuns = populations.reduce(0) { $0 + $1.runs }
+        return result(of: populations, setup: setup)
+    }
 
+    /// The particles (slot indices) population `chain` tempers: the particles split evenly, the
+    /// first populations one more when they do not divide.
+    public func slots(ofChain chain: Int) -> Range<Int> {
+        let start = chain * (particles / chains) + min(chain, particles % chains)
+        return start..<(start + particles / chains + (chain < particles % chains ? 1 : 0))
+    }
+
+    /// Tempers population `chain` alone (a shard's work): the same population as in `run`.
+    /// - Precondition: `0 <= chain < chains`.
+    public func population(_ chain: Int, progress: ((Double) -> Void)? = nil) -> ConditionedPopulation {
+        population(chain, setup: ConditioningSetup(scenario: scenario, observations: observations, threads: threads)) { progress?($0) }
+    }
+
+    private func population(_ chain: Int, setup: ConditioningSetup, progress: (Double) -> Void) -> ConditionedPopulation {
+        precondition(particles >= 2 && !observations.isEmpty && (0..<chains).contains(chain))
+        let population = SMCPopulation(setup: setup, slotKeys: slots(ofChain: chain).map { StreamSeeding.runKey(seed: seed, run: $0) })
+        population.run(progress: progress)
+        return population.final
+    }
+
+    /// What is wrong with `populations` as those this conditioning tempers for `chains`, or nil.
+    public func damage(in populations: [ConditionedPopulation], chains: Range<Int>) -> String? {
+        guard populations.count == chains.count else { return "\(populations.count) populations; expected \(chains.count)" }
+        let setup = ConditioningSetup(scenario: scenario, observations: observations, threads: 1)
+        for (population, chain) in zip(populations, chains) {
+            if let problem = population.damage(as: self, setup: setup, slots: slots(ofChain: chain)) { return "population \(chain + 1): \(problem)" }
+        }
+        return nil
+    }
+
+    /// The conditioned forecast from every population's tempered particles, in chain order (the
+    /// work after the tempering: the final simulation, the checks, the measured errors).
+    /// - Precondition: one population of each chain, as `population(_:)` gives it.
+    public func result(of populations: [ConditionedPopulation]) -> Result {
+        result(of: populations, setup: ConditioningSetup(scenario: scenario, observations: observations, threads: threads))
+    }
+
+    private func result(of populations: [ConditionedPopulation], setup: ConditioningSetup) -> Result {
+        precondition(populations.count == chains)
+        let conditioningRuns = populations.reduce(0) { $0 + $1.runs }
         let sample = ConditionedSample(setup: setup, observations: observations, populations: populations)
         var engine = MonteCarlo(scenario: scenario, seed: seed, threads: threads, keep: .all)
         engine.sample = sample
@@ -240,7 +271,7 @@ public struct Conditioning: Sendable {
                 distinct: Set(p.stateIDs).count, families: SMCPopulation.effectiveCount(p.parameterIDs))
         }
         let checks = PredictiveCheck(setup: setup, populations: populations, observations: observations).checks(posterior: posterior)
-        let errors = targetErrors(posterior, sizes: sizes, chains: chainResults, setup: setup)
+        let errors = targetErrors(posterior, sizes: populations.map(\.n), chains: chainResults, setup: setup)
         let months = scenario.calendar.monthCount
         let replicateRuns = 2 * particles  // replicates and the prior particles of the check
         return Result(

@@ -8,7 +8,7 @@ import PilotModel
 /// conditioned model does not reproduce (Gelman, Meng & Stern 1996).
 struct PredictiveCheck {
     let setup: ConditioningSetup
-    let populations: [SMCPopulation]
+    let populations: [ConditionedPopulation]
     let observations: [Observation]
 
     /// The checks, with `posterior` (the particles over the whole calendar) for the conditioned band.

@@ -310,6 +310,13 @@ final class SMCPopulation {
         }
     }
 
+    /// The population as it stands, as a value.
+    var final: ConditionedPopulation {
+        ConditionedPopulation(
+            slotKeys: slotKeys, eps: eps, monthKeys: monthKeys, parameterIDs: parameterIDs, stateIDs: stateIDs, iterations: iterations,
+            temperature: temperature, runs: runs)
+    }
+
     /// n²/Σc² over groups of identical ids: the effective number of distinct members.
     static func effectiveCount(_ ids: [Int]) -> Double {
         var copies: [Int: Int] = [:]

@@ -44,16 +44,27 @@ public struct MonteCarloFiltering: Sendable {
     public let inputs: [Input]
 
     public init(_ result: SimulationResult, target index: Int) {
-        let s = result.scenario, target = s.targets[index], width = result.uncertainParameters.count
-        let isMet = result.targetValues[index].map(target.isMet)
+        self.init(
+            scenario: result.scenario, uncertainParameters: result.uncertainParameters, parameterValues: result.parameterValues,
+            targetValues: result.targetValues[index], target: index)
+    }
+
+    /// The filtering of target `index` from the runs' values: `parameterValues` run-major, a
+    /// run's values of `uncertainParameters` (indices into the scenario's parameters) in order,
+    /// and `targetValues` the target's deciding value in each run.
+    /// - Precondition: `parameterValues` holds `uncertainParameters.count` values for each run.
+    public init(scenario s: Scenario, uncertainParameters: [Int], parameterValues: [Double], targetValues: [Double], target index: Int) {
+        let target = s.targets[index], width = uncertainParameters.count, runs = targetValues.count
+        precondition(parameterValues.count == runs * width)
+        let isMet = targetValues.map(target.isMet)
         self.target = target
         met = isMet.filter { $0 }.count
-        missed = result.runs - met
+        missed = runs - met
         let reach = s.parametersThatCanAffect(target)
-        var compared = result.uncertainParameters.enumerated().map { column, parameter in
+        var compared = uncertainParameters.enumerated().map { column, parameter in
             var a: [Double] = [], b: [Double] = []
-            for run in 0..<result.runs {
-                let value = result.parameterValues[run * width + column]
+            for run in 0..<runs {
+                let value = parameterValues[run * width + column]
                 if isMet[run] { a.append(value) } else { b.append(value) }
             }
             var input = Self.compare(met: a, missed: b, parameter: parameter, keyPath: s.parameters[parameter].keyPath)

@@ -44,7 +44,8 @@ extension Pilotsim {
         var format: Run.Format = .table
 
         @Option(
-            help: "Also write target_id,p_a,p_b,diff,diff_low,diff_high,only_a,only_b,median_diff,median_diff_low,median_diff_high to this file.",
+            help:
+                "Also write target_id,p_a,p_b,diff,diff_low,diff_high,only_a,only_b,median_diff,median_diff_low,median_diff_high to this file (with --shard: the directory of the part file).",
             completion: .file())
         var out: String?
 
@@ -54,23 +55,37 @@ extension Pilotsim {
 
         @OptionGroup var workbook: WorkbookOption
 
+        @OptionGroup var shard: ShardOption
+
+        func validate() throws {
+            try shard.checkOutputs(out: out, xlsx: workbook.xlsx, command: "compare")
+        }
+
         func run() throws {
             try reportingFailures {
                 let both = try overrides.map { try ScenarioOverride($0, source: "--set") }
-                let onlyB = try bOverrides.map { try ScenarioOverride($0, source: "--b-set") }
                 let documentA = try a.map { try ScenarioDocument(path: $0) } ?? ScenarioDocument.baseline()
-                let documentB = try b.map { try ScenarioDocument(path: $0) } ?? documentA
-                let scenarioA = try documentA.scenario(overrides: both)
-                let scenarioB = try documentB.scenario(overrides: both + onlyB)
+                let documentB = try b.map { try ScenarioDocument(path: $0) }
+                // B's file travels in a part as its text, so that merge makes B again.
+                let sourceB = documentB.map { CarriedFile(name: b == "-" ? "<stdin>" : b ?? "", text: $0.text) }
+                let inputs = Analyses.Compare.Inputs(runs: simulation.runCount(default: Self.defaultRuns), b: sourceB, bOverrides: bOverrides)
+                var analysis = try Analyses.Compare(document: documentA, overrides: both, inputs: inputs)
+                let scenarioA = analysis.a
+                if let (index, count) = shard.parsed, let out {
+                    try observed.refuseInShard(scenarioA)
+                    let origin = PartOrigin(
+                        commandLine: CommandLineText.current(), scenario: a ?? Scenario.baselineFileName, scenarioText: documentA.text,
+                        overrides: overrides)
+                    try analysis.writePart(shard: index, of: count, simulation.withProgress(), origin: origin, into: out)
+                    return
+                }
                 let labels = language.labels
-                var analysis = Analyses.Compare(a: scenarioA, b: scenarioB, runs: simulation.runCount(default: Self.defaultRuns))
                 var figuresLine = observed.planTimeLine(scenarioA, labels)
                 var provenance: (source: String, sha256: String)?
                 // With reported figures (A's), both plans run on A's conditioned particles: B may
                 // change only what acts after the last reported month.
                 if let figures = try observed.figures(for: scenarioA) {
-                    let conditioned = try observed.condition(scenarioA, on: figures, simulation: simulation, labels: labels)
-                    analysis = Analyses.Compare(a: scenarioA, b: scenarioB, runs: analysis.runs, sample: conditioned.sample)
+                    analysis.sample = try observed.condition(scenarioA, on: figures, simulation: simulation, labels: labels).sample
                     figuresLine = figures.description(labels)
                     provenance = figures.provenance
                 }
@@ -84,7 +99,7 @@ extension Pilotsim {
                         + sets.map { " · \($0)" }.joined()
                 }
                 let nameA = name(a, documentA, overrides.map { "--set \($0)" })
-                let nameB = name(b ?? a, documentB, overrides.map { "--set \($0)" } + bOverrides.map { "--b-set \($0)" })
+                let nameB = name(b ?? a, documentB ?? documentA, overrides.map { "--set \($0)" } + bOverrides.map { "--b-set \($0)" })
                 let origin = Provenance(
                     commandLine: CommandLineText.current(), scenario: a ?? Scenario.baselineFileName, scenarioText: documentA.text,
                     overrides: overrides, observed: provenance, seed: simulation.seed)

@@ -38,7 +38,7 @@ extension Pilotsim {
 
         @Option(
             help:
-                "Also write summary.csv, monthly.csv (conditioned), posterior.csv, particles.csv, observations.csv, diagnostics.csv, chains.csv and manifest.json into this directory.",
+                "Also write summary.csv, monthly.csv (conditioned), posterior.csv, particles.csv, observations.csv, diagnostics.csv, chains.csv and manifest.json into this directory (with --shard: the part file, a shard's populations).",
             completion: .directory)
         var out: String?
 
@@ -49,18 +49,27 @@ extension Pilotsim {
 
         @OptionGroup var workbook: WorkbookOption
 
+        @OptionGroup var shard: ShardOption
+
         func validate() throws {
             try OutputFiles.refuseStandardOutput(out, "condition")
+            try shard.checkOutputs(out: out, xlsx: workbook.xlsx, command: "condition")
             guard Analyses.Condition.particleRange.contains(particles) else {
                 throw ValidationError("--particles must be from 100 to 100,000 (got \(particles))")
             }
-            guard (1...16).contains(chains) else { throw ValidationError("--chains must be from 1 to 16 (got \(chains))") }
+            guard Analyses.Condition.chainRange.contains(chains) else { throw ValidationError("--chains must be from 1 to 16 (got \(chains))") }
         }
 
         func run() throws {
             try reportingFailures {
                 let (scenarioText, loaded) = try scenario.loadWithText()
                 let figures = try ReportedFigures(fileText: try ObservationFile.text(path: observed), file: observed, scenario: loaded)
+                if let (index, count) = shard.parsed, let out {
+                    // Each shard tempers its populations; merge does the rest, as one process does.
+                    try Analyses.Condition(scenario: loaded, figures: figures, particles: particles, chains: chains)
+                        .writePart(shard: index, of: count, execution.withProgress(), origin: try scenario.partOrigin(), into: out)
+                    return
+                }
                 let result = try ObservedOptions.condition(
                     loaded, on: figures, particles: particles, chains: chains, seed: execution.seed,
                     threads: execution.threadCount, quiet: execution.quiet, labels: language.labels)

@@ -15,16 +15,7 @@ struct ConditionedOutput {
     /// Writes the files into `out` as one transaction: summary.csv and monthly.csv (conditioned),
     /// posterior.csv, particles.csv, observations.csv, diagnostics.csv, chains.csv, manifest.json.
     func write(to out: String) throws {
-        let report = ConditionReport(result)
-        var files = [
-            ("summary.csv", SummaryCSV.render(report.posteriorSummary)),
-            ("monthly.csv", MonthlyCSV.render(result.posterior.monthly)),
-            ("posterior.csv", report.posteriorCSV()),
-            ("particles.csv", RunsCSV.render(result.posterior)),
-            ("observations.csv", report.observationsCSV()),
-            ("diagnostics.csv", report.diagnosticsCSV()),
-            ("chains.csv", report.chainsCSV()),
-        ]
+        var files = ConditionedOutputs.files(result)
         let manifest = Manifest(
             provenance: try scenario.provenance(seed: result.posterior.seed, figures: figures), runs: result.posterior.runs, files: files.map(\.0))
         files.append(("manifest.json", try manifest.json()))

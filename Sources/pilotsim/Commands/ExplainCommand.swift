@@ -33,17 +33,31 @@ extension Pilotsim {
         @OptionGroup var topOption: TopOption
         var top: Int { topOption.top }
 
-        @Option(help: "Write target_id,input,ks,p_value,median_met,median_missed,threshold,runs_met,runs_missed to this file.", completion: .file())
+        @Option(
+            help:
+                "Write target_id,input,ks,p_value,median_met,median_missed,threshold,runs_met,runs_missed to this file (with --shard: the directory of the part file).",
+            completion: .file())
         var out: String?
 
         @OptionGroup var language: LanguageOption
 
         @OptionGroup var observed: ObservedOptions
 
+        @OptionGroup var shard: ShardOption
+
+        func validate() throws {
+            try shard.checkOutputs(out: out, command: "explain")
+        }
+
         func run() throws {
             try reportingFailures {
                 let loaded = try scenario.load()
                 var analysis = try Analyses.Explain(scenario: loaded, targetID: target, runs: simulation.runCount(default: Self.defaultRuns))
+                if let (index, count) = shard.parsed, let out {
+                    try observed.refuseInShard(loaded)
+                    try analysis.writePart(shard: index, of: count, simulation.withProgress(), origin: try scenario.partOrigin(), into: out)
+                    return
+                }
                 let figures: String
                 (analysis.sample, figures) = try observed.sample(for: loaded, simulation: simulation, labels: language.labels)
                 let runs = analysis.runCount

@@ -8,11 +8,13 @@ import Simulator
 extension Pilotsim {
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Join the part files of a sharded run, sweep, tornado or sobol (--shard I/N) into the outputs of the whole work.",
+            abstract:
+                "Join the part files of a sharded run, sweep, tornado, sobol, compare, explain or condition (--shard I/N) into the outputs of the whole work.",
             discussion: """
                 For run: summary.csv, joint.csv, stages.csv, monthly.csv and runs.csv byte for byte as one process with the same seed and runs \
-                would, and manifest.json; for sweep, tornado and sobol: sweep.csv, tornado.csv or sobol.csv, byte for \
-                byte their --out file. Refuses, writing nothing, parts of different scenarios, seeds, run totals or \
+                would, and manifest.json; for sweep, tornado, sobol, compare and explain: sweep.csv, tornado.csv, sobol.csv, \
+                compare.csv or explain.csv, byte for byte their --out file; for condition: the files of its --out directory, \
+                byte for byte. Refuses, writing nothing, parts of different scenarios, seeds, run totals or \
                 pilotsim versions, a missing or repeated shard, and a truncated part file.
 
                 Defaults: all cores.
@@ -49,10 +51,14 @@ extension Pilotsim {
                 if header.command == Analyses.Run.command {
                     try mergeRuns(ordered, header: header, scenario: try document.scenario(overrides: overrides))
                 } else {
-                    let merged = try ShardMerge.merge(ordered, document: document, overrides: overrides)
-                    try workbook.write { try merged.workbook(Self.provenance(header), language.labels, TopOption.standard) }
-                    try OutputFiles(directory: out, files: [(merged.fileName, merged.csv), try Self.manifest(header, ordered, file: merged.fileName)])
-                        .write()
+                    let merged = try ShardMerge.merge(ordered, document: document, overrides: overrides, threads: threads.count)
+                    let provenance = Self.provenance(header, observed: merged.observed)
+                    if workbook.xlsx != nil {
+                        guard let book = merged.workbook else { throw ValidationError("--xlsx: \(header.command) makes no workbook; merge without --xlsx") }
+                        try workbook.write { try book(provenance, language.labels, TopOption.standard) }
+                    }
+                    let files = merged.files + [try Self.manifest(provenance, header, ordered, runs: merged.runs, files: merged.files.map(\.name))]
+                    try OutputFiles(directory: out, files: files).write()
                 }
                 Console.write(out + "\n")
             }
@@ -67,18 +73,20 @@ extension Pilotsim {
         }
 
         /// The provenance of merged work: the merge's command line, and the parts' scenario,
-        /// overrides and seed.
-        static func provenance(_ header: PartFile.Header) -> Provenance {
+        /// overrides, seed and (for conditioned work) reported figures.
+        static func provenance(_ header: PartFile.Header, observed: (source: String, sha256: String)? = nil) -> Provenance {
             Provenance(
                 commandLine: CommandLineText.current(), scenario: header.scenario, scenarioText: header.scenarioText,
-                overrides: header.overrides, observed: nil, seed: header.seed)
+                overrides: header.overrides, observed: observed, seed: header.seed)
         }
 
-        /// manifest.json of a merged sweep, tornado or sobol: the merge's command line, the
-        /// scenario and its hash, the overrides, the seed, the units in all, and each shard's own
-        /// command line.
-        static func manifest(_ header: PartFile.Header, _ ordered: [PartFile.Reader], file: String) throws -> (name: String, contents: String) {
-            var manifest = Manifest(provenance: provenance(header), runs: header.totalRuns, files: [file])
+        /// manifest.json of a merged shardable analysis: the merge's command line, the scenario and
+        /// its hash, the overrides, the seed, the runs (else the units) in all, the files, and each
+        /// shard's own command line.
+        static func manifest(
+            _ provenance: Provenance, _ header: PartFile.Header, _ ordered: [PartFile.Reader], runs: Int?, files: [String]
+        ) throws -> (name: String, contents: String) {
+            var manifest = Manifest(provenance: provenance, runs: runs ?? header.totalRuns, files: files)
             manifest.shardCommandLines = ordered.map(\.header.commandLine)
             return ("manifest.json", try manifest.json())
         }

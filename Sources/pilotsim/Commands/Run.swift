@@ -59,7 +59,7 @@ extension Pilotsim {
 
         func validate() throws {
             try OutputFiles.refuseStandardOutput(out, "run")
-            try shard.checkOutputs(out: out, workbook: workbook, command: "run")
+            try shard.checkOutputs(out: out, xlsx: workbook.xlsx, command: "run")
             if shard.parsed != nil {
                 guard precision == nil else { throw ValidationError("--shard needs a fixed --runs, not --precision") }
                 guard format == .table else { throw ValidationError("--shard writes a part file and prints nothing: --format has no effect; leave it out") }
@@ -102,7 +102,7 @@ extension Pilotsim {
 
         /// The run given reported figures: the conditioned forecast, its files and workbook.
         private func runConditioned(_ loaded: Scenario, scenarioText: String, figures: ReportedFigures) throws {
-            guard shard.parsed == nil else { throw ValidationError("--shard takes no reported figures: shard the plan-time view with --prior") }
+            guard shard.parsed == nil else { throw ValidationError(ObservedOptions.shardRefusal) }
             guard precision == nil else { throw ValidationError("--precision takes no reported figures: give --runs (the particles), or --prior") }
             let result = try observed.condition(loaded, on: figures, simulation: simulation, labels: language.labels)
             try ConditionedOutput(result: result, figures: figures, scenario: scenario, scenarioText: scenarioText, labels: language.labels)

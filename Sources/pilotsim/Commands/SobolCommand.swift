@@ -41,7 +41,7 @@ extension Pilotsim {
         @OptionGroup var workbook: WorkbookOption
 
         func validate() throws {
-            try shard.checkOutputs(out: out, workbook: workbook, command: "sobol")
+            try shard.checkOutputs(out: out, xlsx: workbook.xlsx, command: "sobol")
             guard Analyses.Sobol.sampleRange.contains(samples) else { throw ValidationError("--samples must be from 100 to 1,000,000 (got \(samples))") }
         }
 
@@ -55,9 +55,7 @@ extension Pilotsim {
                     printError("warning: Sobol indices assume independent inputs; the scenario's correlations are not applied here")
                 }
                 if let (index, count) = shard.parsed, let out {
-                    guard try observed.figures(for: loaded) == nil else {
-                        throw ValidationError("--shard takes no reported figures: shard the plan-time view with --prior")
-                    }
+                    try observed.refuseInShard(loaded)
                     // Each shard evaluates its block of the design's rows; merge estimates from all of them.
                     try Analyses.Sobol(analysis: GlobalSensitivity(scenario: loaded), samples: samples)
                         .writePart(shard: index, of: count, execution.withProgress(), origin: try scenario.partOrigin(), into: out)

@@ -41,7 +41,7 @@ extension Pilotsim {
         @OptionGroup var workbook: WorkbookOption
 
         func validate() throws {
-            try shard.checkOutputs(out: out, workbook: workbook, command: "sweep")
+            try shard.checkOutputs(out: out, xlsx: workbook.xlsx, command: "sweep")
             guard (1...2).contains(axisArguments.count) else { throw ValidationError("give one or two --vary KEY.PATH=SPEC") }
             var points = 1
             for argument in axisArguments {
@@ -58,9 +58,7 @@ extension Pilotsim {
             try reportingFailures {
                 let sweep = try Self.sweep(axisArguments, option: "--vary", scenario: scenario)
                 if let (index, count) = shard.parsed, let out {
-                    guard observed.prior || (observed.observed == nil && sweep.base.observations.isEmpty) else {
-                        throw ValidationError("--shard takes no reported figures: shard the plan-time view with --prior")
-                    }
+                    try observed.refuseInShard(sweep.base)
                     try Analyses.Sweep(sweep: sweep, runs: simulation.runCount(default: Self.defaultRuns))
                         .writePart(shard: index, of: count, simulation.withProgress(), origin: try scenario.partOrigin(), into: out)
                     return

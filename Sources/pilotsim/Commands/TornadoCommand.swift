@@ -42,7 +42,7 @@ extension Pilotsim {
         @OptionGroup var workbook: WorkbookOption
 
         func validate() throws {
-            try shard.checkOutputs(out: out, workbook: workbook, command: "tornado")
+            try shard.checkOutputs(out: out, xlsx: workbook.xlsx, command: "tornado")
         }
 
         @OptionGroup var observed: ObservedOptions
@@ -51,9 +51,7 @@ extension Pilotsim {
             try reportingFailures {
                 let loaded = try scenario.load()
                 if let (index, count) = shard.parsed, let out {
-                    guard try observed.figures(for: loaded) == nil else {
-                        throw ValidationError("--shard takes no reported figures: shard the plan-time view with --prior")
-                    }
+                    try observed.refuseInShard(loaded)
                     // Each shard pins its block of the uncertain parameters; merge sorts the bars as one process does.
                     try Analyses.Tornado(
                         tornado: Simulator.Tornado(scenario: loaded, low: quantiles.low, high: quantiles.high),

@@ -22,7 +22,7 @@ struct ObservedOptions: ParsableArguments {
 
     func validate() throws {
         if prior && observed != nil { throw ValidationError("give --observed or --prior, not both") }
-        guard (1...16).contains(chains) else { throw ValidationError("--chains must be from 1 to 16 (got \(chains))") }
+        guard Analyses.Condition.chainRange.contains(chains) else { throw ValidationError("--chains must be from 1 to 16 (got \(chains))") }
     }
 
     /// For an analysis of `scenario`: the conditioned particles to run on (nil for the plan-time
@@ -50,6 +50,14 @@ struct ObservedOptions: ParsableArguments {
     func planTimeLine(_ scenario: Scenario, _ labels: Labels) -> String {
         prior && !scenario.observations.isEmpty ? labels.condition.figuresIgnored(scenario.observations.count) : labels.condition.noFigures
     }
+
+    /// Refuses reported figures in force for `scenario` in a shard: shards take the plan-time view.
+    func refuseInShard(_ scenario: Scenario) throws {
+        guard try figures(for: scenario) == nil else { throw ValidationError(Self.shardRefusal) }
+    }
+
+    /// Why a shard takes no reported figures.
+    static let shardRefusal = "--shard takes no reported figures: shard the plan-time view with --prior"
 
     /// The figures in force for `scenario`, with where they come from and the SHA-256 of their
     /// text; nil with `--prior` or when there are none.

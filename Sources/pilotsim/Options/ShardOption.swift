@@ -2,8 +2,8 @@ import ArgumentParser
 import PilotWorkflow
 import Simulator
 
-/// `--shard I/N`, shared by the commands that can split their work over processes (`run`,
-/// `sweep`, `tornado`, `sobol`).
+/// `--shard I/N`, shared by the commands that can split their work over processes (every
+/// analysis but `solve`).
 struct ShardOption: ParsableArguments {
     @Option(
         help: ArgumentHelp(
@@ -25,11 +25,11 @@ struct ShardOption: ParsableArguments {
 
     /// With `--shard`, the part file goes into the directory `--out` and nothing else is written:
     /// refuses a missing `--out`, `--out -` and `--xlsx` (which belongs to `merge`).
-    func checkOutputs(out: String?, workbook: WorkbookOption, command: String) throws {
+    func checkOutputs(out: String?, xlsx: String? = nil, command: String) throws {
         guard parsed != nil else { return }
         try OutputFiles.refuseStandardOutput(out, "\(command) --shard")
         guard out != nil else { throw ValidationError("--shard writes a part file: give --out DIR") }
-        guard workbook.xlsx == nil else { throw ValidationError("--shard writes a part file: give --xlsx to 'pilotsim merge' instead") }
+        guard xlsx == nil else { throw ValidationError("--shard writes a part file: give --xlsx to 'pilotsim merge' instead") }
     }
 }
 
