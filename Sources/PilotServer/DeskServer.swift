@@ -38,6 +38,7 @@ public struct DeskServer: Sendable {
         router.get("/report.html") { request, _ in await self.download(request, .report) }
         router.get("/workbook.xlsx") { request, _ in await self.download(request, .workbook) }
         router.get("/figures.csv") { request, _ in self.figures(request) }
+        router.get("/scenario.yaml") { request, _ in self.changedScenario(request) }
         router.post("/upload") { request, _ in try await self.upload(request) }
         return router
     }
@@ -126,6 +127,24 @@ public struct DeskServer: Sendable {
             body: .init(byteBuffer: ByteBuffer(bytes: contents)))
     }
 
+    /// The scenario with the page's changes as a YAML file of its own: `pilotsim run` of it with
+    /// the page's runs and seed gives the changed plan's numbers. Nothing is simulated.
+    private func changedScenario(_ request: Request) -> Response {
+        let (query, entry, labels) = read(request)
+        guard let entry, let base = try? entry.document.scenario() else { return DeskPage.message(labels.desk.notFound, status: .notFound, request: request) }
+        let (overrides, _, problems) = query.overrides(of: base)
+        let text: String
+        do {
+            guard problems.isEmpty else { return DeskPage.message(problems.joined(separator: "\n"), status: .unprocessableContent, request: request) }
+            text = try entry.document.text(overrides: overrides)
+        } catch {
+            return DeskPage.message("\(error)", status: .unprocessableContent, request: request)
+        }
+        return Response(
+            status: .ok, headers: [.contentType: "application/yaml; charset=utf-8", .contentDisposition: "attachment; filename=\"pilotsim-desk.yaml\""],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
     /// The figures a page was sent, as the file `--observed` reads.
     private func figures(_ request: Request) -> Response {
         let (query, entry, labels) = read(request)
@@ -148,8 +167,7 @@ public struct DeskServer: Sendable {
         guard query.problems.isEmpty else { return (.problems(query.problems), []) }
         let base: Scenario
         do { base = try entry.document.scenario() } catch { return (.problems(["\(error)"]), []) }
-        let current = Dictionary(DeskLevers(base, labels: query.language.labels).all.map { ($0.path, $0.current) }) { $1 }
-        let (overrides, arguments, problems) = query.overrides(current: current)
+        let (overrides, arguments, problems) = query.overrides(of: base)
         guard problems.isEmpty else { return (.problems(problems), arguments) }
         let threads = configuration.threads, cache = self.cache
         do {

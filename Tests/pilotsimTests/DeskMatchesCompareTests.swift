@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import PilotServer
+import TestSupport
 import Testing
 
 /// The desk's answer to a change is the command line's: the comparison CSV of a page (its
@@ -24,6 +25,18 @@ import Testing
             #expect(csv == cli.stdout)
             let page = try await client.execute(uri: "/?" + query, method: .get, headers: headers) { String(buffer: $0.body) }
             #expect(page.contains("pilotsim compare --b-set &#39;campaigns[0].winners=40000&#39; --b-set merchants.churn=0.02 --runs 2000 --seed 99 --prior"))
+            #expect(page.contains("/scenario.yaml?"))
+            // The changed scenario as a file: compared with the plan as it stands, the same numbers.
+            let yaml = try await client.execute(uri: "/scenario.yaml?" + query, method: .get, headers: headers) { String(buffer: $0.body) }
+            let dir = try CommandLineTool.temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let file = dir.appendingPathComponent("changed.yaml").path
+            try yaml.write(toFile: file, atomically: true, encoding: .utf8)
+            let fromFile = InProcess.run([
+                "compare", repositoryPath("scenarios/haimen-baseline.yaml"), file, "--runs", "2000", "--seed", "99", "--prior", "--format", "csv",
+            ])
+            #expect(fromFile.status == 0, "\(fromFile.stderr)")
+            #expect(fromFile.stdout == csv)
         }
     }
 

@@ -30,6 +30,20 @@ public struct ScenarioDocument: Sendable {
     /// Validates the document after applying `overrides` in order.
     /// - Throws: `ScenarioValidationError` listing every problem found.
     public func scenario(overrides: [ScenarioOverride] = []) throws -> Scenario {
+        try ScenarioDecoder().decode(try root(overrides: overrides))
+    }
+
+    /// The scenario with `overrides` as a YAML file of its own (`YAMLNode.yamlText`), checked to
+    /// be a valid scenario: run, it gives the numbers of the document run with the overrides.
+    /// - Throws: `ScenarioValidationError` listing every problem found.
+    public func text(overrides: [ScenarioOverride]) throws -> String {
+        let root = try root(overrides: overrides)
+        _ = try ScenarioDecoder().decode(root)
+        return try root.yamlText()
+    }
+
+    /// The document's tree after applying `overrides` in order.
+    private func root(overrides: [ScenarioOverride]) throws -> YAMLNode {
         var root = self.root
         var problems: [ScenarioDiagnostic] = []
         for override in overrides {
@@ -40,7 +54,7 @@ public struct ScenarioDocument: Sendable {
             }
         }
         guard problems.isEmpty else { throw ScenarioValidationError(problems) }
-        return try ScenarioDecoder().decode(root)
+        return root
     }
 
     private static func declaredStageIDs(_ root: YAMLNode) -> [String] {

@@ -38,6 +38,8 @@ public struct DeskForm {
     /// Links: this answer, its comparison as CSV and as a workbook, the report alone, the page in
     /// the other language.
     public var permalink = "", csvURL = "", workbookURL = "", reportURL = "", otherLanguageURL = ""
+    /// The scenario with the page's changes, as a YAML file of its own.
+    public var scenarioURL = ""
     /// The figures sent with the page, as the file the command line reads; empty when the
     /// scenario's own are in force.
     public var figuresURL = ""
@@ -77,7 +79,7 @@ public struct DeskForm {
             "downloadsHeading": words.downloadsHeading, "downloadCSV": words.downloadCSV, "downloadWorkbook": words.downloadWorkbook,
             "downloadReport": words.downloadReport,
             "permalinkLabel": words.permalink, "permalink": permalink, "csvURL": csvURL, "workbookURL": workbookURL, "reportURL": reportURL,
-            "figuresURL": figuresURL,
+            "figuresURL": figuresURL, "scenarioURL": scenarioURL, "downloadScenario": words.downloadScenario,
             "hasFiguresURL": !figuresURL.isEmpty, "downloadFigures": words.downloadFigures,
             "reproduce": words.reproduce, "commandLine": commandLine, "hasCommandLine": !commandLine.isEmpty,
             "uploadHeading": words.uploadHeading, "uploadField": words.uploadField, "upload": words.upload, "csrf": csrf,

@@ -10,7 +10,9 @@ public struct DeskLabels: Sendable {
     public var figuresExample: String { "2023-08,wallets,166200,0.02" }
     public let runsField: String, seedField: String, priorField: String
     public let uploadHeading: String, uploadField: String, upload: String
-    public let downloadsHeading: String, downloadCSV: String, downloadWorkbook: String, downloadReport: String, downloadFigures: String, permalink: String
+    public let downloadsHeading: String, downloadCSV: String, downloadWorkbook: String, downloadReport: String, downloadFigures: String,
+        downloadScenario: String,
+        permalink: String
     public let otherLanguage: String
     public let unchanged: String, changed: String, noChange: String
     public let errorsHeading: String, busy: String
@@ -57,7 +59,7 @@ public struct DeskLabels: Sendable {
         runsField: "Runs (at most 100,000)", seedField: "Seed", priorField: "Plan-time view (ignore reported figures)",
         uploadHeading: "Your own scenario", uploadField: "Scenario YAML", upload: "Upload and check",
         downloadsHeading: "Download", downloadCSV: "Comparison (CSV)", downloadWorkbook: "Comparison (Excel)", downloadReport: "This page as a report (HTML)",
-        downloadFigures: "The reported figures (figures.csv)",
+        downloadFigures: "The reported figures (figures.csv)", downloadScenario: "The changed scenario (YAML, for the command line)",
         permalink: "Link to this answer",
         otherLanguage: "中文",
         unchanged: "the plan as it stands", changed: "with your changes", noChange: "No lever changed: this is the plan as it stands.",
@@ -89,6 +91,7 @@ public struct DeskLabels: Sendable {
         runsField: "模拟次数（不超过100,000）", seedField: "随机种子", priorField: "规划时视角（不使用已公布数据）",
         uploadHeading: "自定义情景", uploadField: "情景 YAML 文件", upload: "上传并检查",
         downloadsHeading: "下载", downloadCSV: "方案比较（CSV）", downloadWorkbook: "方案比较（Excel）", downloadReport: "本页报告（HTML）", downloadFigures: "已公布数据（figures.csv）",
+        downloadScenario: "调整后的情景（YAML，可用于命令行）",
         permalink: "本结果的链接",
         otherLanguage: "English",
         unchanged: "现行方案", changed: "调整后", noChange: "未调整任何举措：以下为现行方案。",

@@ -76,6 +76,7 @@ enum DeskPage {
         form.csvURL = "/compare.csv?" + FormFields.query(fields)
         form.reportURL = "/report.html?" + FormFields.query(fields)
         form.workbookURL = "/workbook.xlsx?" + FormFields.query(fields)
+        form.scenarioURL = "/scenario.yaml?" + FormFields.query(fields)
         form.otherLanguageURL = "/?" + FormFields.query(Self.fields(query, language: language == .chinese ? .english : .chinese))
         guard let answer else {
             // The scenario itself cannot be simulated: the controls and what is wrong.

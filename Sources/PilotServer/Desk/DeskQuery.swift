@@ -71,10 +71,16 @@ struct DeskQuery {
         return try ReportedFigures(fileText: text, file: Self.figuresFile, scenario: scenario)
     }
 
+    /// The settings that change `base`: each lever whose value differs from the one in force
+    /// (`overrides(current:)`).
+    func overrides(of base: Scenario) -> (overrides: [ScenarioOverride], arguments: [String], problems: [String]) {
+        overrides(current: Dictionary(DeskLevers(base, labels: language.labels).all.map { ($0.path, $0.current) }) { $1 })
+    }
+
     /// The settings that change the scenario: each lever whose value differs from the one in
     /// force (`current`, by path), then each settings line — all through `ScenarioOverride`, the
     /// one way a scenario value is set. A malformed one is a diagnostic located in its field.
-    func overrides(current: [String: String]) -> (overrides: [ScenarioOverride], arguments: [String], problems: [String]) {
+    private func overrides(current: [String: String]) -> (overrides: [ScenarioOverride], arguments: [String], problems: [String]) {
         var overrides: [ScenarioOverride] = [], arguments: [String] = [], problems: [String] = []
         let lines = settings.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let changed = levers.filter { current[$0.path] != $0.value }.map { ("set.\($0.path)", "\($0.path)=\($0.value)") }
