@@ -13,7 +13,7 @@ public struct DeskServer: Sendable {
     public let configuration: DeskConfiguration
     let scenarios: DeskScenarios
     let queue: SimulationQueue
-    let cache = ConditioningCache()
+    let cache = DeskCache()
     let formGuard: FormGuard
 
     /// The largest request body: an uploaded scenario at its size limit, form-encoded (each byte

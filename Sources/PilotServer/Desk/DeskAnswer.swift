@@ -18,25 +18,6 @@ struct DeskAnswer: Sendable {
     let runs: Int
 }
 
-/// Conditioned samples already drawn, by scenario text, figures, seed and particles: conditioning
-/// takes seconds and depends on nothing a lever changes, so each is drawn once while it is kept
-/// (the 16 latest sets; a 17th empties the cache).
-final class ConditioningCache: Sendable {
-    private let results = Mutex<[String: Conditioning.Result]>([:])
-    private let capacity = 16
-
-    func result(_ scenario: Scenario, text: String, figures: ReportedFigures, particles: Int, seed: UInt64, threads: Int) throws -> Conditioning.Result {
-        let key = "\(ContentDigest.hex(text.utf8)) \(figures.sha256) \(seed) \(particles)"
-        if let known = results.withLock({ $0[key] }) { return known }
-        let result = try Analyses.Condition(scenario: scenario, figures: figures, particles: particles).run(Execution(seed: seed, threads: threads))
-        results.withLock { cache in
-            if cache.count >= capacity { cache.removeAll() }
-            cache[key] = result
-        }
-        return result
-    }
-}
-
 extension DeskAnswer {
     /// The default runs of a page: the command line's `compare` defaults (10,000 runs; 3,000
     /// particles when conditioned), so that a page and the command it prints give the same numbers.
@@ -48,19 +29,23 @@ extension DeskAnswer {
     ///   `ConditionedSample.Refusal`.
     static func compute(
         document: ScenarioDocument, overrides: [ScenarioOverride], arguments: [String], figures: ReportedFigures?, runs: Int?, seed: UInt64, threads: Int,
-        cache: ConditioningCache
+        cache: DeskCache
     ) throws -> DeskAnswer {
         let a = try document.scenario(), b = try document.scenario(overrides: overrides)
         let runs = runs ?? defaultRuns(conditioned: figures != nil)
         let execution = Execution(seed: seed, threads: threads)
+        let digest = ContentDigest.hex(document.text.utf8)
         var conditioned: Conditioning.Result?
         if let figures {
-            conditioned = try cache.result(a, text: document.text, figures: figures, particles: runs, seed: seed, threads: threads)
+            conditioned = try cache.conditionings.value(for: "\(digest) \(figures.sha256) \(seed) \(runs)") {
+                try Analyses.Condition(scenario: a, figures: figures, particles: runs).run(Execution(seed: seed, threads: threads))
+            }
         }
         var analysis = try Analyses.Compare(document: document, overrides: [], inputs: .init(runs: runs, bOverrides: arguments))
         analysis.sample = conditioned?.sample
         analysis.keep = [.targetValues, .monthlyQuantiles]
-        let (_, resultB, comparison) = try analysis.results(execution)
+        let planA = cache.plans.value(for: "\(digest) \(seed) \(runs) \(figures?.sha256 ?? "plan-time")") { analysis.planA(execution) }
+        let (_, resultB, comparison) = try analysis.results(execution, planA: planA)
         return DeskAnswer(a: a, b: b, resultB: resultB, comparison: comparison, conditioned: conditioned, figures: figures, runs: runs)
     }
 }

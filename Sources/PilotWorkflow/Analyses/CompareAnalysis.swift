@@ -31,8 +31,9 @@ extension Analyses {
         /// A's conditioned particles, on which both plans run (B may change only what acts after
         /// the last reported month), or nil for the plan-time view (and shards).
         public var sample: ConditionedSample?
-        /// What each plan's result keeps besides the summary (each run's target values always:
-        /// the comparison pairs them); a page that also draws B's fan charts keeps its months.
+        /// What plan B's result keeps besides the summary and each run's target values (which
+        /// both plans keep: the comparison pairs them); a page that draws B's fan charts keeps its
+        /// months.
         public var keep: MonteCarlo.Keep = .targetValues
 
         /// Plan A is `document` with `overrides`; plan B is `inputs.b` (else the same document)
@@ -61,17 +62,32 @@ extension Analyses {
         }
 
         /// Both plans' results and their comparison.
+        /// - Parameter planA: plan A's result from an earlier comparison of the same plan A,
+        ///   runs, seed and sample (a front end that answers many changes to one plan keeps it),
+        ///   taken instead of simulating A again; one of other runs or another seed is not taken.
         /// - Throws: `ConditionedSample.Refusal` when B changes what the figures fix.
-        public func results(_ execution: Execution) throws -> (a: SimulationResult, b: SimulationResult, comparison: Comparison) {
+        public func results(_ execution: Execution, planA: SimulationResult? = nil) throws -> (a: SimulationResult, b: SimulationResult, comparison: Comparison)
+        {
             if let sample { try sample.check(b) }
             let total = runCount
-            let keep = self.keep.union(.targetValues)
-            // Progress counts both plans' runs: A's, then B's.
-            let resultA = Run(scenario: a, runs: runs, keep: keep, sample: sample)
-                .run(Execution(seed: execution.seed, threads: execution.threads) { done, all in execution.progress(done * total / all, 2 * total) })
-            let resultB = Run(scenario: b, runs: runs, keep: keep, sample: sample)
-                .run(Execution(seed: execution.seed, threads: execution.threads) { done, all in execution.progress(total + done * total / all, 2 * total) })
+            let knownA = planA.flatMap { $0.runs == total && $0.seed == execution.seed && $0.targetValues.count == a.targets.count ? $0 : nil }
+            let planRuns = knownA == nil ? 2 * total : total
+            // Progress counts the runs simulated: A's (unless known), then B's.
+            let resultA =
+                knownA
+                ?? self.planA(Execution(seed: execution.seed, threads: execution.threads) { done, all in execution.progress(done * total / all, planRuns) })
+            let resultB = Run(scenario: b, runs: runs, keep: keep.union(.targetValues), sample: sample)
+                .run(
+                    Execution(seed: execution.seed, threads: execution.threads) { done, all in
+                        execution.progress(planRuns - total + done * total / all, planRuns)
+                    })
             return (resultA, resultB, Comparison(a: resultA, b: resultB))
+        }
+
+        /// Plan A's result as `results` simulates it (each run's target values), for a front end
+        /// to keep.
+        public func planA(_ execution: Execution) -> SimulationResult {
+            Run(scenario: a, runs: runs, keep: .targetValues, sample: sample).run(execution)
         }
 
         /// Each target's deciding value in a shard's runs, under A and under B (run indices as in

@@ -85,7 +85,10 @@ extension Analyses {
 
         public func merged(_ partials: [[ConditionedPopulation]], _ execution: Execution) -> MergedAnalysis {
             let result = conditioning(execution).result(of: Array(partials.joined()))
-            return MergedAnalysis(files: ConditionedOutputs.files(result), observed: figures.provenance, runs: result.posterior.runs) { provenance, labels, _ in
+            return MergedAnalysis(
+                files: ConditionedOutputs.files(result), observed: figures.provenance, runs: result.posterior.runs,
+                warnings: ConditionReport(result).warnings
+            ) { provenance, labels, _ in
                 try ExcelReport.data(summary: result.summary, monthly: result.posterior.monthly, scenario: scenario, provenance: provenance, labels: labels)
             }
         }

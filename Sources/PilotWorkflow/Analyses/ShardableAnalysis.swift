@@ -43,15 +43,18 @@ public struct MergedAnalysis {
     /// The runs the files describe, as their manifest records them, when they are not the units
     /// (the particles of a conditioning, not its populations); nil: the units.
     public let runs: Int?
+    /// What a person must be told of the merged result, in a language (a conditioning's sampler
+    /// warnings), as the command that makes it in one process prints them.
+    public let warnings: (Labels) -> [String]
     /// The workbook for the merge's provenance, in a language, charting at most `top` inputs;
     /// nil for an analysis that has none (explain).
     public let workbook: ((_ provenance: Provenance, _ labels: Labels, _ top: Int) throws -> Data)?
 
     public init(
         files: [(name: String, contents: String)], observed: (source: String, sha256: String)? = nil, runs: Int? = nil,
-        workbook: ((_ provenance: Provenance, _ labels: Labels, _ top: Int) throws -> Data)?
+        warnings: @escaping (Labels) -> [String] = { _ in [] }, workbook: ((_ provenance: Provenance, _ labels: Labels, _ top: Int) throws -> Data)?
     ) {
-        (self.files, self.observed, self.runs, self.workbook) = (files, observed, runs, workbook)
+        (self.files, self.observed, self.runs, self.warnings, self.workbook) = (files, observed, runs, warnings, workbook)
     }
 
     /// The merge of an analysis whose `--out` is one CSV file.

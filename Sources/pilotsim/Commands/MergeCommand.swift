@@ -52,6 +52,7 @@ extension Pilotsim {
                     try mergeRuns(ordered, header: header, scenario: try document.scenario(overrides: overrides))
                 } else {
                     let merged = try ShardMerge.merge(ordered, document: document, overrides: overrides, threads: threads.count)
+                    merged.warnings(language.labels).forEach(printError)
                     let provenance = Self.provenance(header, observed: merged.observed)
                     if workbook.xlsx != nil {
                         guard let book = merged.workbook else { throw ValidationError("--xlsx: \(header.command) makes no workbook; merge without --xlsx") }
