@@ -132,7 +132,7 @@ public struct DeskServer: Sendable {
     private func changedScenario(_ request: Request) -> Response {
         let (query, entry, labels) = read(request)
         guard let entry, let base = try? entry.document.scenario() else { return DeskPage.message(labels.desk.notFound, status: .notFound, request: request) }
-        let (overrides, _, problems) = query.overrides(of: base)
+        let (overrides, _, problems) = query.overrides(of: base, document: entry.document)
         let text: String
         do {
             guard problems.isEmpty else { return DeskPage.message(problems.joined(separator: "\n"), status: .unprocessableContent, request: request) }
@@ -167,7 +167,7 @@ public struct DeskServer: Sendable {
         guard query.problems.isEmpty else { return (.problems(query.problems), []) }
         let base: Scenario
         do { base = try entry.document.scenario() } catch { return (.problems(["\(error)"]), []) }
-        let (overrides, arguments, problems) = query.overrides(of: base)
+        let (overrides, arguments, problems) = query.overrides(of: base, document: entry.document)
         guard problems.isEmpty else { return (.problems(problems), arguments) }
         let threads = configuration.threads, cache = self.cache
         do {

@@ -23,6 +23,9 @@ import Testing
             ])
             #expect(cli.status == 0, "\(cli.stderr)")
             #expect(csv == cli.stdout)
+            // Asked again, the unchanged plan comes from the desk's cache: the same numbers.
+            let again = try await client.execute(uri: "/compare.csv?" + query, method: .get, headers: headers) { String(buffer: $0.body) }
+            #expect(again == csv)
             let page = try await client.execute(uri: "/?" + query, method: .get, headers: headers) { String(buffer: $0.body) }
             #expect(page.contains("pilotsim compare --b-set &#39;campaigns[0].winners=40000&#39; --b-set merchants.churn=0.02 --runs 2000 --seed 99 --prior"))
             #expect(page.contains("/scenario.yaml?"))
@@ -37,6 +40,31 @@ import Testing
             ])
             #expect(fromFile.status == 0, "\(fromFile.stderr)")
             #expect(fromFile.stdout == csv)
+        }
+    }
+
+    /// A round removed (no winners) and one added after the last, with the last round's other
+    /// assumptions (written out here from the baseline): the numbers of `compare` with those
+    /// settings. A month that is not one is refused in the page's language.
+    @Test func roundsRemovedAndAddedAreTheCommandLinesSettings() async throws {
+        let token = String(repeating: "e5", count: 32)
+        let application = Application(router: try DeskServer(DeskConfiguration(token: token, threads: 2)).router())
+        let query = "prior=1&runs=1000&seed=5&remove=1&add.month=2024-09&add.winners=30000&add.voucher_value=80"
+        try await application.test(.router) { client in
+            let headers: HTTPFields = [.cookie: "pilotsim_token=\(token)"]
+            let csv = try await client.execute(uri: "/compare.csv?" + query, method: .get, headers: headers) { String(buffer: $0.body) }
+            let cli = InProcess.run([
+                "compare", "--b-set", "campaigns[1].winners=0", "--b-set",
+                "campaigns[3]={name: Added round, month: 2024-09, winners: 30000, new_user_share: {beta: {mean: 0.25, sd: 0.1}}, voucher_value: 80, redemption: {beta: {mean: 0.85, sd: 0.05}}, leverage: {triangular: {min: 1.1, mode: 2.5, max: 4}}}",
+                "--runs", "1000", "--seed", "5", "--prior", "--format", "csv",
+            ])
+            #expect(cli.status == 0, "\(cli.stderr)")
+            #expect(csv == cli.stdout)
+            let bad = try await client.execute(uri: "/?lang=zh&prior=1&runs=1000&add.month=2024-13&add.winners=5", method: .get, headers: headers) {
+                ($0.status, String(buffer: $0.body))
+            }
+            #expect(bad.0 == .unprocessableContent)
+            #expect(bad.1.contains("新增一轮：“2024-13”不是有效月份"))
         }
     }
 

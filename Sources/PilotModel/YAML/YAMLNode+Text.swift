@@ -6,15 +6,28 @@ extension YAMLNode {
     /// those of several lines as literal blocks — without the comments and layout of the text it
     /// was read from. Read again, it is the same document.
     public func yamlText() throws -> String {
-        try Yams.serialize(node: node, width: -1, allowUnicode: true)
+        try Yams.serialize(node: node(flow: false), width: -1, allowUnicode: true)
     }
 
-    private var node: Node {
+    /// The node as YAML on one line, in flow style (`{beta: {alpha: 2, beta: 5}}`): a value
+    /// `--set KEY.PATH=VALUE` takes.
+    public func flowText() throws -> String {
+        var text = try Yams.serialize(node: node(flow: true), width: -1, allowUnicode: true)
+        while text.last == "\n" { text.removeLast() }
+        return text
+    }
+
+    private func node(flow: Bool) -> Node {
         switch content {
-        // Text of several lines as a literal block, as people write it; quoted text quoted.
-        case .scalar(let text, let quoted): .scalar(Node.Scalar(text, .implicit, text.contains("\n") ? .literal : quoted ? .doubleQuoted : .any))
-        case .mapping(let entries): .mapping(Node.Mapping(entries.map { (.scalar(Node.Scalar($0.key)), $0.value.node) }))
-        case .sequence(let items): .sequence(Node.Sequence(items.map(\.node)))
+        case .scalar(let text, let quoted):
+            // Text of several lines as a literal block, as people write it (quoted on one line in
+            // flow style); quoted text quoted.
+            let style: Node.Scalar.Style = text.contains("\n") ? (flow ? .doubleQuoted : .literal) : quoted ? .doubleQuoted : .any
+            return .scalar(Node.Scalar(text, .implicit, style))
+        case .mapping(let entries):
+            return .mapping(Node.Mapping(entries.map { (.scalar(Node.Scalar($0.key)), $0.value.node(flow: flow)) }, .implicit, flow ? .flow : .any))
+        case .sequence(let items):
+            return .sequence(Node.Sequence(items.map { $0.node(flow: flow) }, .implicit, flow ? .flow : .any))
         }
     }
 }

@@ -5,19 +5,21 @@ import PilotModel
 /// the links that reproduce the answer. Every word comes from `labels.desk`.
 public struct DeskForm {
     /// One input: a lever's label, the form name it is sent under, its value and what an empty
-    /// one keeps.
+    /// one keeps; or a check box (`checkbox`), sent with `value` when ticked.
     public struct Field {
         public let label: String, name: String, value: String, placeholder: String
-        public init(label: String, name: String, value: String, placeholder: String = "") {
+        public let checkbox: Bool, checked: Bool
+        public init(label: String, name: String, value: String, placeholder: String = "", checkbox: Bool = false, checked: Bool = false) {
             (self.label, self.name, self.value, self.placeholder) = (label, name, value, placeholder)
+            (self.checkbox, self.checked) = (checkbox, checked)
         }
     }
 
-    /// A group of levers under one heading.
+    /// A group of levers under one heading, with what to know before filling them in.
     public struct Section {
-        public let heading: String
+        public let heading: String, help: String
         public let fields: [Field]
-        public init(heading: String, fields: [Field]) { (self.heading, self.fields) = (heading, fields) }
+        public init(heading: String, help: String = "", fields: [Field]) { (self.heading, self.help, self.fields) = (heading, help, fields) }
     }
 
     /// A scenario the desk offers: its form value and name.
@@ -63,12 +65,13 @@ public struct DeskForm {
             "priorField": words.priorField, "prior": prior,
             "sections": sections.map { section -> [String: Any] in
                 [
-                    "heading": section.heading,
-                    "fields": section.fields.map { field -> [String: String] in
+                    "heading": section.heading, "help": section.help, "hasHelp": !section.help.isEmpty,
+                    "fields": section.fields.map { field -> [String: Any] in
                         counter += 1
                         return [
                             "id": "lever-\(counter)", "label": field.label, "name": field.name, "value": field.value,
                             "placeholder": field.placeholder, "size": field.placeholder.isEmpty ? "10" : "24",
+                            "checkbox": field.checkbox, "checked": field.checked,
                         ]
                     },
                 ]

@@ -3,6 +3,15 @@ public struct DeskLabels: Sendable {
     public let title: String, intro: String
     public let scenarioHeading: String, scenarioField: String, apply: String
     public let campaignsHeading: String, winners: String, month: String, voucherValue: String
+    /// A round's check box that removes it, and the section that adds one: its heading, what
+    /// the added round takes from the last, and the name it is given in the scenario (the
+    /// English one: a round's name is one text, and the Chinese desk names rounds by number).
+    public let removeRound: String, addRoundHeading: String, addRoundHelp: String, addedRoundName: String
+    /// An added round's month or winners that it cannot take (the value sent), or a scenario
+    /// with no round to copy the other assumptions from.
+    let badRoundMonthFormat: @Sendable (String) -> String, badRoundWinnersFormat: @Sendable (String) -> String,
+        badRoundValueFormat: @Sendable (String) -> String
+    public let noRoundToCopy: String
     public let outreachHeading: String, publicFlowsHeading: String
     public let settingsHeading: String, settingsHelp: String
     public let figuresHeading: String, figuresHelp: String
@@ -29,6 +38,9 @@ public struct DeskLabels: Sendable {
 
     public func badRuns(_ sent: String, maximum: Int) -> String { badRunsFormat(sent, NumberStyle.grouped(Double(maximum))) }
     public func badSeed(_ sent: String) -> String { badSeedFormat(sent) }
+    public func badRoundMonth(_ sent: String) -> String { badRoundMonthFormat(sent) }
+    public func badRoundWinners(_ sent: String) -> String { badRoundWinnersFormat(sent) }
+    public func badRoundValue(_ sent: String) -> String { badRoundValueFormat(sent) }
     public func refused(_ what: [String], through month: String) -> String { refusedFormat(what.joined(separator: ", "), month) }
 
     /// A lever whose value is a distribution: left empty, it keeps `distribution`.
@@ -49,6 +61,13 @@ public struct DeskLabels: Sendable {
             "Change a lever and see each target's chance, and what the change does to it compared with the plan as it stands: both are simulated with the same seed and runs, so the difference is the change's effect, with its 95% interval.",
         scenarioHeading: "Scenario", scenarioField: "Scenario", apply: "Show the effect",
         campaignsHeading: "Voucher rounds", winners: "Winners", month: "Month (YYYY-MM)", voucherValue: "Voucher value (yuan)",
+        removeRound: "Remove this round (no winners)", addRoundHeading: "Add a voucher round",
+        addRoundHelp: "Give its month and winners (and its voucher value, or keep the last round's); the rest is assumed as for the last round.",
+        addedRoundName: "Added round",
+        badRoundMonthFormat: { "Added round: '\($0)' is not a month; expected YYYY-MM, e.g. 2024-05." },
+        badRoundWinnersFormat: { "Added round: '\($0)' is not a number of winners; expected a whole number ≥ 0." },
+        badRoundValueFormat: { "Added round: '\($0)' is not a voucher value; expected a number of yuan above 0." },
+        noRoundToCopy: "Added round: this scenario has no voucher round to take the other assumptions from; add the round under Any other assumption.",
         outreachHeading: "Bank outreach to merchants, by stage (monthly rate)", publicFlowsHeading: "Public-channel flows, by stage (yuan a month)",
         settingsHeading: "Any other assumption",
         settingsHelp:
@@ -83,6 +102,13 @@ public struct DeskLabels: Sendable {
         title: "pilotsim 情景推演台", intro: "调整一项举措，即可看到各项目标的达成概率，以及与现行方案相比的变化：两者使用相同的随机种子与模拟次数，差值即为调整的效果，并给出95%区间。",
         scenarioHeading: "情景", scenarioField: "情景", apply: "查看效果",
         campaignsHeading: "消费券活动", winners: "中签人数", month: "月份（YYYY-MM）", voucherValue: "券面额（元）",
+        removeRound: "取消本轮（无中签者）", addRoundHeading: "新增一轮消费券",
+        addRoundHelp: "填写月份和中签人数（以及券面额，不填则沿用最后一轮）；其余假设与最后一轮相同。",
+        addedRoundName: "新增一轮",
+        badRoundMonthFormat: { "新增一轮：“\($0)”不是有效月份，应为 YYYY-MM，如 2024-05。" },
+        badRoundWinnersFormat: { "新增一轮：“\($0)”不是有效的中签人数，应为不小于0的整数。" },
+        badRoundValueFormat: { "新增一轮：“\($0)”不是有效的券面额，应为大于0的元数。" },
+        noRoundToCopy: "新增一轮：本情景没有可沿用其余假设的消费券活动；请在“其他假设”中添加。",
         outreachHeading: "银行拓展商户，分阶段（月拓展率）", publicFlowsHeading: "公共渠道资金流，分阶段（元/月）",
         settingsHeading: "其他假设",
         settingsHelp: "每行一项，格式为 键路径=值：可以是数字，也可以是分布，如 {pert: {min: 0.01, mode: 0.02, max: 0.05}} 或 {p05: 0.01, p95: 0.05}。",

@@ -31,6 +31,10 @@ enum DeskPage {
         if query.prior { fields.append(("prior", "1")) }
         if let figures = query.figures { fields.append(("figures", figures)) }
         fields += query.levers.map { ("set.\($0.path)", $0.value) }
+        fields += query.rounds.removed.map { ("remove", String($0)) }
+        if query.rounds.adds {
+            fields += [("add.month", query.rounds.month), ("add.winners", query.rounds.winners), ("add.voucher_value", query.rounds.voucherValue)]
+        }
         if !query.settings.isEmpty { fields.append(("settings", query.settings)) }
         return fields
     }
@@ -61,7 +65,8 @@ enum DeskPage {
         form.selected = entry.id
         let base = answer?.a ?? (try? entry.document.scenario())
         if let base {
-            form.sections = DeskLevers(base, labels: labels).sections(labels, sent: Dictionary(query.levers.map { ($0.path, $0.value) }) { $1 })
+            form.sections = DeskLevers(base, labels: labels).sections(
+                labels, sent: Dictionary(query.levers.map { ($0.path, $0.value) }) { $1 }, rounds: query.rounds)
         }
         form.settings = query.settings
         // The figures in force, as lines a person edits: those sent, or the scenario's own.

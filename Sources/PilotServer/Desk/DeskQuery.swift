@@ -18,6 +18,8 @@ struct DeskQuery {
     /// The levers as sent, by key path, in the order sent.
     var levers: [(path: String, value: String)] = []
     var settings = ""
+    /// Voucher rounds removed and added.
+    var rounds = DeskRounds()
     /// Reported figures as sent (CSV lines without the header), or nil when the page sent none:
     /// the scenario's own `observed:` section then.
     var figures: String?
@@ -43,6 +45,10 @@ struct DeskQuery {
                 if let s = UInt64(value) { seed = s } else { problems.append(words.badSeed(value)) }
             case "prior": prior = value == "1"
             case "settings": settings = value
+            case "remove": if let index = Int(value) { rounds.removed.append(index) }
+            case "add.month": rounds.month = value.trimmingCharacters(in: .whitespaces)
+            case "add.winners": rounds.winners = value.trimmingCharacters(in: .whitespaces)
+            case "add.voucher_value": rounds.voucherValue = value.trimmingCharacters(in: .whitespaces)
             case "figures": figures = value
             default:
                 if name.hasPrefix("set."), !value.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -71,20 +77,18 @@ struct DeskQuery {
         return try ReportedFigures(fileText: text, file: Self.figuresFile, scenario: scenario)
     }
 
-    /// The settings that change `base`: each lever whose value differs from the one in force
-    /// (`overrides(current:)`).
-    func overrides(of base: Scenario) -> (overrides: [ScenarioOverride], arguments: [String], problems: [String]) {
-        overrides(current: Dictionary(DeskLevers(base, labels: language.labels).all.map { ($0.path, $0.current) }) { $1 })
-    }
-
-    /// The settings that change the scenario: each lever whose value differs from the one in
-    /// force (`current`, by path), then each settings line — all through `ScenarioOverride`, the
-    /// one way a scenario value is set. A malformed one is a diagnostic located in its field.
-    private func overrides(current: [String: String]) -> (overrides: [ScenarioOverride], arguments: [String], problems: [String]) {
-        var overrides: [ScenarioOverride] = [], arguments: [String] = [], problems: [String] = []
+    /// The settings that change `document`'s scenario `base`: each lever whose value differs
+    /// from the one in force, the rounds removed and added, then each settings line — all
+    /// through `ScenarioOverride`, the one way a scenario value is set. A malformed one is a
+    /// diagnostic located in its field.
+    func overrides(of base: Scenario, document: ScenarioDocument) -> (overrides: [ScenarioOverride], arguments: [String], problems: [String]) {
+        let current = Dictionary(DeskLevers(base, labels: language.labels).all.map { ($0.path, $0.current) }) { $1 }
+        var overrides: [ScenarioOverride] = [], arguments: [String] = []
+        let (rounds, roundProblems) = self.rounds.settings(document, rounds: base.campaigns.count, labels: language.labels)
+        var problems = roundProblems
         let lines = settings.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let changed = levers.filter { current[$0.path] != $0.value }.map { ("set.\($0.path)", "\($0.path)=\($0.value)") }
-        for (source, argument) in changed + lines.enumerated().map({ ("settings line \($0 + 1)", $1) }) {
+        for (source, argument) in changed + rounds + lines.enumerated().map({ ("settings line \($0 + 1)", $1) }) {
             do {
                 overrides.append(try ScenarioOverride(argument, source: source))
                 arguments.append(argument)
