@@ -39,6 +39,7 @@ public struct DeskServer: Sendable {
         router.get("/workbook.xlsx") { request, _ in await self.download(request, .workbook) }
         router.get("/figures.csv") { request, _ in self.figures(request) }
         router.get("/scenario.yaml") { request, _ in self.changedScenario(request) }
+        router.get("/solve") { request, _ in await self.solve(request) }
         router.post("/upload") { request, _ in try await self.upload(request) }
         return router
     }
@@ -125,6 +126,39 @@ public struct DeskServer: Sendable {
         return Response(
             status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
             body: .init(byteBuffer: ByteBuffer(bytes: contents)))
+    }
+
+    /// The solve form's answer, as `pilotsim solve` prints it, on the plan as the page changed it.
+    private func solve(_ request: Request) async -> Response {
+        let (query, entry, labels) = read(request)
+        guard let entry, let base = try? entry.document.scenario() else { return DeskPage.message(labels.desk.notFound, status: .notFound, request: request) }
+        let back = "/?" + FormFields.query(DeskPage.fields(query, language: labels.language) + DeskPage.solveFields(query))
+        let (overrides, arguments, problems) = query.overrides(of: base, document: entry.document)
+        func refused(_ messages: [String]) -> Response {
+            DeskPage.page(
+                DeskPlainPage.html(labels: labels, message: messages.joined(separator: "\n"), back: back),
+                status: .unprocessableContent)
+        }
+        guard query.problems.isEmpty, problems.isEmpty else { return refused(query.problems + problems) }
+        let threads = configuration.threads, cache = self.cache
+        do {
+            let figures = query.prior ? nil : try query.reportedFigures(for: base)
+            let (text, commandLine) = try await queue.run {
+                try query.solve.answer(
+                    query: query, entry: entry, overrides: overrides, arguments: arguments, figures: figures, cache: cache, threads: threads)
+            }
+            return DeskPage.page(DeskPlainPage.html(labels: labels, answer: .init(text: text, commandLine: commandLine), back: back))
+        } catch is SimulationQueue.Busy {
+            return busy(request)
+        } catch let problems as DeskSolve.Problems {
+            return refused(problems.messages)
+        } catch let error as ScenarioValidationError {
+            return refused(error.diagnostics.map(\.description))
+        } catch let refusal as ConditionedSample.Refusal {
+            return refused([labels.desk.refused(refusal.parameters, through: refusal.lastReportedMonth.description)])
+        } catch {
+            return refused(["\(error)"])
+        }
     }
 
     /// The scenario with the page's changes as a YAML file of its own: `pilotsim run` of it with

@@ -68,6 +68,35 @@ import Testing
         }
     }
 
+    /// The solve form's answer is `pilotsim solve`'s with the same question, runs and seed (from
+    /// the outcome on), on the plan as the page changed it; a chance of 1.5 is refused.
+    @Test func theSolveFormIsTheCommandLinesSolve() async throws {
+        let token = String(repeating: "f6", count: 32)
+        let application = Application(router: try DeskServer(DeskConfiguration(token: token, threads: 2)).router())
+        let query =
+            "prior=1&runs=600&seed=3&set.merchants.outreach%5Blaunch%5D=0.05&solve.target=wallets-2025h1&solve.probability=0.985&solve.lever=campaigns%5B2%5D.winners&solve.low=0&solve.high=80000"
+        try await application.test(.router) { client in
+            let headers: HTTPFields = [.cookie: "pilotsim_token=\(token)"]
+            let page = try await client.execute(uri: "/solve?" + query, method: .get, headers: headers) { String(buffer: $0.body) }
+            let cli = InProcess.run([
+                "solve", "--set", "merchants.outreach[launch]=0.05", "--target", "wallets-2025h1", "--probability", "0.985", "--vary",
+                "campaigns[2].winners=0:80000", "--runs", "600", "--seed", "3", "--prior",
+            ])
+            #expect(cli.status == 0, "\(cli.stderr)")
+            // The outcome: the block after the header.
+            let outcome = cli.stdout.components(separatedBy: "\n\n").dropFirst().first ?? ""
+            #expect(outcome.contains("runs spent"))
+            #expect(page.contains(outcome))
+            let bad = try await client.execute(
+                uri: "/solve?" + query.replacingOccurrences(of: "probability=0.985", with: "probability=1.5"), method: .get, headers: headers
+            ) {
+                ($0.status, String(buffer: $0.body))
+            }
+            #expect(bad.0 == .unprocessableContent)
+            #expect(bad.1.contains("Chance wanted: &#39;1.5&#39; is not a probability"))
+        }
+    }
+
     /// Conditioned on figures typed into the page: the same numbers as `compare --observed` of the
     /// page's figures file.
     @Test func aConditionedPageIsTheCommandLinesCompareOnItsFigures() async throws {

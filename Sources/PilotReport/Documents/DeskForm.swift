@@ -47,6 +47,11 @@ public struct DeskForm {
     public var figuresURL = ""
     /// The command line that gives the same numbers.
     public var commandLine = ""
+    /// The solve form: the page's own fields it carries (so that its answer is of this page's
+    /// plan), the targets and the levers it offers, and its values as sent.
+    public var solveCarried: [(name: String, value: String)] = []
+    public var solveTargets: [Choice] = [], solveLevers: [Choice] = []
+    public var solveTarget = "", solveLever = "", solveProbability = "0.9", solveLow = "", solveHigh = ""
     public let labels: Labels
 
     public init(labels: Labels) { self.labels = labels }
@@ -85,6 +90,13 @@ public struct DeskForm {
             "figuresURL": figuresURL, "scenarioURL": scenarioURL, "downloadScenario": words.downloadScenario,
             "hasFiguresURL": !figuresURL.isEmpty, "downloadFigures": words.downloadFigures,
             "reproduce": words.reproduce, "commandLine": commandLine, "hasCommandLine": !commandLine.isEmpty,
+            "hasSolve": !solveTargets.isEmpty && !solveLevers.isEmpty, "solveHeading": words.solveHeading, "solveHelp": words.solveHelp,
+            "solveCarried": solveCarried.map { ["name": $0.name, "value": $0.value] },
+            "solveTargets": solveTargets.map { ["id": $0.id, "name": $0.name, "selected": $0.id == solveTarget] },
+            "solveLevers": solveLevers.map { ["id": $0.id, "name": $0.name, "selected": $0.id == solveLever] },
+            "solveTargetField": words.solveTargetField, "solveLeverField": words.solveLeverField,
+            "solveProbabilityField": words.solveProbabilityField, "solveProbability": solveProbability, "solveLowField": words.solveLowField,
+            "solveLow": solveLow, "solveHighField": words.solveHighField, "solveHigh": solveHigh, "solveButton": words.solveButton,
             "uploadHeading": words.uploadHeading, "uploadField": words.uploadField, "upload": words.upload, "csrf": csrf,
         ]
         return Templates.deskForm.render(view)

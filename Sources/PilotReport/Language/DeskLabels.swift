@@ -12,6 +12,18 @@ public struct DeskLabels: Sendable {
     let badRoundMonthFormat: @Sendable (String) -> String, badRoundWinnersFormat: @Sendable (String) -> String,
         badRoundValueFormat: @Sendable (String) -> String
     public let noRoundToCopy: String
+    /// The form that asks what a lever must be for a chance of a target (`solve`), its fields,
+    /// and the way back from its answer.
+    public let solveHeading: String, solveHelp: String, solveTargetField: String, solveLeverField: String, solveProbabilityField: String,
+        solveLowField: String, solveHighField: String, solveButton: String, backToDesk: String
+    /// A probability the solve form cannot take (the value sent).
+    let badProbabilityFormat: @Sendable (String) -> String
+    public func badProbability(_ sent: String) -> String { badProbabilityFormat(sent) }
+    /// A lever, target or range the solve form cannot take (what was sent).
+    let badLeverFormat: @Sendable (String) -> String, badTargetFormat: @Sendable (String) -> String
+    public let rangeNeeded: String, badRange: String
+    public func badLever(_ sent: String) -> String { badLeverFormat(sent) }
+    public func badTarget(_ sent: String) -> String { badTargetFormat(sent) }
     public let outreachHeading: String, publicFlowsHeading: String
     public let settingsHeading: String, settingsHelp: String
     public let figuresHeading: String, figuresHelp: String
@@ -68,6 +80,14 @@ public struct DeskLabels: Sendable {
         badRoundWinnersFormat: { "Added round: '\($0)' is not a number of winners; expected a whole number ≥ 0." },
         badRoundValueFormat: { "Added round: '\($0)' is not a voucher value; expected a number of yuan above 0." },
         noRoundToCopy: "Added round: this scenario has no voucher round to take the other assumptions from; add the round under Any other assumption.",
+        solveHeading: "What must a lever be?",
+        solveHelp:
+            "The value of one lever at which a target's chance reaches a probability, with the plan as changed above; every value is tried with the same seed and runs. A count (winners) needs a range.",
+        solveTargetField: "Target", solveLeverField: "Lever", solveProbabilityField: "Chance wanted (0 to 1, e.g. 0.9)", solveLowField: "From",
+        solveHighField: "To", solveButton: "Find the value", backToDesk: "Back to the desk",
+        badProbabilityFormat: { "Chance wanted: '\($0)' is not a probability; expected a number between 0 and 1, e.g. 0.9." },
+        badLeverFormat: { "Lever: '\($0)' is not a number of this scenario." }, badTargetFormat: { "Target: '\($0)' is not a target of this scenario." },
+        rangeNeeded: "Lever: a count has no natural range; give From and To.", badRange: "From and To: expected two numbers, From below To.",
         outreachHeading: "Bank outreach to merchants, by stage (monthly rate)", publicFlowsHeading: "Public-channel flows, by stage (yuan a month)",
         settingsHeading: "Any other assumption",
         settingsHelp:
@@ -109,6 +129,13 @@ public struct DeskLabels: Sendable {
         badRoundWinnersFormat: { "新增一轮：“\($0)”不是有效的中签人数，应为不小于0的整数。" },
         badRoundValueFormat: { "新增一轮：“\($0)”不是有效的券面额，应为大于0的元数。" },
         noRoundToCopy: "新增一轮：本情景没有可沿用其余假设的消费券活动；请在“其他假设”中添加。",
+        solveHeading: "举措需要达到多少？",
+        solveHelp: "在上方调整后的方案下，求某项举措取何值时目标达成概率达到给定概率；每个取值使用相同的种子与模拟次数。人数类举措（中签人数）需给出取值范围。",
+        solveTargetField: "目标", solveLeverField: "举措", solveProbabilityField: "期望概率（0至1，如0.9）", solveLowField: "最小值",
+        solveHighField: "最大值", solveButton: "求取值", backToDesk: "返回推演台",
+        badProbabilityFormat: { "期望概率：“\($0)”不是有效概率，应为0至1之间的数，如0.9。" },
+        badLeverFormat: { "举措：“\($0)”不是本情景中的数值。" }, badTargetFormat: { "目标：“\($0)”不是本情景中的目标。" },
+        rangeNeeded: "举措：人数类举措没有自然的取值范围，请填写最小值和最大值。", badRange: "最小值与最大值：应为两个数，且最小值小于最大值。",
         outreachHeading: "银行拓展商户，分阶段（月拓展率）", publicFlowsHeading: "公共渠道资金流，分阶段（元/月）",
         settingsHeading: "其他假设",
         settingsHelp: "每行一项，格式为 键路径=值：可以是数字，也可以是分布，如 {pert: {min: 0.01, mode: 0.02, max: 0.05}} 或 {p05: 0.01, p95: 0.05}。",

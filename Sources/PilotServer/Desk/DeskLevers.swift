@@ -41,6 +41,13 @@ struct DeskLevers {
 
     var all: [Lever] { campaigns + outreach + publicFlows }
 
+    /// The levers whose value is a number (not a month), by path, each named in full (a round's
+    /// by the round): what the solve form offers.
+    var numeric: [(path: String, label: String)] {
+        rounds.flatMap { round in round.levers.filter { !$0.path.hasSuffix(".month") }.map { ($0.path, "\(round.name) — \($0.label)") } }
+            + (outreach + publicFlows).map { ($0.path, $0.label) }
+    }
+
     /// The form's sections, with the values `sent` (by path) and the `rounds` removed and added
     /// where the page was sent with them: each round's levers and its check box that removes it,
     /// the fields of a round to add, bank outreach, public flows.

@@ -39,6 +39,16 @@ enum DeskPage {
         return fields
     }
 
+    /// The solve form's fields of `query`, so that the desk it returns to keeps the question.
+    static func solveFields(_ query: DeskQuery) -> [(String, String)] {
+        let solve = query.solve
+        return [
+            ("solve.target", solve.target), ("solve.lever", solve.lever), ("solve.probability", solve.probability), ("solve.low", solve.low),
+            ("solve.high", solve.high),
+        ]
+        .filter { !$0.1.isEmpty }
+    }
+
     /// The command line that gives the answer's numbers: `compare` of the scenario with itself
     /// changed by the page's settings.
     static func commandLine(_ entry: DeskScenarios.Entry, arguments: [String], answer: DeskAnswer, query: DeskQuery, language: Language) -> String {
@@ -65,9 +75,13 @@ enum DeskPage {
         form.selected = entry.id
         let base = answer?.a ?? (try? entry.document.scenario())
         if let base {
-            form.sections = DeskLevers(base, labels: labels).sections(
-                labels, sent: Dictionary(query.levers.map { ($0.path, $0.value) }) { $1 }, rounds: query.rounds)
+            let levers = DeskLevers(base, labels: labels)
+            form.sections = levers.sections(labels, sent: Dictionary(query.levers.map { ($0.path, $0.value) }) { $1 }, rounds: query.rounds)
+            form.solveTargets = base.targets.map { DeskForm.Choice(id: $0.id, name: labels.text($0.label)) }
+            form.solveLevers = levers.numeric.map { DeskForm.Choice(id: $0.path, name: $0.label) }
         }
+        (form.solveTarget, form.solveLever, form.solveLow, form.solveHigh) = (query.solve.target, query.solve.lever, query.solve.low, query.solve.high)
+        if !query.solve.probability.isEmpty { form.solveProbability = query.solve.probability }
         form.settings = query.settings
         // The figures in force, as lines a person edits: those sent, or the scenario's own.
         form.figures = query.figures ?? base.map { ObservationFile.render($0.observations).split(separator: "\n").dropFirst().joined(separator: "\n") } ?? ""
@@ -78,6 +92,7 @@ enum DeskPage {
         form.csrf = csrf
         let fields = Self.fields(query, language: language)
         form.permalink = "/?" + FormFields.query(fields)
+        form.solveCarried = fields
         form.csvURL = "/compare.csv?" + FormFields.query(fields)
         form.reportURL = "/report.html?" + FormFields.query(fields)
         form.workbookURL = "/workbook.xlsx?" + FormFields.query(fields)

@@ -20,6 +20,8 @@ struct DeskQuery {
     var settings = ""
     /// Voucher rounds removed and added.
     var rounds = DeskRounds()
+    /// What the solve form asks, when it is sent.
+    var solve = DeskSolve()
     /// Reported figures as sent (CSV lines without the header), or nil when the page sent none:
     /// the scenario's own `observed:` section then.
     var figures: String?
@@ -49,6 +51,11 @@ struct DeskQuery {
             case "add.month": rounds.month = value.trimmingCharacters(in: .whitespaces)
             case "add.winners": rounds.winners = value.trimmingCharacters(in: .whitespaces)
             case "add.voucher_value": rounds.voucherValue = value.trimmingCharacters(in: .whitespaces)
+            case "solve.target": solve.target = value
+            case "solve.lever": solve.lever = value
+            case "solve.probability": solve.probability = value.trimmingCharacters(in: .whitespaces)
+            case "solve.low": solve.low = value.trimmingCharacters(in: .whitespaces)
+            case "solve.high": solve.high = value.trimmingCharacters(in: .whitespaces)
             case "figures": figures = value
             default:
                 if name.hasPrefix("set."), !value.trimmingCharacters(in: .whitespaces).isEmpty {

@@ -4,6 +4,9 @@ import Simulator
 extension Analyses {
     /// `solve`: the value of one scenario number at which a target's P(met) reaches a probability.
     public struct Solve: Analysis {
+        /// Runs at each value tried when a front end is not told (the command line's `solve`, the desk).
+        public static let defaultRuns = 4000
+
         public let solver: Solver
         /// Runs at each value tried; the particles' count when `sample` is given.
         public let runs: Int

@@ -8,7 +8,7 @@ import Simulator
 extension Pilotsim {
     struct Solve: ParsableCommand {
         /// The runs (a point, a setting) when `--runs` is not given, as the help says.
-        static let defaultRuns = 4000
+        static let defaultRuns = Analyses.Solve.defaultRuns
 
         static let configuration = CommandConfiguration(
             abstract: "The value of one scenario number at which a target's P(met) reaches a probability.",
