@@ -226,11 +226,13 @@ public struct DeskServer: Sendable {
     private func upload(_ request: Request) async throws -> Response {
         let labels = DeskPage.labels(request)
         let body = try await request.body.collect(upTo: Self.maximumBody)
-        let fields = FormFields.parse(String(buffer: body)) ?? []
-        guard formGuard.admits(fields.first { $0.0 == "csrf" }?.1, request: request) else {
+        guard let form = UploadForm.read(body, contentType: request.headers[.contentType]) else {
+            return DeskPage.message(labels.desk.unreadableUpload, status: .badRequest, request: request)
+        }
+        guard formGuard.admits(form.csrf, request: request) else {
             return DeskPage.message(labels.desk.forbiddenForm, status: .forbidden, request: request)
         }
-        let text = fields.first { $0.0 == "yaml" }?.1 ?? ""
+        let text = form.text
         do {
             let id = try scenarios.upload(text)
             return Response(status: .seeOther, headers: [.location: "/?" + FormFields.query([("scenario", id), ("lang", labels.language.rawValue)])])

@@ -137,6 +137,45 @@ import Testing
         }
     }
 
+    /// A file picked in the upload form comes as `multipart/form-data`, as browsers send it: a
+    /// valid file is taken, one that is not a scenario is refused with its error, a body that is
+    /// without its boundary is refused as unreadable, and the form guard still applies.
+    @Test func aPickedFileIsUploaded() async throws {
+        try await application().test(.router) { client in
+            let page = try await client.execute(uri: "/?prior=1&runs=200", method: .get, headers: cookie) { text($0) }
+            let guardValue = try #require(csrf(page))
+            #expect(page.contains("enctype=\"multipart/form-data\"") && page.contains("type=\"file\""))
+            let boundary = "----pilotsim-test-boundary"
+            func body(csrf: String, file: [UInt8]) -> ByteBuffer {
+                var buffer = ByteBuffer(
+                    string: "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n"
+                        + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"mine.yaml\"\r\nContent-Type: application/x-yaml\r\n\r\n")
+                buffer.writeBytes(file)
+                buffer.writeString("\r\n--\(boundary)\r\nContent-Disposition: form-data; name=\"yaml\"\r\n\r\n\r\n--\(boundary)--\r\n")
+                return buffer
+            }
+            var headers = cookie
+            headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+            let small = Array(try String(contentsOfFile: "Tests/Fixtures/golden/small.yaml", encoding: .utf8).utf8)
+            try await client.execute(uri: "/upload", method: .post, headers: headers, body: body(csrf: guardValue, file: small)) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location]?.hasPrefix("/?scenario=sha256%3A") == true)
+            }
+            // A file that is not a scenario's text is checked and refused like pasted text.
+            try await client.execute(uri: "/upload", method: .post, headers: headers, body: body(csrf: guardValue, file: [0xff, 0xfe, 0x00, 0x41])) {
+                #expect($0.status == .unprocessableContent)
+            }
+            // A multipart body without the boundary that would delimit its parts.
+            var unbounded = cookie
+            unbounded[.contentType] = "multipart/form-data"
+            try await client.execute(uri: "/upload", method: .post, headers: unbounded, body: body(csrf: guardValue, file: small)) {
+                #expect($0.status == .badRequest)
+                #expect(text($0).contains("could not be read as this page"))
+            }
+            try await client.execute(uri: "/upload", method: .post, headers: headers, body: body(csrf: "00", file: small)) { #expect($0.status == .forbidden) }
+        }
+    }
+
     /// With one simulation at a time and none waiting, a second request while the first runs is
     /// told the desk is busy, and the first is answered.
     @Test func aFullQueueAnswersBusy() async throws {

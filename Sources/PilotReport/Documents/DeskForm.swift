@@ -97,7 +97,7 @@ public struct DeskForm {
             "solveTargetField": words.solveTargetField, "solveLeverField": words.solveLeverField,
             "solveProbabilityField": words.solveProbabilityField, "solveProbability": solveProbability, "solveLowField": words.solveLowField,
             "solveLow": solveLow, "solveHighField": words.solveHighField, "solveHigh": solveHigh, "solveButton": words.solveButton,
-            "uploadHeading": words.uploadHeading, "uploadField": words.uploadField, "upload": words.upload, "csrf": csrf,
+            "uploadHeading": words.uploadHeading, "uploadField": words.uploadField, "uploadFile": words.uploadFile, "upload": words.upload, "csrf": csrf,
         ]
         return Templates.deskForm.render(view)
     }

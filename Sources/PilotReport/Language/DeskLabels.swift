@@ -30,7 +30,7 @@ public struct DeskLabels: Sendable {
     /// A line of reported figures as the box takes it, shown as code after the help.
     public var figuresExample: String { "2023-08,wallets,166200,0.02" }
     public let runsField: String, seedField: String, priorField: String
-    public let uploadHeading: String, uploadField: String, upload: String
+    public let uploadHeading: String, uploadFile: String, uploadField: String, upload: String
     public let downloadsHeading: String, downloadCSV: String, downloadWorkbook: String, downloadReport: String, downloadFigures: String,
         downloadScenario: String,
         permalink: String
@@ -38,6 +38,8 @@ public struct DeskLabels: Sendable {
     public let unchanged: String, changed: String, noChange: String
     public let errorsHeading: String, busy: String
     public let missingToken: String, wrongToken: String, forbiddenForm: String, tooLarge: String, notFound: String
+    /// An upload whose body is not a form as it says (a file that is not UTF-8 text, a broken body).
+    public let unreadableUpload: String
     /// Said before the command line that gives the page's numbers.
     public let reproduce: String
     /// A page's runs or seed that it cannot take: the value sent, and the largest runs.
@@ -96,7 +98,7 @@ public struct DeskLabels: Sendable {
         figuresHelp:
             "One per line: month,metric,value[,rel_error], e.g. 2023-08,wallets,166200,0.02 (the relative error defaults to 0.05). The forecast is conditioned on them unless the plan-time view is ticked.",
         runsField: "Runs (at most 100,000)", seedField: "Seed", priorField: "Plan-time view (ignore reported figures)",
-        uploadHeading: "Your own scenario", uploadField: "Scenario YAML", upload: "Upload and check",
+        uploadHeading: "Your own scenario", uploadFile: "A scenario file (YAML)", uploadField: "Or paste its text", upload: "Upload and check",
         downloadsHeading: "Download", downloadCSV: "Comparison (CSV)", downloadWorkbook: "Comparison (Excel)", downloadReport: "This page as a report (HTML)",
         downloadFigures: "The reported figures (figures.csv)", downloadScenario: "The changed scenario (YAML, for the command line)",
         permalink: "Link to this answer",
@@ -108,6 +110,7 @@ public struct DeskLabels: Sendable {
         wrongToken: "This access link is not this desk's. Open the URL that pilotsim serve printed when it started.",
         forbiddenForm: "This form was not sent from this desk's page. Reload the page and send it again.",
         tooLarge: "The upload is larger than a scenario may be (4 MiB).", notFound: "No such page on this desk.",
+        unreadableUpload: "The upload could not be read as this page's form: send a scenario as a YAML text file (UTF-8).",
         reproduce: "The same numbers from the command line:",
         badRunsFormat: { "Runs: '\($0)' is not a run count; expected a whole number from 1 to \($1)." },
         badSeedFormat: { "Seed: '\($0)' is not a seed; expected a whole number from 0 to \(UInt64.max)." },
@@ -142,7 +145,7 @@ public struct DeskLabels: Sendable {
         figuresHeading: "已公布数据",
         figuresHelp: "每行一项：月份,指标,数值[,相对误差]（相对误差默认为0.05）。除非勾选规划时视角，预测将依据这些数据修正。例如：",
         runsField: "模拟次数（不超过100,000）", seedField: "随机种子", priorField: "规划时视角（不使用已公布数据）",
-        uploadHeading: "自定义情景", uploadField: "情景 YAML 文件", upload: "上传并检查",
+        uploadHeading: "自定义情景", uploadFile: "情景文件（YAML）", uploadField: "或粘贴其内容", upload: "上传并检查",
         downloadsHeading: "下载", downloadCSV: "方案比较（CSV）", downloadWorkbook: "方案比较（Excel）", downloadReport: "本页报告（HTML）", downloadFigures: "已公布数据（figures.csv）",
         downloadScenario: "调整后的情景（YAML，可用于命令行）",
         permalink: "本结果的链接",
@@ -154,6 +157,7 @@ public struct DeskLabels: Sendable {
         wrongToken: "该访问链接不属于本推演台。请打开 pilotsim serve 启动时显示的网址。",
         forbiddenForm: "该表单并非从本推演台页面提交。请刷新页面后重新提交。",
         tooLarge: "上传文件超过情景文件的上限（4 MiB）。", notFound: "本推演台没有该页面。",
+        unreadableUpload: "无法按本页表单读取上传内容：请以 YAML 文本文件（UTF-8 编码）上传情景。",
         reproduce: "命令行可得到相同结果：",
         badRunsFormat: { "模拟次数：“\($0)”不是有效的次数，应为1至\($1)之间的整数。" },
         badSeedFormat: { "随机种子：“\($0)”无效，应为0至\(UInt64.max)之间的整数。" },
