@@ -77,7 +77,8 @@ public struct DeskServer: Sendable {
         case .problems(let found): (answer, problems) = (nil, found)
         }
         let html = DeskPage.answer(
-            answer, query: query, entry: entry, scenarios: scenarios, arguments: arguments, problems: problems, csrf: formGuard.value, labels: labels)
+            answer, query: query, entry: entry, scenarios: scenarios, arguments: arguments, problems: problems, csrf: formGuard.value, labels: labels,
+            maximumRuns: configuration.maximumRuns)
         return DeskPage.page(html, status: answer == nil ? .unprocessableContent : .ok)
     }
 
@@ -109,7 +110,8 @@ public struct DeskServer: Sendable {
         case .csv: (contents, type, name) = (Data(CompareReport.csv(answer.comparison).utf8), "text/csv; charset=utf-8", "compare.csv")
         case .report:
             let html = DeskPage.answer(
-                answer, query: query, entry: entry, scenarios: scenarios, arguments: arguments, problems: [], csrf: "", labels: labels, controls: false)
+                answer, query: query, entry: entry, scenarios: scenarios, arguments: arguments, problems: [], csrf: "", labels: labels,
+                maximumRuns: configuration.maximumRuns, controls: false)
             (contents, type, name) = (Data(html.utf8), "text/html; charset=utf-8", "pilotsim-desk.html")
         case .workbook:
             let provenance = Provenance(
@@ -241,7 +243,7 @@ public struct DeskServer: Sendable {
             query.scenario = DeskScenarios.startID
             let html = DeskPage.answer(
                 nil, query: query, entry: scenarios.start, scenarios: scenarios, arguments: [], problems: error.diagnostics.map(\.description),
-                csrf: formGuard.value, labels: labels)
+                csrf: formGuard.value, labels: labels, maximumRuns: configuration.maximumRuns)
             return DeskPage.page(html, status: .unprocessableContent)
         }
     }

@@ -53,6 +53,22 @@ import Testing
         }
     }
 
+    /// A plan-time page at the default runs moves, when shown, to the address of the answer with
+    /// ten times the runs (the desk's maximum); a page whose runs are given does not.
+    @Test func aDefaultAnswerIsRefined() async throws {
+        var configuration = DeskConfiguration(token: token, threads: 2)
+        configuration.maximumRuns = 20_000
+        try await Application(router: try DeskServer(configuration).router()).test(.router) { client in
+            let refreshed = try await client.execute(uri: "/?prior=1&seed=4", method: .get, headers: cookie) { text($0) }
+            #expect(
+                refreshed.contains(
+                    "<meta http-equiv=\"refresh\" content=\"1; url=/?scenario=start&amp;lang=en&amp;runs=20000&amp;seed=4&amp;prior=1#answer\"/>"))
+            #expect(refreshed.contains("Refining with 20,000 runs"))
+            let given = try await client.execute(uri: "/?prior=1&seed=4&runs=20000", method: .get, headers: cookie) { text($0) }
+            #expect(!given.contains("http-equiv=\"refresh\"") && !given.contains("Refining"))
+        }
+    }
+
     /// The page in Chinese: the desk's words and the report's, in Chinese.
     @Test func thePageAnswersInEitherLanguage() async throws {
         try await application().test(.router) { client in

@@ -16,6 +16,11 @@ public struct DeskLabels: Sendable {
     /// and the way back from its answer.
     public let solveHeading: String, solveHelp: String, solveTargetField: String, solveLeverField: String, solveProbabilityField: String,
         solveLowField: String, solveHighField: String, solveButton: String, backToDesk: String
+    /// An answer being refined in the background with more runs (grouped), and the link that
+    /// keeps the answer shown.
+    let refiningFormat: @Sendable (String) -> String
+    public let keepAnswer: String
+    public func refining(runs: Int) -> String { refiningFormat(NumberStyle.grouped(Double(runs))) }
     /// A probability the solve form cannot take (the value sent).
     let badProbabilityFormat: @Sendable (String) -> String
     public func badProbability(_ sent: String) -> String { badProbabilityFormat(sent) }
@@ -87,6 +92,8 @@ public struct DeskLabels: Sendable {
             "The value of one lever at which a target's chance reaches a probability, with the plan as changed above; every value is tried with the same seed and runs. A count (winners) needs a range.",
         solveTargetField: "Target", solveLeverField: "Lever", solveProbabilityField: "Chance wanted (0 to 1, e.g. 0.9)", solveLowField: "From",
         solveHighField: "To", solveButton: "Find the value", backToDesk: "Back to the desk",
+        refiningFormat: { "Refining with \($0) runs in the background: this page is replaced by their answer when they are done." },
+        keepAnswer: "Keep this answer",
         badProbabilityFormat: { "Chance wanted: '\($0)' is not a probability; expected a number between 0 and 1, e.g. 0.9." },
         badLeverFormat: { "Lever: '\($0)' is not a number of this scenario." }, badTargetFormat: { "Target: '\($0)' is not a target of this scenario." },
         rangeNeeded: "Lever: a count has no natural range; give From and To.", badRange: "From and To: expected two numbers, From below To.",
@@ -136,6 +143,7 @@ public struct DeskLabels: Sendable {
         solveHelp: "在上方调整后的方案下，求某项举措取何值时目标达成概率达到给定概率；每个取值使用相同的种子与模拟次数。人数类举措（中签人数）需给出取值范围。",
         solveTargetField: "目标", solveLeverField: "举措", solveProbabilityField: "期望概率（0至1，如0.9）", solveLowField: "最小值",
         solveHighField: "最大值", solveButton: "求取值", backToDesk: "返回推演台",
+        refiningFormat: { "正在后台以\($0)次模拟细化结果：完成后本页将由细化后的结果替换。" }, keepAnswer: "保留当前结果",
         badProbabilityFormat: { "期望概率：“\($0)”不是有效概率，应为0至1之间的数，如0.9。" },
         badLeverFormat: { "举措：“\($0)”不是本情景中的数值。" }, badTargetFormat: { "目标：“\($0)”不是本情景中的目标。" },
         rangeNeeded: "举措：人数类举措没有自然的取值范围，请填写最小值和最大值。", badRange: "最小值与最大值：应为两个数，且最小值小于最大值。",

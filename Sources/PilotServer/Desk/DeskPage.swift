@@ -67,7 +67,7 @@ enum DeskPage {
     /// The answer's page; without `controls`, the report alone (its download).
     static func answer(
         _ answer: DeskAnswer?, query: DeskQuery, entry: DeskScenarios.Entry, scenarios: DeskScenarios, arguments: [String], problems: [String],
-        csrf: String, labels: Labels, controls: Bool = true
+        csrf: String, labels: Labels, maximumRuns: Int, controls: Bool = true
     ) -> String {
         let words = labels.desk, language = labels.language
         var form = DeskForm(labels: labels)
@@ -103,6 +103,18 @@ enum DeskPage {
             return DeskPlainPage.html(labels: labels, controls: form)
         }
         form.commandLine = commandLine(entry, arguments: arguments, answer: answer, query: query, language: language)
+        // A plan-time answer at the default runs is refined with ten times as many (at most the
+        // desk's maximum): the page moves to that answer's address, which answers when they are
+        // done, while this one is shown. Runs given, or a conditioned answer, are not refined.
+        let refined = min(maximumRuns, 10 * answer.runs)
+        if controls, query.runs == nil, answer.conditioned == nil, refined > answer.runs {
+            var more = query, kept = query
+            (more.runs, kept.runs) = (refined, answer.runs)
+            form.refinement = (
+                refined, "/?" + FormFields.query(Self.fields(more, language: language)) + "#answer",
+                "/?" + FormFields.query(Self.fields(kept, language: language)) + "#answer"
+            )
+        }
         form.warnings = answer.conditioned.map { ConditionReport($0).warnings(labels) } ?? []
         form.figuresURL = answer.figures.map { $0.source == ReportedFigures.scenarioSection } == false ? "/figures.csv?" + FormFields.query(fields) : ""
         let unchanged = arguments.isEmpty
