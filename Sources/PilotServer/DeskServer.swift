@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import PilotModel
 import PilotReport
 import PilotWorkflow
@@ -50,6 +51,26 @@ public struct DeskServer: Sendable {
             router: router(), server: .http1(configuration: .init(idleTimeout: .seconds(30))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             onServerRunning: { _ in await onRunning() }, logger: Self.logger)
+    }
+
+    /// Serves until stopped (Ctrl-C or SIGTERM end it cleanly); `onRunning` once it listens.
+    /// - Throws: `ListenError` when it cannot listen where the configuration says.
+    public func run(onRunning: @escaping @Sendable () async -> Void = {}) async throws {
+        do {
+            try await application(onRunning: onRunning).runService()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw ListenError.portInUse(host: configuration.host, port: configuration.port)
+        } catch let error as IOError where [EADDRNOTAVAIL, EACCES].contains(error.errnoCode) {
+            throw ListenError.cannotListen(host: configuration.host, port: configuration.port, reason: String(cString: strerror(error.errnoCode)))
+        }
+    }
+
+    /// Why the desk cannot listen where it was told.
+    public enum ListenError: Error, Equatable {
+        /// Another program listens on the port.
+        case portInUse(host: String, port: Int)
+        /// The address is not this machine's, or the port needs privileges (the system's reason).
+        case cannotListen(host: String, port: Int, reason: String)
     }
 
     /// The server's own log: warnings and errors only, so that what the desk prints at start is
@@ -158,6 +179,8 @@ public struct DeskServer: Sendable {
             return refused(error.diagnostics.map(\.description))
         } catch let refusal as ConditionedSample.Refusal {
             return refused([labels.desk.refused(refusal.parameters, through: refusal.lastReportedMonth.description)])
+        } catch AnalysisError.particlesOutOfRange(let runs) {
+            return refused([labels.desk.badParticles(runs, range: Analyses.Condition.particleRange)])
         } catch {
             return refused(["\(error)"])
         }
@@ -220,6 +243,8 @@ public struct DeskServer: Sendable {
             return (.problems(error.diagnostics.map(\.description)), arguments)
         } catch let refusal as ConditionedSample.Refusal {
             return (.problems([query.language.labels.desk.refused(refusal.parameters, through: refusal.lastReportedMonth.description)]), arguments)
+        } catch AnalysisError.particlesOutOfRange(let runs) {
+            return (.problems([query.language.labels.desk.badParticles(runs, range: Analyses.Condition.particleRange)]), arguments)
         } catch {
             return (.problems(["\(error)"]), arguments)
         }

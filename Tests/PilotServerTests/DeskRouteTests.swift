@@ -69,6 +69,16 @@ import Testing
         }
     }
 
+    /// Runs too few to be a conditioning's particles are refused in the page's language.
+    @Test func tooFewParticlesAreRefusedInChinese() async throws {
+        try await application().test(.router) { client in
+            try await client.execute(uri: "/?lang=zh&runs=50", method: .get, headers: cookie) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(text(response).contains("模拟次数：使用已公布数据时，模拟次数即抽样粒子数，应为100至100,000（当前为50）"))
+            }
+        }
+    }
+
     /// The page in Chinese: the desk's words and the report's, in Chinese.
     @Test func thePageAnswersInEitherLanguage() async throws {
         try await application().test(.router) { client in

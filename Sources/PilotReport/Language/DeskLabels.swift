@@ -57,6 +57,11 @@ public struct DeskLabels: Sendable {
 
     public func badRuns(_ sent: String, maximum: Int) -> String { badRunsFormat(sent, NumberStyle.grouped(Double(maximum))) }
     public func badSeed(_ sent: String) -> String { badSeedFormat(sent) }
+    /// Runs that cannot be a conditioning's particles: the runs, the fewest and the most.
+    let badParticlesFormat: @Sendable (String, String, String) -> String
+    public func badParticles(_ runs: Int, range: ClosedRange<Int>) -> String {
+        badParticlesFormat(NumberStyle.grouped(Double(runs)), NumberStyle.grouped(Double(range.lowerBound)), NumberStyle.grouped(Double(range.upperBound)))
+    }
     public func badRoundMonth(_ sent: String) -> String { badRoundMonthFormat(sent) }
     public func badRoundWinners(_ sent: String) -> String { badRoundWinnersFormat(sent) }
     public func badRoundValue(_ sent: String) -> String { badRoundValueFormat(sent) }
@@ -125,6 +130,9 @@ public struct DeskLabels: Sendable {
         refusedFormat: {
             "\($0.isEmpty ? "The change" : $0) acts on the months the reported figures fix (through \($1)); tick the plan-time view to see its effect without them."
         },
+        badParticlesFormat: {
+            "Runs: with reported figures the runs are the sampler's particles, from \($1) to \($2) (got \($0)); tick the plan-time view for fewer."
+        },
         keepFormat: { "keep \($0)" },
         roundFormat: { _, _, name in name })
 
@@ -171,6 +179,7 @@ public struct DeskLabels: Sendable {
         badSeedFormat: { "随机种子：“\($0)”无效，应为0至\(UInt64.max)之间的整数。" },
         tooMuchAsked: "该网址的请求内容超过推演台页面所能发送的范围（最多400项，每项64 KiB）。",
         refusedFormat: { "\($0.isEmpty ? "该调整" : $0)作用于已公布数据所涵盖的月份（截至\($1)）；请勾选规划时视角查看其不依据已公布数据的效果。" },
+        badParticlesFormat: { "模拟次数：使用已公布数据时，模拟次数即抽样粒子数，应为\($1)至\($2)（当前为\($0)）；如需更少，请勾选规划时视角。" },
         keepFormat: { "保持 \($0)" },
         roundFormat: { number, month, _ in "第\(number)轮消费券（\(month)）" })
 }

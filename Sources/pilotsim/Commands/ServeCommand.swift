@@ -53,7 +53,14 @@ extension Pilotsim {
                 }
                 let server = try DeskServer(configuration)
                 let url = configuration.startURL
-                try await server.application { Console.write("pilotsim desk: open \(url)\n") }.runService()
+                do {
+                    try await server.run { Console.write("pilotsim desk: open \(url)\n") }
+                } catch DeskServer.ListenError.portInUse(let host, let port) {
+                    throw ValidationError("--port \(port): another program listens on \(host):\(port); choose another port with --port")
+                } catch DeskServer.ListenError.cannotListen(let host, let port, let reason) {
+                    throw ValidationError(
+                        "--host \(host) --port \(port): cannot listen there (\(reason)); expected an address of this machine and a port above 1023")
+                }
             }
         }
     }
