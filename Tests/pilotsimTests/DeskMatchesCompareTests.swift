@@ -73,6 +73,22 @@ import Testing
         }
     }
 
+    /// An assumption chosen by its label and given as percentiles: the numbers of `compare` with
+    /// that setting; the page offers the assumption by its label.
+    @Test func anAssumptionByItsLabelIsTheCommandLinesSetting() async throws {
+        let query = "prior=1&runs=800&seed=8&param.path=merchants.churn&param.value=%7Bquantiles%3A+%7Bp05%3A+0.005%2C+p95%3A+0.03%7D%7D"
+        try await withDesk { get in
+            let csv = try await get("/compare.csv?" + query).body
+            let cli = InProcess.run([
+                "compare", "--b-set", "merchants.churn={quantiles: {p05: 0.005, p95: 0.03}}", "--runs", "800", "--seed", "8", "--prior", "--format", "csv",
+            ])
+            #expect(cli.status == 0, "\(cli.stderr)")
+            #expect(csv == cli.stdout)
+            let page = try await get("/?" + query).body
+            #expect(page.contains("<option value=\"merchants.churn\" selected=\"selected\">"))
+        }
+    }
+
     /// The solve form's answer is `pilotsim solve`'s with the same question, runs and seed (from
     /// the outcome on), on the plan as the page changed it; a chance of 1.5 is refused.
     @Test func theSolveFormIsTheCommandLinesSolve() async throws {

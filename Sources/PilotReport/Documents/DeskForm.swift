@@ -31,6 +31,9 @@ public struct DeskForm {
     public var scenarios: [Choice] = [], selected = ""
     public var sections: [Section] = []
     public var settings = "", figures = "", runs = "", seed = "", prior = false
+    /// The scenario's assumptions by their labels (key path and label), and the one set by
+    /// label, as sent.
+    public var parameters: [Choice] = [], parameterPath = "", parameterValue = ""
     /// What the sampler says of a conditioned answer (`ConditionReport.warnings`).
     public var warnings: [String] = []
     /// Problems with what was asked, each as `validate` prints it.
@@ -86,6 +89,9 @@ public struct DeskForm {
             },
             "figuresHeading": words.figuresHeading, "figuresHelp": words.figuresHelp, "figuresExample": words.figuresExample, "figures": figures,
             "hasWarnings": !warnings.isEmpty, "warnings": warnings, "warningsHeading": labels.condition.warningsHeading,
+            "hasParameters": !parameters.isEmpty, "parameterHeading": words.parameterHeading, "parameterField": words.parameterField,
+            "parameterValueField": words.parameterValueField, "parameterValue": parameterValue,
+            "parameters": parameters.map { ["id": $0.id, "name": $0.name, "selected": $0.id == parameterPath] },
             "settingsHeading": words.settingsHeading, "settingsHelp": words.settingsHelp, "settings": settings, "apply": words.apply,
             "downloadsHeading": words.downloadsHeading, "downloadCSV": words.downloadCSV, "downloadWorkbook": words.downloadWorkbook,
             "downloadReport": words.downloadReport,

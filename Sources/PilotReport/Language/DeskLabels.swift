@@ -30,6 +30,8 @@ public struct DeskLabels: Sendable {
     public func badLever(_ sent: String) -> String { badLeverFormat(sent) }
     public func badTarget(_ sent: String) -> String { badTargetFormat(sent) }
     public let outreachHeading: String, publicFlowsHeading: String
+    /// The field that sets any assumption chosen by its label.
+    public let parameterHeading: String, parameterField: String, parameterValueField: String
     public let settingsHeading: String, settingsHelp: String
     public let figuresHeading: String, figuresHelp: String
     /// A line of reported figures as the box takes it, shown as code after the help.
@@ -103,9 +105,11 @@ public struct DeskLabels: Sendable {
         badLeverFormat: { "Lever: '\($0)' is not a number of this scenario." }, badTargetFormat: { "Target: '\($0)' is not a target of this scenario." },
         rangeNeeded: "Lever: a count has no natural range; give From and To.", badRange: "From and To: expected two numbers, From below To.",
         outreachHeading: "Bank outreach to merchants, by stage (monthly rate)", publicFlowsHeading: "Public-channel flows, by stage (yuan a month)",
+        parameterHeading: "An assumption, by name", parameterField: "Assumption",
+        parameterValueField: "Its value: a number, or percentiles such as {quantiles: {p05: 0.01, p95: 0.05}}",
         settingsHeading: "Any other assumption",
         settingsHelp:
-            "One per line, as KEY.PATH=VALUE: a number, or a distribution such as {pert: {min: 0.01, mode: 0.02, max: 0.05}} or {p05: 0.01, p95: 0.05}.",
+            "One per line, as KEY.PATH=VALUE: a number, or a distribution such as {pert: {min: 0.01, mode: 0.02, max: 0.05}} or {quantiles: {p05: 0.01, p95: 0.05}}.",
         figuresHeading: "Reported figures",
         figuresHelp:
             "One per line: month,metric,value[,rel_error], e.g. 2023-08,wallets,166200,0.02 (the relative error defaults to 0.05). The forecast is conditioned on them unless the plan-time view is ticked.",
@@ -156,8 +160,10 @@ public struct DeskLabels: Sendable {
         badLeverFormat: { "举措：“\($0)”不是本情景中的数值。" }, badTargetFormat: { "目标：“\($0)”不是本情景中的目标。" },
         rangeNeeded: "举措：人数类举措没有自然的取值范围，请填写最小值和最大值。", badRange: "最小值与最大值：应为两个数，且最小值小于最大值。",
         outreachHeading: "银行拓展商户，分阶段（月拓展率）", publicFlowsHeading: "公共渠道资金流，分阶段（元/月）",
+        parameterHeading: "按名称选择假设", parameterField: "假设",
+        parameterValueField: "取值：数字，或分位数，如 {quantiles: {p05: 0.01, p95: 0.05}}",
         settingsHeading: "其他假设",
-        settingsHelp: "每行一项，格式为 键路径=值：可以是数字，也可以是分布，如 {pert: {min: 0.01, mode: 0.02, max: 0.05}} 或 {p05: 0.01, p95: 0.05}。",
+        settingsHelp: "每行一项，格式为 键路径=值：可以是数字，也可以是分布，如 {pert: {min: 0.01, mode: 0.02, max: 0.05}} 或 {quantiles: {p05: 0.01, p95: 0.05}}。",
         figuresHeading: "已公布数据",
         figuresHelp: "每行一项：月份,指标,数值[,相对误差]（相对误差默认为0.05）。除非勾选规划时视角，预测将依据这些数据修正。例如：",
         runsField: "模拟次数（不超过100,000）", seedField: "随机种子", priorField: "规划时视角（不使用已公布数据）",

@@ -35,6 +35,9 @@ enum DeskPage {
         if query.rounds.adds {
             fields += [("add.month", query.rounds.month), ("add.winners", query.rounds.winners), ("add.voucher_value", query.rounds.voucherValue)]
         }
+        if !query.parameter.path.isEmpty && !query.parameter.value.isEmpty {
+            fields += [("param.path", query.parameter.path), ("param.value", query.parameter.value)]
+        }
         if !query.settings.isEmpty { fields.append(("settings", query.settings)) }
         return fields
     }
@@ -77,12 +80,15 @@ enum DeskPage {
         if let base {
             let levers = DeskLevers(base, labels: labels)
             form.sections = levers.sections(labels, sent: Dictionary(query.levers.map { ($0.path, $0.value) }) { $1 }, rounds: query.rounds)
+            form.parameters = base.parameters.map { DeskForm.Choice(id: $0.keyPath, name: ParameterCatalogue.label($0.keyPath, scenario: base, labels)) }
+                .sorted { $0.name < $1.name }
             form.solveTargets = base.targets.map { DeskForm.Choice(id: $0.id, name: labels.text($0.label)) }
             form.solveLevers = levers.numeric.map { DeskForm.Choice(id: $0.path, name: $0.label) }
         }
         (form.solveTarget, form.solveLever, form.solveLow, form.solveHigh) = (query.solve.target, query.solve.lever, query.solve.low, query.solve.high)
         if !query.solve.probability.isEmpty { form.solveProbability = query.solve.probability }
         form.settings = query.settings
+        (form.parameterPath, form.parameterValue) = query.parameter
         // The figures in force, as lines a person edits: those sent, or the scenario's own.
         form.figures = query.figures ?? base.map { ObservationFile.render($0.observations).split(separator: "\n").dropFirst().joined(separator: "\n") } ?? ""
         form.runs = answer.map { String($0.runs) } ?? query.runs.map(String.init) ?? ""

@@ -18,6 +18,8 @@ struct DeskQuery {
     /// The levers as sent, by key path, in the order sent.
     var levers: [(path: String, value: String)] = []
     var settings = ""
+    /// An assumption chosen by its label (its key path) and the value sent for it.
+    var parameter = (path: "", value: "")
     /// Voucher rounds removed and added.
     var rounds = DeskRounds()
     /// What the solve form asks, when it is sent.
@@ -47,6 +49,8 @@ struct DeskQuery {
                 if let s = UInt64(value) { seed = s } else { problems.append(words.badSeed(value)) }
             case "prior": prior = value == "1"
             case "settings": settings = value
+            case "param.path": parameter.path = value
+            case "param.value": parameter.value = value.trimmingCharacters(in: .whitespaces)
             case "remove": if let index = Int(value) { rounds.removed.append(index) }
             case "add.month": rounds.month = value.trimmingCharacters(in: .whitespaces)
             case "add.winners": rounds.winners = value.trimmingCharacters(in: .whitespaces)
@@ -85,7 +89,8 @@ struct DeskQuery {
     }
 
     /// The settings that change `document`'s scenario `base`: each lever whose value differs
-    /// from the one in force, the rounds removed and added, then each settings line — all
+    /// from the one in force, the rounds removed and added, the assumption chosen by label, then
+    /// each settings line — all
     /// through `ScenarioOverride`, the one way a scenario value is set. A malformed one is a
     /// diagnostic located in its field.
     func overrides(of base: Scenario, document: ScenarioDocument) -> (overrides: [ScenarioOverride], arguments: [String], problems: [String]) {
@@ -95,7 +100,8 @@ struct DeskQuery {
         var problems = roundProblems
         let lines = settings.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let changed = levers.filter { current[$0.path] != $0.value }.map { ("set.\($0.path)", "\($0.path)=\($0.value)") }
-        for (source, argument) in changed + rounds + lines.enumerated().map({ ("settings line \($0 + 1)", $1) }) {
+        let chosen = parameter.path.isEmpty || parameter.value.isEmpty ? [] : [("param.value", "\(parameter.path)=\(parameter.value)")]
+        for (source, argument) in changed + rounds + chosen + lines.enumerated().map({ ("settings line \($0 + 1)", $1) }) {
             do {
                 overrides.append(try ScenarioOverride(argument, source: source))
                 arguments.append(argument)
