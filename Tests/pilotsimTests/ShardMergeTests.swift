@@ -127,6 +127,15 @@ import Testing
         ) { try FileManager.default.removeItem(at: b) }
     }
 
+    /// A solve's 9 grid values in 4 shards; the merge brackets and bisects as one process does.
+    @Test func solveShardsMergeToTheSameCSV() throws {
+        try expectShardsMergeToTheSameFile(
+            [
+                "solve", "--prior", "--set", "merchants.outreach[launch]=0.05", "--target", "wallets-2025h1", "--probability", "0.985", "--vary",
+                "campaigns[2].winners=0:80000", "--runs", "300", "--seed", "3", "--quiet",
+            ], count: 4, file: "solve.csv")
+    }
+
     @Test func explainShardsMergeToTheSameCSV() throws {
         try expectShardsMergeToTheSameFile(
             ["explain", "--prior", "--target", "merchants-2023", "--runs", "600", "--quiet"], count: 2, file: "explain.csv")

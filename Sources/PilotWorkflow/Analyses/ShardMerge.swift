@@ -10,6 +10,7 @@ public enum ShardMerge {
     static var analyses: [any ShardableAnalysis.Type] {
         [
             Analyses.Sweep.self, Analyses.Tornado.self, Analyses.Sobol.self, Analyses.Compare.self, Analyses.Explain.self, Analyses.Condition.self,
+            Analyses.Solve.self,
         ]
     }
 

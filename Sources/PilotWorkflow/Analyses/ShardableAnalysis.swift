@@ -29,7 +29,8 @@ public protocol ShardableAnalysis: Analysis {
     func damage(in partial: Partial, units: Range<Int>, seed: UInt64) -> String?
     /// The whole result from every shard's partial, in shard order, as one process writes it
     /// with the execution's seed (on its threads, which change no result).
-    func merged(_ partials: [Partial], _ execution: Execution) -> MergedAnalysis
+    /// - Throws: what finishing the analysis from the partials can meet (a solve's further values).
+    func merged(_ partials: [Partial], _ execution: Execution) throws -> MergedAnalysis
 }
 
 /// What the merge of an analysis's parts writes: the files of one process's `--out`, byte for
@@ -101,6 +102,6 @@ extension ShardableAnalysis {
     /// The merged result of `parts` (shards 1…N of this analysis, in order), each checked, on
     /// `threads`.
     public func merge(_ parts: [PartFile.Reader], threads: Int) throws -> MergedAnalysis {
-        merged(try parts.map(partial(of:)), Execution(seed: parts[0].header.seed, threads: threads))
+        try merged(try parts.map(partial(of:)), Execution(seed: parts[0].header.seed, threads: threads))
     }
 }

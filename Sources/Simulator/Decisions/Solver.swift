@@ -28,6 +28,7 @@ public struct Solver: Sendable {
     public let path: String
     public let range: ClosedRange<Double>
     public let targetIndex: Int
+    public let targetID: String
     public let probability: Double
     /// Whether the value must be a whole number (a count).
     public let wholeNumbers: Bool
@@ -70,6 +71,7 @@ public struct Solver: Sendable {
         self.overrides = overrides
         self.path = canonical
         targetIndex = index
+        self.targetID = targetID
         self.probability = probability
         wholeNumbers = parameter == nil && !isThreshold
         // Every value of the range must be a valid scenario: check both ends before anything runs.
@@ -81,26 +83,46 @@ public struct Solver: Sendable {
         try document.scenario(overrides: overrides + [try ScenarioOverride(setting: path, to: value)])
     }
 
+    /// The coarse grid every solve evaluates first, the same whatever the curve: the values
+    /// whose P(met) give the direction, a bracket, and the check that the curve does not turn
+    /// back. A shard of a solve evaluates some of them (`share(at:…)`).
+    public var grid: [Double] {
+        (0...8).map { range.lowerBound + Double($0) / 8 * (range.upperBound - range.lowerBound) }
+    }
+
+    /// A value as the solver tries it: whole for a count.
+    private func value(_ value: Double) -> Double { wholeNumbers ? value.rounded() : value }
+
+    /// P(met) of the target at `value` (a value of `grid`, or any the solver tries), from `runs`
+    /// runs with `seed`, on `sample`'s particles when given.
+    public func share(at value: Double, seed: UInt64, runs: Int, threads: Int, sample: ConditionedSample? = nil) throws -> Double {
+        var engine = MonteCarlo(scenario: try scenario(at: self.value(value)), seed: seed, threads: threads, keep: .targetValues)
+        engine.sample = sample
+        let result = engine.run(runs: sample?.count ?? runs)
+        let target = result.scenario.targets[targetIndex]
+        return Double(result.targetValues[targetIndex].filter(target.isMet).count) / Double(result.runs)
+    }
+
     /// Solves; returns the outcome and the runs spent. With `sample`, every value runs on the
-    /// conditioned particles (`runs` is then their count).
+    /// conditioned particles (`runs` is then their count). `gridShares`, when given, is P(met) at
+    /// each value of `grid` already evaluated with the same seed and runs (by the shards of a
+    /// solve); they count among the runs spent as if evaluated here.
     /// - Throws: `ConditionedSample.Refusal` when the path acts on the reported months.
     /// Long because the coarse grid, the bracket and the bisection share the memo of evaluated
     /// points and the tolerance; their order is the algorithm.
-    public func run(seed: UInt64, runs: Int, threads: Int, sample: ConditionedSample? = nil) throws -> (outcome: Outcome, runs: Int) {
+    public func run(
+        seed: UInt64, runs: Int, threads: Int, sample: ConditionedSample? = nil, gridShares: [Double]? = nil
+    ) throws -> (outcome: Outcome, runs: Int) {
         let runs = sample?.count ?? runs
         if let sample {
             try sample.check(try scenario(at: range.lowerBound))
             try sample.check(try scenario(at: range.upperBound))
         }
-        var evaluated: [Double: Double] = [:]
+        var evaluated = Dictionary(zip(grid.map(value), gridShares ?? []), uniquingKeysWith: { first, _ in first })
         func p(_ value: Double) throws -> Double {
-            let v = wholeNumbers ? value.rounded() : value
+            let v = self.value(value)
             if let known = evaluated[v] { return known }
-            var engine = MonteCarlo(scenario: try scenario(at: v), seed: seed, threads: threads, keep: .targetValues)
-            engine.sample = sample
-            let result = engine.run(runs: runs)
-            let target = result.scenario.targets[targetIndex]
-            let share = Double(result.targetValues[targetIndex].filter(target.isMet).count) / Double(runs)
+            let share = try share(at: v, seed: seed, runs: runs, threads: threads, sample: sample)
             evaluated[v] = share
             return share
         }
@@ -108,7 +130,7 @@ public struct Solver: Sendable {
         let tolerance = max(halfWidth, 1 / Double(runs))
 
         // A coarse grid: the direction, a bracket, and a check that the curve does not turn back.
-        let grid = (0...8).map { range.lowerBound + Double($0) / 8 * (range.upperBound - range.lowerBound) }
+        let grid = self.grid
         let values = try grid.map(p)
         let rising = values.last! >= values.first!
         for k in 1..<grid.count {

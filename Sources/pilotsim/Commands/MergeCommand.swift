@@ -9,12 +9,12 @@ extension Pilotsim {
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Join the part files of a sharded run, sweep, tornado, sobol, compare, explain or condition (--shard I/N) into the outputs of the whole work.",
+                "Join the part files of a sharded run, sweep, tornado, sobol, compare, explain, condition or solve (--shard I/N) into the outputs of the whole work.",
             discussion: """
                 For run: summary.csv, joint.csv, stages.csv, monthly.csv and runs.csv byte for byte as one process with the same seed and runs \
-                would, and manifest.json; for sweep, tornado, sobol, compare and explain: sweep.csv, tornado.csv, sobol.csv, \
-                compare.csv or explain.csv, byte for byte their --out file; for condition: the files of its --out directory, \
-                byte for byte. Refuses, writing nothing, parts of different scenarios, seeds, run totals or \
+                would, and manifest.json; for sweep, tornado, sobol, compare, explain and solve: sweep.csv, tornado.csv, \
+                sobol.csv, compare.csv, explain.csv or solve.csv, byte for byte their --out file; for condition: the files of \
+                its --out directory, byte for byte. Refuses, writing nothing, parts of different scenarios, seeds, run totals or \
                 pilotsim versions, a missing or repeated shard, and a truncated part file.
 
                 Defaults: all cores.

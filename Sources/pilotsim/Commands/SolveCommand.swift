@@ -44,7 +44,15 @@ extension Pilotsim {
 
         @OptionGroup var language: LanguageOption
 
+        @Option(
+            help: "Also write target_id,path,probability,outcome,value,… (the CSV) to this file (with --shard: the directory of the part file).",
+            completion: .file())
+        var out: String?
+
+        @OptionGroup var shard: ShardOption
+
         func validate() throws {
+            try shard.checkOutputs(out: out, command: "solve")
             guard probability > 0, probability < 1 else { throw ValidationError("--probability must be between 0 and 1 (got \(probability))") }
             _ = try parsedVary()
         }
@@ -72,10 +80,18 @@ extension Pilotsim {
                 } catch SolveError.rangeNeeded(let path) {
                     throw ValidationError("--vary \(path): a count has no natural range; give one, e.g. --vary \(path)=0:100000")
                 }
+                if let (index, count) = shard.parsed, let out {
+                    // Each shard evaluates its values of the coarse grid; merge brackets and bisects.
+                    try observed.refuseInShard(try scenario.load())
+                    try Analyses.Solve(solver: solver, runs: simulation.runCount(default: Self.defaultRuns))
+                        .writePart(shard: index, of: count, simulation.withProgress(), origin: try scenario.partOrigin(), into: out)
+                    return
+                }
                 let (sample, figures) = try observed.sample(for: try scenario.load(), simulation: simulation, labels: language.labels)
                 let analysis = Analyses.Solve(solver: solver, runs: simulation.runCount(default: Self.defaultRuns), sample: sample)
                 let runs = analysis.runCount
                 let (outcome, spent) = try analysis.run(simulation.withProgress())
+                if let out, try Console.writeOne(SolveReport.csv(solver, outcome, targetID: target, runsSpent: spent), to: out) { return }
                 switch format {
                 case .table:
                     Console.write(

@@ -3,7 +3,7 @@ import PilotWorkflow
 import Simulator
 
 /// `--shard I/N`, shared by the commands that can split their work over processes (every
-/// analysis but `solve`).
+/// analysis).
 struct ShardOption: ParsableArguments {
     @Option(
         help: ArgumentHelp(
