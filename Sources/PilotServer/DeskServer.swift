@@ -175,14 +175,20 @@ public struct DeskServer: Sendable {
             return busy(request)
         } catch let problems as DeskSolve.Problems {
             return refused(problems.messages)
-        } catch let error as ScenarioValidationError {
-            return refused(error.diagnostics.map(\.description))
-        } catch let refusal as ConditionedSample.Refusal {
-            return refused([labels.desk.refused(refusal.parameters, through: refusal.lastReportedMonth.description)])
-        } catch AnalysisError.particlesOutOfRange(let runs) {
-            return refused([labels.desk.badParticles(runs, range: Analyses.Condition.particleRange)])
         } catch {
-            return refused(["\(error)"])
+            return refused(Self.problems(error, labels))
+        }
+    }
+
+    /// What an error of a simulation asked for says to the person who asked, in the desk's
+    /// words where it has them: a scenario's diagnostics as `validate` prints them, a change the
+    /// reported figures refuse, too few particles.
+    private static func problems(_ error: any Error, _ labels: Labels) -> [String] {
+        switch error {
+        case let error as ScenarioValidationError: error.diagnostics.map(\.description)
+        case let refusal as ConditionedSample.Refusal: [labels.desk.refused(refusal.parameters, through: refusal.lastReportedMonth.description)]
+        case AnalysisError.particlesOutOfRange(let runs): [labels.desk.badParticles(runs, range: Analyses.Condition.particleRange)]
+        default: ["\(error)"]
         }
     }
 
@@ -192,9 +198,9 @@ public struct DeskServer: Sendable {
         let (query, entry, labels) = read(request)
         guard let entry, let base = try? entry.document.scenario() else { return DeskPage.message(labels.desk.notFound, status: .notFound, request: request) }
         let (overrides, _, problems) = query.overrides(of: base, document: entry.document)
+        guard problems.isEmpty else { return DeskPage.message(problems.joined(separator: "\n"), status: .unprocessableContent, request: request) }
         let text: String
         do {
-            guard problems.isEmpty else { return DeskPage.message(problems.joined(separator: "\n"), status: .unprocessableContent, request: request) }
             text = try entry.document.text(overrides: overrides)
         } catch {
             return DeskPage.message("\(error)", status: .unprocessableContent, request: request)
@@ -239,14 +245,8 @@ public struct DeskServer: Sendable {
             return (.answer(answer), arguments)
         } catch is SimulationQueue.Busy {
             return (.busy, arguments)
-        } catch let error as ScenarioValidationError {
-            return (.problems(error.diagnostics.map(\.description)), arguments)
-        } catch let refusal as ConditionedSample.Refusal {
-            return (.problems([query.language.labels.desk.refused(refusal.parameters, through: refusal.lastReportedMonth.description)]), arguments)
-        } catch AnalysisError.particlesOutOfRange(let runs) {
-            return (.problems([query.language.labels.desk.badParticles(runs, range: Analyses.Condition.particleRange)]), arguments)
         } catch {
-            return (.problems(["\(error)"]), arguments)
+            return (.problems(Self.problems(error, query.language.labels)), arguments)
         }
     }
 

@@ -23,16 +23,22 @@ import Testing
         }
     }
 
+    /// The page's comparison (`/compare.csv?query`) is `pilotsim compare ARGUMENTS --format csv`
+    /// byte for byte; returns the page's CSV.
+    @discardableResult
+    private func expectCompare(_ get: @Sendable (String) async throws -> Page, _ query: String, _ arguments: [String]) async throws -> String {
+        let csv = try await get("/compare.csv?" + query).body
+        let cli = InProcess.run(["compare"] + arguments + ["--format", "csv"])
+        #expect(cli.status == 0, "\(cli.stderr)")
+        #expect(csv == cli.stdout)
+        return csv
+    }
+
     @Test func aPagesComparisonIsTheCommandLinesCompare() async throws {
         let query = "prior=1&runs=2000&seed=99&set.campaigns%5B0%5D.winners=40000&settings=merchants.churn%3D0.02"
         try await withDesk { get in
-            let csv = try await get("/compare.csv?" + query).body
-            let cli = InProcess.run([
-                "compare", "--b-set", "campaigns[0].winners=40000", "--b-set", "merchants.churn=0.02", "--runs", "2000", "--seed", "99", "--prior",
-                "--format", "csv",
-            ])
-            #expect(cli.status == 0, "\(cli.stderr)")
-            #expect(csv == cli.stdout)
+            let csv = try await expectCompare(
+                get, query, ["--b-set", "campaigns[0].winners=40000", "--b-set", "merchants.churn=0.02", "--runs", "2000", "--seed", "99", "--prior"])
             // Asked again, the unchanged plan comes from the desk's cache: the same numbers.
             let again = try await get("/compare.csv?" + query).body
             #expect(again == csv)
@@ -59,14 +65,13 @@ import Testing
     @Test func roundsRemovedAndAddedAreTheCommandLinesSettings() async throws {
         let query = "prior=1&runs=1000&seed=5&remove=1&add.month=2024-09&add.winners=30000&add.voucher_value=80"
         try await withDesk { get in
-            let csv = try await get("/compare.csv?" + query).body
-            let cli = InProcess.run([
-                "compare", "--b-set", "campaigns[1].winners=0", "--b-set",
-                "campaigns[3]={name: Added round, month: 2024-09, winners: 30000, new_user_share: {beta: {mean: 0.25, sd: 0.1}}, voucher_value: 80, redemption: {beta: {mean: 0.85, sd: 0.05}}, leverage: {triangular: {min: 1.1, mode: 2.5, max: 4}}}",
-                "--runs", "1000", "--seed", "5", "--prior", "--format", "csv",
-            ])
-            #expect(cli.status == 0, "\(cli.stderr)")
-            #expect(csv == cli.stdout)
+            try await expectCompare(
+                get, query,
+                [
+                    "--b-set", "campaigns[1].winners=0", "--b-set",
+                    "campaigns[3]={name: Added round, month: 2024-09, winners: 30000, new_user_share: {beta: {mean: 0.25, sd: 0.1}}, voucher_value: 80, redemption: {beta: {mean: 0.85, sd: 0.05}}, leverage: {triangular: {min: 1.1, mode: 2.5, max: 4}}}",
+                    "--runs", "1000", "--seed", "5", "--prior",
+                ])
             let bad = try await get("/?lang=zh&prior=1&runs=1000&add.month=2024-13&add.winners=5")
             #expect(bad.status == .unprocessableContent)
             #expect(bad.body.contains("新增一轮：“2024-13”不是有效月份"))
@@ -78,12 +83,7 @@ import Testing
     @Test func anAssumptionByItsLabelIsTheCommandLinesSetting() async throws {
         let query = "prior=1&runs=800&seed=8&param.path=merchants.churn&param.value=%7Bquantiles%3A+%7Bp05%3A+0.005%2C+p95%3A+0.03%7D%7D"
         try await withDesk { get in
-            let csv = try await get("/compare.csv?" + query).body
-            let cli = InProcess.run([
-                "compare", "--b-set", "merchants.churn={quantiles: {p05: 0.005, p95: 0.03}}", "--runs", "800", "--seed", "8", "--prior", "--format", "csv",
-            ])
-            #expect(cli.status == 0, "\(cli.stderr)")
-            #expect(csv == cli.stdout)
+            try await expectCompare(get, query, ["--b-set", "merchants.churn={quantiles: {p05: 0.005, p95: 0.03}}", "--runs", "800", "--seed", "8", "--prior"])
             let page = try await get("/?" + query).body
             #expect(page.contains("<option value=\"merchants.churn\" selected=\"selected\">"))
         }
@@ -121,10 +121,7 @@ import Testing
             let figures = try await get("/figures.csv?" + query).body
             let file = dir.appendingPathComponent("figures.csv").path
             try figures.write(toFile: file, atomically: true, encoding: .utf8)
-            let csv = try await get("/compare.csv?" + query).body
-            let cli = InProcess.run(["compare", "--b-set", "campaigns[1].winners=50000", "--runs", "400", "--observed", file, "--format", "csv", "--quiet"])
-            #expect(cli.status == 0, "\(cli.stderr)")
-            #expect(csv == cli.stdout)
+            try await expectCompare(get, query, ["--b-set", "campaigns[1].winners=50000", "--runs", "400", "--observed", file, "--quiet"])
         }
     }
 }

@@ -19,8 +19,11 @@ public struct ScenarioDocument: Sendable {
     /// Reads and parses the scenario file at `path`.
     /// Reads the scenario file at `path`; `-` reads standard input (located as `<stdin>`).
     public init(path: String) throws {
-        try self.init(text: try readScenarioText(path), file: path == "-" ? "<stdin>" : path)
+        try self.init(text: try readScenarioText(path), file: Self.fileName(path))
     }
+
+    /// What locations call the file at `path`: the path, or `<stdin>` for `-`.
+    public static func fileName(_ path: String) -> String { path == "-" ? "<stdin>" : path }
 
     /// The Haimen baseline scenario shipped inside the binary (`scenarios/haimen-baseline.yaml`).
     public static func baseline() throws -> ScenarioDocument {

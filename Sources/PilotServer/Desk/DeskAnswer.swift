@@ -34,17 +34,12 @@ extension DeskAnswer {
         let a = try document.scenario(), b = try document.scenario(overrides: overrides)
         let runs = runs ?? defaultRuns(conditioned: figures != nil)
         let execution = Execution(seed: seed, threads: threads)
-        let digest = ContentDigest.hex(document.text.utf8)
-        var conditioned: Conditioning.Result?
-        if let figures {
-            conditioned = try cache.conditionings.value(for: "\(digest) \(figures.sha256) \(seed) \(runs)") {
-                try Analyses.Condition(scenario: a, figures: figures, particles: runs).run(Execution(seed: seed, threads: threads))
-            }
-        }
+        let conditioned = try figures.map { try cache.conditioning(document, on: $0, particles: runs, execution: execution) }
         var analysis = try Analyses.Compare(document: document, overrides: [], inputs: .init(runs: runs, bOverrides: arguments))
         analysis.sample = conditioned?.sample
         analysis.keep = [.targetValues, .monthlyQuantiles]
-        let planA = cache.plans.value(for: "\(digest) \(seed) \(runs) \(figures?.sha256 ?? "plan-time")") { analysis.planA(execution) }
+        let key = "\(ContentDigest.hex(document.text.utf8)) \(seed) \(runs) \(figures?.sha256 ?? "plan-time")"
+        let planA = cache.plans.value(for: key) { analysis.planA(execution) }
         let (_, resultB, comparison) = try analysis.results(execution, planA: planA)
         return DeskAnswer(a: a, b: b, resultB: resultB, comparison: comparison, conditioned: conditioned, figures: figures, runs: runs)
     }

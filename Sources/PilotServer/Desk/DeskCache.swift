@@ -1,3 +1,6 @@
+import PilotModel
+import PilotReport
+import PilotWorkflow
 import Simulator
 import Synchronization
 
@@ -9,6 +12,15 @@ final class DeskCache: Sendable {
     /// The plan as it stands (A), by scenario text, seed, runs and figures: every change to one
     /// plan is compared with the same A. At most 16 × 100,000 runs × 8 bytes per target.
     let plans = KeptValues<SimulationResult>(capacity: 16)
+
+    /// `document`'s scenario conditioned on `figures` with `particles` particles, drawn once while
+    /// kept.
+    /// - Throws: `ScenarioValidationError`, `AnalysisError.particlesOutOfRange`.
+    func conditioning(_ document: ScenarioDocument, on figures: ReportedFigures, particles: Int, execution: Execution) throws -> Conditioning.Result {
+        try conditionings.value(for: "\(ContentDigest.hex(document.text.utf8)) \(figures.sha256) \(execution.seed) \(particles)") {
+            try Analyses.Condition(scenario: try document.scenario(), figures: figures, particles: particles).run(execution)
+        }
+    }
 }
 
 /// Values computed once and kept, by key: at most `capacity` of them; one more empties the store.

@@ -55,16 +55,27 @@ enum DeskPage {
     /// The command line that gives the answer's numbers: `compare` of the scenario with itself
     /// changed by the page's settings.
     static func commandLine(_ entry: DeskScenarios.Entry, arguments: [String], answer: DeskAnswer, query: DeskQuery, language: Language) -> String {
-        var words = ["pilotsim", "compare"]
-        if entry.id != DeskScenarios.startID || entry.name != Scenario.baselineFileName { words.append(entry.name) }
-        words += arguments.flatMap { ["--b-set", $0] }
-        words += ["--runs", String(answer.runs), "--seed", String(query.seed)]
-        if let figures = answer.figures, figures.source != ReportedFigures.scenarioSection {
-            words += ["--observed", DeskQuery.figuresFile]
-        } else if answer.figures == nil, answer.a.observations.isEmpty == false || query.prior {
-            words.append("--prior")
+        commandLine(
+            "compare", entry, arguments.flatMap { ["--b-set", $0] }, runs: answer.runs, seed: query.seed, figures: answer.figures,
+            prior: answer.figures == nil && (!answer.a.observations.isEmpty || query.prior), language: language)
+    }
+
+    /// `pilotsim COMMAND` with the page's scenario (unless it is the embedded baseline), the
+    /// command's own `words`, the runs and seed, the figures as the page takes them (`--observed
+    /// figures.csv` for figures sent with it, `--prior` when `prior`), and the language.
+    static func commandLine(
+        _ command: String, _ entry: DeskScenarios.Entry, _ words: [String], runs: Int, seed: UInt64, figures: ReportedFigures?, prior: Bool,
+        language: Language
+    ) -> String {
+        var line = ["pilotsim", command]
+        if entry.id != DeskScenarios.startID || entry.name != Scenario.baselineFileName { line.append(entry.name) }
+        line += words + ["--runs", String(runs), "--seed", String(seed)]
+        if let figures, figures.source != ReportedFigures.scenarioSection {
+            line += ["--observed", DeskQuery.figuresFile]
+        } else if prior {
+            line.append("--prior")
         }
-        return ShellWords.join(words + (language == .chinese ? ["--lang", "zh"] : []))
+        return ShellWords.join(line + (language == .chinese ? ["--lang", "zh"] : []))
     }
 
     /// The answer's page; without `controls`, the report alone (its download).
@@ -129,7 +140,7 @@ enum DeskPage {
         let summary = unchanged ? answer.conditioned?.summary ?? answer.resultB.summary : answer.resultB.summary
         let report = HTMLReport(
             result: result, summary: summary, monthly: result.monthly, tornado: nil, labels: labels, commandLine: form.commandLine, generated: Date(),
-            source: "\(entry.name) · SHA-256 \(ContentDigest.hex(entry.document.text.utf8).prefix(12))",
+            source: ContentDigest.named(entry.name, text: entry.document.text),
             conditioning: answer.conditioned.map { (ConditionReport($0), $0.prior.monthly) },
             comparison: unchanged ? nil : (answer.comparison, words.unchanged, words.changed),
             figures: answer.figures?.description(labels), desk: controls ? form : nil)

@@ -90,9 +90,8 @@ struct DeskQuery {
 
     /// The settings that change `document`'s scenario `base`: each lever whose value differs
     /// from the one in force, the rounds removed and added, the assumption chosen by label, then
-    /// each settings line — all
-    /// through `ScenarioOverride`, the one way a scenario value is set. A malformed one is a
-    /// diagnostic located in its field.
+    /// each settings line — all through `ScenarioOverride`, the one way a scenario value is set.
+    /// A malformed one is a diagnostic located in its field.
     func overrides(of base: Scenario, document: ScenarioDocument) -> (overrides: [ScenarioOverride], arguments: [String], problems: [String]) {
         let current = Dictionary(DeskLevers(base, labels: language.labels).all.map { ($0.path, $0.current) }) { $1 }
         var overrides: [ScenarioOverride] = [], arguments: [String] = []

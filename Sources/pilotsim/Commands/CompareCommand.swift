@@ -67,7 +67,7 @@ extension Pilotsim {
                 let documentA = try a.map { try ScenarioDocument(path: $0) } ?? ScenarioDocument.baseline()
                 let documentB = try b.map { try ScenarioDocument(path: $0) }
                 // B's file travels in a part as its text, so that merge makes B again.
-                let sourceB = documentB.map { CarriedFile(name: b == "-" ? "<stdin>" : b ?? "", text: $0.text) }
+                let sourceB = b.flatMap { path in documentB.map { CarriedFile(name: ScenarioDocument.fileName(path), text: $0.text) } }
                 let inputs = Analyses.Compare.Inputs(runs: simulation.runCount(default: Self.defaultRuns), b: sourceB, bOverrides: bOverrides)
                 var analysis = try Analyses.Compare(document: documentA, overrides: both, inputs: inputs)
                 let scenarioA = analysis.a
@@ -95,7 +95,7 @@ extension Pilotsim {
                 }
                 // Each plan named with its text's SHA-256 and its overrides.
                 func name(_ path: String?, _ document: ScenarioDocument, _ sets: [String]) -> String {
-                    (path ?? "\(Scenario.baselineFileName) (\(language.labels.embedded))") + " · SHA-256 \(ContentDigest.hex(document.text.utf8).prefix(12))"
+                    ContentDigest.named(path ?? "\(Scenario.baselineFileName) (\(language.labels.embedded))", text: document.text)
                         + sets.map { " · \($0)" }.joined()
                 }
                 let nameA = name(a, documentA, overrides.map { "--set \($0)" })

@@ -27,7 +27,7 @@ struct ScenarioOptions: ParsableArguments {
     /// The scenario's file (or the embedded baseline's name), as manifests and part files record it.
     func sourceName(_ labels: Labels = .english) -> String {
         guard let scenario else { return "\(Scenario.baselineFileName) (\(labels.embedded))" }
-        return scenario == "-" ? "<stdin>" : scenario
+        return ScenarioDocument.fileName(scenario)
     }
 
     /// The scenario as report headers name it: its source, the first 12 digits of its text's
@@ -36,8 +36,8 @@ struct ScenarioOptions: ParsableArguments {
     /// scenario it came from.
     /// `overrides` replaces the `--set` values for results made with others (`report --from`).
     func describedSource(_ labels: Labels = .english, overrides: [String]? = nil) -> String {
-        let hash = (try? document().text).map { " · SHA-256 \(ContentDigest.hex($0.utf8).prefix(12))" } ?? ""
-        return sourceName(labels) + hash + (overrides ?? self.overrides).map { " · --set \($0)" }.joined()
+        let name = (try? document().text).map { ContentDigest.named(sourceName(labels), text: $0) } ?? sourceName(labels)
+        return name + (overrides ?? self.overrides).map { " · --set \($0)" }.joined()
     }
 
     /// The provenance of a result of this scenario.
