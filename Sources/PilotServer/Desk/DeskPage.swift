@@ -84,37 +84,10 @@ enum DeskPage {
         csrf: String, labels: Labels, maximumRuns: Int, controls: Bool = true
     ) -> String {
         let words = labels.desk, language = labels.language
-        var form = DeskForm(labels: labels)
-        form.scenarios = scenarios.all.map { DeskForm.Choice(id: $0.id, name: $0.name) }
-        form.selected = entry.id
-        let base = answer?.a ?? (try? entry.document.scenario())
-        if let base {
-            let levers = DeskLevers(base, labels: labels)
-            form.sections = levers.sections(labels, sent: Dictionary(query.levers.map { ($0.path, $0.value) }) { $1 }, rounds: query.rounds)
-            form.parameters = base.parameters.map { DeskForm.Choice(id: $0.keyPath, name: ParameterCatalogue.label($0.keyPath, scenario: base, labels)) }
-                .sorted { $0.name < $1.name }
-            form.solveTargets = base.targets.map { DeskForm.Choice(id: $0.id, name: labels.text($0.label)) }
-            form.solveLevers = levers.numeric.map { DeskForm.Choice(id: $0.path, name: $0.label) }
-        }
-        (form.solveTarget, form.solveLever, form.solveLow, form.solveHigh) = (query.solve.target, query.solve.lever, query.solve.low, query.solve.high)
-        if !query.solve.probability.isEmpty { form.solveProbability = query.solve.probability }
-        form.settings = query.settings
-        (form.parameterPath, form.parameterValue) = query.parameter
-        // The figures in force, as lines a person edits: those sent, or the scenario's own.
-        form.figures = query.figures ?? base.map { ObservationFile.render($0.observations).split(separator: "\n").dropFirst().joined(separator: "\n") } ?? ""
+        var form = Self.controls(
+            query, entry: entry, scenarios: scenarios, base: answer?.a ?? (try? entry.document.scenario()), problems: problems, csrf: csrf, labels: labels)
         form.runs = answer.map { String($0.runs) } ?? query.runs.map(String.init) ?? ""
-        form.seed = String(query.seed)
-        form.prior = query.prior
-        form.errors = problems
-        form.csrf = csrf
         let fields = Self.fields(query, language: language)
-        form.permalink = "/?" + FormFields.query(fields)
-        form.solveCarried = fields
-        form.csvURL = "/compare.csv?" + FormFields.query(fields)
-        form.reportURL = "/report.html?" + FormFields.query(fields)
-        form.workbookURL = "/workbook.xlsx?" + FormFields.query(fields)
-        form.scenarioURL = "/scenario.yaml?" + FormFields.query(fields)
-        form.otherLanguageURL = "/?" + FormFields.query(Self.fields(query, language: language == .chinese ? .english : .chinese))
         guard let answer else {
             // The scenario itself cannot be simulated: the controls and what is wrong.
             return DeskPlainPage.html(labels: labels, controls: form)
@@ -145,5 +118,43 @@ enum DeskPage {
             comparison: unchanged ? nil : (answer.comparison, words.unchanged, words.changed),
             figures: answer.figures?.description(labels), desk: controls ? form : nil)
         return report.html()
+    }
+
+    /// The desk's controls for `query`, prefilled from `base` (the scenario as it stands) and the
+    /// query, with the links that ask it again; the answer's own parts are added by `answer`.
+    private static func controls(
+        _ query: DeskQuery, entry: DeskScenarios.Entry, scenarios: DeskScenarios, base: Scenario?, problems: [String], csrf: String, labels: Labels
+    ) -> DeskForm {
+        let language = labels.language
+        var form = DeskForm(labels: labels)
+        form.scenarios = scenarios.all.map { DeskForm.Choice(id: $0.id, name: $0.name) }
+        form.selected = entry.id
+        if let base {
+            let levers = DeskLevers(base, labels: labels)
+            form.sections = levers.sections(labels, sent: Dictionary(query.levers.map { ($0.path, $0.value) }) { $1 }, rounds: query.rounds)
+            form.parameters = base.parameters.map { DeskForm.Choice(id: $0.keyPath, name: ParameterCatalogue.label($0.keyPath, scenario: base, labels)) }
+                .sorted { $0.name < $1.name }
+            form.solveTargets = base.targets.map { DeskForm.Choice(id: $0.id, name: labels.text($0.label)) }
+            form.solveLevers = levers.numeric.map { DeskForm.Choice(id: $0.path, name: $0.label) }
+        }
+        (form.solveTarget, form.solveLever, form.solveLow, form.solveHigh) = (query.solve.target, query.solve.lever, query.solve.low, query.solve.high)
+        if !query.solve.probability.isEmpty { form.solveProbability = query.solve.probability }
+        form.settings = query.settings
+        (form.parameterPath, form.parameterValue) = query.parameter
+        // The figures in force, as lines a person edits: those sent, or the scenario's own.
+        form.figures = query.figures ?? base.map { ObservationFile.render($0.observations).split(separator: "\n").dropFirst().joined(separator: "\n") } ?? ""
+        form.seed = String(query.seed)
+        form.prior = query.prior
+        form.errors = problems
+        form.csrf = csrf
+        let fields = Self.fields(query, language: language)
+        form.permalink = "/?" + FormFields.query(fields)
+        form.solveCarried = fields
+        form.csvURL = "/compare.csv?" + FormFields.query(fields)
+        form.reportURL = "/report.html?" + FormFields.query(fields)
+        form.workbookURL = "/workbook.xlsx?" + FormFields.query(fields)
+        form.scenarioURL = "/scenario.yaml?" + FormFields.query(fields)
+        form.otherLanguageURL = "/?" + FormFields.query(Self.fields(query, language: language == .chinese ? .english : .chinese))
+        return form
     }
 }
