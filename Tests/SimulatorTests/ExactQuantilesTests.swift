@@ -89,3 +89,18 @@ struct TwoPassSimulationTests {
         #expect(a.stageIncrements.map { [$0.mean, $0.median, $0.p05, $0.p95] } == b.stageIncrements.map { [$0.mean, $0.median, $0.p05, $0.p95] })
     }
 }
+
+/// The monthly quantiles of chosen metrics (a desk page's fan charts) are those rows of the whole table.
+struct ChosenMonthlyMetricsTests {
+    @Test func chosenMetricsGiveTheirRowsOfTheWholeTable() throws {
+        var engine = MonteCarlo(scenario: try Scenario.baseline(), seed: 5, threads: 2, keep: .monthlyQuantiles)
+        let whole = engine.run(runs: 3_000)
+        engine.monthlyMetrics = [.merchants, .wallets]
+        let chosen = engine.run(runs: 3_000)
+        let expected = whole.monthly.filter { [.wallets, .merchants].contains($0.metric) }
+        #expect(chosen.monthly.count == 2 * engine.scenario.calendar.monthCount)
+        #expect(chosen.monthly.map(\.metric) == expected.map(\.metric) && chosen.monthly.map(\.month) == expected.map(\.month))
+        #expect(zip(chosen.monthly, expected).allSatisfy { $0.quantiles == $1.quantiles && $0.mean == $1.mean && $0.sd == $1.sd })
+        #expect(chosen.summary.targets.map(\.met) == whole.summary.targets.map(\.met))
+    }
+}

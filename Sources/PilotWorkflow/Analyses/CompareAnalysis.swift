@@ -35,6 +35,9 @@ extension Analyses {
         /// both plans keep: the comparison pairs them); a page that draws B's fan charts keeps its
         /// months.
         public var keep: MonteCarlo.Keep = .targetValues
+        /// With `.monthlyQuantiles` in `keep`: the metrics whose monthly quantiles B keeps (all
+        /// when nil; a page selects those it draws).
+        public var monthlyMetrics: Set<Metric>?
 
         /// Plan A is `document` with `overrides`; plan B is `inputs.b` (else the same document)
         /// with `overrides`, then `inputs.bOverrides`.
@@ -76,11 +79,12 @@ extension Analyses {
             let resultA =
                 knownA
                 ?? self.planA(Execution(seed: execution.seed, threads: execution.threads) { done, all in execution.progress(done * total / all, planRuns) })
-            let resultB = Run(scenario: b, runs: runs, keep: keep.union(.targetValues), sample: sample)
-                .run(
-                    Execution(seed: execution.seed, threads: execution.threads) { done, all in
-                        execution.progress(planRuns - total + done * total / all, planRuns)
-                    })
+            var planB = Run(scenario: b, runs: runs, keep: keep.union(.targetValues), sample: sample)
+            planB.monthlyMetrics = monthlyMetrics
+            let resultB = planB.run(
+                Execution(seed: execution.seed, threads: execution.threads) { done, all in
+                    execution.progress(planRuns - total + done * total / all, planRuns)
+                })
             return (resultA, resultB, Comparison(a: resultA, b: resultB))
         }
 

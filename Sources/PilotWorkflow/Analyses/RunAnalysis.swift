@@ -9,6 +9,8 @@ extension Analyses {
         public let runs: Int
         /// What the result keeps besides the summary.
         public let keep: MonteCarlo.Keep
+        /// With `.monthlyQuantiles`: the metrics whose monthly quantiles it keeps (all when nil).
+        public var monthlyMetrics: Set<Metric>?
         /// Conditioned particles to run on, or nil for the plan-time view.
         public let sample: ConditionedSample?
 
@@ -20,6 +22,7 @@ extension Analyses {
             { execution in
                 var engine = MonteCarlo(scenario: scenario, seed: execution.seed, threads: execution.threads, keep: keep)
                 engine.sample = sample
+                engine.monthlyMetrics = monthlyMetrics
                 return engine
             }
         }

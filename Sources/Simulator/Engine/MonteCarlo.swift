@@ -27,6 +27,8 @@ public struct MonteCarlo: Sendable {
     public var seed: UInt64
     public var threads: Int
     public var keep: Keep
+    /// With `.monthlyQuantiles`: the metrics whose monthly quantiles are collected (all when nil).
+    public var monthlyMetrics: Set<Metric>?
     /// Conditioned particles to run instead of plain runs of the seed (`run(runs:)` then takes
     /// `runs` equal to the particles; row r is particle r).
     public var sample: ConditionedSample?
@@ -91,7 +93,7 @@ public struct MonteCarlo: Sendable {
     ) throws(E) -> SimulationResult {
         let collector = RunCollector(
             scenario: scenario, rows: rows, keep: keep, threads: threads, recordsParameters: eachBlock != nil,
-            valueBudget: valueBudget)
+            monthlyMetrics: monthlyMetrics, valueBudget: valueBudget)
         return try collector.collect(seed: seed, progress: progress, eachBlock: eachBlock) { (body: (RunBlock) throws(E) -> Void) throws(E) in
             try forEachBlock(rows: rows, firstRun: firstRun, record: collector.record, blockInputs: blockInputs, body)
         }

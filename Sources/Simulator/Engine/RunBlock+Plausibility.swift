@@ -32,7 +32,8 @@ extension RunBlock {
                     }
                 }
             }
-            guard record.trajectories else { continue }
+            // The months are checked when the records hold every metric (a part's do).
+            guard record.trajectoryMetrics.count == metrics.count else { continue }
             for (m, metric) in metrics.enumerated() {
                 var previous = 0.0
                 for month in 0..<months {

@@ -55,7 +55,7 @@ public final class RunBlock: @unchecked Sendable {
         if r.trajectories {
             // Metric-major, as `RunRecord.trajectoryColumn` numbers them.
             var column = r.trajectoryOffset
-            for metric in 0..<r.metrics {
+            for metric in r.trajectoryMetrics {
                 for month in 0..<r.months {
                     self[row, column] = evaluator.metric(metric, month: month)
                     column += 1

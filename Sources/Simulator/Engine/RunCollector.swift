@@ -27,9 +27,12 @@ public final class RunCollector: @unchecked Sendable {
             self.quantiles = quantiles
         }
     }
-    /// Each target's deciding value, then each stage increment, then (month-major) each month's metrics.
+    /// Each target's deciding value, then each stage increment, then (month-major) each month's
+    /// `monthlyMetrics`.
     private let cells: [Cell]
     private let monthlyCells: Int
+    /// The indices (into `scenario.metrics`) of the metrics whose monthly quantiles are collected.
+    private let monthlyMetrics: [Int]
 
     private var met: [Int]
     /// Per joint group (each deadline's targets, then all): its targets and the runs meeting all.
@@ -47,25 +50,32 @@ public final class RunCollector: @unchecked Sendable {
     /// - Parameters:
     ///   - recordsParameters: whether the records carry the parameters even when they are
     ///     not kept (for whatever writes the records out as they come).
+    ///   - monthlyMetrics: with `.monthlyQuantiles`, the metrics whose quantiles are wanted (all
+    ///     when nil); a page that draws three fan charts selects 3 metrics' instead of every one's.
     ///   - valueBudget: bytes of values kept for one pass (tests make it small to force two).
     public init(
         scenario s: Scenario, rows: Int, keep: MonteCarlo.Keep, threads: Int, recordsParameters: Bool = false,
-        valueBudget: Int = RunCollector.valueBudget
+        monthlyMetrics: Set<Metric>? = nil, valueBudget: Int = RunCollector.valueBudget
     ) {
         precondition(rows > 0)
         scenario = s
         self.rows = rows
         self.threads = max(1, threads)
+        // Records written out (`recordsParameters`) and kept trajectories hold every metric;
+        // otherwise the records hold only the months the quantiles need.
         record = RunRecord(
             s, parameters: recordsParameters || keep.contains(.parameterValues),
-            trajectories: !keep.isDisjoint(with: [.trajectories, .monthlyQuantiles]))
+            trajectories: !keep.isDisjoint(with: [.trajectories, .monthlyQuantiles]),
+            monthlyMetrics: recordsParameters || keep.contains(.trajectories) ? nil : monthlyMetrics)
         let months = s.calendar.monthCount, r = record
         let summaryColumns =
             (0..<r.targets).map { r.targetOffset + $0 }
             + (0..<(r.stages * StageIncrement.metrics.count)).map { r.incrementOffset + $0 }
-        let monthlyColumns =
-            keep.contains(.monthlyQuantiles)
-            ? (0..<months).flatMap { month in (0..<s.metrics.count).map { r.trajectoryColumn(metric: $0, month: month) } } : []
+        let monthlyMetrics = keep.contains(.monthlyQuantiles) ? s.metrics.indices.filter { monthlyMetrics?.contains(s.metrics[$0]) ?? true } : []
+        self.monthlyMetrics = monthlyMetrics
+        // Each metric's place among the recorded ones.
+        let recorded = monthlyMetrics.map { r.trajectoryMetrics.firstIndex(of: $0)! }
+        let monthlyColumns = (0..<months).flatMap { month in recorded.map { r.trajectoryColumn(metric: $0, month: month) } }
         let keepLimit = max(1, valueBudget / 8 / max(1, summaryColumns.count + monthlyColumns.count))
         self.keepLimit = keepLimit
         cells =
@@ -185,10 +195,10 @@ public final class RunCollector: @unchecked Sendable {
         return SimulationSummary(targets: targets, joint: jointProbabilities, stageIncrements: stageIncrements)
     }
 
-    /// Every month × metric, month-major (empty unless asked for), once every pass is over; the
-    /// cells are selected on `threads` threads.
+    /// Every month × metric asked for, month-major (empty unless asked for), once every pass is
+    /// over; the cells are selected on `threads` threads.
     public func monthly() -> [MonthlyQuantiles] {
-        let s = scenario, metrics = s.metrics, first = cells.count - monthlyCells
+        let s = scenario, metrics = monthlyMetrics.map { s.metrics[$0] }, first = cells.count - monthlyCells
         let rows = ResultSlots<MonthlyQuantiles>(count: monthlyCells), cells = cells
         let workers = max(1, min(threads, monthlyCells))
         DispatchQueue.concurrentPerform(iterations: monthlyCells == 0 ? 0 : workers) { worker in

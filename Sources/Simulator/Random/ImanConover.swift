@@ -34,11 +34,10 @@ struct ImanConover {
     /// The correlated parameters' values for every run of `block`: `[run in block][member]`.
     func block(_ block: Int, seed: UInt64, draws: ParameterDraws) -> [[Double]] {
         let n = Self.blockSize, k = members.count
-        var values = [Double](repeating: 0, count: draws.count)
         var columns = [[Double]](repeating: [Double](repeating: 0, count: n), count: k)
         for r in 0..<n {
-            draws.draw(runKey: StreamSeeding.runKey(seed: seed, run: block * n + r), into: &values)
-            for (c, i) in members.enumerated() { columns[c][r] = values[i] }
+            let key = StreamSeeding.runKey(seed: seed, run: block * n + r)
+            for (c, i) in members.enumerated() { columns[c][r] = draws.value(i, runKey: key) }
         }
         // R: the van der Waerden score of each draw's rank (ties broken by run order).
         let scores = (1...n).map { gsl_cdf_ugaussian_Pinv(Double($0) / Double(n + 1)) }

@@ -13,18 +13,15 @@ final class ParameterDraws {
         names = parameters.map { StreamSeeding.name(of: $0.streamKeyText) }
     }
 
-    /// How many values `draw` fills: one per parameter.
-    var count: Int { parameters.count }
-
     /// Fills `values` (one slot per parameter, constants included) for the run with `runKey`.
     func draw(runKey: UInt64, into values: inout [Double]) {
-        for i in parameters.indices {
-            if case .constant(let value) = parameters[i].distribution {
-                values[i] = value
-            } else {
-                random.select(key: StreamSeeding.streamKey(runKey: runKey, name: names[i]))
-                values[i] = parameters[i].draw(random)
-            }
-        }
+        for i in parameters.indices { values[i] = value(i, runKey: runKey) }
+    }
+
+    /// Parameter `i`'s value in the run with `runKey` (as `draw` fills it: its stream alone decides).
+    @inline(__always) func value(_ i: Int, runKey: UInt64) -> Double {
+        if case .constant(let value) = parameters[i].distribution { return value }
+        random.select(key: StreamSeeding.streamKey(runKey: runKey, name: names[i]))
+        return parameters[i].draw(random)
     }
 }

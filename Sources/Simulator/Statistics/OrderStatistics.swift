@@ -1,7 +1,8 @@
-/// Type-7 quantiles of unsorted data by multiple selection (Hoare's FIND with a three-way
-/// partition): the order statistics a set of quantiles needs, in O(n log m) for m quantiles
-/// instead of a full O(n log n) sort. Equal values (common in counts) fall in the middle part of
-/// each partition, so ties cost nothing extra.
+/// Type-7 quantiles of unsorted data by multiple selection (Hoare's FIND with his own partition):
+/// the order statistics a set of quantiles needs, in O(n log m) for m quantiles instead of a full
+/// O(n log n) sort. Hoare's partition stops on values equal to the pivot from both sides, so
+/// many equal values (common in counts) split evenly rather than all to one side; its inner
+/// loops are short runs of one comparison, about twice as fast as a three-way partition's.
 public enum OrderStatistics {
     /// The type-7 p-quantiles of `data` (reordered in place), equal to
     /// `quantile(sorted: data.sorted(), p)` for each p.
@@ -46,23 +47,18 @@ public enum OrderStatistics {
         guard !ranks.isEmpty, lo < hi else { return }
         let mid = lo + (hi - lo) / 2
         let pivot = medianOfThree(a[lo], a[mid], a[hi])
-        // Three-way partition: [lo, lt) < pivot, [lt, gt] == pivot, (gt, hi] > pivot.
-        var lt = lo, i = lo, gt = hi
-        while i <= gt {
-            let x = a[i]
-            if x < pivot {
-                a.swapAt(lt, i)
-                lt += 1
-                i += 1
-            } else if x > pivot {
-                a.swapAt(i, gt)
-                gt -= 1
-            } else {
-                i += 1
-            }
+        // Hoare's partition: afterwards every value in [lo, j] is ≤ pivot and every value in
+        // (j, hi] is ≥ pivot, with lo ≤ j < hi (the pivot is one of the values, so both scans
+        // stop inside the range), so each side is smaller than the whole.
+        var i = lo - 1, j = hi + 1
+        while true {
+            repeat { i += 1 } while a[i] < pivot
+            repeat { j -= 1 } while a[j] > pivot
+            if i >= j { break }
+            a.swapAt(i, j)
         }
-        select(ranks.prefix { $0 < lt }, in: a, from: lo, to: lt - 1)
-        select(ranks.drop { $0 <= gt }, in: a, from: gt + 1, to: hi)
+        select(ranks.prefix { $0 <= j }, in: a, from: lo, to: j)
+        select(ranks.drop { $0 <= j }, in: a, from: j + 1, to: hi)
     }
 
     private static func medianOfThree(_ a: Double, _ b: Double, _ c: Double) -> Double {
