@@ -54,7 +54,8 @@ golden: deps
 ## with and without --out and the cost of the second pass (BIG_RUNS=0 skips them; about 17 minutes on 2 cores).
 bench: build
 	@BIG_RUNS=$(BIG_RUNS) scripts/bench $(RUNS)
-	@scripts/bench-serve .build/release/pilotsim 20 60
+	@scripts/bench-serve .build/release/pilotsim 20 60 tpcw
+	@scripts/bench-serve .build/release/pilotsim 20 60 1-3
 
 ## The man page, generated from the commands' own help by swift-argument-parser's plugin
 ## (.build/plugins/GenerateManual/outputs/pilotsim/pilotsim.1).

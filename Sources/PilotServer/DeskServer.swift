@@ -14,6 +14,7 @@ public struct DeskServer: Sendable {
     public let configuration: DeskConfiguration
     let scenarios: DeskScenarios
     let queue: SimulationQueue
+    let refinements: DeskRefinements
     let cache = DeskCache()
     let formGuard: FormGuard
 
@@ -26,6 +27,7 @@ public struct DeskServer: Sendable {
         self.configuration = configuration
         scenarios = try DeskScenarios(start: configuration.scenario, kept: configuration.uploadsKept)
         queue = SimulationQueue(slots: configuration.simultaneous, waiting: configuration.waiting)
+        refinements = DeskRefinements(waitingPlaces: configuration.waiting)
         formGuard = FormGuard(token: configuration.token)
     }
 
@@ -90,16 +92,26 @@ public struct DeskServer: Sendable {
     private func desk(_ request: Request) async -> Response {
         let (query, entry, labels) = read(request)
         guard let entry else { return DeskPage.message(labels.desk.notFound, status: .notFound, request: request) }
-        let (outcome, arguments) = await compute(query, entry: entry)
+        var (outcome, arguments) = await compute(query, entry: entry, inBackground: query.refining)
+        // Refinements are offered while the desk has time to spare: when every simulation slot
+        // is taken, first answers need it all.
+        var shown = query, refinement = await queue.isSaturated ? DeskPage.Refinement.postponed : .offered
+        if case .refining(let asked) = outcome {
+            // The refinement is not kept yet: the answer it refines (kept, so not simulated
+            // again), saying what became of it.
+            shown.runs = nil
+            refinement = asked == .underway ? .underway : .postponed
+            (outcome, arguments) = await compute(shown, entry: entry)
+        }
         let answer: DeskAnswer?, problems: [String]
         switch outcome {
-        case .busy: return busy(request)
+        case .busy, .refining: return busy(request)
         case .answer(let answered): (answer, problems) = (answered, [])
         case .problems(let found): (answer, problems) = (nil, found)
         }
         let html = DeskPage.answer(
-            answer, query: query, entry: entry, scenarios: scenarios, arguments: arguments, problems: problems, csrf: formGuard.value, labels: labels,
-            maximumRuns: configuration.maximumRuns)
+            answer, query: shown, entry: entry, scenarios: scenarios, arguments: arguments, problems: problems, csrf: formGuard.value, labels: labels,
+            maximumRuns: configuration.maximumRuns, refinement: refinement)
         return DeskPage.page(html, status: answer == nil ? .unprocessableContent : .ok)
     }
 
@@ -122,7 +134,7 @@ public struct DeskServer: Sendable {
         let (outcome, arguments) = await compute(query, entry: entry)
         let answer: DeskAnswer
         switch outcome {
-        case .busy: return busy(request)
+        case .busy, .refining: return busy(request)
         case .problems(let problems): return DeskPage.message(problems.joined(separator: "\n"), status: .unprocessableContent, request: request)
         case .answer(let answered): answer = answered
         }
@@ -221,26 +233,38 @@ public struct DeskServer: Sendable {
             body: .init(byteBuffer: ByteBuffer(string: ObservationFile.render(figures.observations))))
     }
 
-    /// What a query comes to: the answer, what is wrong with what it asks, or no free place in
-    /// the simulation queue.
+    /// What a query comes to: the answer, what is wrong with what it asks, no free place in the
+    /// simulation queue, or (in the background) what became of the refinement asked for.
     enum Outcome {
-        case answer(DeskAnswer), problems([String]), busy
+        case answer(DeskAnswer), problems([String]), busy, refining(DeskRefinements.Asked)
     }
 
     /// The outcome of `query`, and the settings it applied (as `--b-set` arguments).
-    private func compute(_ query: DeskQuery, entry: DeskScenarios.Entry) async -> (Outcome, [String]) {
+    /// `inBackground`: an answer not kept is asked of the refinements rather than waited for.
+    private func compute(_ query: DeskQuery, entry: DeskScenarios.Entry, inBackground: Bool = false) async -> (Outcome, [String]) {
         guard query.problems.isEmpty else { return (.problems(query.problems), []) }
         let base: Scenario
         do { base = try entry.document.scenario() } catch { return (.problems(["\(error)"]), []) }
         let (overrides, arguments, problems) = query.overrides(of: base, document: entry.document)
         guard problems.isEmpty else { return (.problems(problems), arguments) }
-        let threads = configuration.threads, cache = self.cache
+        let threads = configuration.threads, cache = self.cache, document = entry.document, runs = query.runs, seed = query.seed
         do {
             let figures = query.prior ? nil : try query.reportedFigures(for: base)
+            if let kept = DeskAnswer.kept(document: document, arguments: arguments, figures: figures, runs: runs, seed: seed, cache: cache) {
+                return (.answer(kept), arguments)
+            }
+            if inBackground {
+                let key = FormFields.query(DeskPage.fields(query, language: .english))
+                let asked = refinements.ask(key, admitting: await !queue.isSaturated) {
+                    _ = try DeskAnswer.compute(
+                        document: document, overrides: overrides, arguments: arguments, figures: figures, runs: runs, seed: seed, threads: 1, cache: cache)
+                }
+                return (.refining(asked), arguments)
+            }
             let answer = try await queue.run {
                 try DeskAnswer.compute(
-                    document: entry.document, overrides: overrides, arguments: arguments, figures: figures, runs: query.runs, seed: query.seed,
-                    threads: threads, cache: cache)
+                    document: document, overrides: overrides, arguments: arguments, figures: figures, runs: runs, seed: seed, threads: threads,
+                    cache: cache)
             }
             return (.answer(answer), arguments)
         } catch is SimulationQueue.Busy {

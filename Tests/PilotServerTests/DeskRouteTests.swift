@@ -53,20 +53,57 @@ import Testing
         }
     }
 
-    /// A plan-time page at the default runs moves, when shown, to the address of the answer with
-    /// ten times the runs (the desk's maximum); a page whose runs are given does not.
-    @Test func aDefaultAnswerIsRefined() async throws {
+    /// A plan-time page at the default runs moves, when shown, to the address of its refinement
+    /// with ten times the runs (the desk's maximum), which shows the first answer — asking again
+    /// every 4 s — until the refinement, simulated in the background, is done; then the answer with
+    /// those runs, the same as the page that asks for them outright. A page whose runs are given
+    /// is not refined.
+    @Test func aDefaultAnswerIsRefinedInTheBackground() async throws {
         var configuration = DeskConfiguration(token: token, threads: 2)
         configuration.maximumRuns = 20_000
         try await Application(router: try DeskServer(configuration).router()).test(.router) { client in
-            let refreshed = try await client.execute(uri: "/?prior=1&seed=4", method: .get, headers: cookie) { text($0) }
-            #expect(
-                refreshed.contains(
-                    "<meta http-equiv=\"refresh\" content=\"1; url=/?scenario=start&amp;lang=en&amp;runs=20000&amp;seed=4&amp;prior=1#answer\"/>"))
-            #expect(refreshed.contains("Refining with 20,000 runs"))
+            let first = try await client.execute(uri: "/?prior=1&seed=4", method: .get, headers: cookie) { text($0) }
+            let refinement = "/?scenario=start&lang=en&runs=20000&seed=4&prior=1&refine=1"
+            let escaped = refinement.replacingOccurrences(of: "&", with: "&amp;")
+            #expect(first.contains("<meta http-equiv=\"refresh\" content=\"1; url=\(escaped)#answer\"/>"))
+            #expect(first.contains("Refining with 20,000 runs"))
+            var page = try await client.execute(uri: refinement, method: .get, headers: cookie) { text($0) }
+            #expect(page.contains("<meta http-equiv=\"refresh\" content=\"4; url=\(escaped)#answer\"/>"))
+            #expect(page.contains("Refining with 20,000 runs") && page.contains("name=\"runs\" inputmode=\"numeric\" size=\"8\" value=\"10000\""))
+            // At the lowest priority, the refinement waits while other tests keep the processors busy.
+            let deadline = ContinuousClock.now + .seconds(600)
+            while page.contains("Refining") && ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(250))
+                page = try await client.execute(uri: refinement, method: .get, headers: cookie) { text($0) }
+            }
+            #expect(!page.contains("http-equiv=\"refresh\"") && !page.contains("Refining"))
             let given = try await client.execute(uri: "/?prior=1&seed=4&runs=20000", method: .get, headers: cookie) { text($0) }
             #expect(!given.contains("http-equiv=\"refresh\"") && !given.contains("Refining"))
+            #expect(targetsTable(page) == targetsTable(given) && !targetsTable(given).isEmpty)
         }
+    }
+
+    /// A refinement asked for while every simulation slot is taken is postponed: its page is the
+    /// first answer, saying so, and asks for nothing more.
+    @Test func aRefinementIsPostponedWhileTheDeskIsBusy() async throws {
+        try await application(simultaneous: 1, waiting: 1).test(.router) { client in
+            let page = try await withThrowingTaskGroup(of: String.self) { group in
+                group.addTask { try await client.execute(uri: "/?prior=1&runs=40000&seed=9", method: .get, headers: cookie) { _ in "" } }
+                try await Task.sleep(for: .milliseconds(200))
+                group.addTask {
+                    try await client.execute(uri: "/?prior=1&runs=100000&seed=5&refine=1", method: .get, headers: cookie) { text($0) }
+                }
+                return try await group.reduce(into: "") { $0 += $1 }
+            }
+            #expect(page.contains("Not refined: the desk is busy"))
+            #expect(!page.contains("http-equiv=\"refresh\"") && page.contains("name=\"runs\" inputmode=\"numeric\" size=\"8\" value=\"10000\""))
+        }
+    }
+
+    /// The targets table of a page: from its heading to the table's end.
+    private func targetsTable(_ page: String) -> String {
+        guard let start = page.range(of: "<table"), let end = page.range(of: "</table>", range: start.upperBound..<page.endIndex) else { return "" }
+        return String(page[start.lowerBound..<end.upperBound])
     }
 
     /// Runs too few to be a conditioning's particles are refused in the page's language.

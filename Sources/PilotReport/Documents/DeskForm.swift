@@ -50,9 +50,12 @@ public struct DeskForm {
     public var figuresURL = ""
     /// The command line that gives the same numbers.
     public var commandLine = ""
-    /// When the answer is refined in the background: the runs it is refined with, the address of
-    /// the refined answer (the page moves there when it is ready), and that of this answer kept.
-    public var refinement: (runs: Int, url: String, keepURL: String)?
+    /// When the answer is refined in the background: the runs it is refined with, the seconds
+    /// before the page asks for the refined answer's address (which shows it once it is ready),
+    /// that address, and that of this answer kept.
+    public var refinement: (runs: Int, refreshSeconds: Int, url: String, keepURL: String)?
+    /// Whether the page is an answer whose refinement was asked for and not given (the desk was busy).
+    public var refinementPostponed = false
     /// The solve form: the page's own fields it carries (so that its answer is of this page's
     /// plan), the targets and the levers it offers, and its values as sent.
     public var solveCarried: [(name: String, value: String)] = []
@@ -100,6 +103,7 @@ public struct DeskForm {
             "hasFiguresURL": !figuresURL.isEmpty, "downloadFigures": words.downloadFigures,
             "hasRefinement": refinement != nil, "refining": refinement.map { words.refining(runs: $0.runs) } ?? "",
             "keepURL": refinement?.keepURL ?? "", "keepAnswer": words.keepAnswer,
+            "hasRefinementPostponed": refinementPostponed, "refinementPostponed": words.refinementPostponed,
             "reproduce": words.reproduce, "commandLine": commandLine, "hasCommandLine": !commandLine.isEmpty,
             "hasSolve": !solveTargets.isEmpty && !solveLevers.isEmpty, "solveHeading": words.solveHeading, "solveHelp": words.solveHelp,
             "solveCarried": solveCarried.map { ["name": $0.name, "value": $0.value] },

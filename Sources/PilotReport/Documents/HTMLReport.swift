@@ -234,8 +234,9 @@ public struct HTMLReport {
             "runsLabel": conditioning == nil ? labels.runs : labels.condition.particles,
             "scenarioName": labels.text(scenario.name), "description": scenario.description.map(labels.text) ?? "",
             "hasDescription": scenario.description != nil, "hasDesk": desk != nil, "desk": desk?.html() ?? "",
-            // A desk page being refined moves to the refined answer's address, which answers when its runs are done.
+            // A desk page being refined asks for the refined answer's address, which shows it once its runs are done.
             "hasRefresh": !(desk?.refinement?.url.isEmpty ?? true), "refreshURL": desk?.refinement?.url ?? "",
+            "refreshSeconds": desk?.refinement?.refreshSeconds ?? 0,
             "source": source, "generated": formatter.string(from: generated), "command": commandLine, "version": PilotsimVersion.current,
             "hasFigures": figures != nil, "figures": figures ?? "",
             "seed": String(result.seed), "runs": NumberStyle.grouped(Double(result.runs)), "generator": labels.generatorDescription,

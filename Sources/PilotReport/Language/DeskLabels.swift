@@ -20,6 +20,8 @@ public struct DeskLabels: Sendable {
     /// keeps the answer shown.
     let refiningFormat: @Sendable (String) -> String
     public let keepAnswer: String
+    /// A refinement that waited in vain: the answer shown is the one with fewer runs.
+    public let refinementPostponed: String
     public func refining(runs: Int) -> String { refiningFormat(NumberStyle.grouped(Double(runs))) }
     /// A probability the solve form cannot take (the value sent).
     let badProbabilityFormat: @Sendable (String) -> String
@@ -101,6 +103,8 @@ public struct DeskLabels: Sendable {
         solveHighField: "To", solveButton: "Find the value", backToDesk: "Back to the desk",
         refiningFormat: { "Refining with \($0) runs in the background: this page is replaced by their answer when they are done." },
         keepAnswer: "Keep this answer",
+        refinementPostponed:
+            "Not refined: the desk is busy with other people's first answers, which go before refinements. This is the answer with fewer runs.",
         badProbabilityFormat: { "Chance wanted: '\($0)' is not a probability; expected a number between 0 and 1, e.g. 0.9." },
         badLeverFormat: { "Lever: '\($0)' is not a number of this scenario." }, badTargetFormat: { "Target: '\($0)' is not a target of this scenario." },
         rangeNeeded: "Lever: a count has no natural range; give From and To.", badRange: "From and To: expected two numbers, From below To.",
@@ -156,6 +160,7 @@ public struct DeskLabels: Sendable {
         solveTargetField: "目标", solveLeverField: "举措", solveProbabilityField: "期望概率（0至1，如0.9）", solveLowField: "最小值",
         solveHighField: "最大值", solveButton: "求取值", backToDesk: "返回推演台",
         refiningFormat: { "正在后台以\($0)次模拟细化结果：完成后本页将由细化后的结果替换。" }, keepAnswer: "保留当前结果",
+        refinementPostponed: "未细化：推演台正忙于其他人的首次结果，这些结果优先于细化。以下为模拟次数较少的结果。",
         badProbabilityFormat: { "期望概率：“\($0)”不是有效概率，应为0至1之间的数，如0.9。" },
         badLeverFormat: { "举措：“\($0)”不是本情景中的数值。" }, badTargetFormat: { "目标：“\($0)”不是本情景中的目标。" },
         rangeNeeded: "举措：人数类举措没有自然的取值范围，请填写最小值和最大值。", badRange: "最小值与最大值：应为两个数，且最小值小于最大值。",

@@ -31,15 +31,44 @@ extension DeskAnswer {
         document: ScenarioDocument, overrides: [ScenarioOverride], arguments: [String], figures: ReportedFigures?, runs: Int?, seed: UInt64, threads: Int,
         cache: DeskCache
     ) throws -> DeskAnswer {
-        let a = try document.scenario(), b = try document.scenario(overrides: overrides)
         let runs = runs ?? defaultRuns(conditioned: figures != nil)
+        let (plan, answer) = keys(document: document, arguments: arguments, figures: figures, runs: runs, seed: seed)
+        return try cache.answers.value(for: answer) {
+            try simulate(
+                document: document, overrides: overrides, arguments: arguments, figures: figures, runs: runs, planKey: plan, seed: seed, threads: threads,
+                cache: cache)
+        }
+    }
+
+    /// The answer `compute` would give, when it is kept: no simulation, so no wait for one.
+    static func kept(document: ScenarioDocument, arguments: [String], figures: ReportedFigures?, runs: Int?, seed: UInt64, cache: DeskCache) -> DeskAnswer? {
+        let runs = runs ?? defaultRuns(conditioned: figures != nil)
+        return cache.answers.kept(keys(document: document, arguments: arguments, figures: figures, runs: runs, seed: seed).answer)
+    }
+
+    /// What the unchanged plan (A) and the answer are kept by: the scenario's text, the seed, the
+    /// runs and the figures; and the changes.
+    private static func keys(document: ScenarioDocument, arguments: [String], figures: ReportedFigures?, runs: Int, seed: UInt64) -> (
+        plan: String, answer: String
+    ) {
+        let plan = "\(ContentDigest.hex(document.text.utf8)) \(seed) \(runs) \(figures?.sha256 ?? "plan-time")"
+        return (plan, plan + " " + arguments.joined(separator: "\n"))
+    }
+
+    /// `compute`'s answer, simulated: B, and A unless it is kept under `planKey`.
+    private static func simulate(
+        document: ScenarioDocument, overrides: [ScenarioOverride], arguments: [String], figures: ReportedFigures?, runs: Int, planKey: String, seed: UInt64,
+        threads: Int, cache: DeskCache
+    ) throws -> DeskAnswer {
+        let a = try document.scenario(), b = try document.scenario(overrides: overrides)
         let execution = Execution(seed: seed, threads: threads)
         let conditioned = try figures.map { try cache.conditioning(document, on: $0, particles: runs, execution: execution) }
         var analysis = try Analyses.Compare(document: document, overrides: [], inputs: .init(runs: runs, bOverrides: arguments))
         analysis.sample = conditioned?.sample
         analysis.keep = [.targetValues, .monthlyQuantiles]
-        let key = "\(ContentDigest.hex(document.text.utf8)) \(seed) \(runs) \(figures?.sha256 ?? "plan-time")"
-        let planA = cache.plans.value(for: key) { analysis.planA(execution) }
+        // The page draws these metrics' months and no other's (nor do its downloads).
+        analysis.monthlyMetrics = Set(HTMLReport.fanMetrics)
+        let planA = cache.plans.value(for: planKey) { analysis.planA(execution) }
         let (_, resultB, comparison) = try analysis.results(execution, planA: planA)
         return DeskAnswer(a: a, b: b, resultB: resultB, comparison: comparison, conditioned: conditioned, figures: figures, runs: runs)
     }

@@ -12,6 +12,11 @@ final class DeskCache: Sendable {
     /// The plan as it stands (A), by scenario text, seed, runs and figures: every change to one
     /// plan is compared with the same A. At most 16 × 100,000 runs × 8 bytes per target.
     let plans = KeptValues<SimulationResult>(capacity: 16)
+    /// Answers, by scenario text, changes, figures, seed and runs: the same page asked again —
+    /// in the other language, as a download, by its permalink, or as the page a refinement that
+    /// had to wait falls back to — is not simulated again. At most 16 (8 bytes per run and
+    /// target of the changed plan each).
+    let answers = KeptValues<DeskAnswer>(capacity: 16)
 
     /// `document`'s scenario conditioned on `figures` with `particles` particles, drawn once while
     /// kept.
@@ -31,9 +36,12 @@ final class KeptValues<Value: Sendable>: Sendable {
 
     init(capacity: Int) { self.capacity = capacity }
 
+    /// The value kept for `key`, if any.
+    func kept(_ key: String) -> Value? { values.withLock { $0[key] } }
+
     /// The value kept for `key`, or the one `compute` gives, then kept.
     func value(for key: String, compute: () throws -> Value) rethrows -> Value {
-        if let known = values.withLock({ $0[key] }) { return known }
+        if let known = kept(key) { return known }
         let value = try compute()
         values.withLock { kept in
             if kept.count >= capacity { kept.removeAll() }

@@ -78,10 +78,25 @@ enum DeskPage {
         return ShellWords.join(line + (language == .chinese ? ["--lang", "zh"] : []))
     }
 
+    /// What a page says of refining its answer with more runs (`DeskRefinements`).
+    enum Refinement {
+        /// A plan-time answer at the default runs: the page moves in a second to its refinement's
+        /// address, which starts it.
+        case offered
+        /// The refinement is being simulated: the page shows the answer it refines and asks again
+        /// every few seconds.
+        case underway
+        /// The refinement found no place: the page keeps its answer.
+        case postponed
+
+        /// Seconds before a page whose refinement is offered, or underway, asks for it (again).
+        var refreshSeconds: Int { self == .offered ? 1 : 4 }
+    }
+
     /// The answer's page; without `controls`, the report alone (its download).
     static func answer(
         _ answer: DeskAnswer?, query: DeskQuery, entry: DeskScenarios.Entry, scenarios: DeskScenarios, arguments: [String], problems: [String],
-        csrf: String, labels: Labels, maximumRuns: Int, controls: Bool = true
+        csrf: String, labels: Labels, maximumRuns: Int, controls: Bool = true, refinement: Refinement = .offered
     ) -> String {
         let words = labels.desk, language = labels.language
         var form = Self.controls(
@@ -94,14 +109,18 @@ enum DeskPage {
         }
         form.commandLine = commandLine(entry, arguments: arguments, answer: answer, query: query, language: language)
         // A plan-time answer at the default runs is refined with ten times as many (at most the
-        // desk's maximum): the page moves to that answer's address, which answers when they are
-        // done, while this one is shown. Runs given, or a conditioned answer, are not refined.
+        // desk's maximum) in the background: the page asks for that answer's address
+        // (`refine=1`), which shows this answer until the refined one is kept. Runs given, or a
+        // conditioned answer, are not refined.
         let refined = min(maximumRuns, 10 * answer.runs)
         if controls, query.runs == nil, answer.conditioned == nil, refined > answer.runs {
+            form.refinementPostponed = refinement == .postponed
+        }
+        if controls, query.runs == nil, answer.conditioned == nil, refined > answer.runs, refinement != .postponed {
             var more = query, kept = query
             (more.runs, kept.runs) = (refined, answer.runs)
             form.refinement = (
-                refined, "/?" + FormFields.query(Self.fields(more, language: language)) + "#answer",
+                refined, refinement.refreshSeconds, "/?" + FormFields.query(Self.fields(more, language: language) + [("refine", "1")]) + "#answer",
                 "/?" + FormFields.query(Self.fields(kept, language: language)) + "#answer"
             )
         }

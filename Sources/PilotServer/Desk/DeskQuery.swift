@@ -27,6 +27,10 @@ struct DeskQuery {
     /// Reported figures as sent (CSV lines without the header), or nil when the page sent none:
     /// the scenario's own `observed:` section then.
     var figures: String?
+    /// Whether the page is asked as the refinement of an answer with fewer runs (the address an
+    /// answer's refresh moves to, `refine=1`): simulated in the background, after first answers.
+    /// Not part of the permalink.
+    var refining = false
     /// What is wrong with the query itself (runs, seed, too much), in the desk's language.
     var problems: [String] = []
 
@@ -48,6 +52,7 @@ struct DeskQuery {
             case "seed" where !value.isEmpty:
                 if let s = UInt64(value) { seed = s } else { problems.append(words.badSeed(value)) }
             case "prior": prior = value == "1"
+            case "refine": refining = value == "1"
             case "settings": settings = value
             case "param.path": parameter.path = value
             case "param.value": parameter.value = value.trimmingCharacters(in: .whitespaces)

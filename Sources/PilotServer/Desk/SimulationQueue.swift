@@ -12,6 +12,9 @@ actor SimulationQueue {
 
     init(slots: Int, waiting: Int) { (self.slots, self.waiting) = (max(1, slots), max(0, waiting)) }
 
+    /// Whether every slot is taken: the processors are busy with first answers.
+    var isSaturated: Bool { running >= slots }
+
     /// `work`'s result, once a slot is free; `Busy` when every slot and waiting place is taken.
     func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         if running >= slots {
