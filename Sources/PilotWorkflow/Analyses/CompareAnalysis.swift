@@ -68,6 +68,8 @@ extension Analyses {
         /// - Parameter planA: plan A's result from an earlier comparison of the same plan A,
         ///   runs, seed and sample (a front end that answers many changes to one plan keeps it),
         ///   taken instead of simulating A again; one of other runs or another seed is not taken.
+        ///   When it kept its parameter values (`planA(_:keepingDraws:)`), B takes those it draws
+        ///   alike rather than drawing them again.
         /// - Throws: `ConditionedSample.Refusal` when B changes what the figures fix.
         public func results(_ execution: Execution, planA: SimulationResult? = nil) throws -> (a: SimulationResult, b: SimulationResult, comparison: Comparison)
         {
@@ -81,6 +83,7 @@ extension Analyses {
                 ?? self.planA(Execution(seed: execution.seed, threads: execution.threads) { done, all in execution.progress(done * total / all, planRuns) })
             var planB = Run(scenario: b, runs: runs, keep: keep.union(.targetValues), sample: sample)
             planB.monthlyMetrics = monthlyMetrics
+            planB.knownDraws = resultA.parameterValues.isEmpty ? nil : resultA
             let resultB = planB.run(
                 Execution(seed: execution.seed, threads: execution.threads) { done, all in
                     execution.progress(planRuns - total + done * total / all, planRuns)
@@ -89,9 +92,10 @@ extension Analyses {
         }
 
         /// Plan A's result as `results` simulates it (each run's target values), for a front end
-        /// to keep.
-        public func planA(_ execution: Execution) -> SimulationResult {
-            Run(scenario: a, runs: runs, keep: .targetValues, sample: sample).run(execution)
+        /// to keep; `keepingDraws`: with its parameter values too (8 bytes a run for each uncertain
+        /// parameter; 456 bytes for the baseline), which B's simulation then takes.
+        public func planA(_ execution: Execution, keepingDraws: Bool = false) -> SimulationResult {
+            Run(scenario: a, runs: runs, keep: keepingDraws ? [.targetValues, .parameterValues] : .targetValues, sample: sample).run(execution)
         }
 
         /// Each target's deciding value in a shard's runs, under A and under B (run indices as in

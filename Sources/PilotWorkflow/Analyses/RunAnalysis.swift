@@ -11,6 +11,9 @@ extension Analyses {
         public let keep: MonteCarlo.Keep
         /// With `.monthlyQuantiles`: the metrics whose monthly quantiles it keeps (all when nil).
         public var monthlyMetrics: Set<Metric>?
+        /// Another plan's result with the same seed whose parameter values are taken where they
+        /// are drawn alike (`MonteCarlo.knownDraws`): the same result, sooner.
+        public var knownDraws: SimulationResult?
         /// Conditioned particles to run on, or nil for the plan-time view.
         public let sample: ConditionedSample?
 
@@ -23,6 +26,7 @@ extension Analyses {
                 var engine = MonteCarlo(scenario: scenario, seed: execution.seed, threads: execution.threads, keep: keep)
                 engine.sample = sample
                 engine.monthlyMetrics = monthlyMetrics
+                engine.knownDraws = knownDraws
                 return engine
             }
         }

@@ -32,6 +32,10 @@ public struct MonteCarlo: Sendable {
     /// Conditioned particles to run instead of plain runs of the seed (`run(runs:)` then takes
     /// `runs` equal to the particles; row r is particle r).
     public var sample: ConditionedSample?
+    /// A simulation of another plan with the same seed that kept its parameter values: each
+    /// parameter it drew alike (same stream, distribution and domain) is taken from it instead of
+    /// drawn again, for the runs it has — the same values, in less time (`KnownDraws`).
+    public var knownDraws: SimulationResult?
     /// Bytes of values kept to select quantiles in one pass (`RunCollector.valueBudget`).
     var valueBudget = RunCollector.valueBudget
 
@@ -136,16 +140,20 @@ public struct MonteCarlo: Sendable {
             let inputs = sample.inputs(for: scenario)
             return { _ in inputs }
         }
+        let known = knownDraws.flatMap { KnownDraws($0, for: scenario, seed: seed) }
         return { rows in
             let s = scenario, seed = seed
             let runs = (first + rows.lowerBound)..<(first + rows.upperBound)
-            let correlated = correlatedValues(blocks: (runs.lowerBound / ImanConover.blockSize)...((runs.upperBound - 1) / ImanConover.blockSize))
+            let known = known.flatMap { $0.runs >= runs.upperBound ? $0 : nil }
+            let correlated =
+                known?.correlated == true
+                ? nil : correlatedValues(blocks: (runs.lowerBound / ImanConover.blockSize)...((runs.upperBound - 1) / ImanConover.blockSize))
             return {
                 let draws = ParameterDraws(s.parameters)
                 return { row, values in
                     let run = first + row
                     let key = StreamSeeding.runKey(seed: seed, run: run)
-                    draws.draw(runKey: key, into: &values)
+                    if let known { known.fill(run: run, runKey: key, draws: draws, into: &values) } else { draws.draw(runKey: key, into: &values) }
                     if let (members, firstBlock, blocks) = correlated {
                         let correlatedRow = blocks[run / ImanConover.blockSize - firstBlock][run % ImanConover.blockSize]
                         for (c, i) in members.enumerated() { values[i] = correlatedRow[c] }

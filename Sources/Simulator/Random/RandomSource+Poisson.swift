@@ -24,7 +24,6 @@ extension RandomSource {
     /// PTRS proper, for mean ≥ 10.
     func poissonPTRS(_ mean: Double) -> Double {
         let slam = mean.squareRoot()
-        let logMean = log(mean)
         let b = 0.931 + 2.53 * slam
         let a = -0.059 + 0.02483 * b
         let inverseAlpha = 1.1239 + 1.1328 / (b - 3.4)
@@ -36,7 +35,8 @@ extension RandomSource {
             let k = ((2 * a / us + b) * u + mean + 0.43).rounded(.down)
             if us >= 0.07 && v <= vr { return k }
             if k < 0 || (us < 0.013 && v > us) { continue }
-            if log(v) + log(inverseAlpha) - log(a / (us * us) + b) <= -mean + k * logMean - gsl_sf_lngamma(k + 1) {
+            // log(mean) only here: most draws are accepted above without it.
+            if log(v) + log(inverseAlpha) - log(a / (us * us) + b) <= -mean + k * log(mean) - gsl_sf_lngamma(k + 1) {
                 return k
             }
         }
