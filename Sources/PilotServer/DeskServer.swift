@@ -178,9 +178,9 @@ public struct DeskServer: Sendable {
         let threads = configuration.threads, cache = self.cache
         do {
             let figures = query.prior ? nil : try query.reportedFigures(for: base)
-            let (text, commandLine) = try await queue.run {
+            let (text, commandLine) = try await queue.run { alone in
                 try query.solve.answer(
-                    query: query, entry: entry, overrides: overrides, arguments: arguments, figures: figures, cache: cache, threads: threads)
+                    query: query, entry: entry, overrides: overrides, arguments: arguments, figures: figures, cache: cache, threads: alone ? threads : 1)
             }
             return DeskPage.page(DeskPlainPage.html(labels: labels, answer: .init(text: text, commandLine: commandLine), back: back))
         } catch is SimulationQueue.Busy {
@@ -261,10 +261,10 @@ public struct DeskServer: Sendable {
                 }
                 return (.refining(asked), arguments)
             }
-            let answer = try await queue.run {
+            let answer = try await queue.run { alone in
                 try DeskAnswer.compute(
-                    document: document, overrides: overrides, arguments: arguments, figures: figures, runs: runs, seed: seed, threads: threads,
-                    cache: cache)
+                    document: document, overrides: overrides, arguments: arguments, figures: figures, runs: runs, seed: seed,
+                    threads: alone ? threads : 1, cache: cache)
             }
             return (.answer(answer), arguments)
         } catch is SimulationQueue.Busy {

@@ -68,7 +68,9 @@ extension DeskAnswer {
         analysis.keep = [.targetValues, .monthlyQuantiles]
         // The page draws these metrics' months and no other's (nor do its downloads).
         analysis.monthlyMetrics = Set(HTMLReport.fanMetrics)
-        let planA = cache.plans.value(for: planKey) { analysis.planA(execution) }
+        // A first answer's A keeps its draws, which B then takes (456 bytes a run for the
+        // baseline); a refinement's, ten times larger and never waited for, does not.
+        let planA = cache.plans.value(for: planKey) { analysis.planA(execution, keepingDraws: runs <= Analyses.Compare.defaultRuns) }
         let (_, resultB, comparison) = try analysis.results(execution, planA: planA)
         return DeskAnswer(a: a, b: b, resultB: resultB, comparison: comparison, conditioned: conditioned, figures: figures, runs: runs)
     }

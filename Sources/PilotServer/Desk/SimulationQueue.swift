@@ -16,7 +16,10 @@ actor SimulationQueue {
     var isSaturated: Bool { running >= slots }
 
     /// `work`'s result, once a slot is free; `Busy` when every slot and waiting place is taken.
-    func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    /// `work` is told whether it starts alone — then its simulation may take every processor;
+    /// beside others, one each wastes none on dividing the work (a simulation on two threads
+    /// costs about a third more processor time than on one).
+    func run<T: Sendable>(_ work: @escaping @Sendable (_ alone: Bool) throws -> T) async throws -> T {
         if running >= slots {
             guard queue.count < waiting else { throw Busy() }
             await withCheckedContinuation { queue.append($0) }
@@ -24,8 +27,9 @@ actor SimulationQueue {
             running += 1
         }
         defer { release() }
+        let alone = running == 1
         return try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+            Thread.detachNewThread { continuation.resume(with: Result { try work(alone) }) }
         }
     }
 
