@@ -110,7 +110,7 @@ enum DeskPage {
         form.commandLine = commandLine(entry, arguments: arguments, answer: answer, query: query, language: language)
         // A plan-time answer at the default runs is refined with ten times as many (at most the
         // desk's maximum) in the background: the page asks for that answer's address
-        // (`refine=1`), which shows this answer until the refined one is kept. Runs given, or a
+        // (`refine=1`, then 2, 3…), which shows this answer until the refined one is kept. Runs given, or a
         // conditioned answer, are not refined.
         let refined = min(maximumRuns, 10 * answer.runs)
         if controls, query.runs == nil, answer.conditioned == nil, refined > answer.runs {
@@ -120,7 +120,9 @@ enum DeskPage {
             var more = query, kept = query
             (more.runs, kept.runs) = (refined, answer.runs)
             form.refinement = (
-                refined, refinement.refreshSeconds, "/?" + FormFields.query(Self.fields(more, language: language) + [("refine", "1")]) + "#answer",
+                refined, refinement.refreshSeconds,
+                "/?" + FormFields.query(Self.fields(more, language: language) + [("refine", String(query.refinementAsks % DeskQuery.maximumAsks + 1))])
+                    + "#answer",
                 "/?" + FormFields.query(Self.fields(kept, language: language)) + "#answer"
             )
         }

@@ -27,10 +27,14 @@ struct DeskQuery {
     /// Reported figures as sent (CSV lines without the header), or nil when the page sent none:
     /// the scenario's own `observed:` section then.
     var figures: String?
-    /// Whether the page is asked as the refinement of an answer with fewer runs (the address an
-    /// answer's refresh moves to, `refine=1`): simulated in the background, after first answers.
-    /// Not part of the permalink.
-    var refining = false
+    /// How many times the page has asked for the refinement of an answer with fewer runs (the
+    /// address an answer's refresh moves to, `refine=N`), 0 when it is not one: simulated in the
+    /// background, after first answers. Each ask's address differs from the last, so that a
+    /// browser reloads it rather than take it for the same page. Not part of the permalink.
+    var refinementAsks = 0
+    var refining: Bool { refinementAsks > 0 }
+    /// The most asks counted; the next is the first again.
+    static let maximumAsks = 10_000
     /// What is wrong with the query itself (runs, seed, too much), in the desk's language.
     var problems: [String] = []
 
@@ -52,7 +56,7 @@ struct DeskQuery {
             case "seed" where !value.isEmpty:
                 if let s = UInt64(value) { seed = s } else { problems.append(words.badSeed(value)) }
             case "prior": prior = value == "1"
-            case "refine": refining = value == "1"
+            case "refine": refinementAsks = Int(value).flatMap { (1...Self.maximumAsks).contains($0) ? $0 : nil } ?? 0
             case "settings": settings = value
             case "param.path": parameter.path = value
             case "param.value": parameter.value = value.trimmingCharacters(in: .whitespaces)
