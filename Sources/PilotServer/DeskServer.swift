@@ -26,7 +26,7 @@ public struct DeskServer: Sendable {
     public init(_ configuration: DeskConfiguration) throws {
         self.configuration = configuration
         scenarios = try DeskScenarios(start: configuration.scenario, kept: configuration.uploadsKept)
-        queue = SimulationQueue(slots: configuration.simultaneous, waiting: configuration.waiting)
+        queue = SimulationQueue(slots: configuration.simultaneous, waiting: configuration.waiting, threads: configuration.threads)
         refinements = DeskRefinements(waitingPlaces: configuration.waiting)
         formGuard = FormGuard(token: configuration.token)
     }
@@ -175,12 +175,12 @@ public struct DeskServer: Sendable {
                 status: .unprocessableContent)
         }
         guard query.problems.isEmpty, problems.isEmpty else { return refused(query.problems + problems) }
-        let threads = configuration.threads, cache = self.cache
+        let cache = self.cache
         do {
             let figures = query.prior ? nil : try query.reportedFigures(for: base)
-            let (text, commandLine) = try await queue.run { alone in
+            let (text, commandLine) = try await queue.run { threads in
                 try query.solve.answer(
-                    query: query, entry: entry, overrides: overrides, arguments: arguments, figures: figures, cache: cache, threads: alone ? threads : 1)
+                    query: query, entry: entry, overrides: overrides, arguments: arguments, figures: figures, cache: cache, threads: threads)
             }
             return DeskPage.page(DeskPlainPage.html(labels: labels, answer: .init(text: text, commandLine: commandLine), back: back))
         } catch is SimulationQueue.Busy {
@@ -247,24 +247,22 @@ public struct DeskServer: Sendable {
         do { base = try entry.document.scenario() } catch { return (.problems(["\(error)"]), []) }
         let (overrides, arguments, problems) = query.overrides(of: base, document: entry.document)
         guard problems.isEmpty else { return (.problems(problems), arguments) }
-        let threads = configuration.threads, cache = self.cache, document = entry.document, runs = query.runs, seed = query.seed
+        let cache = self.cache, document = entry.document, runs = query.runs, seed = query.seed
         do {
             let figures = query.prior ? nil : try query.reportedFigures(for: base)
-            if let kept = DeskAnswer.kept(document: document, arguments: arguments, figures: figures, runs: runs, seed: seed, cache: cache) {
-                return (.answer(kept), arguments)
-            }
+            let key = DeskAnswer.key(document: document, arguments: arguments, figures: figures, runs: runs, seed: seed)
+            if let kept = cache.answers.kept(key) { return (.answer(kept), arguments) }
             if inBackground {
-                let key = FormFields.query(DeskPage.fields(query, language: .english))
                 let asked = refinements.ask(key, admitting: await !queue.isSaturated) {
                     _ = try DeskAnswer.compute(
                         document: document, overrides: overrides, arguments: arguments, figures: figures, runs: runs, seed: seed, threads: 1, cache: cache)
                 }
                 return (.refining(asked), arguments)
             }
-            let answer = try await queue.run { alone in
+            let answer = try await queue.run { threads in
                 try DeskAnswer.compute(
-                    document: document, overrides: overrides, arguments: arguments, figures: figures, runs: runs, seed: seed,
-                    threads: alone ? threads : 1, cache: cache)
+                    document: document, overrides: overrides, arguments: arguments, figures: figures, runs: runs, seed: seed, threads: threads,
+                    cache: cache)
             }
             return (.answer(answer), arguments)
         } catch is SimulationQueue.Busy {

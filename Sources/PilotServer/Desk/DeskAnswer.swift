@@ -40,10 +40,9 @@ extension DeskAnswer {
         }
     }
 
-    /// The answer `compute` would give, when it is kept: no simulation, so no wait for one.
-    static func kept(document: ScenarioDocument, arguments: [String], figures: ReportedFigures?, runs: Int?, seed: UInt64, cache: DeskCache) -> DeskAnswer? {
-        let runs = runs ?? defaultRuns(conditioned: figures != nil)
-        return cache.answers.kept(keys(document: document, arguments: arguments, figures: figures, runs: runs, seed: seed).answer)
+    /// What `compute`'s answer is kept by (`DeskCache.answers`), and a refinement of it known by.
+    static func key(document: ScenarioDocument, arguments: [String], figures: ReportedFigures?, runs: Int?, seed: UInt64) -> String {
+        keys(document: document, arguments: arguments, figures: figures, runs: runs ?? defaultRuns(conditioned: figures != nil), seed: seed).answer
     }
 
     /// What the unchanged plan (A) and the answer are kept by: the scenario's text, the seed, the

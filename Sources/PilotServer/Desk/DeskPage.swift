@@ -113,10 +113,9 @@ enum DeskPage {
         // (`refine=1`, then 2, 3…), which shows this answer until the refined one is kept. Runs given, or a
         // conditioned answer, are not refined.
         let refined = min(maximumRuns, 10 * answer.runs)
-        if controls, query.runs == nil, answer.conditioned == nil, refined > answer.runs {
-            form.refinementPostponed = refinement == .postponed
-        }
-        if controls, query.runs == nil, answer.conditioned == nil, refined > answer.runs, refinement != .postponed {
+        let refinable = controls && query.runs == nil && answer.conditioned == nil && refined > answer.runs
+        form.refinementPostponed = refinable && refinement == .postponed
+        if refinable, refinement != .postponed {
             var more = query, kept = query
             (more.runs, kept.runs) = (refined, answer.runs)
             form.refinement = (

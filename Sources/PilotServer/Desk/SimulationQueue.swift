@@ -7,19 +7,21 @@ actor SimulationQueue {
     struct Busy: Error {}
 
     private let slots: Int, waiting: Int
+    /// Worker threads a simulation that starts alone takes.
+    private let threads: Int
     private var running = 0
     private var queue: [CheckedContinuation<Void, Never>] = []
 
-    init(slots: Int, waiting: Int) { (self.slots, self.waiting) = (max(1, slots), max(0, waiting)) }
+    init(slots: Int, waiting: Int, threads: Int) { (self.slots, self.waiting, self.threads) = (max(1, slots), max(0, waiting), max(1, threads)) }
 
     /// Whether every slot is taken: the processors are busy with first answers.
     var isSaturated: Bool { running >= slots }
 
     /// `work`'s result, once a slot is free; `Busy` when every slot and waiting place is taken.
-    /// `work` is told whether it starts alone — then its simulation may take every processor;
-    /// beside others, one each wastes none on dividing the work (a simulation on two threads
+    /// `work` is told the worker threads its simulation takes: `threads` when it starts alone;
+    /// beside others one, which wastes none on dividing the work (a simulation on two threads
     /// costs about a third more processor time than on one).
-    func run<T: Sendable>(_ work: @escaping @Sendable (_ alone: Bool) throws -> T) async throws -> T {
+    func run<T: Sendable>(_ work: @escaping @Sendable (_ threads: Int) throws -> T) async throws -> T {
         if running >= slots {
             guard queue.count < waiting else { throw Busy() }
             await withCheckedContinuation { queue.append($0) }
@@ -27,9 +29,9 @@ actor SimulationQueue {
             running += 1
         }
         defer { release() }
-        let alone = running == 1
+        let threads = running == 1 ? threads : 1
         return try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(with: Result { try work(alone) }) }
+            Thread.detachNewThread { continuation.resume(with: Result { try work(threads) }) }
         }
     }
 

@@ -83,7 +83,7 @@ extension Analyses {
                 ?? self.planA(Execution(seed: execution.seed, threads: execution.threads) { done, all in execution.progress(done * total / all, planRuns) })
             var planB = Run(scenario: b, runs: runs, keep: keep.union(.targetValues), sample: sample)
             planB.monthlyMetrics = monthlyMetrics
-            planB.knownDraws = resultA.parameterValues.isEmpty ? nil : resultA
+            planB.knownDraws = resultA
             let resultB = planB.run(
                 Execution(seed: execution.seed, threads: execution.threads) { done, all in
                     execution.progress(planRuns - total + done * total / all, planRuns)

@@ -71,7 +71,7 @@ public final class RunCollector: @unchecked Sendable {
         let summaryColumns =
             (0..<r.targets).map { r.targetOffset + $0 }
             + (0..<(r.stages * StageIncrement.metrics.count)).map { r.incrementOffset + $0 }
-        let monthlyMetrics = keep.contains(.monthlyQuantiles) ? s.metrics.indices.filter { monthlyMetrics?.contains(s.metrics[$0]) ?? true } : []
+        let monthlyMetrics = keep.contains(.monthlyQuantiles) ? RunRecord.metricIndices(s, chosen: monthlyMetrics) : []
         self.monthlyMetrics = monthlyMetrics
         // Each metric's place among the recorded ones.
         let recorded = monthlyMetrics.map { r.trajectoryMetrics.firstIndex(of: $0)! }

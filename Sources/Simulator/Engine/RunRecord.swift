@@ -22,7 +22,13 @@ public struct RunRecord: Sendable, Equatable {
         targets = scenario.targets.count
         stages = scenario.calendar.stages.count
         months = scenario.calendar.monthCount
-        trajectoryMetrics = trajectories ? scenario.metrics.indices.filter { monthlyMetrics?.contains(scenario.metrics[$0]) ?? true } : []
+        trajectoryMetrics = trajectories ? Self.metricIndices(scenario, chosen: monthlyMetrics) : []
+    }
+
+    /// The indices (into `scenario.metrics`) of the `chosen` metrics, in the scenario's order;
+    /// all of them when nil.
+    static func metricIndices(_ scenario: Scenario, chosen: Set<Metric>?) -> [Int] {
+        scenario.metrics.indices.filter { chosen?.contains(scenario.metrics[$0]) ?? true }
     }
 
     public var targetOffset: Int { parameters.count }
