@@ -253,9 +253,11 @@ public struct DeskServer: Sendable {
             let key = DeskAnswer.key(document: document, arguments: arguments, figures: figures, runs: runs, seed: seed)
             if let kept = cache.answers.kept(key) { return (.answer(kept), arguments) }
             if inBackground {
+                let simulating = queue.simulating
                 let asked = refinements.ask(key, admitting: await !queue.isSaturated) {
                     _ = try DeskAnswer.compute(
-                        document: document, overrides: overrides, arguments: arguments, figures: figures, runs: runs, seed: seed, threads: 1, cache: cache)
+                        document: document, overrides: overrides, arguments: arguments, figures: figures, runs: runs, seed: seed, threads: 1, cache: cache
+                    ) { simulating.wait() }
                 }
                 return (.refining(asked), arguments)
             }

@@ -24,19 +24,21 @@ extension DeskAnswer {
     static func defaultRuns(conditioned: Bool) -> Int { conditioned ? Analyses.Condition.defaultParticles : Analyses.Compare.defaultRuns }
 
     /// Simulates both plans, conditioned on `figures` when given: B is the document with
-    /// `overrides`, whose text (as `--b-set` arguments) is `arguments`.
+    /// `overrides`, whose text (as `--b-set` arguments) is `arguments`. `betweenBlocks` is called
+    /// between blocks of runs (and steps of the conditioning), where work in the background waits
+    /// for first answers to finish.
     /// - Throws: `ScenarioValidationError` (located in the page's fields), `AnalysisError`,
     ///   `ConditionedSample.Refusal`.
     static func compute(
         document: ScenarioDocument, overrides: [ScenarioOverride], arguments: [String], figures: ReportedFigures?, runs: Int?, seed: UInt64, threads: Int,
-        cache: DeskCache
+        cache: DeskCache, betweenBlocks: @escaping @Sendable () -> Void = {}
     ) throws -> DeskAnswer {
         let runs = runs ?? defaultRuns(conditioned: figures != nil)
         let (plan, answer) = keys(document: document, arguments: arguments, figures: figures, runs: runs, seed: seed)
         return try cache.answers.value(for: answer) {
             try simulate(
-                document: document, overrides: overrides, arguments: arguments, figures: figures, runs: runs, planKey: plan, seed: seed, threads: threads,
-                cache: cache)
+                document: document, overrides: overrides, arguments: arguments, figures: figures, runs: runs, planKey: plan,
+                execution: Execution(seed: seed, threads: threads) { _, _ in betweenBlocks() }, cache: cache)
         }
     }
 
@@ -56,11 +58,10 @@ extension DeskAnswer {
 
     /// `compute`'s answer, simulated: B, and A unless it is kept under `planKey`.
     private static func simulate(
-        document: ScenarioDocument, overrides: [ScenarioOverride], arguments: [String], figures: ReportedFigures?, runs: Int, planKey: String, seed: UInt64,
-        threads: Int, cache: DeskCache
+        document: ScenarioDocument, overrides: [ScenarioOverride], arguments: [String], figures: ReportedFigures?, runs: Int, planKey: String,
+        execution: Execution, cache: DeskCache
     ) throws -> DeskAnswer {
         let a = try document.scenario(), b = try document.scenario(overrides: overrides)
-        let execution = Execution(seed: seed, threads: threads)
         let conditioned = try figures.map { try cache.conditioning(document, on: $0, particles: runs, execution: execution) }
         var analysis = try Analyses.Compare(document: document, overrides: [], inputs: .init(runs: runs, bOverrides: arguments))
         analysis.sample = conditioned?.sample

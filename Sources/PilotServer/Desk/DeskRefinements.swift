@@ -1,13 +1,14 @@
 import Foundation
 import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
-/// Answers refined with more runs in the background: one at a time, on one thread at the lowest
-/// scheduling priority, so that they take only the processor time first answers leave (a
-/// refinement is ten times a first answer's work). No request waits for one: the page that asks
+/// Answers refined with more runs in the background: one at a time, on one thread, and its work
+/// pauses between blocks of runs while a first answer is being simulated (the desk passes
+/// `SimulationQueue.simulating` to it), so that it takes only the processor time first answers
+/// leave (a refinement is ten times a first answer's work). Not by a lower scheduling priority:
+/// a thread at nice 19 that holds a lock first answers need (the kept answers', the allocator's,
+/// the kernel's map of the process's memory) keeps them waiting while it gets 1.5% of a
+/// processor — under `make bench` it slowed first answers more than it saved. No request waits
+/// for one: the page that asks
 /// shows the answer it refines and asks again every few seconds, until the refined answer is
 /// kept (`DeskCache.answers`). A refinement no page has asked about for `patience` is dropped
 /// before it starts — its page has moved on.
@@ -73,7 +74,6 @@ final class DeskRefinements: Sendable {
 
     private func run(_ job: Job) {
         Thread.detachNewThread {
-            Self.yieldToOthers()
             let failed = (try? job.work()) == nil
             let following = self.state.withLock { state in
                 if failed {
@@ -85,14 +85,5 @@ final class DeskRefinements: Sendable {
             }
             following.map(self.run)
         }
-    }
-
-    /// Gives the calling thread the lowest priority, nice 19 (on Linux a thread's own: CFS then
-    /// gives it about 1.5% of a processor while threads of nice 0 want it). The thread ends with
-    /// its refinement.
-    private static func yieldToOthers() {
-        #if canImport(Glibc)
-            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
-        #endif
     }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// A bounded queue of simulations: `slots` run at once, each on a thread of its own outside
@@ -11,6 +12,9 @@ actor SimulationQueue {
     private let threads: Int
     private var running = 0
     private var queue: [CheckedContinuation<Void, Never>] = []
+    /// Entered by each simulation while it runs: `simulating.wait()` returns once none does.
+    /// Work in the background (`DeskRefinements`) waits on it between blocks of runs.
+    nonisolated let simulating = DispatchGroup()
 
     init(slots: Int, waiting: Int, threads: Int) { (self.slots, self.waiting, self.threads) = (max(1, slots), max(0, waiting), max(1, threads)) }
 
@@ -30,8 +34,13 @@ actor SimulationQueue {
         }
         defer { release() }
         let threads = running == 1 ? threads : 1
+        simulating.enter()
         return try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(with: Result { try work(threads) }) }
+            Thread.detachNewThread {
+                let result = Result { try work(threads) }
+                self.simulating.leave()
+                continuation.resume(with: result)
+            }
         }
     }
 
