@@ -1,17 +1,16 @@
 import Foundation
 import Synchronization
 
-/// Answers refined with more runs in the background: one at a time, on one thread, and its work
-/// pauses between blocks of runs while a first answer is being simulated (the desk passes
-/// `SimulationQueue.simulating` to it), so that it takes only the processor time first answers
-/// leave (a refinement is ten times a first answer's work). Not by a lower scheduling priority:
-/// a thread at nice 19 that holds a lock first answers need (the kept answers', the allocator's,
-/// the kernel's map of the process's memory) keeps them waiting while it gets 1.5% of a
-/// processor — under `make bench` it slowed first answers more than it saved. No request waits
-/// for one: the page that asks
-/// shows the answer it refines and asks again every few seconds, until the refined answer is
-/// kept (`DeskCache.answers`). A refinement no page has asked about for `patience` is dropped
-/// before it starts — its page has moved on.
+/// Answers refined with more runs in the background: one at a time, on one thread whose work
+/// pauses between blocks of runs while a first answer is being simulated (the desk passes it
+/// `SimulationQueue.simulating`), so that it takes only the processor time first answers leave
+/// (a refinement is ten times a first answer's work). A lower scheduling priority did worse: a
+/// thread at nice 19 that holds a lock first answers also take (the kept answers', the
+/// allocator's, the kernel's) keeps them waiting while it gets 1.5% of a processor, and under
+/// `make bench` it slowed them more than it spared them. No request waits for a refinement: the
+/// page that asks shows the answer it refines and asks again every few seconds, until the refined
+/// answer is kept (`DeskCache.answers`). A refinement no page has asked about for `patience` is
+/// dropped before it starts — its page has moved on.
 final class DeskRefinements: Sendable {
     /// What became of a refinement asked for.
     enum Asked: Equatable {
