@@ -128,11 +128,23 @@ import Testing
                 for english in ["Show the effect", "Voucher rounds", "Targets", "Winners", "vouchers", "Bank outreach"] {
                     #expect(!page.contains(english), "\(english)")
                 }
+                #expect(placeholdersFit(page))
             }
             try await client.execute(uri: "/?prior=1&runs=300", method: .get, headers: cookie) { response in
                 #expect(text(response).contains("Show the effect"))
+                #expect(placeholdersFit(text(response)))
             }
         }
+    }
+
+    /// Whether every field with a placeholder (what an empty lever keeps) is wide enough to show
+    /// it whole, a Chinese character taking two places; and there are such fields.
+    private func placeholdersFit(_ page: String) -> Bool {
+        let fields = page.matches(of: /size="(\d+)" value="[^"]*" placeholder="([^"]+)"/)
+        return fields.count >= 8
+            && fields.allSatisfy { field in
+                Int(field.output.1)! >= field.output.2.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 2 : 1) }
+            }
     }
 
     /// The page's downloads: the report without the controls, and the comparison as a workbook.

@@ -84,7 +84,7 @@ public struct DeskForm {
                         counter += 1
                         return [
                             "id": "lever-\(counter)", "label": field.label, "name": field.name, "value": field.value,
-                            "placeholder": field.placeholder, "size": field.placeholder.isEmpty ? "10" : "24",
+                            "placeholder": field.placeholder, "size": Self.size(of: field),
                             "checkbox": field.checkbox, "checked": field.checked,
                         ]
                     },
@@ -115,5 +115,11 @@ public struct DeskForm {
             "uploadHeading": words.uploadHeading, "uploadField": words.uploadField, "uploadFile": words.uploadFile, "upload": words.upload, "csrf": csrf,
         ]
         return Templates.deskForm.render(view)
+    }
+
+    /// A field's width in characters: wide enough for its placeholder — what an empty lever keeps,
+    /// which a person needs to read whole — counting a Chinese character as two.
+    private static func size(of field: Field) -> String {
+        field.placeholder.isEmpty ? "10" : String(max(10, TextTable.displayWidth(field.placeholder) + 1))
     }
 }
