@@ -15,15 +15,15 @@ import Testing
     @Test func theQueueSaysWhileItSimulates() async throws {
         let queue = SimulationQueue(slots: 1, waiting: 0, threads: 1)
         #expect(queue.simulating.wait(timeout: .now()) == .success)
-        let started = DispatchSemaphore(value: 0), finish = DispatchSemaphore(value: 0)
+        let finish = DispatchSemaphore(value: 0)
         let answer = Task {
             try await queue.run { _ in
-                started.signal()
                 finish.wait()
                 return 7
             }
         }
-        started.wait()
+        // The queue takes its slot and enters `simulating` in one step of the actor.
+        while !(await queue.isSaturated) { try await Task.sleep(for: .milliseconds(5)) }
         // A waiter is held as long as the simulation runs (here until it is told to finish).
         #expect(queue.simulating.wait(timeout: .now() + .milliseconds(200)) == .timedOut)
         finish.signal()
