@@ -72,7 +72,7 @@ import Testing
             let again = escaped.replacingOccurrences(of: "refine=1", with: "refine=2")
             #expect(page.contains("<meta http-equiv=\"refresh\" content=\"4; url=\(again)#answer\"/>"))
             #expect(page.contains("Refining with 20,000 runs") && page.contains("name=\"runs\" inputmode=\"numeric\" size=\"8\" value=\"10000\""))
-            // At the lowest priority, the refinement waits while other tests keep the processors busy.
+            // The refinement shares the processors with the tests running beside it: give it time.
             let deadline = ContinuousClock.now + .seconds(600)
             while page.contains("Refining") && ContinuousClock.now < deadline {
                 try await Task.sleep(for: .milliseconds(250))
