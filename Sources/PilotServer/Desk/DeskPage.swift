@@ -110,8 +110,8 @@ enum DeskPage {
         form.commandLine = commandLine(entry, arguments: arguments, answer: answer, query: query, language: language)
         // A plan-time answer at the default runs is refined with ten times as many (at most the
         // desk's maximum) in the background: the page asks for that answer's address
-        // (`refine=1`, then 2, 3…), which shows this answer until the refined one is kept. Runs given, or a
-        // conditioned answer, are not refined.
+        // (`refine=1`, then 2, 3…), which shows this answer until the refined one is kept. Runs
+        // given, or a conditioned answer, are not refined.
         let refined = min(maximumRuns, 10 * answer.runs)
         let refinable = controls && query.runs == nil && answer.conditioned == nil && refined > answer.runs
         form.refinementPostponed = refinable && refinement == .postponed

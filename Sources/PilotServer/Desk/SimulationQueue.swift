@@ -23,8 +23,8 @@ actor SimulationQueue {
 
     /// `work`'s result, once a slot is free; `Busy` when every slot and waiting place is taken.
     /// `work` is told the worker threads its simulation takes: `threads` when it starts alone;
-    /// beside others one, which wastes none on dividing the work (a simulation on two threads
-    /// costs about a third more processor time than on one).
+    /// beside others one — they already keep the processors busy, and a simulation's threads
+    /// wait for each other at the end of every block of runs.
     func run<T: Sendable>(_ work: @escaping @Sendable (_ threads: Int) throws -> T) async throws -> T {
         if running >= slots {
             guard queue.count < waiting else { throw Busy() }
